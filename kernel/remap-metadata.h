@@ -1,0 +1,154 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * dm-remap on-disk metadata: pure format logic (kernel/README.md, "On-disk
+ * format"). No I/O, no allocation, no logging: this file and
+ * remap-metadata.c also build in userspace (unit tests, fuzzing, the
+ * dm-remap-meta tool), where remap-metadata-user.h supplies the types and
+ * declares crc32c().
+ *
+ * API
+ *  Layout
+ *   remap_meta_layout(spare_sectors, block_size, &capacity, &data_offset)
+ *	slots that fit on a spare and where slot 0 starts.
+ *   remap_meta_sb_sector(copy), remap_meta_table_sector(k, copy)
+ *	where superblock copy 0/1 (A/B) and table block k copy 0/1 live.
+ *   remap_meta_table_blocks(slots)  table blocks needed for that many slots.
+ *  Superblock
+ *   remap_meta_sb_init()     fill a new superblock (seq 1, used 0), after
+ *			      checking every argument.
+ *   remap_meta_sb_encode()   to a 4096-byte buffer (crc included).
+ *   remap_meta_sb_decode()   from a buffer, fully validated.
+ *   remap_meta_sb_check_devices()  the devices we see now fit the record.
+ *   remap_meta_sb_pick()     the newest valid one of copies A and B.
+ *  Table blocks
+ *   remap_meta_table_encode()  block k from the entries of its slots
+ *			      (slots past sb->used are written as unused).
+ *   remap_meta_table_decode()  one copy, fully validated against sb.
+ *   remap_meta_table_pick()  the copy with the highest seq <= sb->seq.
+ *  Whole table
+ *   remap_meta_check_duplicates()  no main block in two slots (sorts the
+ *			      array it is given).
+ *  Errors
+ *   Functions return 0 or a positive enum remap_meta_error;
+ *   remap_meta_strerror() names it in words for ti->error and logs.
+ */
+#ifndef DM_REMAP_METADATA_H
+#define DM_REMAP_METADATA_H
+
+#ifdef __KERNEL__
+#include <linux/types.h>
+#else
+#include "remap-metadata-user.h"
+#endif
+
+#define REMAP_META_BLOCK_BYTES		4096
+#define REMAP_META_BLOCK_SECTORS	8
+#define REMAP_META_VERSION		1
+#define REMAP_META_ENTRIES_PER_BLOCK	504
+#define REMAP_META_TABLE_HEADER_BYTES	64
+/* Entry of a slot that failed (or is not in use): no main block. */
+#define REMAP_META_UNUSED_SLOT		(~(u64)0)
+/* main_id and label fields: up to 63 characters and a NUL. */
+#define REMAP_META_ID_BYTES		64
+#define REMAP_META_UUID_BYTES		16
+#define REMAP_META_MIN_BLOCK_SIZE	8
+#define REMAP_META_MAX_BLOCK_SIZE	128
+
+enum remap_meta_error {
+	REMAP_META_OK = 0,
+	REMAP_META_E_MAGIC,		/* not dm-remap metadata */
+	REMAP_META_E_CRC,		/* checksum mismatch */
+	REMAP_META_E_VERSION,		/* unknown format version */
+	REMAP_META_E_BLOCK_SIZE,	/* not a power of two in 8..128 */
+	REMAP_META_E_ENTRIES,		/* entries per table block != 504 */
+	REMAP_META_E_MAIN_SIZE,		/* main size zero or too large */
+	REMAP_META_E_LAYOUT,		/* capacity/data offset inconsistent */
+	REMAP_META_E_USED,		/* used slots > capacity */
+	REMAP_META_E_RESERVED,		/* reserved bytes not zero */
+	REMAP_META_E_MAIN_ID,		/* main_id has bad characters */
+	REMAP_META_E_LABEL,		/* label has bad characters */
+	REMAP_META_E_SEQ,		/* sequence number zero */
+	REMAP_META_E_INDEX,		/* table block index mismatch */
+	REMAP_META_E_UUID,		/* table block from another format */
+	REMAP_META_E_ENTRY,		/* entry beyond the main device */
+	REMAP_META_E_UNUSED_ENTRY,	/* entry past used not marked unused */
+	REMAP_META_E_NO_COPY,		/* no valid copy old enough */
+	REMAP_META_E_DUPLICATE,		/* main block in two slots */
+	REMAP_META_E_SPARE_TOO_SMALL,	/* no room for one slot */
+	REMAP_META_E_SPARE_SHRUNK,	/* spare smaller than at format */
+	REMAP_META_E_MAIN_MISMATCH,	/* formatted for another main size */
+	REMAP_META_E_COUNT
+};
+
+struct remap_meta_sb {
+	u64 seq;
+	u8 uuid[REMAP_META_UUID_BYTES];
+	u32 block_size;			/* sectors */
+	u64 main_sectors;
+	u64 spare_sectors;		/* at format time */
+	u64 capacity;			/* slots */
+	u64 data_offset;		/* sectors, start of slot 0 */
+	u64 used;			/* slots committed */
+	char main_id[REMAP_META_ID_BYTES];	/* NUL-terminated */
+	char label[REMAP_META_ID_BYTES];	/* NUL-terminated */
+};
+
+const char *remap_meta_strerror(int err);
+
+int remap_meta_layout(u64 spare_sectors, u32 block_size,
+		      u64 *capacity, u64 *data_offset);
+u64 remap_meta_table_blocks(u64 slots);
+u64 remap_meta_sb_sector(unsigned int copy);
+u64 remap_meta_table_sector(u64 k, unsigned int copy);
+/* Blocks of main covered by the map (the last one may be partial). */
+u64 remap_meta_main_blocks(const struct remap_meta_sb *sb);
+
+/* 0 if s is 1..63 characters of [A-Za-z0-9._-], plus ':' if allow_colon. */
+int remap_meta_check_name(const char *s, bool allow_colon);
+
+/* main_id and label may be NULL or "" (none recorded). */
+int remap_meta_sb_init(struct remap_meta_sb *sb,
+		       const u8 uuid[REMAP_META_UUID_BYTES], u32 block_size,
+		       u64 main_sectors, u64 spare_sectors,
+		       const char *main_id, const char *label);
+void remap_meta_sb_encode(const struct remap_meta_sb *sb, void *buf);
+int remap_meta_sb_decode(const void *buf, struct remap_meta_sb *sb);
+int remap_meta_sb_check_devices(const struct remap_meta_sb *sb,
+				u64 main_sectors, u64 spare_sectors);
+/*
+ * Decodes both copies; *which = 0 (A) or 1 (B), the valid copy with the
+ * higher seq (A on a tie). If neither is valid, returns copy A's error and
+ * *err_b gets copy B's (err_b may be NULL).
+ */
+int remap_meta_sb_pick(const void *copy_a, const void *copy_b,
+		       struct remap_meta_sb *sb, unsigned int *which,
+		       int *err_b);
+
+/*
+ * entries[i] is the main block in slot 504k + i, for the slots of block k
+ * below sb->used; the rest of the block is written as unused. Stamped with
+ * sb->seq and sb->uuid.
+ */
+void remap_meta_table_encode(const struct remap_meta_sb *sb, u64 k,
+			     const u64 *entries, void *buf);
+/*
+ * Validates one copy of block k against sb; entries (if not NULL) gets its
+ * 504 values.
+ */
+int remap_meta_table_decode(const struct remap_meta_sb *sb, u64 k,
+			    const void *buf, u64 *seq, u64 *entries);
+/*
+ * The valid copy of block k with the highest seq <= sb->seq: *which = 0
+ * or 1, entries gets its 504 values. REMAP_META_E_NO_COPY if none.
+ */
+int remap_meta_table_pick(const struct remap_meta_sb *sb, u64 k,
+			  const void *copy0, const void *copy1,
+			  unsigned int *which, u64 *entries);
+
+/*
+ * Sorts entries[0..n) in place (no allocation) and reports a main block
+ * that appears twice; unused slots are ignored.
+ */
+int remap_meta_check_duplicates(u64 *entries, u64 n);
+
+#endif
