@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * dm-remap: state shared by the target (remap-target.c), the in-memory
+ * table (remap-table.c) and the worker with its slow-path I/O (remap-io.c).
+ */
+#ifndef DM_REMAP_H
+#define DM_REMAP_H
+
+#include <linux/atomic.h>
+#include <linux/bio.h>
+#include <linux/device-mapper.h>
+#include <linux/dm-io.h>
+#include <linux/mutex.h>
+#include <linux/rbtree.h>
+#include <linux/seqlock.h>
+#include <linux/wait.h>
+#include <linux/workqueue.h>
+#include <linux/xarray.h>
+
+#include "remap-metadata.h"
+
+#define DM_MSG_PREFIX "remap"
+
+/* Pending blocks kept for `pending` and for remapping on the next write. */
+#define REMAP_MAX_PENDING	65536
+#define REMAP_MAX_READ_RETRIES	16
+#define REMAP_DEFAULT_READ_RETRIES 2
+#define REMAP_DEFAULT_BLOCK_SIZE 8
+
+/* One remap; 40 bytes, from a dedicated kmem_cache. */
+struct remap_node {
+	struct rb_node rb;
+	u64 main_block;
+	u64 slot;
+};
+
+struct remap_table {
+	/* The map path reads under the seqlock only; the worker writes. */
+	seqlock_t lock;
+	struct rb_root root;
+	u64 count;
+	/* Serializes writers and the in-order walk of `list`. */
+	struct mutex walk_mutex;
+	u64 generation;
+	/* Where the last `list` answer stopped, valid for one generation. */
+	struct remap_node *cursor;
+	u64 cursor_index;
+	u64 cursor_generation;
+
+	struct xarray pending;		/* main block -> xa_mk_value(1) */
+	atomic_t pending_count;
+	atomic_t pending_dropped;	/* failed blocks beyond the limit */
+};
+
+enum remap_state {
+	REMAP_OK,
+	REMAP_SPARE_LOW,
+	REMAP_SPARE_FULL,
+	REMAP_METADATA_ERROR,
+};
+
+/* A `remap <sector>` message handed to the worker. */
+struct remap_request {
+	struct list_head list;
+	u64 block;
+	int result;
+	u64 slot;
+	bool already;
+	bool pending;
+	struct completion done;
+};
+
+/*
+ * New slots of the commit being prepared, in slot order from sb.used on:
+ * at most 504, so a commit writes at most two table blocks.
+ */
+struct remap_batch {
+	unsigned int len;
+	u64 main_block[REMAP_META_ENTRIES_PER_BLOCK];
+	struct remap_node *node[REMAP_META_ENTRIES_PER_BLOCK];
+};
+
+struct remap_c {
+	struct dm_target *ti;
+	struct dm_dev *main_dev;
+	struct dm_dev *spare_dev;
+	sector_t main_sectors;
+	sector_t spare_sectors;
+
+	/* Options as given on the table line. */
+	bool opt_format;
+	bool opt_block_size;
+	bool opt_read_retries;
+	u32 block_size;
+	unsigned int block_shift;
+	unsigned int read_retries;
+	char main_id[REMAP_META_ID_BYTES];
+	char label[REMAP_META_ID_BYTES];
+
+	struct remap_table table;
+
+	/* Metadata as committed; owned by the worker once resumed. */
+	struct remap_meta_sb sb;
+	unsigned int sb_copy;		/* copy holding sb */
+	u64 tail_block;			/* table block holding slot sb.used */
+	unsigned int tail_copy;		/* copy holding its current version */
+	u64 *tail_entries;		/* its 504 entries */
+	u64 *scratch_entries;
+	void *meta_buf;			/* two metadata blocks */
+	void *block_buf;		/* one remap block */
+	struct remap_batch *batch;
+	struct dm_io_client *io_client;
+	bool loaded_once;		/* preresume ran once */
+
+	bool metadata_error;
+	enum remap_state state;		/* last state reported by an event */
+	atomic64_t read_errors;
+	atomic64_t write_errors;
+
+	/* Worker */
+	struct workqueue_struct *wq;
+	struct work_struct work;
+	spinlock_t lock;		/* lists below and suspended */
+	struct bio_list failed_reads;
+	struct bio_list writes;		/* failed or held writes */
+	struct list_head requests;
+	bool suspended;
+
+	/* Write barrier: see remap_barrier_raise() */
+	atomic_t main_writes;
+	bool barrier;
+	wait_queue_head_t barrier_wait;
+};
+
+/* Per-bio data */
+struct remap_bio {
+	struct bvec_iter iter;		/* target-relative, saved at map */
+	unsigned int flags;
+};
+
+#define RB_MAIN		1	/* data bio sent to main */
+#define RB_COUNTED	2	/* write counted in main_writes */
+#define RB_DONE		4	/* completed by the worker */
+
+static inline u64 remap_sector_to_block(struct remap_c *rc, sector_t s)
+{
+	return s >> rc->block_shift;
+}
+
+static inline sector_t remap_slot_sector(struct remap_c *rc, u64 slot)
+{
+	return rc->sb.data_offset + (slot << rc->block_shift);
+}
+
+/* remap-table.c */
+int remap_table_module_init(void);
+void remap_table_module_exit(void);
+void remap_table_init(struct remap_table *t);
+void remap_table_clear(struct remap_table *t);
+struct remap_node *remap_node_alloc(gfp_t gfp);
+void remap_node_free(struct remap_node *node);
+bool remap_table_lookup(struct remap_table *t, u64 block, u64 last,
+			u64 *first, u64 *slot, u64 *run);
+bool remap_table_find(struct remap_table *t, u64 block, u64 *slot);
+int remap_table_insert(struct remap_table *t, struct remap_node *node,
+		       u64 block, u64 slot);
+unsigned int remap_table_emit_list(struct remap_table *t, u64 offset,
+				   u64 count, unsigned int block_shift,
+				   sector_t data_offset, char *result,
+				   unsigned int maxlen);
+bool remap_pending_in(struct remap_table *t, u64 first, u64 last);
+bool remap_pending_test(struct remap_table *t, u64 block);
+bool remap_pending_add(struct remap_table *t, u64 block);
+void remap_pending_remove(struct remap_table *t, u64 block);
+unsigned int remap_pending_emit(struct remap_table *t,
+				unsigned int block_shift, char *result,
+				unsigned int maxlen);
+
+/* remap-io.c */
+int remap_io_init(struct remap_c *rc);
+void remap_io_exit(struct remap_c *rc);
+int remap_metadata_open(struct remap_c *rc, char **error);
+int remap_metadata_reload_if_changed(struct remap_c *rc);
+void remap_queue_failed(struct remap_c *rc, struct bio *bio);
+void remap_queue_write(struct remap_c *rc, struct bio *bio);
+int remap_request(struct remap_c *rc, struct remap_request *req);
+enum remap_state remap_current_state(struct remap_c *rc);
+void remap_suspend_worker(struct remap_c *rc);
+void remap_resume_worker(struct remap_c *rc);
+
+#endif

@@ -1,0 +1,871 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * dm-remap slow path: metadata load, format and commit, and the worker
+ * that serves failed reads, failed or held writes and `remap` requests.
+ * All of it is synchronous dm_io() from process context: dm_io allocates
+ * its bios against the real block devices, so their cgroup association is
+ * right, and nothing here runs in the map or end_io paths.
+ */
+#include <linux/ioprio.h>
+#include <linux/log2.h>
+#include <linux/slab.h>
+#include <linux/uuid.h>
+#include <linux/vmalloc.h>
+
+#include "dm-remap.h"
+
+/* Table blocks read per I/O when loading: both copies, 1 MiB. */
+#define LOAD_CHUNK_BLOCKS	128
+
+static int do_io(struct remap_c *rc, blk_opf_t opf, struct block_device *bdev,
+		 sector_t sector, sector_t count, struct dm_io_memory *mem)
+{
+	struct dm_io_region where = {
+		.bdev = bdev, .sector = sector, .count = count,
+	};
+	struct dm_io_request req = {
+		.bi_opf = opf, .mem = *mem, .client = rc->io_client,
+	};
+	unsigned long error_bits = 0;
+	int r;
+
+#ifdef REMAP_DM_IO_IOPRIO
+	r = dm_io(&req, 1, &where, &error_bits, IOPRIO_DEFAULT);
+#else
+	r = dm_io(&req, 1, &where, &error_bits);
+#endif
+	if (!r && error_bits)
+		r = -EIO;
+	return r;
+}
+
+/* I/O to or from a vmalloc'ed buffer */
+static int io_buf(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
+		  sector_t sector, sector_t count, void *buf)
+{
+	struct dm_io_memory mem = { .type = DM_IO_VMA, .ptr.vma = buf };
+
+	return do_io(rc, opf, dev->bdev, sector, count, &mem);
+}
+
+/* I/O to or from the part of bio's pages that seg describes */
+static int io_bio(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
+		  sector_t sector, struct bio *bio, struct bvec_iter seg)
+{
+	struct dm_io_memory mem = { .type = DM_IO_BIO, .ptr.bio = bio };
+
+	bio->bi_iter = seg;
+	return do_io(rc, opf, dev->bdev, sector, seg.bi_size >> SECTOR_SHIFT,
+		     &mem);
+}
+
+static const char *dev_name_of(struct remap_c *rc)
+{
+	return dm_table_device_name(rc->ti->table);
+}
+
+/* ---------------------------------------------------------------------
+ * Metadata
+ */
+
+static void reset_tail(struct remap_c *rc, u64 block)
+{
+	rc->tail_block = block;
+	/* A block never written: its first version goes to copy 0. */
+	rc->tail_copy = 1;
+	memset(rc->tail_entries, 0xff,
+	       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
+}
+
+/* 0, a negative errno on I/O error, or a positive metadata error. */
+static int read_superblocks(struct remap_c *rc, struct remap_meta_sb *sb,
+			    unsigned int *which, int *err_b)
+{
+	int r;
+
+	r = io_buf(rc, REQ_OP_READ, rc->spare_dev, remap_meta_sb_sector(0),
+		   2 * REMAP_META_BLOCK_SECTORS, rc->meta_buf);
+	if (r)
+		return r;
+	return remap_meta_sb_pick(rc->meta_buf,
+				  rc->meta_buf + REMAP_META_BLOCK_BYTES,
+				  sb, which, err_b);
+}
+
+static int set_block_size(struct remap_c *rc, u32 block_size, char **error)
+{
+	unsigned int lbs = max(bdev_logical_block_size(rc->main_dev->bdev),
+			       bdev_logical_block_size(rc->spare_dev->bdev));
+
+	if ((block_size << SECTOR_SHIFT) < lbs) {
+		*error = "block_size is smaller than a device's logical block size";
+		return -EINVAL;
+	}
+	rc->block_size = block_size;
+	rc->block_shift = ilog2(block_size);
+	return 0;
+}
+
+static int format_spare(struct remap_c *rc, char **error)
+{
+	u8 uuid[REMAP_META_UUID_BYTES];
+	int r;
+
+	r = set_block_size(rc, rc->block_size, error);
+	if (r)
+		return r;
+	generate_random_uuid(uuid);
+	r = remap_meta_sb_init(&rc->sb, uuid, rc->block_size, rc->main_sectors,
+			       rc->spare_sectors, rc->main_id, rc->label);
+	if (r) {
+		DMERR("%s: cannot format the spare: %s", dev_name_of(rc),
+		      remap_meta_strerror(r));
+		*error = (char *)remap_meta_strerror(r);
+		return -EINVAL;
+	}
+	/* Copy A valid, copy B empty, in one write. */
+	remap_meta_sb_encode(&rc->sb, rc->meta_buf);
+	memset(rc->meta_buf + REMAP_META_BLOCK_BYTES, 0,
+	       REMAP_META_BLOCK_BYTES);
+	r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC | REQ_PREFLUSH | REQ_FUA,
+		   rc->spare_dev, remap_meta_sb_sector(0),
+		   2 * REMAP_META_BLOCK_SECTORS, rc->meta_buf);
+	if (r) {
+		*error = "Cannot write the spare's metadata";
+		return r;
+	}
+	rc->sb_copy = 0;
+	reset_tail(rc, 0);
+	DMINFO("%s: formatted the spare: %llu slots of %u sectors",
+	       dev_name_of(rc), (unsigned long long)rc->sb.capacity,
+	       rc->block_size);
+	return 0;
+}
+
+static int insert_entries(struct remap_c *rc, u64 k, const u64 *entries)
+{
+	u64 first = k * REMAP_META_ENTRIES_PER_BLOCK;
+	unsigned int i;
+	int r;
+
+	for (i = 0; i < REMAP_META_ENTRIES_PER_BLOCK; i++) {
+		struct remap_node *node;
+
+		if (first + i >= rc->sb.used)
+			break;
+		if (entries[i] == REMAP_META_UNUSED_SLOT)
+			continue;
+		node = remap_node_alloc(GFP_KERNEL);
+		if (!node)
+			return -ENOMEM;
+		r = remap_table_insert(&rc->table, node, entries[i], first + i);
+		if (r) {
+			remap_node_free(node);
+			return r;
+		}
+	}
+	return 0;
+}
+
+static int load_table(struct remap_c *rc, char **error)
+{
+	u64 blocks = remap_meta_table_blocks(rc->sb.used);
+	u64 k = 0;
+	void *buf;
+	int r = 0;
+
+	reset_tail(rc, rc->sb.used / REMAP_META_ENTRIES_PER_BLOCK);
+	if (!blocks)
+		return 0;
+	buf = vmalloc(LOAD_CHUNK_BLOCKS * 2 * REMAP_META_BLOCK_BYTES);
+	if (!buf) {
+		*error = "Cannot allocate memory";
+		return -ENOMEM;
+	}
+	mutex_lock(&rc->table.walk_mutex);
+	while (k < blocks) {
+		u64 n = min_t(u64, blocks - k, LOAD_CHUNK_BLOCKS), j;
+
+		r = io_buf(rc, REQ_OP_READ, rc->spare_dev,
+			   remap_meta_table_sector(k, 0),
+			   n * 2 * REMAP_META_BLOCK_SECTORS, buf);
+		if (r) {
+			*error = "Cannot read the spare's remap table";
+			break;
+		}
+		for (j = 0; j < n && !r; j++, k++) {
+			void *copy0 = buf + 2 * j * REMAP_META_BLOCK_BYTES;
+			unsigned int which;
+
+			r = remap_meta_table_pick(&rc->sb, k, copy0,
+						  copy0 + REMAP_META_BLOCK_BYTES,
+						  &which, rc->scratch_entries);
+			if (r) {
+				DMERR("%s: table block %llu: %s",
+				      dev_name_of(rc), (unsigned long long)k,
+				      remap_meta_strerror(r));
+				*error = "Spare's remap table is corrupt (no valid copy of a table block)";
+				r = -EINVAL;
+				break;
+			}
+			r = insert_entries(rc, k, rc->scratch_entries);
+			if (r == -EEXIST) {
+				DMERR("%s: table block %llu: %s",
+				      dev_name_of(rc), (unsigned long long)k,
+				      remap_meta_strerror(REMAP_META_E_DUPLICATE));
+				*error = "Spare's remap table is corrupt (a block is remapped twice)";
+				r = -EINVAL;
+			} else if (r) {
+				*error = "Cannot allocate memory for the remap table";
+			} else if (k == rc->tail_block) {
+				rc->tail_copy = which;
+				memcpy(rc->tail_entries, rc->scratch_entries,
+				       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
+			}
+		}
+		if (r)
+			break;
+		cond_resched();
+	}
+	mutex_unlock(&rc->table.walk_mutex);
+	vfree(buf);
+	if (r)
+		remap_table_clear(&rc->table);
+	return r;
+}
+
+static int check_recorded(struct remap_c *rc, const struct remap_meta_sb *sb,
+			  char **error)
+{
+	int r = remap_meta_sb_check_devices(sb, rc->main_sectors,
+					    rc->spare_sectors);
+
+	if (r) {
+		DMERR("%s: %s (recorded main %llu sectors, spare %llu sectors; now %llu and %llu)",
+		      dev_name_of(rc), remap_meta_strerror(r),
+		      (unsigned long long)sb->main_sectors,
+		      (unsigned long long)sb->spare_sectors,
+		      (unsigned long long)rc->main_sectors,
+		      (unsigned long long)rc->spare_sectors);
+		*error = (char *)remap_meta_strerror(r);
+		return -EINVAL;
+	}
+	if (rc->opt_block_size && sb->block_size != rc->block_size) {
+		*error = "block_size differs from the one recorded on the spare";
+		return -EINVAL;
+	}
+	if (rc->main_id[0] && strcmp(rc->main_id, sb->main_id)) {
+		*error = "main_id differs from the one recorded on the spare";
+		return -EINVAL;
+	}
+	if (rc->label[0] && strcmp(rc->label, sb->label)) {
+		*error = "label differs from the one recorded on the spare";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int load_metadata(struct remap_c *rc, bool may_format, char **error)
+{
+	struct remap_meta_sb sb;
+	unsigned int which;
+	int r, err_b;
+
+	r = read_superblocks(rc, &sb, &which, &err_b);
+	if (r < 0) {
+		*error = "Cannot read the spare's superblocks";
+		return r;
+	}
+	if (r) {
+		if (may_format && rc->opt_format)
+			return format_spare(rc, error);
+		DMERR("%s: spare superblock A: %s; B: %s", dev_name_of(rc),
+		      remap_meta_strerror(r), remap_meta_strerror(err_b));
+		*error = r == REMAP_META_E_MAGIC && err_b == REMAP_META_E_MAGIC ?
+			"Spare has no dm-remap metadata (the format option initializes it)" :
+			"Spare's dm-remap metadata is invalid (see the kernel log)";
+		return -EINVAL;
+	}
+	r = check_recorded(rc, &sb, error);
+	if (r)
+		return r;
+	r = set_block_size(rc, sb.block_size, error);
+	if (r)
+		return r;
+	rc->sb = sb;
+	rc->sb_copy = which;
+	return load_table(rc, error);
+}
+
+int remap_metadata_open(struct remap_c *rc, char **error)
+{
+	return load_metadata(rc, true, error);
+}
+
+/*
+ * First resume: the table was read in the constructor, possibly while an
+ * older instance on the same spare was still live. Every commit raises the
+ * sequence number, so read the table again only if it moved.
+ */
+int remap_metadata_reload_if_changed(struct remap_c *rc)
+{
+	struct remap_meta_sb sb;
+	unsigned int which;
+	char *error = NULL;
+	int r;
+
+	if (rc->loaded_once)
+		return 0;
+	r = read_superblocks(rc, &sb, &which, NULL);
+	if (!r && sb.seq == rc->sb.seq &&
+	    !memcmp(sb.uuid, rc->sb.uuid, REMAP_META_UUID_BYTES)) {
+		rc->loaded_once = true;
+		return 0;
+	}
+	remap_table_clear(&rc->table);
+	r = load_metadata(rc, false, &error);
+	if (r) {
+		DMERR("%s: cannot reload the remap table: %s", dev_name_of(rc),
+		      error);
+		return r;
+	}
+	rc->loaded_once = true;
+	return 0;
+}
+
+/*
+ * Commits the batch: changed table blocks to the copies not holding their
+ * current version, then the older superblock copy with PREFLUSH|FUA (which
+ * also makes the slot data and table blocks durable first).
+ */
+static int commit(struct remap_c *rc)
+{
+	struct remap_batch *batch = rc->batch;
+	struct remap_meta_sb sb = rc->sb;
+	u64 saved_block = rc->tail_block;
+	unsigned int saved_copy = rc->tail_copy;
+	u64 slot = sb.used;
+	unsigned int i = 0;
+	int r;
+
+	memcpy(rc->scratch_entries, rc->tail_entries,
+	       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
+	sb.seq++;
+	sb.used += batch->len;
+	while (i < batch->len) {
+		u64 k = slot / REMAP_META_ENTRIES_PER_BLOCK;
+
+		if (k != rc->tail_block)
+			reset_tail(rc, k);
+		while (i < batch->len &&
+		       slot / REMAP_META_ENTRIES_PER_BLOCK == k)
+			rc->tail_entries[slot++ % REMAP_META_ENTRIES_PER_BLOCK] =
+				batch->main_block[i++];
+		remap_meta_table_encode(&sb, k, rc->tail_entries, rc->meta_buf);
+		r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
+			   remap_meta_table_sector(k, !rc->tail_copy),
+			   REMAP_META_BLOCK_SECTORS, rc->meta_buf);
+		if (r)
+			goto fail;
+		rc->tail_copy = !rc->tail_copy;
+	}
+	remap_meta_sb_encode(&sb, rc->meta_buf);
+	r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC | REQ_PREFLUSH | REQ_FUA,
+		   rc->spare_dev, remap_meta_sb_sector(!rc->sb_copy),
+		   REMAP_META_BLOCK_SECTORS, rc->meta_buf);
+	if (r)
+		goto fail;
+	rc->sb = sb;
+	rc->sb_copy = !rc->sb_copy;
+	return 0;
+
+fail:
+	rc->tail_block = saved_block;
+	rc->tail_copy = saved_copy;
+	memcpy(rc->tail_entries, rc->scratch_entries,
+	       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
+	WRITE_ONCE(rc->metadata_error, true);
+	DMERR("%s: metadata write to the spare failed (%d): no new remaps",
+	      dev_name_of(rc), r);
+	return r;
+}
+
+/* ---------------------------------------------------------------------
+ * State and events
+ */
+
+enum remap_state remap_current_state(struct remap_c *rc)
+{
+	u64 used = READ_ONCE(rc->sb.used), capacity = rc->sb.capacity;
+
+	if (READ_ONCE(rc->metadata_error))
+		return REMAP_METADATA_ERROR;
+	if (used >= capacity)
+		return REMAP_SPARE_FULL;
+	if (used * 10 >= capacity * 9)
+		return REMAP_SPARE_LOW;
+	return REMAP_OK;
+}
+
+/* From the worker only: dm_table_event() may sleep. */
+static void raise_event(struct remap_c *rc, bool changed)
+{
+	enum remap_state state = remap_current_state(rc);
+
+	if (state != rc->state) {
+		rc->state = state;
+		changed = true;
+	}
+	if (changed)
+		dm_table_event(rc->ti->table);
+}
+
+/* ---------------------------------------------------------------------
+ * Write barrier: a block copied from main to the spare must not race with
+ * a write to main that is still in flight, or that write would be lost.
+ * map() counts writes to main in main_writes and holds new ones back to
+ * the worker while the barrier is up.
+ */
+
+static void barrier_raise(struct remap_c *rc)
+{
+	WRITE_ONCE(rc->barrier, true);
+	/* Pairs with map(): inc main_writes, barrier, then read barrier. */
+	smp_mb();
+	wait_event(rc->barrier_wait, !atomic_read(&rc->main_writes));
+}
+
+static void barrier_drop(struct remap_c *rc)
+{
+	WRITE_ONCE(rc->barrier, false);
+}
+
+/* ---------------------------------------------------------------------
+ * Remapping
+ */
+
+static void batch_add(struct remap_c *rc, u64 main_block,
+		      struct remap_node *node)
+{
+	struct remap_batch *batch = rc->batch;
+
+	batch->main_block[batch->len] = main_block;
+	batch->node[batch->len] = node;
+	batch->len++;
+}
+
+/* Commits the batch and makes its remaps visible to map(). */
+static int flush_batch(struct remap_c *rc)
+{
+	struct remap_batch *batch = rc->batch;
+	u64 base = rc->sb.used;
+	unsigned int i;
+	int r;
+
+	if (!batch->len)
+		return 0;
+	r = commit(rc);
+	mutex_lock(&rc->table.walk_mutex);
+	for (i = 0; i < batch->len; i++) {
+		struct remap_node *node = batch->node[i];
+		u64 block = batch->main_block[i];
+
+		if (!node)
+			continue;
+		if (r || remap_table_insert(&rc->table, node, block, base + i)) {
+			remap_node_free(node);
+			continue;
+		}
+		remap_pending_remove(&rc->table, block);
+		DMINFO_LIMIT("%s: remapped block at sector %llu to spare sector %llu",
+			     dev_name_of(rc),
+			     (unsigned long long)(block << rc->block_shift),
+			     (unsigned long long)remap_slot_sector(rc, base + i));
+	}
+	mutex_unlock(&rc->table.walk_mutex);
+	batch->len = 0;
+	raise_event(rc, !r);
+	return r;
+}
+
+/*
+ * Reads block b of main into block_buf. Unreadable parts become zeros
+ * (read by logical block); returns how many sectors could not be read.
+ */
+static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
+					 unsigned int tries)
+{
+	sector_t start = b << rc->block_shift;
+	sector_t count = min_t(sector_t, rc->block_size,
+			       rc->main_sectors - start);
+	unsigned int unit = bdev_logical_block_size(rc->main_dev->bdev) >>
+			    SECTOR_SHIFT;
+	unsigned int bad = 0;
+	sector_t s;
+
+	memset(rc->block_buf, 0, rc->block_size << SECTOR_SHIFT);
+	while (tries--)
+		if (!io_buf(rc, REQ_OP_READ, rc->main_dev, start, count,
+			    rc->block_buf))
+			return 0;
+	for (s = 0; s < count; s += unit) {
+		void *part = rc->block_buf + (s << SECTOR_SHIFT);
+
+		if (io_buf(rc, REQ_OP_READ, rc->main_dev, start + s, unit,
+			   part)) {
+			memset(part, 0, unit << SECTOR_SHIFT);
+			bad += unit;
+		}
+	}
+	return bad;
+}
+
+static bool can_remap(struct remap_c *rc)
+{
+	return !READ_ONCE(rc->metadata_error) &&
+	       rc->sb.used + rc->batch->len < rc->sb.capacity;
+}
+
+/*
+ * Gives block b a new slot holding the data of block_buf (if merge) and
+ * then of seg (if bio): a failing slot is marked unused and the next one
+ * tried. The remap takes effect at the next flush_batch().
+ */
+static int remap_block(struct remap_c *rc, u64 b, bool merge,
+		       struct bio *bio, struct bvec_iter seg)
+{
+	struct remap_node *node;
+	sector_t offset = seg.bi_sector - (b << rc->block_shift);
+	int r;
+
+	node = remap_node_alloc(GFP_NOIO);
+	if (!node)
+		return -ENOMEM;
+	for (;;) {
+		u64 slot;
+		sector_t dst;
+
+		if (rc->batch->len == REMAP_META_ENTRIES_PER_BLOCK) {
+			r = flush_batch(rc);
+			if (r)
+				break;
+		}
+		if (!can_remap(rc)) {
+			r = READ_ONCE(rc->metadata_error) ? -EIO : -ENOSPC;
+			break;
+		}
+		slot = rc->sb.used + rc->batch->len;
+		dst = remap_slot_sector(rc, slot);
+		r = 0;
+		if (merge)
+			r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
+				   dst, rc->block_size, rc->block_buf);
+		if (!r && bio)
+			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
+				   dst + offset, bio, seg);
+		if (!r) {
+			batch_add(rc, b, node);
+			return 0;
+		}
+		DMERR_LIMIT("%s: write to spare slot %llu failed; trying the next",
+			    dev_name_of(rc), (unsigned long long)slot);
+		batch_add(rc, REMAP_META_UNUSED_SLOT, NULL);
+	}
+	remap_node_free(node);
+	if (r == -ENOSPC)
+		DMERR_LIMIT("%s: spare full: cannot remap block at sector %llu",
+			    dev_name_of(rc),
+			    (unsigned long long)(b << rc->block_shift));
+	return r;
+}
+
+static void complete_bio(struct bio *bio, blk_status_t status)
+{
+	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
+
+	pb->flags |= RB_DONE;
+	bio->bi_iter = pb->iter;
+	bio->bi_status = status;
+	bio_endio(bio);
+}
+
+/* Describes the part of it inside its first block. */
+static struct bvec_iter first_segment(struct remap_c *rc, struct bvec_iter it,
+				      u64 *block)
+{
+	u64 b = remap_sector_to_block(rc, it.bi_sector);
+	sector_t end = (b + 1) << rc->block_shift;
+	struct bvec_iter seg = it;
+
+	if (it.bi_sector + (it.bi_size >> SECTOR_SHIFT) > end)
+		seg.bi_size = (end - it.bi_sector) << SECTOR_SHIFT;
+	*block = b;
+	return seg;
+}
+
+static void serve_read(struct remap_c *rc, struct bio *bio)
+{
+	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
+	struct bvec_iter it = pb->iter;
+	blk_status_t status = BLK_STS_OK;
+	bool several = remap_sector_to_block(rc, it.bi_sector) !=
+		remap_sector_to_block(rc, bvec_iter_end_sector(it) - 1);
+	bool new_pending = false;
+
+	while (it.bi_size) {
+		u64 b, slot;
+		struct bvec_iter seg = first_segment(rc, it, &b);
+		int r;
+
+		if (remap_table_find(&rc->table, b, &slot)) {
+			r = io_bio(rc, REQ_OP_READ, rc->spare_dev,
+				   remap_slot_sector(rc, slot) + seg.bi_sector -
+				   (b << rc->block_shift), bio, seg);
+		} else {
+			/* A bio of several blocks: find the failing ones. */
+			unsigned int tries = max(rc->read_retries,
+						 several ? 1u : 0u);
+
+			r = -EIO;
+			while (r && tries--)
+				r = io_bio(rc, REQ_OP_READ, rc->main_dev,
+					   seg.bi_sector, bio, seg);
+			if (r) {
+				atomic64_inc(&rc->read_errors);
+				new_pending |= remap_pending_add(&rc->table, b);
+				DMERR_LIMIT("%s: read error at sector %llu, block pending",
+					    dev_name_of(rc),
+					    (unsigned long long)seg.bi_sector);
+			}
+		}
+		if (r)
+			status = BLK_STS_IOERR;
+		bio_advance_iter(bio, &it, seg.bi_size);
+	}
+	if (new_pending)
+		raise_event(rc, true);
+	complete_bio(bio, status);
+}
+
+/*
+ * A write that failed on main, or was held by map() (barrier up, or a
+ * pending block in range). Block by block: remapped blocks go to their
+ * slot; pending ones get a slot; the rest is written to main again and
+ * what fails again gets a slot. One commit, then the bio completes.
+ */
+static void serve_write(struct remap_c *rc, struct bio *bio)
+{
+	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
+	blk_opf_t fua = bio->bi_opf & REQ_FUA;
+	struct bvec_iter it = pb->iter;
+	bool raised = false;
+	int err = 0, r;
+
+	while (it.bi_size) {
+		u64 b, slot;
+		struct bvec_iter seg = first_segment(rc, it, &b);
+		bool full = seg.bi_size == rc->block_size << SECTOR_SHIFT;
+
+		if (remap_table_find(&rc->table, b, &slot)) {
+			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC | fua,
+				   rc->spare_dev,
+				   remap_slot_sector(rc, slot) + seg.bi_sector -
+				   (b << rc->block_shift), bio, seg);
+			goto next;
+		}
+		if (!remap_pending_test(&rc->table, b) || !can_remap(rc)) {
+			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC | fua,
+				   rc->main_dev, seg.bi_sector, bio, seg);
+			if (!r) {
+				remap_pending_remove(&rc->table, b);
+				goto next;
+			}
+			atomic64_inc(&rc->write_errors);
+		}
+		if (!raised) {
+			barrier_raise(rc);
+			raised = true;
+		}
+		if (!full)
+			read_block_from_main(rc, b, 1);
+		r = remap_block(rc, b, !full, bio, seg);
+next:
+		if (r)
+			err = r;
+		bio_advance_iter(bio, &it, seg.bi_size);
+	}
+	r = flush_batch(rc);
+	if (r)
+		err = r;
+	if (raised)
+		barrier_drop(rc);
+	if (err)
+		raise_event(rc, false);
+	complete_bio(bio, err ? BLK_STS_IOERR : BLK_STS_OK);
+}
+
+/* `remap <sector>`: copy the block to a new slot now. */
+static void serve_request(struct remap_c *rc, struct remap_request *req)
+{
+	struct bvec_iter none = { .bi_sector = req->block << rc->block_shift };
+	int r;
+
+	if (remap_table_find(&rc->table, req->block, &req->slot)) {
+		req->already = true;
+		req->result = 0;
+		return;
+	}
+	if (!can_remap(rc)) {
+		req->result = READ_ONCE(rc->metadata_error) ? -EIO : -ENOSPC;
+		return;
+	}
+	barrier_raise(rc);
+	if (read_block_from_main(rc, req->block, 1 + rc->read_retries)) {
+		atomic64_inc(&rc->read_errors);
+		req->pending = true;
+		req->result = 0;
+		raise_event(rc, remap_pending_add(&rc->table, req->block));
+		barrier_drop(rc);
+		return;
+	}
+	r = remap_block(rc, req->block, true, NULL, none);
+	/* Even after a failure: commits the slots marked unused. */
+	r = flush_batch(rc) ?: r;
+	barrier_drop(rc);
+	if (!r && !remap_table_find(&rc->table, req->block, &req->slot))
+		r = -EIO;
+	req->result = r;
+}
+
+static void remap_worker(struct work_struct *work)
+{
+	struct remap_c *rc = container_of(work, struct remap_c, work);
+
+	for (;;) {
+		struct remap_request *req = NULL;
+		struct bio *bio;
+		bool suspended;
+
+		spin_lock_irq(&rc->lock);
+		bio = bio_list_pop(&rc->failed_reads);
+		if (!bio)
+			bio = bio_list_pop(&rc->writes);
+		if (!bio && !list_empty(&rc->requests)) {
+			req = list_first_entry(&rc->requests,
+					       struct remap_request, list);
+			list_del(&req->list);
+		}
+		suspended = rc->suspended;
+		spin_unlock_irq(&rc->lock);
+
+		if (bio) {
+			if (op_is_write(bio_op(bio)))
+				serve_write(rc, bio);
+			else
+				serve_read(rc, bio);
+		} else if (req) {
+			if (suspended)
+				req->result = -EBUSY;
+			else
+				serve_request(rc, req);
+			complete(&req->done);
+		} else {
+			break;
+		}
+		cond_resched();
+	}
+}
+
+/* From end_io (any context) or map() */
+void remap_queue_failed(struct remap_c *rc, struct bio *bio)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&rc->lock, flags);
+	if (op_is_write(bio_op(bio)))
+		bio_list_add(&rc->writes, bio);
+	else
+		bio_list_add(&rc->failed_reads, bio);
+	spin_unlock_irqrestore(&rc->lock, flags);
+	queue_work(rc->wq, &rc->work);
+}
+
+int remap_request(struct remap_c *rc, struct remap_request *req)
+{
+	init_completion(&req->done);
+	req->result = 0;
+	req->already = false;
+	req->pending = false;
+	spin_lock_irq(&rc->lock);
+	if (rc->suspended) {
+		spin_unlock_irq(&rc->lock);
+		return -EBUSY;
+	}
+	list_add_tail(&req->list, &rc->requests);
+	spin_unlock_irq(&rc->lock);
+	queue_work(rc->wq, &rc->work);
+	wait_for_completion(&req->done);
+	return req->result;
+}
+
+/* After dm drained every bio: refuse new requests, finish the current. */
+void remap_suspend_worker(struct remap_c *rc)
+{
+	spin_lock_irq(&rc->lock);
+	rc->suspended = true;
+	spin_unlock_irq(&rc->lock);
+	flush_workqueue(rc->wq);
+}
+
+void remap_resume_worker(struct remap_c *rc)
+{
+	spin_lock_irq(&rc->lock);
+	rc->suspended = false;
+	spin_unlock_irq(&rc->lock);
+}
+
+int remap_io_init(struct remap_c *rc)
+{
+	spin_lock_init(&rc->lock);
+	bio_list_init(&rc->failed_reads);
+	bio_list_init(&rc->writes);
+	INIT_LIST_HEAD(&rc->requests);
+	INIT_WORK(&rc->work, remap_worker);
+	init_waitqueue_head(&rc->barrier_wait);
+	atomic_set(&rc->main_writes, 0);
+	atomic64_set(&rc->read_errors, 0);
+	atomic64_set(&rc->write_errors, 0);
+	rc->suspended = true;
+
+	rc->io_client = dm_io_client_create();
+	if (IS_ERR(rc->io_client)) {
+		rc->io_client = NULL;
+		return -ENOMEM;
+	}
+	rc->meta_buf = vmalloc(2 * REMAP_META_BLOCK_BYTES);
+	rc->block_buf = vmalloc(REMAP_META_MAX_BLOCK_SIZE << SECTOR_SHIFT);
+	rc->tail_entries = kmalloc_array(REMAP_META_ENTRIES_PER_BLOCK,
+					 sizeof(u64), GFP_KERNEL);
+	rc->scratch_entries = kmalloc_array(REMAP_META_ENTRIES_PER_BLOCK,
+					    sizeof(u64), GFP_KERNEL);
+	rc->batch = kvzalloc(sizeof(*rc->batch), GFP_KERNEL);
+	if (!rc->meta_buf || !rc->block_buf || !rc->tail_entries ||
+	    !rc->scratch_entries || !rc->batch)
+		return -ENOMEM;
+	rc->wq = alloc_ordered_workqueue("dm-remap", WQ_MEM_RECLAIM);
+	return rc->wq ? 0 : -ENOMEM;
+}
+
+/* Safe on a partly initialized rc (failed constructor). */
+void remap_io_exit(struct remap_c *rc)
+{
+	if (rc->wq)
+		destroy_workqueue(rc->wq);
+	kvfree(rc->batch);
+	kfree(rc->scratch_entries);
+	kfree(rc->tail_entries);
+	vfree(rc->block_buf);
+	vfree(rc->meta_buf);
+	if (rc->io_client)
+		dm_io_client_destroy(rc->io_client);
+}
