@@ -1,0 +1,21 @@
+// Turns D-Bus errors from the helper into sentences a user understands.
+#pragma once
+
+#include <QString>
+
+class QDBusError;
+
+namespace ErrorText {
+
+// What went wrong, in plain words, with the helper's own message when it
+// carries information the user can act on.
+QString describe(const QDBusError &error);
+
+// True when the error means the helper is not there at all (not running, not
+// installed, crashed), as opposed to refusing or failing one request.
+bool isHelperMissing(const QDBusError &error);
+
+// True when polkit or the helper refused the caller.
+bool isRefusal(const QDBusError &error);
+
+} // namespace ErrorText

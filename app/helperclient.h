@@ -1,0 +1,124 @@
+// The app's only way to the disks: a thin client of dm-remap-helper over
+// D-Bus. Every call is asynchronous (a polkit dialog may be open for a long
+// time), replies and signals become cached state plus change signals the
+// models listen to, and failures become sentences (ErrorText).
+#pragma once
+
+#include "dbustypes.h"
+
+#include <QDBusConnection>
+#include <QHash>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <functional>
+
+class QDBusMessage;
+class QDBusPendingCallWatcher;
+class QDBusServiceWatcher;
+
+class HelperClient : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status { Connecting, Ready, Unavailable, Refused };
+    Q_ENUM(Status)
+
+    static QString defaultService();
+
+    explicit HelperClient(const QDBusConnection &bus, QObject *parent = nullptr,
+                          const QString &service = defaultService());
+
+    Status status() const { return m_status; }
+    // Why the helper cannot be used, in words; empty when Ready.
+    QString statusText() const { return m_statusText; }
+    QString helperVersion() const { return m_version; }
+
+    QStringList diskPaths() const;
+    QStringList pairPaths() const;
+    bool hasDisk(const QString &path) const { return m_disks.contains(path); }
+    bool hasPair(const QString &path) const { return m_pairs.contains(path); }
+    QVariantMap diskInfo(const QString &path) const { return m_disks.value(path); }
+    QVariantMap smart(const QString &path) const { return m_smart.value(path); }
+    QVariantMap pairStatus(const QString &path) const { return m_pairs.value(path); }
+    // The pair a disk belongs to, or an empty string.
+    QString pairOfDisk(const QString &diskPath) const;
+
+public Q_SLOTS:
+    // Forget everything and ask the helper again (the window's Retry).
+    void reload();
+
+public:
+    void fetchAttributes(const QString &disk);
+    void fetchSelfTests(const QString &disk);
+    void refreshSmart(const QString &disk);
+    void startSelfTest(const QString &disk, const QString &type);
+    void abortSelfTest(const QString &disk);
+    // Remap map buckets for [first, first + length) of the pair's main disk.
+    void fetchMap(const QString &pair, qulonglong first, qulonglong length, uint buckets);
+    // The remaps whose main sector lies in [first, first + length), at most
+    // maxRows of them (the count before `first` gives the list offset).
+    void fetchRemapsInRange(const QString &pair, qulonglong first, qulonglong length, uint maxRows);
+    void createPair(const QString &name, const QString &mainDisk, const QString &spareDisk,
+                    uint blockSizeSectors);
+    void removePair(const QString &pair);
+
+Q_SIGNALS:
+    void statusChanged();
+    // Disks or pairs appeared or went away.
+    void structureChanged();
+    void diskUpdated(const QString &disk);
+    void smartUpdated(const QString &disk);
+    void pairUpdated(const QString &pair);
+    void verdictChanged(const QString &disk, const QString &oldVerdict, const QString &verdict);
+    void pairStateChanged(const QString &pair, const QString &oldState, const QString &state);
+    void attributesReady(const QString &disk, const DmRemap::SmartAttributeList &attributes);
+    void selfTestsReady(const QString &disk, const DmRemap::SelfTestList &tests);
+    void mapReady(const QString &pair, qulonglong first, qulonglong length,
+                  const DmRemap::MapBucketList &buckets);
+    void remapsInRangeReady(const QString &pair, qulonglong first, qulonglong length,
+                            const DmRemap::RemapList &remaps, qulonglong total);
+    void pairCreated(const QString &pair);
+    void pairCreationFailed(const QString &message);
+    void pairRemovedByUser(const QString &pair);
+    // A request failed; `action` says what was being done, `message` why.
+    void operationFailed(const QString &action, const QString &message);
+
+private Q_SLOTS:
+    void onDiskAdded(const QDBusObjectPath &disk);
+    void onDiskRemoved(const QDBusObjectPath &disk);
+    void onPairAdded(const QDBusObjectPath &pair);
+    void onPairRemoved(const QDBusObjectPath &pair);
+    void onSmartUpdated(const QDBusMessage &message);
+    void onVerdictChanged(const QString &oldVerdict, const QString &verdict, const QDBusMessage &message);
+    void onPairChanged(qulonglong remapped, qulonglong pending, const QDBusMessage &message);
+    void onPairStateChanged(const QString &oldState, const QString &state, const QDBusMessage &message);
+    void flushPairChanges();
+
+private:
+    void setStatus(Status status, const QString &text = {});
+    void failLoad(const QDBusError &error);
+    void fetchDiskInfo(const QString &disk);
+    void fetchSmart(const QString &disk);
+    void fetchPairStatus(const QString &pair);
+    // Runs onReply when the call succeeds, reports `action` when it fails.
+    template<typename Reply, typename Handler>
+    void watch(const Reply &call, const QString &action, Handler onReply,
+               std::function<void(const QString &)> onError = {});
+
+    QDBusConnection m_bus;
+    QString m_service;
+    QDBusServiceWatcher *m_watcher;
+    Status m_status = Status::Connecting;
+    QString m_statusText;
+    QString m_version;
+    quint64 m_generation = 0; // replies from before a reload are dropped
+    QHash<QString, QVariantMap> m_disks;
+    QHash<QString, QVariantMap> m_smart;
+    QHash<QString, QVariantMap> m_pairs;
+    // Pair signals arrive in bursts: counts are applied at once, views and a
+    // status re-read are told once per burst.
+    QSet<QString> m_changedPairs;
+    QTimer m_pairFlush;
+};

@@ -1,0 +1,237 @@
+#include "mainwindow.h"
+
+#include "devicemodel.h"
+#include "helperclient.h"
+#include "mappage.h"
+#include "notifier.h"
+#include "overviewpage.h"
+#include "pairwizard.h"
+#include "smartpage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+static QFrame *messageBar(const QString &style, QLabel *text, QWidget *button, QWidget *parent)
+{
+    auto *bar = new QFrame(parent);
+    bar->setObjectName(QStringLiteral("messageBar"));
+    bar->setStyleSheet(QStringLiteral("QFrame#messageBar { %1 border-radius: 4px; }").arg(style));
+    text->setWordWrap(true);
+    auto *layout = new QHBoxLayout(bar);
+    layout->addWidget(text, 1);
+    layout->addWidget(button);
+    return bar;
+}
+
+MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *notifier, QWidget *parent)
+    : QMainWindow(parent)
+    , m_client(client)
+    , m_devices(devices)
+    , m_notifier(notifier)
+    , m_view(new QTreeView(this))
+    , m_tabs(new QTabWidget(this))
+    , m_overview(new OverviewPage(client, devices, notifier, this))
+    , m_smart(new SmartPage(client, this))
+    , m_map(new MapPage(client, this))
+    , m_helperText(new QLabel(this))
+    , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_errorText(new QLabel(this))
+{
+    setWindowTitle(tr("Disk Remap Manager"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/dm-remap-manager.svg")));
+
+    m_view->setModel(devices);
+    m_view->setAccessibleName(tr("Disks and pairs"));
+    m_view->setUniformRowHeights(true);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setIconSize(QSize(22, 22));
+    m_view->header()->setSectionResizeMode(DeviceModel::NameColumn, QHeaderView::Stretch);
+    m_view->header()->setSectionResizeMode(DeviceModel::HealthColumn, QHeaderView::ResizeToContents);
+    m_view->header()->setStretchLastSection(false);
+
+    m_tabs->addTab(m_overview, QIcon(QStringLiteral(":/icons/dm-remap-manager.svg")), tr("&Overview"));
+    m_tabs->addTab(m_smart, QIcon(QStringLiteral(":/icons/disk-hdd.svg")), tr("&SMART"));
+    m_tabs->addTab(m_map, QIcon(QStringLiteral(":/icons/map.svg")), tr("Remap &map"));
+    m_tabs->setAccessibleName(tr("Details"));
+
+    m_retry->setAccessibleName(tr("Retry connecting to the disk helper"));
+    m_helperText->setAccessibleName(tr("Helper status"));
+    m_helperBar = messageBar(QStringLiteral("background: #fff4e5; border: 1px solid #e68a00;"), m_helperText, m_retry, this);
+    auto *dismiss = new QPushButton(tr("&Dismiss"), this);
+    m_errorText->setAccessibleName(tr("Last error"));
+    m_errorBar = messageBar(QStringLiteral("background: #fdecea; border: 1px solid #c62828;"), m_errorText, dismiss, this);
+    m_errorBar->hide();
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({340, 640});
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_helperBar);
+    layout->addWidget(m_errorBar);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_newPair = new QAction(QIcon(QStringLiteral(":/icons/pair-add.svg")), tr("&Pair disks…"), this);
+    m_newPair->setShortcut(QKeySequence::New);
+    m_newPair->setToolTip(tr("Protect a disk with a spare disk"));
+    m_removePair = new QAction(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this);
+    m_removePair->setShortcut(QKeySequence::Delete);
+    m_refresh = new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Re&load"), this);
+    m_refresh->setShortcut(QKeySequence::Refresh);
+    auto *quit = new QAction(tr("&Quit"), this);
+    quit->setShortcut(QKeySequence::Quit);
+    auto *about = new QAction(tr("&About"), this);
+
+    QMenu *file = menuBar()->addMenu(tr("&Disks"));
+    file->addAction(m_newPair);
+    file->addAction(m_removePair);
+    file->addAction(m_refresh);
+    file->addSeparator();
+    file->addAction(quit);
+    menuBar()->addMenu(tr("&Help"))->addAction(about);
+    QToolBar *toolbar = addToolBar(tr("Main toolbar"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->setMovable(false);
+    toolbar->addAction(m_newPair);
+    toolbar->addAction(m_removePair);
+    toolbar->addAction(m_refresh);
+
+    connect(m_newPair, &QAction::triggered, this, &MainWindow::newPair);
+    connect(m_removePair, &QAction::triggered, this, [this] { removePair(selectedObject()); });
+    connect(m_refresh, &QAction::triggered, client, &HelperClient::reload);
+    connect(quit, &QAction::triggered, qApp, &QApplication::quit);
+    connect(about, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About Disk Remap Manager"),
+                           tr("<p><b>Disk Remap Manager</b> %1</p><p>Watches your disks and keeps data on ageing "
+                              "disks readable by moving failing blocks to a spare disk.</p><p>Helper: %2</p>")
+                               .arg(QApplication::applicationVersion(),
+                                    m_client->helperVersion().isEmpty() ? tr("not connected")
+                                                                        : m_client->helperVersion().toHtmlEscaped()));
+    });
+    connect(m_retry, &QPushButton::clicked, client, &HelperClient::reload);
+    connect(dismiss, &QPushButton::clicked, m_errorBar, &QWidget::hide);
+    connect(m_overview, &OverviewPage::removePairRequested, this, &MainWindow::removePair);
+    connect(client, &HelperClient::statusChanged, this, &MainWindow::updateHelperBar);
+    connect(client, &HelperClient::operationFailed, this, &MainWindow::showError);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::selectionChanged);
+    connect(devices, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        if (!selectedObject().isEmpty())
+            m_wantedSelection = selectedObject();
+    });
+    connect(devices, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->expandAll();
+        QModelIndex index = m_devices->indexOf(m_wantedSelection);
+        if (!index.isValid() && m_devices->rowCount() > 0)
+            index = m_devices->index(0, 0);
+        if (index.isValid())
+            m_view->setCurrentIndex(index);
+        selectionChanged();
+    });
+    updateHelperBar();
+    selectionChanged();
+    resize(1040, 680);
+}
+
+QString MainWindow::selectedObject() const
+{
+    return m_view->currentIndex().data(DeviceModel::PathRole).toString();
+}
+
+void MainWindow::openObject(const QString &path)
+{
+    if (!path.isEmpty()) {
+        m_wantedSelection = path;
+        const QModelIndex index = m_devices->indexOf(path);
+        if (index.isValid())
+            m_view->setCurrentIndex(index);
+    }
+    show();
+    raise();
+    activateWindow();
+}
+
+void MainWindow::selectionChanged()
+{
+    const QString path = selectedObject();
+    if (!path.isEmpty())
+        m_wantedSelection = path;
+    m_overview->setObject(path);
+    m_smart->setObject(path);
+    m_map->setObject(path);
+    const bool isPair = m_client->hasPair(path);
+    m_removePair->setEnabled(isPair);
+    m_tabs->setTabEnabled(2, isPair || !m_client->pairOfDisk(path).isEmpty());
+}
+
+void MainWindow::updateHelperBar()
+{
+    const bool ready = m_client->status() == HelperClient::Status::Ready;
+    m_helperBar->setVisible(!ready);
+    m_helperText->setText(m_client->statusText());
+    m_retry->setVisible(m_client->status() != HelperClient::Status::Connecting);
+    m_newPair->setEnabled(ready);
+    m_refresh->setEnabled(m_client->status() != HelperClient::Status::Connecting);
+}
+
+void MainWindow::showError(const QString &action, const QString &message)
+{
+    m_errorText->setText(QStringLiteral("<b>%1</b><br>%2").arg(tr("%1 failed.").arg(action).toHtmlEscaped(),
+                                                               message.toHtmlEscaped()));
+    m_errorBar->show();
+}
+
+void MainWindow::newPair()
+{
+    auto *wizard = new PairWizard(m_client, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &QWizard::finished, this, [this, wizard] {
+        if (wizard->isCreated())
+            openObject(wizard->createdPair());
+    });
+    wizard->open();
+}
+
+void MainWindow::removePair(const QString &pair)
+{
+    if (!m_client->hasPair(pair))
+        return;
+    const QVariantMap status = m_client->pairStatus(pair);
+    const QString name = status.value(QStringLiteral("name")).toString();
+    QMessageBox box(QMessageBox::Question, tr("Remove pair"),
+                    tr("Remove the pair “%1”?").arg(name), QMessageBox::Cancel, this);
+    box.setInformativeText(tr("The device %1 disappears, so stop using it first (unmount it). Nothing is erased: "
+                              "the spare keeps its list of moved blocks, and the pair can be assembled again later.")
+                               .arg(status.value(QStringLiteral("device")).toString()));
+    QPushButton *remove = box.addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == remove)
+        m_client->removePair(pair);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_hideOnClose) {
+        hide();
+        event->ignore();
+        return;
+    }
+    QMainWindow::closeEvent(event);
+}

@@ -1,0 +1,75 @@
+// The main window: devices on the left, Overview / SMART / Remap map tabs on
+// the right, a bar that says when the helper cannot be reached (with Retry)
+// and one that shows why a request failed.
+#pragma once
+
+#include <QMainWindow>
+
+class DeviceModel;
+class HelperClient;
+class MapPage;
+class Notifier;
+class OverviewPage;
+class QAction;
+class QFrame;
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTreeView;
+class SmartPage;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(HelperClient *client, DeviceModel *devices, Notifier *notifier, QWidget *parent = nullptr);
+
+    // Shows the window with that disk or pair selected (empty: as it was).
+    void openObject(const QString &path);
+    // Closing hides the window instead of quitting (the tray keeps running).
+    void setHideOnClose(bool hide) { m_hideOnClose = hide; }
+
+    QString selectedObject() const;
+    QTreeView *deviceView() const { return m_view; }
+    QTabWidget *tabs() const { return m_tabs; }
+    OverviewPage *overviewPage() const { return m_overview; }
+    SmartPage *smartPage() const { return m_smart; }
+    MapPage *mapPage() const { return m_map; }
+    QFrame *helperBar() const { return m_helperBar; }
+    QLabel *helperBarText() const { return m_helperText; }
+    QPushButton *retryButton() const { return m_retry; }
+    QFrame *errorBar() const { return m_errorBar; }
+    QLabel *errorBarText() const { return m_errorText; }
+    QAction *newPairAction() const { return m_newPair; }
+
+public Q_SLOTS:
+    void newPair();
+    void removePair(const QString &pair);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void updateHelperBar();
+    void selectionChanged();
+    void showError(const QString &action, const QString &message);
+
+    HelperClient *m_client;
+    DeviceModel *m_devices;
+    Notifier *m_notifier;
+    QTreeView *m_view;
+    QTabWidget *m_tabs;
+    OverviewPage *m_overview;
+    SmartPage *m_smart;
+    MapPage *m_map;
+    QFrame *m_helperBar;
+    QLabel *m_helperText;
+    QPushButton *m_retry;
+    QFrame *m_errorBar;
+    QLabel *m_errorText;
+    QAction *m_newPair;
+    QAction *m_removePair;
+    QAction *m_refresh;
+    QString m_wantedSelection; // restored after the tree is rebuilt
+    bool m_hideOnClose = false;
+};

@@ -1,0 +1,218 @@
+#include "overviewpage.h"
+
+#include "devicemodel.h"
+#include "health.h"
+#include "helperclient.h"
+#include "notifier.h"
+
+#include <QCheckBox>
+#include <QDBusObjectPath>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier *notifier, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_devices(devices)
+    , m_notifier(notifier)
+    , m_title(new QLabel(this))
+    , m_badge(new QLabel(this))
+    , m_reason(new QLabel(this))
+    , m_forms(new QStackedWidget(this))
+    , m_diskForm(new QWidget(this))
+    , m_pairForm(new QWidget(this))
+    , m_gauge(new QProgressBar(this))
+    , m_ignore(new QCheckBox(tr("&Don't show notifications about this device"), this))
+    , m_remove(new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this))
+{
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont badgeFont = m_badge->font();
+    badgeFont.setBold(true);
+    m_badge->setFont(badgeFont);
+    m_badge->setAccessibleName(tr("Health"));
+    m_reason->setWordWrap(true);
+    m_reason->setAccessibleName(tr("Why"));
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *diskForm = new QFormLayout(m_diskForm);
+    addRow(diskForm, QStringLiteral("model"), tr("Model:"));
+    addRow(diskForm, QStringLiteral("serial"), tr("Serial number:"));
+    addRow(diskForm, QStringLiteral("size"), tr("Size:"));
+    addRow(diskForm, QStringLiteral("kind"), tr("Type:"));
+    addRow(diskForm, QStringLiteral("role"), tr("Used as:"));
+    addRow(diskForm, QStringLiteral("verdict"), tr("SMART verdict:"));
+    addRow(diskForm, QStringLiteral("temperature"), tr("Temperature:"));
+    addRow(diskForm, QStringLiteral("hours"), tr("Powered on:"));
+    addRow(diskForm, QStringLiteral("reallocated"), tr("Sectors replaced by the disk:"));
+    addRow(diskForm, QStringLiteral("pending-sectors"), tr("Unreadable sectors:"));
+
+    auto *pairForm = new QFormLayout(m_pairForm);
+    m_gauge->setAccessibleName(tr("Spare space used"));
+    m_gauge->setTextVisible(true);
+    pairForm->addRow(tr("Spare used:"), m_gauge);
+    addRow(pairForm, QStringLiteral("state"), tr("State:"));
+    addRow(pairForm, QStringLiteral("remapped"), tr("Blocks moved to the spare:"));
+    addRow(pairForm, QStringLiteral("pending"), tr("Unreadable blocks waiting:"));
+    addRow(pairForm, QStringLiteral("read-errors"), tr("Read errors:"));
+    addRow(pairForm, QStringLiteral("write-errors"), tr("Write errors:"));
+    addRow(pairForm, QStringLiteral("device"), tr("Use this device:"));
+    addRow(pairForm, QStringLiteral("main"), tr("Main disk:"));
+    addRow(pairForm, QStringLiteral("spare"), tr("Spare disk:"));
+    addRow(pairForm, QStringLiteral("block-size"), tr("Block size:"));
+
+    m_forms->addWidget(m_diskForm);
+    m_forms->addWidget(m_pairForm);
+
+    auto *header = new QHBoxLayout;
+    header->addWidget(m_title, 1);
+    header->addWidget(m_badge);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_ignore);
+    buttons->addStretch();
+    buttons->addWidget(m_remove);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(header);
+    layout->addWidget(m_reason);
+    layout->addSpacing(8);
+    layout->addWidget(m_forms);
+    layout->addStretch();
+    layout->addLayout(buttons);
+
+    connect(m_ignore, &QCheckBox::toggled, this, [this](bool on) {
+        if (!m_path.isEmpty())
+            m_notifier->setIgnored(m_path, on);
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this] { Q_EMIT removePairRequested(m_path); });
+    connect(client, &HelperClient::diskUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
+    connect(client, &HelperClient::smartUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
+    connect(client, &HelperClient::pairUpdated, this, [this](const QString &p) { if (p == m_path) refresh(); });
+    connect(client, &HelperClient::structureChanged, this, &OverviewPage::refresh);
+    refresh();
+}
+
+QLabel *OverviewPage::addRow(QFormLayout *form, const QString &field, const QString &label)
+{
+    auto *value = new QLabel(this);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    value->setAccessibleName(QString(label).remove(QLatin1Char(':')));
+    form->addRow(label, value);
+    m_values.insert(field, value);
+    return value;
+}
+
+void OverviewPage::set(const QString &field, const QString &text)
+{
+    m_values.value(field)->setText(text);
+}
+
+QString OverviewPage::valueText(const QString &field) const
+{
+    if (QLabel *label = m_values.value(field))
+        return label->text();
+    return {};
+}
+
+void OverviewPage::setObject(const QString &path)
+{
+    m_path = path;
+    refresh();
+}
+
+static QString diskName(const QVariantMap &info, const QString &fallback)
+{
+    if (info.isEmpty())
+        return OverviewPage::tr("%1 (missing)").arg(fallback);
+    return QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("path")).toString(),
+                                         info.value(QStringLiteral("model")).toString());
+}
+
+void OverviewPage::refresh()
+{
+    const QLocale locale;
+    const bool isPair = m_client->hasPair(m_path);
+    const bool isDisk = m_client->hasDisk(m_path);
+    m_forms->setVisible(isPair || isDisk);
+    m_ignore->setVisible(isPair || isDisk);
+    m_remove->setVisible(isPair);
+    m_badge->setVisible(isPair || isDisk);
+    if (!isPair && !isDisk) {
+        m_title->setText(tr("No device selected"));
+        m_reason->setText(m_client->status() == HelperClient::Status::Ready
+                              ? tr("Choose a disk or a pair on the left to see its health.")
+                              : m_client->statusText());
+        return;
+    }
+    const Health::Verdict health = isPair ? m_devices->pairHealth(m_path) : m_devices->diskHealth(m_path);
+    m_badge->setText(Health::name(health.level));
+    m_badge->setStyleSheet(QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 3px 10px;")
+                               .arg(Health::color(health.level).name()));
+    m_reason->setText(health.reason);
+    {
+        const QSignalBlocker blocker(m_ignore);
+        m_ignore->setChecked(m_notifier->isIgnored(m_path));
+    }
+
+    if (isPair) {
+        const QVariantMap s = m_client->pairStatus(m_path);
+        m_forms->setCurrentWidget(m_pairForm);
+        m_title->setText(tr("Pair “%1”").arg(s.value(QStringLiteral("name")).toString()));
+        const qulonglong used = s.value(QStringLiteral("remapped")).toULongLong();
+        const qulonglong capacity = s.value(QStringLiteral("capacity")).toULongLong();
+        // QProgressBar holds ints: show permille of the capacity.
+        m_gauge->setRange(0, 1000);
+        m_gauge->setValue(capacity ? int(std::min<qulonglong>(1000, used * 1000 / capacity)) : 0);
+        m_gauge->setFormat(tr("%1 of %2 spare blocks used").arg(locale.toString(used), locale.toString(capacity)));
+        const QString state = s.value(QStringLiteral("state")).toString();
+        set(QStringLiteral("state"), Health::pairStateText(state));
+        set(QStringLiteral("remapped"), locale.toString(used));
+        set(QStringLiteral("pending"), locale.toString(s.value(QStringLiteral("pending")).toULongLong()));
+        set(QStringLiteral("read-errors"), locale.toString(s.value(QStringLiteral("read-errors")).toULongLong()));
+        set(QStringLiteral("write-errors"), locale.toString(s.value(QStringLiteral("write-errors")).toULongLong()));
+        set(QStringLiteral("device"), s.value(QStringLiteral("device")).toString());
+        set(QStringLiteral("main"), diskName(m_client->diskInfo(s.value(QStringLiteral("main")).value<QDBusObjectPath>().path()),
+                                             s.value(QStringLiteral("main-path")).toString()));
+        set(QStringLiteral("spare"), diskName(m_client->diskInfo(s.value(QStringLiteral("spare")).value<QDBusObjectPath>().path()),
+                                              s.value(QStringLiteral("spare-path")).toString()));
+        set(QStringLiteral("block-size"),
+            Health::formatBytes(qulonglong(s.value(QStringLiteral("block-size")).toUInt()) * 512));
+        return;
+    }
+
+    const QVariantMap info = m_client->diskInfo(m_path);
+    const QVariantMap smart = m_client->smart(m_path);
+    m_forms->setCurrentWidget(m_diskForm);
+    m_title->setText(QStringLiteral("%1 · %2").arg(info.value(QStringLiteral("path")).toString(),
+                                                  Health::kindText(info.value(QStringLiteral("kind")).toString())));
+    set(QStringLiteral("model"), info.value(QStringLiteral("model")).toString());
+    set(QStringLiteral("serial"), info.value(QStringLiteral("serial")).toString());
+    set(QStringLiteral("size"), Health::formatBytes(info.value(QStringLiteral("size")).toULongLong()));
+    set(QStringLiteral("kind"), tr("%1, connected by %2").arg(Health::kindText(info.value(QStringLiteral("kind")).toString()),
+                                                              info.value(QStringLiteral("transport")).toString()));
+    const QString role = info.value(QStringLiteral("role")).toString();
+    QString roleText = role == QLatin1String("main") ? tr("Main disk of a pair")
+        : role == QLatin1String("spare")             ? tr("Spare disk of a pair")
+                                                     : tr("Not paired");
+    if (info.value(QStringLiteral("in-use")).toBool())
+        roleText += QStringLiteral(" · ") + tr("in use: %1").arg(info.value(QStringLiteral("in-use-reason")).toString());
+    set(QStringLiteral("role"), roleText);
+    const bool available = smart.value(QStringLiteral("available")).toBool();
+    const QString unknown = available ? tr("not reported") : tr("no SMART data");
+    set(QStringLiteral("verdict"), available ? Health::verdictText(smart.value(QStringLiteral("verdict")).toString()) : unknown);
+    set(QStringLiteral("temperature"), smart.contains(QStringLiteral("temperature"))
+            ? tr("%1 °C").arg(smart.value(QStringLiteral("temperature")).toInt()) : unknown);
+    set(QStringLiteral("hours"), smart.contains(QStringLiteral("power-on-hours"))
+            ? tr("%n hour(s)", nullptr, int(smart.value(QStringLiteral("power-on-hours")).toULongLong())) : unknown);
+    set(QStringLiteral("reallocated"), smart.contains(QStringLiteral("reallocated-sectors"))
+            ? locale.toString(smart.value(QStringLiteral("reallocated-sectors")).toULongLong()) : unknown);
+    set(QStringLiteral("pending-sectors"), smart.contains(QStringLiteral("pending-sectors"))
+            ? locale.toString(smart.value(QStringLiteral("pending-sectors")).toULongLong()) : unknown);
+}

@@ -1,0 +1,74 @@
+#include "pairrules.h"
+
+#include "health.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace PairRules {
+
+namespace {
+constexpr qulonglong metadataBlockBytes = 4096;
+// Superblock copies A and B, one table block in two copies.
+constexpr qulonglong minimumMetadataBytes = 4 * metadataBlockBytes;
+constexpr qulonglong entriesPerTableBlock = 504;
+constexpr qulonglong sectorBytes = 512;
+} // namespace
+
+QString mainProblem(const QVariantMap &disk)
+{
+    if (disk.value(QStringLiteral("in-use")).toBool()) {
+        const QString why = disk.value(QStringLiteral("in-use-reason")).toString();
+        return why.isEmpty() ? QCoreApplication::translate("PairRules", "In use")
+                             : QCoreApplication::translate("PairRules", "In use: %1").arg(why);
+    }
+    const QString role = disk.value(QStringLiteral("role")).toString();
+    if (role == QLatin1String("main"))
+        return QCoreApplication::translate("PairRules", "Already the main disk of a pair");
+    if (role == QLatin1String("spare"))
+        return QCoreApplication::translate("PairRules", "Already the spare of a pair");
+    return {};
+}
+
+qulonglong minimumSpareBytes(uint blockSizeSectors)
+{
+    return minimumMetadataBytes + qulonglong(blockSizeSectors) * sectorBytes;
+}
+
+qulonglong spareSlots(qulonglong spareBytes, uint blockSizeSectors)
+{
+    const qulonglong blockBytes = qulonglong(blockSizeSectors) * sectorBytes;
+    if (spareBytes < minimumSpareBytes(blockSizeSectors))
+        return 0;
+    // Each slot costs its block plus two table entries of 8 bytes (two copies).
+    const qulonglong usable = spareBytes - 2 * metadataBlockBytes;
+    const qulonglong perSlot = blockBytes + 2 * metadataBlockBytes / entriesPerTableBlock;
+    return usable / perSlot;
+}
+
+QString spareProblem(const QVariantMap &main, const QVariantMap &spare, uint blockSizeSectors)
+{
+    if (spare.value(QStringLiteral("id")) == main.value(QStringLiteral("id")))
+        return QCoreApplication::translate("PairRules", "This is the main disk");
+    const QString problem = mainProblem(spare);
+    if (!problem.isEmpty())
+        return problem;
+    const qulonglong size = spare.value(QStringLiteral("size")).toULongLong();
+    if (size < minimumSpareBytes(blockSizeSectors))
+        return QCoreApplication::translate("PairRules", "Too small: %1 cannot hold the remap table")
+            .arg(Health::formatBytes(size));
+    const uint blockBytes = blockSizeSectors * uint(sectorBytes);
+    for (const QVariantMap *disk : {&main, &spare}) {
+        if (disk->value(QStringLiteral("logical-block-size"), 512u).toUInt() > blockBytes)
+            return QCoreApplication::translate("PairRules", "Its sectors are larger than the chosen block size");
+    }
+    return {};
+}
+
+bool isValidName(const QString &name)
+{
+    static const QRegularExpression pattern(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$"));
+    return pattern.match(name).hasMatch();
+}
+
+} // namespace PairRules

@@ -1,0 +1,24 @@
+// Which disks may become the main or the spare of a new pair, and why not.
+// The helper checks the same again; the wizard uses these to show the
+// choices with reasons instead of letting the user run into a refusal.
+#pragma once
+
+#include <QString>
+#include <QVariantMap>
+
+namespace PairRules {
+
+// Empty when the disk can be a main disk, else why not, in words.
+QString mainProblem(const QVariantMap &disk);
+// Empty when `spare` can serve as spare for `main` with that block size.
+QString spareProblem(const QVariantMap &main, const QVariantMap &spare, uint blockSizeSectors);
+// Bytes a spare needs to hold the remap table and at least one block.
+qulonglong minimumSpareBytes(uint blockSizeSectors);
+// How many blocks of that size the spare can take (approximate: the table
+// grows with it).
+qulonglong spareSlots(qulonglong spareBytes, uint blockSizeSectors);
+// Pair names become /dev/mapper/<name>: 1..63 of [A-Za-z0-9._-], starting
+// with a letter or digit.
+bool isValidName(const QString &name);
+
+} // namespace PairRules

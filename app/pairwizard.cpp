@@ -1,0 +1,267 @@
+#include "pairwizard.h"
+
+#include "health.h"
+#include "helperclient.h"
+#include "pairrules.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QRegularExpressionValidator>
+#include <QVBoxLayout>
+
+#include <climits>
+
+namespace {
+constexpr int PathRole = Qt::UserRole + 1;
+
+// Each page tells the wizard when it is shown and when it may go on; the
+// logic lives in PairWizard so that tests can drive it directly.
+class WizardStep : public QWizardPage
+{
+public:
+    WizardStep(PairWizard *wizard, std::function<void()> onShow, std::function<bool()> complete)
+        : QWizardPage(wizard), m_onShow(std::move(onShow)), m_complete(std::move(complete)) {}
+    void initializePage() override { if (m_onShow) m_onShow(); }
+    bool isComplete() const override { return m_complete ? m_complete() : true; }
+    void changed() { Q_EMIT completeChanged(); }
+
+private:
+    std::function<void()> m_onShow;
+    std::function<bool()> m_complete;
+};
+
+QString selectedPath(const QListWidget *list)
+{
+    const QListWidgetItem *item = list->currentItem();
+    return item && (item->flags() & Qt::ItemIsEnabled) && item->isSelected() ? item->data(PathRole).toString()
+                                                                             : QString();
+}
+} // namespace
+
+PairWizard::PairWizard(HelperClient *client, QWidget *parent)
+    : QWizard(parent)
+    , m_client(client)
+    , m_mainList(new QListWidget)
+    , m_spareList(new QListWidget)
+    , m_spareHint(new QLabel)
+    , m_name(new QLineEdit)
+    , m_nameHint(new QLabel)
+    , m_blockSize(new QComboBox)
+    , m_summary(new QLabel)
+    , m_warning(new QLabel)
+    , m_confirm(new QCheckBox)
+    , m_result(new QLabel)
+    , m_busy(new QProgressBar)
+{
+    setWindowTitle(tr("Pair two disks"));
+    setWizardStyle(QWizard::ClassicStyle);
+    setOption(QWizard::NoBackButtonOnLastPage, false);
+    setMinimumSize(620, 460);
+
+    auto *mainPage = new WizardStep(this, [this] { fillMainList(); }, [this] { return !mainDisk().isEmpty(); });
+    mainPage->setTitle(tr("Choose the main disk"));
+    mainPage->setSubTitle(tr("The main disk keeps your data. Choose the disk that is ageing or that you want to protect."));
+    auto *mainIntro = new QLabel(tr("When a block of the main disk can no longer be written, it is moved to the "
+                                    "spare disk, and your data stays readable. Disks that cannot be chosen show why."));
+    mainIntro->setWordWrap(true);
+    m_mainList->setAccessibleName(tr("Main disk"));
+    auto *mainLayout = new QVBoxLayout(mainPage);
+    mainLayout->addWidget(mainIntro);
+    mainLayout->addWidget(m_mainList);
+    connect(m_mainList, &QListWidget::itemSelectionChanged, mainPage, &WizardStep::changed);
+
+    auto *sparePage = new WizardStep(this, [this] { fillSpareList(); }, [this] { return !spareDisk().isEmpty(); });
+    sparePage->setTitle(tr("Choose the spare disk"));
+    sparePage->setSubTitle(tr("The spare receives the blocks that fail on the main disk. Everything on it will be erased."));
+    m_spareList->setAccessibleName(tr("Spare disk"));
+    m_spareHint->setWordWrap(true);
+    auto *spareLayout = new QVBoxLayout(sparePage);
+    spareLayout->addWidget(m_spareList);
+    spareLayout->addWidget(m_spareHint);
+    connect(m_spareList, &QListWidget::itemSelectionChanged, sparePage, &WizardStep::changed);
+
+    auto *optionsPage = new WizardStep(this, [this] {
+        fillBlockSizes();
+        if (m_name->text().isEmpty()) {
+            const QString device = m_client->diskInfo(mainDisk()).value(QStringLiteral("path")).toString().section(QLatin1Char('/'), -1);
+            m_name->setText(QStringLiteral("safe-") + device);
+        }
+    }, [this] { return PairRules::isValidName(m_name->text()) && m_blockSize->currentIndex() >= 0; });
+    optionsPage->setTitle(tr("Options"));
+    optionsPage->setSubTitle(tr("The pair appears as a new disk under /dev/mapper with this name."));
+    m_name->setValidator(new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[A-Za-z0-9._-]{0,63}")), m_name));
+    m_name->setAccessibleName(tr("Pair name"));
+    m_nameHint->setText(tr("Letters, digits, dot, dash and underscore; starts with a letter or digit."));
+    m_nameHint->setWordWrap(true);
+    m_blockSize->setAccessibleName(tr("Block size"));
+    m_blockSize->setToolTip(tr("The unit moved to the spare when a sector fails. 4 KiB suits almost every disk."));
+    auto *form = new QFormLayout(optionsPage);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(QString(), m_nameHint);
+    form->addRow(tr("&Block size:"), m_blockSize);
+    connect(m_name, &QLineEdit::textChanged, optionsPage, &WizardStep::changed);
+
+    auto *summaryPage = new WizardStep(this, [this] { fillSummary(); }, [this] { return m_confirm->isChecked(); });
+    summaryPage->setTitle(tr("Summary"));
+    summaryPage->setSubTitle(tr("Check your choice. You will be asked for an administrator password."));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::RichText);
+    m_warning->setWordWrap(true);
+    m_warning->setTextFormat(Qt::RichText);
+    m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #c62828; "
+                                            "border-radius: 4px; padding: 8px; }"));
+    m_confirm->setAccessibleName(tr("Confirm erasing the spare disk"));
+    auto *summaryLayout = new QVBoxLayout(summaryPage);
+    summaryLayout->addWidget(m_summary);
+    summaryLayout->addWidget(m_warning);
+    summaryLayout->addWidget(m_confirm);
+    summaryLayout->addStretch();
+    summaryPage->setButtonText(QWizard::NextButton, tr("&Create pair"));
+    connect(m_confirm, &QCheckBox::toggled, summaryPage, &WizardStep::changed);
+
+    auto *resultPage = new WizardStep(this, [this] { startCreation(); }, [this] { return isCreated(); });
+    resultPage->setTitle(tr("Creating the pair"));
+    resultPage->setFinalPage(true);
+    m_result->setWordWrap(true);
+    m_result->setAccessibleName(tr("Result"));
+    m_busy->setRange(0, 0);
+    m_busy->setAccessibleName(tr("Working"));
+    auto *resultLayout = new QVBoxLayout(resultPage);
+    resultLayout->addWidget(m_result);
+    resultLayout->addWidget(m_busy);
+    resultLayout->addStretch();
+    connect(this, &PairWizard::creationFinished, resultPage, &WizardStep::changed);
+
+    setPage(MainPage, mainPage);
+    setPage(SparePage, sparePage);
+    setPage(OptionsPage, optionsPage);
+    setPage(SummaryPage, summaryPage);
+    setPage(ResultPage, resultPage);
+
+    connect(client, &HelperClient::pairCreated, this, [this](const QString &pair) {
+        if (!m_working)
+            return;
+        m_working = false;
+        m_created = pair;
+        m_busy->hide();
+        m_result->setText(tr("The pair “%1” is ready. Use %2 instead of the main disk from now on: "
+                             "for example, create a file system on it or move your partition there.")
+                              .arg(pairName(), QStringLiteral("/dev/mapper/") + pairName()));
+        Q_EMIT creationFinished();
+    });
+    connect(client, &HelperClient::pairCreationFailed, this, [this](const QString &message) {
+        if (!m_working)
+            return;
+        m_working = false;
+        m_busy->hide();
+        m_result->setText(tr("The pair could not be created. %1\n\nNothing was changed on the disks. "
+                             "Go back to change your choice, or cancel.").arg(message));
+        Q_EMIT creationFinished();
+    });
+}
+
+QString PairWizard::diskLabel(const QString &path) const
+{
+    const QVariantMap info = m_client->diskInfo(path);
+    return QStringLiteral("%1 · %2 · %3 · %4")
+        .arg(info.value(QStringLiteral("path")).toString(), info.value(QStringLiteral("model")).toString(),
+             Health::kindText(info.value(QStringLiteral("kind")).toString()),
+             Health::formatBytes(info.value(QStringLiteral("size")).toULongLong()));
+}
+
+QString PairWizard::mainDisk() const { return selectedPath(m_mainList); }
+QString PairWizard::spareDisk() const { return selectedPath(m_spareList); }
+QString PairWizard::pairName() const { return m_name->text(); }
+uint PairWizard::blockSize() const { return m_blockSize->currentData().toUInt(); }
+
+static void fillList(QListWidget *list, const QStringList &paths,
+                     const std::function<QString(const QString &)> &label,
+                     const std::function<QString(const QString &)> &problem)
+{
+    const QString previous = selectedPath(list);
+    list->clear();
+    for (const QString &path : paths) {
+        const QString why = problem(path);
+        auto *item = new QListWidgetItem(label(path), list);
+        item->setData(PathRole, path);
+        if (!why.isEmpty()) {
+            item->setText(item->text() + QStringLiteral("\n    ") + why);
+            item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
+            item->setToolTip(why);
+        } else if (path == previous) {
+            list->setCurrentItem(item);
+        }
+    }
+}
+
+void PairWizard::fillMainList()
+{
+    fillList(m_mainList, m_client->diskPaths(), [this](const QString &p) { return diskLabel(p); },
+             [this](const QString &p) { return PairRules::mainProblem(m_client->diskInfo(p)); });
+}
+
+void PairWizard::fillSpareList()
+{
+    const QVariantMap main = m_client->diskInfo(mainDisk());
+    const uint block = m_blockSize->count() ? blockSize() : 8;
+    fillList(m_spareList, m_client->diskPaths(),
+             [this, block](const QString &p) {
+                 const qulonglong slotCount = PairRules::spareSlots(
+                     m_client->diskInfo(p).value(QStringLiteral("size")).toULongLong(), block);
+                 return diskLabel(p) + QStringLiteral(" · ")
+                     + tr("room for %n bad block(s)", nullptr, int(std::min<qulonglong>(slotCount, INT_MAX)));
+             },
+             [this, &main, block](const QString &p) {
+                 return PairRules::spareProblem(main, m_client->diskInfo(p), block);
+             });
+    m_spareHint->setText(tr("A spare of a few gigabytes is plenty: each gigabyte holds about 260,000 bad blocks of 4 KiB."));
+}
+
+void PairWizard::fillBlockSizes()
+{
+    const uint previous = m_blockSize->count() ? blockSize() : 8;
+    const uint logical = std::max(m_client->diskInfo(mainDisk()).value(QStringLiteral("logical-block-size"), 512u).toUInt(),
+                                  m_client->diskInfo(spareDisk()).value(QStringLiteral("logical-block-size"), 512u).toUInt());
+    m_blockSize->clear();
+    for (uint sectors = 1; sectors <= 128; sectors *= 2) {
+        if (sectors * 512 < logical)
+            continue;
+        QString text = Health::formatBytes(qulonglong(sectors) * 512);
+        if (sectors == 8)
+            text = tr("%1 (recommended)").arg(text);
+        m_blockSize->addItem(text, sectors);
+        if (sectors == previous)
+            m_blockSize->setCurrentIndex(m_blockSize->count() - 1);
+    }
+}
+
+void PairWizard::fillSummary()
+{
+    const QVariantMap spare = m_client->diskInfo(spareDisk());
+    const QString spareName = spare.value(QStringLiteral("path")).toString();
+    const qulonglong slotCount = PairRules::spareSlots(spare.value(QStringLiteral("size")).toULongLong(), blockSize());
+    m_summary->setText(tr("<p>Main disk (keeps its data): <b>%1</b></p>"
+                          "<p>Spare disk: <b>%2</b>, room for %3 bad blocks</p>"
+                          "<p>New device: <b>/dev/mapper/%4</b>, block size %5</p>")
+                           .arg(diskLabel(mainDisk()).toHtmlEscaped(), diskLabel(spareDisk()).toHtmlEscaped(),
+                                QLocale().toString(slotCount), pairName().toHtmlEscaped(),
+                                Health::formatBytes(qulonglong(blockSize()) * 512)));
+    m_warning->setText(tr("<b>Everything on %1 will be erased.</b> Files, partitions and file systems on the "
+                          "spare disk will be lost and cannot be recovered.").arg(spareName.toHtmlEscaped()));
+    m_confirm->setText(tr("I understand that all data on %1 will be &erased").arg(spareName));
+    m_confirm->setChecked(false);
+}
+
+void PairWizard::startCreation()
+{
+    m_created.clear();
+    m_working = true;
+    m_busy->show();
+    m_result->setText(tr("Creating the pair… If a password dialog appears, enter an administrator password."));
+    m_client->createPair(pairName(), mainDisk(), spareDisk(), blockSize());
+}

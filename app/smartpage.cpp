@@ -1,0 +1,196 @@
+#include "smartpage.h"
+
+#include "health.h"
+#include "helperclient.h"
+#include "smartmodels.h"
+
+#include <QDBusObjectPath>
+#include <QDateTime>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+SmartPage::SmartPage(HelperClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_attributes(new SmartAttributeModel(this))
+    , m_selfTests(new SelfTestModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_summary(new QLabel(this))
+    , m_refresh(new QPushButton(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Read &again"), this))
+    , m_shortTest(new QPushButton(tr("Run &short test"), this))
+    , m_extendedTest(new QPushButton(tr("Run &extended test"), this))
+    , m_abortTest(new QPushButton(tr("S&top test"), this))
+    , m_testProgress(new QProgressBar(this))
+    , m_attributeView(new QTableView(this))
+    , m_nvme(new QGroupBox(tr("NVMe health"), this))
+    , m_nvmeFields(new QLabel(m_nvme))
+    , m_testView(new QTableView(this))
+    , m_attributeBox(new QGroupBox(tr("Attributes"), this))
+{
+    m_summary->setWordWrap(true);
+    m_summary->setAccessibleName(tr("SMART summary"));
+    m_refresh->setToolTip(tr("Ask the disk for its SMART data now"));
+    m_shortTest->setToolTip(tr("A quick check of the disk's electronics and a sample of its surface (about 2 minutes)"));
+    m_extendedTest->setToolTip(tr("Reads the whole surface; can take hours. The disk stays usable meanwhile."));
+    m_testProgress->setAccessibleName(tr("Self-test progress"));
+    m_testProgress->setRange(0, 100);
+    m_testProgress->setFormat(tr("Self-test running: %p%"));
+
+    m_sorted->setSourceModel(m_attributes);
+    m_sorted->setSortRole(SmartAttributeModel::SortRole);
+    m_attributeView->setModel(m_sorted);
+    m_attributeView->setSortingEnabled(true);
+    m_attributeView->sortByColumn(SmartAttributeModel::Id, Qt::AscendingOrder);
+    m_attributeView->verticalHeader()->hide();
+    m_attributeView->horizontalHeader()->setStretchLastSection(true);
+    m_attributeView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_attributeView->setAlternatingRowColors(true);
+    m_attributeView->setAccessibleName(tr("SMART attributes"));
+    m_attributeView->setWordWrap(false);
+
+    m_testView->setModel(m_selfTests);
+    m_testView->verticalHeader()->hide();
+    m_testView->horizontalHeader()->setStretchLastSection(true);
+    m_testView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_testView->setAccessibleName(tr("Self-test log"));
+    m_testView->setMaximumHeight(140);
+
+    m_nvmeFields->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    (new QVBoxLayout(m_nvme))->addWidget(m_nvmeFields);
+    (new QVBoxLayout(m_attributeBox))->addWidget(m_attributeView);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_summary, 1);
+    top->addWidget(m_refresh);
+    auto *tests = new QGroupBox(tr("Self-tests"), this);
+    auto *testButtons = new QHBoxLayout;
+    testButtons->addWidget(m_shortTest);
+    testButtons->addWidget(m_extendedTest);
+    testButtons->addWidget(m_abortTest);
+    testButtons->addWidget(m_testProgress, 1);
+    auto *testLayout = new QVBoxLayout(tests);
+    testLayout->addLayout(testButtons);
+    testLayout->addWidget(m_testView);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_attributeBox, 1);
+    layout->addWidget(m_nvme);
+    layout->addWidget(tests);
+
+    connect(m_refresh, &QPushButton::clicked, this, [this] { m_client->refreshSmart(m_disk); });
+    connect(m_shortTest, &QPushButton::clicked, this,
+            [this] { m_client->startSelfTest(m_disk, QStringLiteral("short")); });
+    connect(m_extendedTest, &QPushButton::clicked, this,
+            [this] { m_client->startSelfTest(m_disk, QStringLiteral("extended")); });
+    connect(m_abortTest, &QPushButton::clicked, this, [this] { m_client->abortSelfTest(m_disk); });
+    connect(client, &HelperClient::smartUpdated, this, [this](const QString &disk) {
+        if (disk != m_disk)
+            return;
+        refresh();
+        fetchDetails();
+    });
+    connect(client, &HelperClient::structureChanged, this, [this] {
+        if (!m_client->hasDisk(m_disk))
+            setObject(QString());
+    });
+    connect(client, &HelperClient::attributesReady, this,
+            [this](const QString &disk, const DmRemap::SmartAttributeList &list) {
+                if (disk == m_disk)
+                    m_attributes->setAttributes(list);
+            });
+    connect(client, &HelperClient::selfTestsReady, this,
+            [this](const QString &disk, const DmRemap::SelfTestList &list) {
+                if (disk == m_disk)
+                    m_selfTests->setTests(list);
+            });
+    refresh();
+}
+
+void SmartPage::setObject(const QString &path)
+{
+    QString disk = path;
+    if (m_client->hasPair(path))
+        disk = m_client->pairStatus(path).value(QStringLiteral("main")).value<QDBusObjectPath>().path();
+    if (disk == m_disk)
+        return;
+    m_disk = disk;
+    m_attributes->setAttributes({});
+    m_selfTests->setTests({});
+    refresh();
+    fetchDetails();
+}
+
+void SmartPage::fetchDetails()
+{
+    if (!m_client->hasDisk(m_disk))
+        return;
+    m_client->fetchAttributes(m_disk);
+    m_client->fetchSelfTests(m_disk);
+}
+
+void SmartPage::refresh()
+{
+    const QVariantMap info = m_client->diskInfo(m_disk);
+    const QVariantMap smart = m_client->smart(m_disk);
+    const bool known = m_client->hasDisk(m_disk);
+    const bool available = smart.value(QStringLiteral("available")).toBool();
+    for (QWidget *w : {static_cast<QWidget *>(m_shortTest), static_cast<QWidget *>(m_extendedTest),
+                       static_cast<QWidget *>(m_refresh)})
+        w->setEnabled(known);
+    if (!known) {
+        m_summary->setText(tr("Choose a disk to see its SMART data."));
+        m_nvme->hide();
+        m_abortTest->setEnabled(false);
+        m_testProgress->hide();
+        return;
+    }
+    const QString name = QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("path")).toString(),
+                                                       info.value(QStringLiteral("model")).toString());
+    if (!available) {
+        const QString why = smart.value(QStringLiteral("unavailable-reason")).toString();
+        m_summary->setText(smart.isEmpty() ? tr("Reading SMART data of %1…").arg(name)
+                                           : tr("%1 gives no SMART data. %2").arg(name, why));
+    } else {
+        QString text = tr("<b>%1</b>: the disk's own verdict is <b>%2</b>.")
+                           .arg(name.toHtmlEscaped(),
+                                Health::verdictText(smart.value(QStringLiteral("verdict")).toString()));
+        const QString reason = smart.value(QStringLiteral("verdict-reason")).toString();
+        if (!reason.isEmpty())
+            text += QLatin1Char(' ') + reason.toHtmlEscaped();
+        const qint64 updated = smart.value(QStringLiteral("updated")).toLongLong();
+        if (updated > 0)
+            text += QStringLiteral("<br>") + tr("Read at %1.").arg(
+                        QLocale().toString(QDateTime::fromSecsSinceEpoch(updated), QLocale::ShortFormat));
+        m_summary->setText(text);
+    }
+    const bool running = smart.value(QStringLiteral("self-test-running")).toBool();
+    m_shortTest->setEnabled(available && !running);
+    m_extendedTest->setEnabled(available && !running);
+    m_abortTest->setEnabled(available && running);
+    m_testProgress->setVisible(running);
+    m_testProgress->setValue(100 - smart.value(QStringLiteral("self-test-remaining-percent")).toInt());
+
+    const bool nvme = smart.contains(QStringLiteral("nvme-critical-warning"));
+    m_nvme->setVisible(nvme);
+    m_attributeBox->setVisible(!nvme);
+    if (nvme) {
+        const QLocale locale;
+        const uint warning = smart.value(QStringLiteral("nvme-critical-warning")).toUInt();
+        m_nvmeFields->setText(
+            tr("Critical warning: %1\nMedia errors: %2\nLife used: %3%\nSpare area left: %4% (warning below %5%)")
+                .arg(warning ? tr("yes (code 0x%1)").arg(warning, 2, 16, QLatin1Char('0')) : tr("none"),
+                     locale.toString(smart.value(QStringLiteral("nvme-media-errors")).toULongLong()),
+                     QString::number(smart.value(QStringLiteral("nvme-percentage-used")).toUInt()),
+                     QString::number(smart.value(QStringLiteral("nvme-available-spare")).toUInt()),
+                     QString::number(smart.value(QStringLiteral("nvme-available-spare-threshold")).toUInt())));
+    }
+}
