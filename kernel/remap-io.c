@@ -153,7 +153,7 @@ static int insert_entries(struct remap_c *rc, u64 k, const u64 *entries)
 
 		if (first + i >= rc->sb.used)
 			break;
-		if (entries[i] == REMAP_META_UNUSED_SLOT)
+		if (entries[i] == REMAP_META_FAILED_SLOT)
 			continue;
 		node = remap_node_alloc(GFP_KERNEL);
 		if (!node)
@@ -569,7 +569,7 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 		}
 		DMERR_LIMIT("%s: write to spare slot %llu failed; trying the next",
 			    dev_name_of(rc), (unsigned long long)slot);
-		batch_add(rc, REMAP_META_UNUSED_SLOT, NULL);
+		batch_add(rc, REMAP_META_FAILED_SLOT, NULL);
 	}
 	remap_node_free(node);
 	if (r == -ENOSPC)

@@ -59,7 +59,7 @@ static const char *const error_names[REMAP_META_E_COUNT] = {
 	[REMAP_META_E_INDEX] = "table block index mismatch",
 	[REMAP_META_E_UUID] = "table block belongs to another format (uuid)",
 	[REMAP_META_E_ENTRY] = "table entry beyond the main device",
-	[REMAP_META_E_UNUSED_ENTRY] = "table entry past the used slots is not marked unused",
+	[REMAP_META_E_UNUSED_ENTRY] = "table entry disagrees with the used slot count",
 	[REMAP_META_E_NO_COPY] = "no valid copy of a table block",
 	[REMAP_META_E_DUPLICATE] = "a main block is remapped twice",
 	[REMAP_META_E_SPARE_TOO_SMALL] = "spare too small for metadata and one slot",
@@ -406,12 +406,10 @@ int remap_meta_table_decode(const struct remap_meta_sb *sb, u64 k,
 	for (i = 0; i < REMAP_META_ENTRIES_PER_BLOCK; i++) {
 		u64 e = get_le64(b + REMAP_META_TABLE_HEADER_BYTES + 8 * i);
 
-		if (first + i >= sb->used) {
-			if (e != REMAP_META_UNUSED_SLOT)
-				return REMAP_META_E_UNUSED_ENTRY;
-		} else if (e != REMAP_META_UNUSED_SLOT && e >= main_blocks) {
+		if ((first + i >= sb->used) != (e == REMAP_META_UNUSED_SLOT))
+			return REMAP_META_E_UNUSED_ENTRY;
+		if (e < REMAP_META_FAILED_SLOT && e >= main_blocks)
 			return REMAP_META_E_ENTRY;
-		}
 		if (entries)
 			entries[i] = e;
 	}
@@ -470,7 +468,7 @@ int remap_meta_check_duplicates(u64 *entries, u64 n)
 	}
 	for (i = 1; i < n; i++)
 		if (entries[i] == entries[i - 1] &&
-		    entries[i] != REMAP_META_UNUSED_SLOT)
+		    entries[i] < REMAP_META_FAILED_SLOT)
 			return REMAP_META_E_DUPLICATE;
 	return 0;
 }

@@ -46,8 +46,14 @@
 #define REMAP_META_VERSION		1
 #define REMAP_META_ENTRIES_PER_BLOCK	504
 #define REMAP_META_TABLE_HEADER_BYTES	64
-/* Entry of a slot that failed (or is not in use): no main block. */
+/* Entry of a slot past the used ones: never written. */
 #define REMAP_META_UNUSED_SLOT		(~(u64)0)
+/*
+ * Entry of a used slot whose write failed: skipped. Distinct from
+ * REMAP_META_UNUSED_SLOT so that an old copy of a table block cannot pass
+ * for the current one once the superblock counts more used slots.
+ */
+#define REMAP_META_FAILED_SLOT		(~(u64)0 - 1)
 /* main_id and label fields: up to 63 characters and a NUL. */
 #define REMAP_META_ID_BYTES		64
 #define REMAP_META_UUID_BYTES		16
@@ -71,7 +77,7 @@ enum remap_meta_error {
 	REMAP_META_E_INDEX,		/* table block index mismatch */
 	REMAP_META_E_UUID,		/* table block from another format */
 	REMAP_META_E_ENTRY,		/* entry beyond the main device */
-	REMAP_META_E_UNUSED_ENTRY,	/* entry past used not marked unused */
+	REMAP_META_E_UNUSED_ENTRY,	/* entry past used not unused, or a used one unused */
 	REMAP_META_E_NO_COPY,		/* no valid copy old enough */
 	REMAP_META_E_DUPLICATE,		/* main block in two slots */
 	REMAP_META_E_SPARE_TOO_SMALL,	/* no room for one slot */
