@@ -1,0 +1,46 @@
+// The few device-mapper operations the helper needs, through libdevmapper:
+// list remap devices, read table and status, send target messages, create
+// and remove. Devices are always given to the kernel as major:minor.
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <optional>
+#include <sys/types.h>
+
+namespace DeviceMapper {
+
+// Call once before any other function: without a udev daemon (the VM, an
+// initramfs) libdevmapper must create /dev/mapper nodes itself.
+void setUp();
+
+struct Info {
+    QString name;
+    dev_t devnum = 0;
+    quint32 eventNr = 0;
+    int openCount = 0;
+    bool suspended = false;
+    quint64 length = 0;   // sectors of the single target
+    QString targetType;
+    QString params;       // TABLE or STATUS parameters
+};
+
+// Names of all dm devices whose (single) target is "remap".
+QList<QString> remapDevices(QString *error);
+
+// TABLE of a device: target type and parameters. nullopt if it is gone.
+std::optional<Info> table(const QString &name, QString *error);
+// STATUS of a device: the target's status line in params.
+std::optional<Info> status(const QString &name, QString *error);
+
+// Target message to sector 0; the answer text, or nullopt with error set.
+// errnoOut gets the ioctl's errno (EINVAL, EBUSY, ENOSPC) on failure.
+std::optional<QString> message(const QString &name, const QString &text, QString *error, int *errnoOut = nullptr);
+
+// Creates and resumes a device with one remap target of length sectors.
+bool create(const QString &name, const QString &uuid, quint64 length, const QString &params, QString *error);
+
+// Removes a device; fails with EBUSY-style error while it is open.
+bool remove(const QString &name, QString *error);
+
+} // namespace DeviceMapper

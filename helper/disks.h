@@ -1,0 +1,80 @@
+// Whole disks as the kernel and udev see them: identity (model, serial,
+// WWN), geometry, transport and whether something uses them. Reads sysfs
+// through libudev; identity comes from sysfs first so it is the same with
+// or without a running udev daemon (the on-disk main_id depends on it).
+#pragma once
+
+#include "validation.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+#include <sys/types.h>
+
+struct udev;
+struct udev_device;
+
+struct DiskInfo {
+    QString id;      // stable identifier, also the object path element
+    QString name;    // kernel name, e.g. sda
+    QString path;    // /dev/<name>
+    QString syspath;
+    dev_t devnum = 0;
+    QString model, vendor, serial, wwn; // sanitized
+    quint64 sizeBytes = 0;
+    uint logicalBlockSize = 512;
+    uint physicalBlockSize = 512;
+    bool rotational = false;
+    QString kind;      // hdd, ssd, nvme
+    QString transport; // ata, nvme, usb, scsi, virtio, mmc, unknown
+    bool inUse = false;
+    QString inUseReason;
+    QList<dev_t> partitions;
+
+    quint64 sectors() const { return sizeBytes / 512; }
+    // The identity recorded in a spare's metadata for this disk as main.
+    QString mainId() const { return Validation::mainIdFor(wwn, serial); }
+};
+
+class Udev
+{
+public:
+    Udev();
+    ~Udev();
+    Udev(const Udev &) = delete;
+    Udev &operator=(const Udev &) = delete;
+    struct udev *handle() const { return m_udev; }
+
+private:
+    struct udev *m_udev;
+};
+
+namespace Disks {
+
+// Every whole, non-virtual disk with a non-zero size (no loop, dm, md, ram,
+// zram, optical or floppy drives). Ids are made unique.
+QList<DiskInfo> enumerate(const Udev &udev);
+
+// One whole disk by device number; nullopt when it is not one.
+std::optional<DiskInfo> fromDevnum(const Udev &udev, dev_t devnum);
+
+// A disk's info from its udev device; nullopt when it is not a whole disk
+// the helper handles.
+std::optional<DiskInfo> fromDevice(udev_device *device);
+
+// The id for a disk: WWN, else serial, else kernel name, escaped for an
+// object path.
+QString idFor(const DiskInfo &disk);
+
+// A path a user typed: symlinks and ".." are followed, the result must be a
+// block device that udev knows as a whole disk. On failure, error is set.
+struct ResolvedPath {
+    dev_t devnum = 0;
+    QString devicePath; // /dev/<kernel name>
+};
+ResolvedPath resolveWholeDiskPath(const Udev &udev, const QString &path, Validation::Error *error);
+
+// Fills inUse/inUseReason from mounts, swaps and holders.
+void checkInUse(DiskInfo *disk);
+
+} // namespace Disks

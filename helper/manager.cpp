@@ -1,0 +1,382 @@
+#include "manager.h"
+
+#include "devicemapper.h"
+#include "diskobject.h"
+#include "manager1adaptor.h"
+#include "pairobject.h"
+#include "pairoperations.h"
+#include "smartctl.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QSettings>
+#include <QSocketNotifier>
+
+#include <fcntl.h>
+#include <libudev.h>
+#include <linux/dm-ioctl.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+using namespace Validation;
+
+namespace {
+const QString kManagerPath = QStringLiteral("/org/dmremap/Manager1");
+} // namespace
+
+Manager::Manager(const QDBusConnection &bus, const Options &options, QObject *parent)
+    : ServiceObject(this, parent)
+    , m_bus(bus)
+    , m_options(options)
+    , m_authorizer(bus)
+{
+    // One I/O thread: libdevmapper's node handling is process-global, and
+    // disk operations should not race each other anyway.
+    m_io.setMaxThreadCount(1);
+    new Manager1Adaptor(this);
+    m_diskSync.setSingleShot(true);
+    m_diskSync.setInterval(300);
+    connect(&m_diskSync, &QTimer::timeout, this, &Manager::syncDisks);
+    m_pairPoll.setInterval(15000);
+    connect(&m_pairPoll, &QTimer::timeout, this, &Manager::syncPairs);
+    m_smartTimer.setInterval(qMax(1, m_options.smartIntervalMinutes) * 60 * 1000);
+    connect(&m_smartTimer, &QTimer::timeout, this, &Manager::refreshAllSmart);
+}
+
+Manager::~Manager()
+{
+    m_io.waitForDone();
+    if (m_monitor)
+        udev_monitor_unref(m_monitor);
+    if (m_dmControl >= 0)
+        ::close(m_dmControl);
+}
+
+bool Manager::start(QString *error)
+{
+    if (!m_bus.registerObject(kManagerPath, this, QDBusConnection::ExportAdaptors)) {
+        *error = QStringLiteral("cannot register %1: %2").arg(kManagerPath, m_bus.lastError().message());
+        return false;
+    }
+    DeviceMapper::setUp();
+    syncDisks();
+    startDmEvents();
+    syncPairs();
+    startUdevMonitor();
+    m_pairPoll.start();
+    m_smartTimer.start();
+    refreshAllSmart();
+    return true;
+}
+
+void Manager::startUdevMonitor()
+{
+    // Without a udev daemon (VM, initramfs) only the kernel's events exist.
+    const char *source = QFile::exists(QStringLiteral("/run/udev/control")) ? "udev" : "kernel";
+    m_monitor = udev_monitor_new_from_netlink(m_udev.handle(), source);
+    if (!m_monitor || udev_monitor_filter_add_match_subsystem_devtype(m_monitor, "block", "disk") < 0
+        || udev_monitor_enable_receiving(m_monitor) < 0) {
+        qWarning("dm-remap-helper: no udev monitor; disks are re-read every %d s", int(m_pairPoll.interval() / 1000));
+        connect(&m_pairPoll, &QTimer::timeout, this, &Manager::syncDisks);
+        return;
+    }
+    m_udevNotifier = new QSocketNotifier(udev_monitor_get_fd(m_monitor), QSocketNotifier::Read, this);
+    connect(m_udevNotifier, &QSocketNotifier::activated, this, [this] {
+        while (udev_device *device = udev_monitor_receive_device(m_monitor))
+            udev_device_unref(device);
+        m_diskSync.start();
+    });
+}
+
+void Manager::startDmEvents()
+{
+    // device-mapper wakes pollers of its control node on any device's event
+    // once armed (DM_DEV_ARM_POLL): no thread per device is needed.
+    m_dmControl = ::open("/dev/mapper/control", O_RDWR | O_CLOEXEC);
+    if (m_dmControl < 0) {
+        qWarning("dm-remap-helper: /dev/mapper/control is not available; no pairs can be managed");
+        return;
+    }
+    auto arm = [this] {
+        struct dm_ioctl dmi = {};
+        dmi.version[0] = DM_VERSION_MAJOR;
+        dmi.version[1] = 0;
+        dmi.version[2] = 0;
+        dmi.data_size = sizeof(dmi);
+        dmi.data_start = sizeof(dmi);
+        return ioctl(m_dmControl, DM_DEV_ARM_POLL, &dmi) == 0;
+    };
+    if (!arm()) {
+        qWarning("dm-remap-helper: device-mapper event polling is not supported; pairs are polled");
+        m_pairPoll.setInterval(2000);
+        m_dmAvailable = true;
+        return;
+    }
+    m_dmAvailable = true;
+    m_dmNotifier = new QSocketNotifier(m_dmControl, QSocketNotifier::Read, this);
+    connect(m_dmNotifier, &QSocketNotifier::activated, this, [this, arm] {
+        arm();
+        syncPairs();
+    });
+}
+
+void Manager::refreshAllSmart()
+{
+    for (DiskObject *disk : std::as_const(m_disks))
+        disk->refreshSmart();
+}
+
+QDBusObjectPath Manager::pairPath(const QString &name) const
+{
+    return QDBusObjectPath(kManagerPath + QStringLiteral("/pairs/") + escapePathElement(name));
+}
+
+void Manager::syncDisks()
+{
+    const QList<DiskInfo> disks = Disks::enumerate(m_udev);
+    QSet<QString> seen;
+    for (const DiskInfo &info : disks) {
+        seen.insert(info.id);
+        if (DiskObject *existing = m_disks.value(info.id)) {
+            existing->setInfo(info);
+            continue;
+        }
+        auto *disk = new DiskObject(this, info, this);
+        const QString path = disk->path().path();
+        if (!m_bus.registerObject(path, disk, QDBusConnection::ExportAdaptors)) {
+            qWarning("dm-remap-helper: cannot register %s", qPrintable(path));
+            delete disk;
+            continue;
+        }
+        m_disks.insert(info.id, disk);
+        Q_EMIT DiskAdded(disk->path());
+        disk->refreshSmart();
+    }
+    for (auto it = m_disks.begin(); it != m_disks.end();) {
+        if (seen.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        DiskObject *disk = it.value();
+        const QDBusObjectPath path = disk->path();
+        m_bus.unregisterObject(path.path());
+        it = m_disks.erase(it);
+        disk->deleteLater();
+        Q_EMIT DiskRemoved(path);
+    }
+    // A disk that went away leaves its pair "missing".
+    for (PairObject *pair : std::as_const(m_pairs))
+        pair->refresh();
+}
+
+void Manager::syncPairs()
+{
+    if (!m_dmAvailable)
+        return;
+    QString error;
+    const QList<QString> names = DeviceMapper::remapDevices(&error);
+    if (!error.isEmpty()) {
+        qWarning("dm-remap-helper: %s", qPrintable(error));
+        return;
+    }
+    for (const QString &name : names) {
+        if (PairObject *pair = m_pairs.value(name)) {
+            pair->refresh();
+            continue;
+        }
+        auto *pair = new PairObject(this, name, pairPath(name), this);
+        if (!m_bus.registerObject(pair->path().path(), pair, QDBusConnection::ExportAdaptors)) {
+            qWarning("dm-remap-helper: cannot register %s", qPrintable(pair->path().path()));
+            delete pair;
+            continue;
+        }
+        m_pairs.insert(name, pair);
+        pair->refresh();
+        Q_EMIT PairAdded(pair->path());
+    }
+    for (auto it = m_pairs.begin(); it != m_pairs.end();) {
+        if (names.contains(it.key())) {
+            ++it;
+            continue;
+        }
+        PairObject *pair = it.value();
+        const QDBusObjectPath path = pair->path();
+        m_bus.unregisterObject(path.path());
+        it = m_pairs.erase(it);
+        pair->deleteLater();
+        Q_EMIT PairRemoved(path);
+    }
+}
+
+DiskObject *Manager::diskByPath(const QDBusObjectPath &path) const
+{
+    for (DiskObject *disk : m_disks)
+        if (disk->path() == path)
+            return disk;
+    return nullptr;
+}
+
+DiskObject *Manager::diskByDevnum(dev_t devnum) const
+{
+    for (DiskObject *disk : m_disks)
+        if (disk->info().devnum == devnum)
+            return disk;
+    return nullptr;
+}
+
+QString Manager::roleOf(dev_t devnum, PairObject **pairOut) const
+{
+    for (PairObject *pair : m_pairs) {
+        if (pair->mainDevnum() == devnum || pair->spareDevnum() == devnum) {
+            if (pairOut)
+                *pairOut = pair;
+            return pair->mainDevnum() == devnum ? QStringLiteral("main") : QStringLiteral("spare");
+        }
+    }
+    if (pairOut)
+        *pairOut = nullptr;
+    return QStringLiteral("free");
+}
+
+QString Manager::deviceTypeFor(const QString &diskId) const
+{
+    const QSettings settings(m_options.stateDirectory + QStringLiteral("/device-types.ini"), QSettings::IniFormat);
+    const QString type = settings.value(QStringLiteral("device-types/") + diskId).toString();
+    return isValidDeviceType(type) ? type : QString();
+}
+
+bool Manager::storeDeviceType(const QString &diskId, const QString &type, QString *error)
+{
+    if (!QDir().mkpath(m_options.stateDirectory)) {
+        *error = QStringLiteral("cannot create %1").arg(m_options.stateDirectory);
+        return false;
+    }
+    QSettings settings(m_options.stateDirectory + QStringLiteral("/device-types.ini"), QSettings::IniFormat);
+    if (type.isEmpty())
+        settings.remove(QStringLiteral("device-types/") + diskId);
+    else
+        settings.setValue(QStringLiteral("device-types/") + diskId, type);
+    settings.sync();
+    if (settings.status() != QSettings::NoError) {
+        *error = QStringLiteral("cannot write %1").arg(settings.fileName());
+        return false;
+    }
+    return true;
+}
+
+QString Manager::GetVersion()
+{
+    const QString smartctl = Smartctl::program();
+    return QStringLiteral("%1 (smartctl %2, device-mapper %3)")
+            .arg(QCoreApplication::applicationVersion(),
+                 smartctl.isEmpty() ? QStringLiteral("not found") : smartctl,
+                 m_dmAvailable ? QStringLiteral("available") : QStringLiteral("not available"));
+}
+
+DmRemap::ObjectInfoList Manager::GetDisks()
+{
+    authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
+        DmRemap::ObjectInfoList list;
+        for (DiskObject *disk : std::as_const(m_disks))
+            list << DmRemap::ObjectInfo{disk->path(), disk->infoMap()};
+        sendReply(call, QVariant::fromValue(list));
+    });
+    return {};
+}
+
+DmRemap::ObjectInfoList Manager::GetPairs()
+{
+    authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
+        DmRemap::ObjectInfoList list;
+        for (PairObject *pair : std::as_const(m_pairs))
+            list << DmRemap::ObjectInfo{pair->path(), pair->statusMap()};
+        sendReply(call, QVariant::fromValue(list));
+    });
+    return {};
+}
+
+QDBusObjectPath Manager::CreatePair(const QString &name, const QDBusObjectPath &mainPath,
+                                    const QDBusObjectPath &sparePath, const QVariantMap &options)
+{
+    // Arguments are checked before asking for a password that could not help.
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    Error error;
+    const CreateOptions parsed = parseCreateOptions(options, &error);
+    DiskObject *main = diskByPath(mainPath);
+    DiskObject *spare = diskByPath(sparePath);
+    if (error.isError()) {
+    } else if (!isValidPairName(name)) {
+        error = {Errors::InvalidArgument,
+                 QStringLiteral("a pair name is 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit")};
+    } else if (!main || !spare) {
+        error = {Errors::NotFound, QStringLiteral("no such disk: %1").arg((main ? sparePath : mainPath).path())};
+    } else if (main == spare) {
+        error = {Errors::SameDisk, QStringLiteral("the main and the spare disk must be two different disks")};
+    } else if (m_pairs.contains(name) || QFile::exists(QStringLiteral("/dev/mapper/") + name)) {
+        error = {Errors::Exists, QStringLiteral("a device named %1 exists already").arg(name)};
+    } else if (m_pairs.size() >= m_options.maxPairs) {
+        error = {Errors::TooMany, QStringLiteral("at most %1 pairs can exist").arg(m_options.maxPairs)};
+    }
+    if (error.isError()) {
+        sendError(call, error);
+        return {};
+    }
+    PairOperations::CreateRequest request{name, main->info(), spare->info(), parsed};
+    const Authorizer::Details details{
+            {QStringLiteral("name"), name},
+            {QStringLiteral("main"), main->description()},
+            {QStringLiteral("spare"), spare->description()},
+    };
+    QPointer<Manager> self(this);
+    m_authorizer.authorize(call, QString::fromLatin1(Actions::CreatePair), details, [self, call, request] {
+        if (!self)
+            return;
+        if (!self->m_dmAvailable) {
+            self->sendError(call, Errors::NotSupported, QStringLiteral("device-mapper is not available on this system"));
+            return;
+        }
+        self->runIo<PairOperations::Outcome>([request] { return PairOperations::create(request); },
+                                             [self, call, name = request.name](const PairOperations::Outcome &outcome) {
+                                                 if (outcome.error.isError()) {
+                                                     self->sendError(call, outcome.error);
+                                                     return;
+                                                 }
+                                                 self->syncPairs();
+                                                 self->syncDisks();
+                                                 self->sendReply(call, QVariant::fromValue(self->pairPath(name)));
+                                             });
+    });
+    return {};
+}
+
+QList<QDBusObjectPath> Manager::Assemble()
+{
+    authorizeThen(Actions::Assemble, {}, [this](const QDBusMessage &call) {
+        if (!m_dmAvailable) {
+            sendError(call, Errors::NotSupported, QStringLiteral("device-mapper is not available on this system"));
+            return;
+        }
+        QString error;
+        QSet<QString> existing;
+        for (const QString &name : DeviceMapper::remapDevices(&error))
+            existing.insert(name);
+        const int room = m_options.maxPairs - int(existing.size());
+        QPointer<Manager> self(this);
+        runIo<PairOperations::Outcome>([existing, room] { return PairOperations::assemble(existing, room); },
+                                       [self, call](const PairOperations::Outcome &outcome) {
+                                           if (!self)
+                                               return;
+                                           for (const QString &note : outcome.notes)
+                                               qInfo("dm-remap-helper: assemble: %s", qPrintable(note));
+                                           self->syncPairs();
+                                           self->syncDisks();
+                                           QList<QDBusObjectPath> paths;
+                                           for (const QString &name : outcome.created)
+                                               paths << self->pairPath(name);
+                                           self->sendReply(call, QVariant::fromValue(paths));
+                                       });
+    });
+    return {};
+}

@@ -1,0 +1,105 @@
+// org.dmremap.Manager1 at /org/dmremap/Manager1: owns the disk and pair
+// objects, keeps them in step with udev and device-mapper, and runs the
+// disk-touching work on one I/O thread so no call blocks another client.
+#pragma once
+
+#include "authorizer.h"
+#include "dbustypes.h"
+#include "disks.h"
+#include "serviceobject.h"
+
+#include <QDBusConnection>
+#include <QDBusObjectPath>
+#include <QMap>
+#include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
+#include <functional>
+
+class DiskObject;
+class PairObject;
+class QSocketNotifier;
+struct udev_monitor;
+
+class Manager : public ServiceObject
+{
+    Q_OBJECT
+public:
+    struct Options {
+        int smartIntervalMinutes = 30;
+        int maxPairs = 64;
+        QString stateDirectory = QStringLiteral("/var/lib/dm-remap-helper");
+    };
+
+    Manager(const QDBusConnection &bus, const Options &options, QObject *parent = nullptr);
+    ~Manager() override;
+
+    // Registers the objects; false (with a message) if the bus refused.
+    bool start(QString *error);
+
+    QDBusConnection bus() const { return m_bus; }
+    Authorizer *authorizer() { return &m_authorizer; }
+    const Options &options() const { return m_options; }
+
+    DiskObject *diskByPath(const QDBusObjectPath &path) const;
+    DiskObject *diskByDevnum(dev_t devnum) const;
+    // "main" or "spare" and the pair holding that disk, or "free".
+    QString roleOf(dev_t devnum, PairObject **pair) const;
+
+    // Runs work on the I/O thread, then done(result) on this thread.
+    template<typename T>
+    void runIo(std::function<T()> work, std::function<void(const T &)> done)
+    {
+        QPointer<Manager> self(this);
+        m_io.start([self, work, done] {
+            const T result = work();
+            if (self)
+                QMetaObject::invokeMethod(self, [done, result] { done(result); }, Qt::QueuedConnection);
+        });
+    }
+
+    // Re-reads device-mapper's remap devices; emits PairAdded/PairRemoved.
+    void syncPairs();
+    // Re-enumerates disks; emits DiskAdded/DiskRemoved.
+    void syncDisks();
+
+    // Persistent per-disk smartctl -d override.
+    QString deviceTypeFor(const QString &diskId) const;
+    bool storeDeviceType(const QString &diskId, const QString &type, QString *error);
+
+public Q_SLOTS:
+    QString GetVersion();
+    DmRemap::ObjectInfoList GetDisks();
+    DmRemap::ObjectInfoList GetPairs();
+    QDBusObjectPath CreatePair(const QString &name, const QDBusObjectPath &main, const QDBusObjectPath &spare,
+                               const QVariantMap &options);
+    QList<QDBusObjectPath> Assemble();
+
+Q_SIGNALS:
+    void DiskAdded(const QDBusObjectPath &disk);
+    void DiskRemoved(const QDBusObjectPath &disk);
+    void PairAdded(const QDBusObjectPath &pair);
+    void PairRemoved(const QDBusObjectPath &pair);
+
+private:
+    void startUdevMonitor();
+    void startDmEvents();
+    void refreshAllSmart();
+    QDBusObjectPath pairPath(const QString &name) const;
+
+    QDBusConnection m_bus;
+    Options m_options;
+    Authorizer m_authorizer;
+    Udev m_udev;
+    udev_monitor *m_monitor = nullptr;
+    QSocketNotifier *m_udevNotifier = nullptr;
+    int m_dmControl = -1;
+    QSocketNotifier *m_dmNotifier = nullptr;
+    bool m_dmAvailable = false;
+    QMap<QString, DiskObject *> m_disks;  // by id
+    QMap<QString, PairObject *> m_pairs;  // by name
+    QThreadPool m_io;
+    QTimer m_diskSync;   // coalesces udev events
+    QTimer m_pairPoll;   // catches changes made behind our back
+    QTimer m_smartTimer;
+};

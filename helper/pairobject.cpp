@@ -1,0 +1,209 @@
+#include "pairobject.h"
+
+#include "devicemapper.h"
+#include "diskobject.h"
+#include "manager.h"
+#include "pair1adaptor.h"
+#include "pairoperations.h"
+
+#include <sys/sysmacros.h>
+
+using namespace Validation;
+
+namespace {
+constexpr uint kMaxListCount = 65536;
+constexpr uint kMaxBuckets = 65536;
+} // namespace
+
+PairObject::PairObject(Manager *manager, const QString &name, const QDBusObjectPath &path, QObject *parent)
+    : ServiceObject(manager, parent)
+    , m_name(name)
+    , m_path(path)
+{
+    new Pair1Adaptor(this);
+}
+
+QString PairObject::state() const
+{
+    if (!m_manager->diskByDevnum(m_main) || !m_manager->diskByDevnum(m_spare))
+        return QStringLiteral("missing");
+    return m_status ? m_status->state : QStringLiteral("missing");
+}
+
+void PairObject::refresh()
+{
+    QString error;
+    const auto table = DeviceMapper::table(m_name, &error);
+    const auto status = DeviceMapper::status(m_name, &error);
+    if (table) {
+        if (const auto params = DmTable::parseParams(table->params)) {
+            m_main = makedev(params->mainMajor, params->mainMinor);
+            m_spare = makedev(params->spareMajor, params->spareMinor);
+        }
+        m_length = table->length;
+    }
+    const auto old = m_status;
+    m_status = status ? DmTable::parseStatus(status->params) : std::nullopt;
+    if (status)
+        m_eventNr = status->eventNr;
+    if (status && !m_status)
+        qWarning("dm-remap-helper: unexpected status of %s: %s", qPrintable(m_name), qPrintable(sanitize(status->params)));
+    const QString oldState = m_state;
+    m_state = state();
+    if (m_status && (!old || old->remapped != m_status->remapped || old->pending != m_status->pending
+                     || old->readErrors != m_status->readErrors || old->writeErrors != m_status->writeErrors))
+        Q_EMIT Changed(m_status->remapped, m_status->pending);
+    if (!oldState.isEmpty() && oldState != m_state)
+        Q_EMIT StateChanged(oldState, m_state);
+}
+
+QVariantMap PairObject::statusMap() const
+{
+    DiskObject *main = m_manager->diskByDevnum(m_main);
+    DiskObject *spare = m_manager->diskByDevnum(m_spare);
+    auto pathOf = [](DiskObject *d) { return d ? d->path() : QDBusObjectPath(QStringLiteral("/")); };
+    const DmTable::Status s = m_status.value_or(DmTable::Status{});
+    QVariantMap m;
+    m.insert(QStringLiteral("name"), m_name);
+    m.insert(QStringLiteral("device"), QStringLiteral("/dev/mapper/") + m_name);
+    m.insert(QStringLiteral("main"), QVariant::fromValue(pathOf(main)));
+    m.insert(QStringLiteral("spare"), QVariant::fromValue(pathOf(spare)));
+    m.insert(QStringLiteral("main-path"), main ? main->info().path : QString());
+    m.insert(QStringLiteral("spare-path"), spare ? spare->info().path : QString());
+    m.insert(QStringLiteral("main-present"), main != nullptr);
+    m.insert(QStringLiteral("spare-present"), spare != nullptr);
+    m.insert(QStringLiteral("block-size"), s.blockSize);
+    m.insert(QStringLiteral("main-sectors"), qulonglong(m_length));
+    m.insert(QStringLiteral("remapped"), qulonglong(s.remapped));
+    m.insert(QStringLiteral("capacity"), qulonglong(s.capacity));
+    m.insert(QStringLiteral("pending"), qulonglong(s.pending));
+    m.insert(QStringLiteral("read-errors"), qulonglong(s.readErrors));
+    m.insert(QStringLiteral("write-errors"), qulonglong(s.writeErrors));
+    m.insert(QStringLiteral("state"), m_state.isEmpty() ? state() : m_state);
+    return m;
+}
+
+QVariantMap PairObject::GetStatus()
+{
+    authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
+        refresh();
+        sendReply(call, statusMap());
+    });
+    return {};
+}
+
+DmRemap::RemapList PairObject::ListRemaps(qulonglong offset, uint count)
+{
+    authorizeThen(Actions::Read, {}, [this, offset, count](const QDBusMessage &call) {
+        const auto tables = PairOperations::readRemaps(m_name, offset, qMin(count, kMaxListCount));
+        if (tables.error.isError())
+            sendError(call, tables.error);
+        else
+            sendReply(call, QVariant::fromValue(tables.remaps));
+    });
+    return {};
+}
+
+QList<qulonglong> PairObject::ListPending()
+{
+    authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
+        const auto tables = PairOperations::readPending(m_name);
+        if (tables.error.isError())
+            sendError(call, tables.error);
+        else
+            sendReply(call, QVariant::fromValue(tables.pending));
+    });
+    return {};
+}
+
+DmRemap::MapBucketList PairObject::GetMap(qulonglong first, qulonglong length, uint buckets)
+{
+    authorizeThen(Actions::Read, {}, [this, first, length, buckets](const QDBusMessage &call) {
+        refresh();
+        if (buckets < 1 || buckets > kMaxBuckets || length == 0 || first >= m_length || length > m_length - first) {
+            sendError(call, Errors::InvalidArgument,
+                      QStringLiteral("the range must lie within the main disk's %1 sectors, with 1 to %2 buckets")
+                              .arg(m_length).arg(kMaxBuckets));
+            return;
+        }
+        // Every new remap raises a dm event, so the remap list is re-read only
+        // when the event number moved; pending blocks appear without one (a
+        // failed read), so they are read every time.
+        if (!m_cacheValid || m_cacheEventNr != m_eventNr) {
+            const auto remaps = PairOperations::readRemaps(m_name, 0, std::numeric_limits<quint64>::max());
+            if (remaps.error.isError()) {
+                sendError(call, remaps.error);
+                return;
+            }
+            m_remapCache = remaps.remaps;
+            m_cacheEventNr = m_eventNr;
+            m_cacheValid = true;
+        }
+        const auto pending = PairOperations::readPending(m_name);
+        if (pending.error.isError()) {
+            sendError(call, pending.error);
+            return;
+        }
+        m_pendingCache = pending.pending;
+        sendReply(call, QVariant::fromValue(DmTable::buildMap(m_remapCache, m_pendingCache, first, length, buckets)));
+    });
+    return {};
+}
+
+QVariantMap PairObject::Remap(qulonglong sector)
+{
+    authorizeThen(Actions::Remap, {{QStringLiteral("name"), m_name}, {QStringLiteral("sector"), QString::number(sector)}},
+                  [this, sector](const QDBusMessage &call) {
+                      refresh();
+                      if (sector >= m_length) {
+                          sendError(call, Errors::InvalidArgument,
+                                    QStringLiteral("sector %1 is beyond the main disk's %2 sectors").arg(sector).arg(m_length));
+                          return;
+                      }
+                      const QString name = m_name;
+                      QPointer<PairObject> self(this);
+                      m_manager->runIo<PairOperations::RemapOutcome>(
+                              [name, sector] { return PairOperations::remap(name, sector); },
+                              [self, call, bus = m_manager->bus()](const PairOperations::RemapOutcome &outcome) {
+                                  if (outcome.error.isError()) {
+                                      bus.send(call.createErrorReply(outcome.error.name, outcome.error.message));
+                                      return;
+                                  }
+                                  QVariantMap m;
+                                  m.insert(QStringLiteral("result"), outcome.answer.result);
+                                  m.insert(QStringLiteral("main-sector"), qulonglong(outcome.answer.mainSector));
+                                  m.insert(QStringLiteral("spare-sector"), qulonglong(outcome.answer.spareSector));
+                                  bus.send(call.createReply(m));
+                                  if (self)
+                                      self->refresh();
+                              });
+                  });
+    return {};
+}
+
+void PairObject::Remove()
+{
+    DiskObject *main = m_manager->diskByDevnum(m_main);
+    DiskObject *spare = m_manager->diskByDevnum(m_spare);
+    const Authorizer::Details details{
+            {QStringLiteral("name"), m_name},
+            {QStringLiteral("main"), main ? main->description() : QStringLiteral("(missing)")},
+            {QStringLiteral("spare"), spare ? spare->description() : QStringLiteral("(missing)")},
+    };
+    authorizeThen(Actions::RemovePair, details, [this](const QDBusMessage &call) {
+        const QString name = m_name;
+        Manager *manager = m_manager;
+        QPointer<Manager> guard(manager);
+        manager->runIo<PairOperations::Outcome>([name] { return PairOperations::remove(name); },
+                                                [guard, call](const PairOperations::Outcome &outcome) {
+                                                    if (!guard)
+                                                        return;
+                                                    if (outcome.error.isError()) {
+                                                        guard->bus().send(call.createErrorReply(outcome.error.name, outcome.error.message));
+                                                        return;
+                                                    }
+                                                    guard->syncPairs();
+                                                    guard->bus().send(call.createReply());
+                                                });
+    });
+}

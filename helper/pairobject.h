@@ -1,0 +1,58 @@
+// org.dmremap.Pair1 for one dm-remap device, at
+// /org/dmremap/Manager1/pairs/<escaped name>. Everything it reports comes
+// from the kernel (table, status, messages): the helper stores nothing.
+#pragma once
+
+#include "dbustypes.h"
+#include "dmtable.h"
+#include "serviceobject.h"
+
+#include <QDBusObjectPath>
+#include <optional>
+#include <sys/types.h>
+
+class PairObject : public ServiceObject
+{
+    Q_OBJECT
+public:
+    PairObject(Manager *manager, const QString &name, const QDBusObjectPath &path, QObject *parent = nullptr);
+
+    QDBusObjectPath path() const { return m_path; }
+    QString name() const { return m_name; }
+    dev_t mainDevnum() const { return m_main; }
+    dev_t spareDevnum() const { return m_spare; }
+    QVariantMap statusMap() const;
+
+    // Reads table and status again; emits Changed and StateChanged.
+    void refresh();
+
+public Q_SLOTS:
+    QVariantMap GetStatus();
+    DmRemap::RemapList ListRemaps(qulonglong offset, uint count);
+    QList<qulonglong> ListPending();
+    DmRemap::MapBucketList GetMap(qulonglong first, qulonglong length, uint buckets);
+    QVariantMap Remap(qulonglong sector);
+    void Remove();
+
+Q_SIGNALS:
+    void Changed(qulonglong remapped, qulonglong pending);
+    void StateChanged(const QString &old, const QString &state);
+
+private:
+    QString state() const;
+
+    QString m_name;
+    QDBusObjectPath m_path;
+    dev_t m_main = 0;
+    dev_t m_spare = 0;
+    quint64 m_length = 0;
+    std::optional<DmTable::Status> m_status;
+    QString m_state;
+    // Remaps and pending blocks for GetMap, valid while the status counters
+    // and event number they were read at stay the same.
+    quint32 m_eventNr = 0;
+    bool m_cacheValid = false;
+    quint32 m_cacheEventNr = 0;
+    DmRemap::RemapList m_remapCache;
+    QList<qulonglong> m_pendingCache;
+};

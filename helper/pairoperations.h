@@ -1,0 +1,56 @@
+// The disk-touching work behind CreatePair, Assemble, Remove and Remap.
+// Each function is self-contained (its own udev context, plain data in and
+// out) so that it can run on the helper's I/O thread.
+#pragma once
+
+#include "disks.h"
+#include "dmtable.h"
+#include "validation.h"
+
+#include <QSet>
+#include <QStringList>
+
+namespace PairOperations {
+
+struct Outcome {
+    Validation::Error error;
+    QStringList created;  // pair names
+    QStringList notes;    // what was skipped and why (Assemble)
+};
+
+struct CreateRequest {
+    QString name;
+    DiskInfo main;   // as enumerated when the call arrived
+    DiskInfo spare;
+    Validation::CreateOptions options;
+};
+
+// Checks everything again on the live devices, wipes the spare's
+// superblocks and creates the device with "format". Removes the device again
+// if it does not come up as expected.
+Outcome create(const CreateRequest &request);
+
+// Recreates every pair whose spare carries valid metadata and whose main
+// disk (by main_id and size) is present; at most room new pairs; names in
+// existing are skipped.
+Outcome assemble(const QSet<QString> &existing, int room);
+
+// Removes a remap device that nothing holds open.
+Outcome remove(const QString &name);
+
+struct RemapOutcome {
+    Validation::Error error;
+    DmTable::RemapAnswer answer;
+};
+RemapOutcome remap(const QString &name, quint64 sector);
+
+// Reads every remap of a pair (paged "list" messages) and its pending blocks.
+struct Tables {
+    Validation::Error error;
+    DmRemap::RemapList remaps;
+    QList<qulonglong> pending;
+};
+Tables readRemaps(const QString &name, quint64 offset, quint64 count);
+Tables readPending(const QString &name);
+
+} // namespace PairOperations

@@ -1,0 +1,58 @@
+// smartctl's JSON output (--json=c -x) reduced to what matters for failing
+// media: an overall verdict with its reason, the key counters, the ATA
+// attribute table, the self-test log and a running self-test's progress.
+#pragma once
+
+#include "dbustypes.h"
+
+#include <QByteArray>
+#include <QStringList>
+#include <QVariantMap>
+#include <optional>
+
+class SmartReport
+{
+public:
+    // Parses smartctl's stdout; exitStatus is the process's exit code.
+    static SmartReport parse(const QByteArray &json, int exitStatus);
+    // A report for when smartctl could not be run at all.
+    static SmartReport unavailable(const QString &reason);
+
+    // smartctl's exit status bits in words (its man page, "RETURN VALUES").
+    static QStringList decodeExitStatus(int status);
+
+    bool available = false;       // SMART data was read
+    QString unavailableReason;    // why not, in words
+    bool standby = false;         // the disk was asleep and was not woken
+    QString verdict = QStringLiteral("unknown"); // passed, warning, failing, unknown
+    QString verdictReason;
+    QString protocol;             // ATA, NVMe, SCSI
+    QString model, serial;        // sanitized
+    int exitStatus = 0;
+
+    std::optional<int> temperature;
+    std::optional<quint64> powerOnHours;
+    std::optional<quint64> reallocatedSectors;   // ATA 5
+    std::optional<quint64> reportedUncorrect;    // ATA 187
+    std::optional<quint64> commandTimeouts;      // ATA 188
+    std::optional<quint64> pendingSectors;       // ATA 197
+    std::optional<quint64> offlineUncorrectable; // ATA 198
+    std::optional<quint64> crcErrors;            // ATA 199
+
+    bool isNvme = false;
+    uint nvmeCriticalWarning = 0;
+    quint64 nvmeMediaErrors = 0;
+    uint nvmePercentageUsed = 0;
+    uint nvmeAvailableSpare = 0;
+    uint nvmeAvailableSpareThreshold = 0;
+
+    bool selfTestRunning = false;
+    int selfTestRemainingPercent = 0;
+
+    DmRemap::SmartAttributeList attributes;
+    DmRemap::SelfTestList selfTests; // newest first
+
+    // The Smart1.GetSmart dictionary (without "updated" and "device-type",
+    // which the caller adds).
+    QVariantMap toMap() const;
+};
