@@ -7,6 +7,7 @@
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusError>
+#include <QDBusObjectPath>
 
 #include <cstdio>
 
@@ -44,6 +45,8 @@ int main(int argc, char **argv)
     }
 
     DmRemap::registerDBusTypes();
+    // The adaptors relay signals carrying object paths by type name.
+    qRegisterMetaType<QDBusObjectPath>();
     QDBusConnection bus = busName == QLatin1String("system") ? QDBusConnection::systemBus() : QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
         fprintf(stderr, "dm-remap-helper: cannot connect to the %s bus: %s\n", qPrintable(busName),

@@ -145,9 +145,9 @@ CreateOptions parseCreateOptions(const QVariantMap &options, Error *error)
             result.eraseSpare = value.toBool();
         } else if (key == QLatin1String("block-size")) {
             uint v = 0;
-            if (!readUInt(value, &v) || v < 1 || v > 128 || (v & (v - 1)) != 0) {
+            if (!readUInt(value, &v) || v < 8 || v > 128 || (v & (v - 1)) != 0) {
                 *error = {Errors::InvalidArgument,
-                          QStringLiteral("option block-size must be a power of two from 1 to 128 sectors")};
+                          QStringLiteral("option block-size must be a power of two from 8 to 128 sectors (4 to 64 KiB)")};
                 return result;
             }
             result.blockSize = v;

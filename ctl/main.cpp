@@ -1,0 +1,768 @@
+// dm-remapctl: talks to dm-remap-helper (org.dmremap.Manager1) for people
+// and scripts, like udisksctl does for udisks. Exit codes: docs/dm-remapctl.md.
+#include "dbustypes.h"
+#include "dmremap_proxy.h"
+#include "disks.h"
+#include "validation.h"
+
+#include <QCoreApplication>
+#include <QDBusConnection>
+#include <QDBusMessage>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
+#include <QTextStream>
+
+#include <cstdio>
+#include <optional>
+
+namespace {
+
+enum ExitCode {
+    ExitOk = 0,
+    ExitFailed = 1,       // the helper refused or the operation failed
+    ExitUsage = 2,        // bad command line
+    ExitNotAuthorized = 3,
+    ExitNotFound = 4,     // no such disk or pair
+    ExitNoHelper = 5,     // the helper cannot be reached
+};
+
+const QString kService = QStringLiteral("org.dmremap.Manager1");
+const QString kManagerPath = QStringLiteral("/org/dmremap/Manager1");
+// Long enough for a password dialog and a slow disk.
+constexpr int kCallTimeoutMs = 10 * 60 * 1000;
+
+QTextStream out(stdout);
+QTextStream err(stderr);
+
+const char kUsage[] =
+        "usage: dm-remapctl [--json] [--no-interaction] <command> [arguments]\n"
+        "\n"
+        "commands:\n"
+        "  disks                                  list whole disks\n"
+        "  smart <disk> [--refresh] [--attributes] [--self-tests] [--raw]\n"
+        "  self-test <disk> short|extended|abort  start or abort a SMART self-test\n"
+        "  device-type <disk> <type>              smartctl -d type for the disk (\"auto\" to reset)\n"
+        "  pair create <name> <main-disk> <spare-disk> --erase-spare [--block-size N] [--read-retries N]\n"
+        "  pair remove <name>\n"
+        "  pair list\n"
+        "  remaps <pair> [--offset N] [--count N] list remaps (main sector -> spare sector)\n"
+        "  pending <pair>                         list blocks that failed to read\n"
+        "  map <pair> [--buckets N]               remaps and pending blocks per part of the disk\n"
+        "  remap <pair> <sector>                  move the block holding sector to the spare now\n"
+        "  assemble                               start every pair found on the disks\n"
+        "  monitor                                print events as they happen\n"
+        "\n"
+        "<disk> is a device path (/dev/sda, /dev/disk/by-id/...), a disk id or object path.\n"
+        "<pair> is a pair name.\n";
+
+struct Options {
+    bool json = false;
+    bool interactive = true;
+    QStringList args;
+};
+
+int usage(const QString &why)
+{
+    if (!why.isEmpty())
+        err << "dm-remapctl: " << why << "\n";
+    err << kUsage;
+    err.flush();
+    return ExitUsage;
+}
+
+// Maps a D-Bus error to a message and an exit code.
+int fail(const QDBusError &error)
+{
+    const QString name = error.name();
+    err << "dm-remapctl: " << Validation::sanitize(error.message(), 1000) << " (" << name << ")\n";
+    err.flush();
+    if (name == QLatin1String("org.freedesktop.DBus.Error.AccessDenied"))
+        return ExitNotAuthorized;
+    if (name == QLatin1String(Validation::Errors::NotFound))
+        return ExitNotFound;
+    if (name == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown")
+        || name == QLatin1String("org.freedesktop.DBus.Error.NoReply")
+        || name == QLatin1String("org.freedesktop.DBus.Error.NameHasNoOwner"))
+        return ExitNoHelper;
+    return ExitFailed;
+}
+
+int failText(const QString &text, int code)
+{
+    err << "dm-remapctl: " << text << "\n";
+    err.flush();
+    return code;
+}
+
+QJsonValue toJson(const QVariant &v)
+{
+    if (v.canConvert<QDBusObjectPath>() && v.metaType() == QMetaType::fromType<QDBusObjectPath>())
+        return v.value<QDBusObjectPath>().path();
+    if (v.metaType() == QMetaType::fromType<qulonglong>())
+        return double(v.toULongLong()); // exact up to 2^53
+    return QJsonValue::fromVariant(v);
+}
+
+QJsonObject toJson(const QVariantMap &map)
+{
+    QJsonObject o;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        o.insert(it.key(), toJson(it.value()));
+    return o;
+}
+
+void printJson(const QJsonValue &value)
+{
+    const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    out << doc.toJson(QJsonDocument::Indented);
+    out.flush();
+}
+
+QString humanSize(qulonglong bytes)
+{
+    return QLocale::c().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+}
+
+QString column(const QString &text, int width)
+{
+    return text.leftJustified(width, QLatin1Char(' '), true) + QLatin1Char(' ');
+}
+
+class Client
+{
+public:
+    explicit Client(const Options &options)
+        : m_options(options)
+        , m_bus(QDBusConnection::systemBus())
+        , m_manager(kService, kManagerPath, m_bus)
+    {
+        prepare(&m_manager);
+    }
+
+    bool connected() const { return m_bus.isConnected(); }
+
+    template<typename Proxy>
+    void prepare(Proxy *proxy) const
+    {
+        proxy->setTimeout(kCallTimeoutMs);
+    }
+
+    // Privileged calls may need a password: the generated proxies cannot
+    // flag a call as allowing interactive authorization, so these are sent
+    // as messages of their own.
+    template<typename... T>
+    QDBusPendingReply<T...> callInteractive(const QString &path, const QString &interface, const QString &method,
+                                            const QVariantList &args = {}) const
+    {
+        QDBusMessage call = QDBusMessage::createMethodCall(kService, path, interface, method);
+        call.setArguments(args);
+        call.setInteractiveAuthorizationAllowed(m_options.interactive);
+        return QDBusPendingReply<T...>(m_bus.call(call, QDBus::Block, kCallTimeoutMs));
+    }
+
+    int disks();
+    int smart(const QStringList &args);
+    int selfTest(const QStringList &args);
+    int deviceType(const QStringList &args);
+    int pair(const QStringList &args);
+    int remaps(const QStringList &args);
+    int pending(const QStringList &args);
+    int map(const QStringList &args);
+    int remap(const QStringList &args);
+    int assemble();
+    int monitor();
+
+private:
+    // Finds a disk's object path from a path, id or object path.
+    std::optional<QDBusObjectPath> findDisk(const QString &spec, int *code);
+    std::optional<QDBusObjectPath> findPair(const QString &name, int *code);
+    void printEvent(const QString &what, const QString &path, const QJsonObject &details);
+
+    Options m_options;
+    QDBusConnection m_bus;
+    OrgDmremapManager1Interface m_manager;
+};
+
+std::optional<QDBusObjectPath> Client::findDisk(const QString &spec, int *code)
+{
+    auto reply = m_manager.GetDisks();
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *code = fail(reply.error());
+        return std::nullopt;
+    }
+    QString devicePath;
+    if (spec.startsWith(QLatin1String("/dev/")) || (spec.startsWith(QLatin1Char('/')) && !spec.startsWith(kManagerPath))) {
+        Udev udev;
+        Validation::Error error;
+        const Disks::ResolvedPath resolved = Disks::resolveWholeDiskPath(udev, spec, &error);
+        if (error.isError()) {
+            *code = failText(error.message, error.name == QLatin1String(Validation::Errors::NotFound) ? ExitNotFound : ExitUsage);
+            return std::nullopt;
+        }
+        devicePath = resolved.devicePath;
+    }
+    for (const DmRemap::ObjectInfo &disk : reply.value()) {
+        if (disk.path.path() == spec || disk.info.value(QStringLiteral("id")).toString() == spec
+            || (!devicePath.isEmpty() && disk.info.value(QStringLiteral("path")).toString() == devicePath))
+            return disk.path;
+    }
+    *code = failText(QStringLiteral("%1 is not one of the helper's disks (see dm-remapctl disks)").arg(Validation::sanitize(spec)),
+                     ExitNotFound);
+    return std::nullopt;
+}
+
+std::optional<QDBusObjectPath> Client::findPair(const QString &name, int *code)
+{
+    if (!Validation::isValidPairName(name)) {
+        *code = failText(QStringLiteral("\"%1\" is not a valid pair name").arg(Validation::sanitize(name)), ExitUsage);
+        return std::nullopt;
+    }
+    auto reply = m_manager.GetPairs();
+    reply.waitForFinished();
+    if (reply.isError()) {
+        *code = fail(reply.error());
+        return std::nullopt;
+    }
+    for (const DmRemap::ObjectInfo &pair : reply.value())
+        if (pair.info.value(QStringLiteral("name")).toString() == name)
+            return pair.path;
+    *code = failText(QStringLiteral("no pair named %1 (see dm-remapctl pair list)").arg(name), ExitNotFound);
+    return std::nullopt;
+}
+
+int Client::disks()
+{
+    auto reply = m_manager.GetDisks();
+    reply.waitForFinished();
+    if (reply.isError())
+        return fail(reply.error());
+    if (m_options.json) {
+        QJsonArray list;
+        for (const DmRemap::ObjectInfo &d : reply.value()) {
+            QJsonObject o = toJson(d.info);
+            o.insert(QStringLiteral("object"), d.path.path());
+            list << o;
+        }
+        printJson(list);
+        return ExitOk;
+    }
+    out << column(QStringLiteral("DISK"), 14) << column(QStringLiteral("SIZE"), 10) << column(QStringLiteral("MODEL"), 20)
+        << column(QStringLiteral("SERIAL"), 20) << column(QStringLiteral("BUS"), 7) << column(QStringLiteral("ROLE"), 6)
+        << column(QStringLiteral("SMART"), 8) << "IN USE\n";
+    for (const DmRemap::ObjectInfo &d : reply.value()) {
+        const QVariantMap &i = d.info;
+        out << column(i.value(QStringLiteral("path")).toString(), 14)
+            << column(humanSize(i.value(QStringLiteral("size")).toULongLong()), 10)
+            << column(i.value(QStringLiteral("model")).toString(), 20)
+            << column(i.value(QStringLiteral("serial")).toString(), 20)
+            << column(i.value(QStringLiteral("transport")).toString(), 7)
+            << column(i.value(QStringLiteral("role")).toString(), 6)
+            << column(i.value(QStringLiteral("smart-verdict")).toString(), 8)
+            << (i.value(QStringLiteral("in-use")).toBool() ? i.value(QStringLiteral("in-use-reason")).toString() : QStringLiteral("-"))
+            << "\n";
+    }
+    out.flush();
+    return ExitOk;
+}
+
+int Client::smart(const QStringList &args)
+{
+    QString disk;
+    bool refresh = false, attributes = false, selfTests = false, raw = false;
+    for (const QString &a : args) {
+        if (a == QLatin1String("--refresh"))
+            refresh = true;
+        else if (a == QLatin1String("--attributes"))
+            attributes = true;
+        else if (a == QLatin1String("--self-tests"))
+            selfTests = true;
+        else if (a == QLatin1String("--raw"))
+            raw = true;
+        else if (disk.isEmpty() && !a.startsWith(QLatin1String("--")))
+            disk = a;
+        else
+            return usage(QStringLiteral("unexpected argument %1").arg(Validation::sanitize(a)));
+    }
+    if (disk.isEmpty())
+        return usage(QStringLiteral("smart needs a disk"));
+    int code = ExitOk;
+    const auto path = findDisk(disk, &code);
+    if (!path)
+        return code;
+    OrgDmremapSmart1Interface smart(kService, path->path(), m_bus);
+    prepare(&smart);
+    if (refresh) {
+        auto r = smart.Refresh();
+        r.waitForFinished();
+        if (r.isError())
+            return fail(r.error());
+    }
+    if (raw) {
+        auto r = smart.GetRawJson();
+        r.waitForFinished();
+        if (r.isError())
+            return fail(r.error());
+        out << r.value() << "\n";
+        out.flush();
+        return ExitOk;
+    }
+    auto summary = smart.GetSmart();
+    auto attrs = smart.GetAttributes();
+    auto tests = smart.GetSelfTests();
+    summary.waitForFinished();
+    attrs.waitForFinished();
+    tests.waitForFinished();
+    for (const QDBusError &e : {summary.error(), attrs.error(), tests.error()})
+        if (e.isValid())
+            return fail(e);
+    const QVariantMap s = summary.value();
+    if (m_options.json) {
+        QJsonObject o = toJson(s);
+        QJsonArray a;
+        for (const DmRemap::SmartAttribute &x : attrs.value())
+            a << QJsonObject{{QStringLiteral("id"), int(x.id)}, {QStringLiteral("name"), x.name},
+                             {QStringLiteral("value"), int(x.value)}, {QStringLiteral("worst"), int(x.worst)},
+                             {QStringLiteral("threshold"), int(x.threshold)}, {QStringLiteral("raw"), double(x.raw)},
+                             {QStringLiteral("raw-string"), x.rawString}, {QStringLiteral("status"), x.status}};
+        o.insert(QStringLiteral("attributes"), a);
+        QJsonArray t;
+        for (const DmRemap::SelfTest &x : tests.value())
+            t << QJsonObject{{QStringLiteral("type"), x.type}, {QStringLiteral("status"), x.status},
+                             {QStringLiteral("lifetime-hours"), int(x.lifetimeHours)},
+                             {QStringLiteral("remaining-percent"), x.remainingPercent},
+                             {QStringLiteral("failing-lba"), double(x.failingLba)}};
+        o.insert(QStringLiteral("self-tests"), t);
+        printJson(o);
+        return ExitOk;
+    }
+    if (!s.value(QStringLiteral("available")).toBool()) {
+        out << "SMART: not available: " << s.value(QStringLiteral("unavailable-reason")).toString() << "\n";
+        out.flush();
+        return ExitOk;
+    }
+    out << "verdict: " << s.value(QStringLiteral("verdict")).toString() << " (" << s.value(QStringLiteral("verdict-reason")).toString() << ")\n";
+    const QList<QPair<QString, QString>> fields = {
+            {QStringLiteral("temperature"), QStringLiteral("temperature (C)")},
+            {QStringLiteral("power-on-hours"), QStringLiteral("power-on hours")},
+            {QStringLiteral("reallocated-sectors"), QStringLiteral("reallocated sectors")},
+            {QStringLiteral("pending-sectors"), QStringLiteral("pending sectors")},
+            {QStringLiteral("offline-uncorrectable"), QStringLiteral("offline uncorrectable")},
+            {QStringLiteral("nvme-critical-warning"), QStringLiteral("NVMe critical warning")},
+            {QStringLiteral("nvme-media-errors"), QStringLiteral("NVMe media errors")},
+            {QStringLiteral("nvme-percentage-used"), QStringLiteral("NVMe percentage used")},
+            {QStringLiteral("nvme-available-spare"), QStringLiteral("NVMe available spare (%)")},
+    };
+    for (const auto &f : fields)
+        if (s.contains(f.first))
+            out << f.second << ": " << s.value(f.first).toString() << "\n";
+    if (s.value(QStringLiteral("self-test-running")).toBool())
+        out << "self-test running, " << s.value(QStringLiteral("self-test-remaining-percent")).toInt() << "% remaining\n";
+    if (attributes) {
+        out << "\n" << column(QStringLiteral("ID"), 4) << column(QStringLiteral("NAME"), 26) << column(QStringLiteral("VALUE"), 6)
+            << column(QStringLiteral("WORST"), 6) << column(QStringLiteral("THRESH"), 6) << column(QStringLiteral("RAW"), 24) << "STATUS\n";
+        for (const DmRemap::SmartAttribute &x : attrs.value())
+            out << column(QString::number(x.id), 4) << column(x.name, 26) << column(QString::number(x.value), 6)
+                << column(QString::number(x.worst), 6) << column(QString::number(x.threshold), 6) << column(x.rawString, 24)
+                << x.status << "\n";
+    }
+    if (selfTests) {
+        out << "\n" << column(QStringLiteral("TYPE"), 18) << column(QStringLiteral("STATUS"), 36) << column(QStringLiteral("HOURS"), 7)
+            << "FIRST FAILING LBA\n";
+        for (const DmRemap::SelfTest &x : tests.value())
+            out << column(x.type, 18) << column(x.status, 36) << column(QString::number(x.lifetimeHours), 7)
+                << (x.failingLba < 0 ? QStringLiteral("-") : QString::number(x.failingLba)) << "\n";
+    }
+    out.flush();
+    return ExitOk;
+}
+
+int Client::selfTest(const QStringList &args)
+{
+    if (args.size() != 2 || !QStringList{QStringLiteral("short"), QStringLiteral("extended"), QStringLiteral("abort")}.contains(args.at(1)))
+        return usage(QStringLiteral("self-test needs a disk and short, extended or abort"));
+    int code = ExitOk;
+    const auto path = findDisk(args.at(0), &code);
+    if (!path)
+        return code;
+    const QString smart = QStringLiteral("org.dmremap.Smart1");
+    auto r = args.at(1) == QLatin1String("abort")
+            ? callInteractive<>(path->path(), smart, QStringLiteral("AbortSelfTest"))
+            : callInteractive<>(path->path(), smart, QStringLiteral("StartSelfTest"), {args.at(1)});
+    return r.isError() ? fail(r.error()) : ExitOk;
+}
+
+int Client::deviceType(const QStringList &args)
+{
+    if (args.size() != 2)
+        return usage(QStringLiteral("device-type needs a disk and a type"));
+    int code = ExitOk;
+    const auto path = findDisk(args.at(0), &code);
+    if (!path)
+        return code;
+    auto r = callInteractive<>(path->path(), QStringLiteral("org.dmremap.Smart1"), QStringLiteral("SetDeviceType"), {args.at(1)});
+    return r.isError() ? fail(r.error()) : ExitOk;
+}
+
+int Client::pair(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (sub == QLatin1String("list") && args.size() == 1) {
+        auto reply = m_manager.GetPairs();
+        reply.waitForFinished();
+        if (reply.isError())
+            return fail(reply.error());
+        if (m_options.json) {
+            QJsonArray list;
+            for (const DmRemap::ObjectInfo &p : reply.value()) {
+                QJsonObject o = toJson(p.info);
+                o.insert(QStringLiteral("object"), p.path.path());
+                list << o;
+            }
+            printJson(list);
+            return ExitOk;
+        }
+        out << column(QStringLiteral("NAME"), 16) << column(QStringLiteral("MAIN"), 14) << column(QStringLiteral("SPARE"), 14)
+            << column(QStringLiteral("REMAPPED"), 16) << column(QStringLiteral("PENDING"), 8) << "STATE\n";
+        for (const DmRemap::ObjectInfo &p : reply.value()) {
+            const QVariantMap &i = p.info;
+            out << column(i.value(QStringLiteral("name")).toString(), 16)
+                << column(i.value(QStringLiteral("main-path")).toString(), 14)
+                << column(i.value(QStringLiteral("spare-path")).toString(), 14)
+                << column(QStringLiteral("%1/%2").arg(i.value(QStringLiteral("remapped")).toULongLong()).arg(i.value(QStringLiteral("capacity")).toULongLong()), 16)
+                << column(QString::number(i.value(QStringLiteral("pending")).toULongLong()), 8)
+                << i.value(QStringLiteral("state")).toString() << "\n";
+        }
+        out.flush();
+        return ExitOk;
+    }
+    if (sub == QLatin1String("remove") && args.size() == 2) {
+        int code = ExitOk;
+        const auto path = findPair(args.at(1), &code);
+        if (!path)
+            return code;
+        auto r = callInteractive<>(path->path(), QStringLiteral("org.dmremap.Pair1"), QStringLiteral("Remove"));
+        return r.isError() ? fail(r.error()) : ExitOk;
+    }
+    if (sub == QLatin1String("create")) {
+        QStringList positional;
+        QVariantMap options;
+        for (int i = 1; i < args.size(); ++i) {
+            const QString &a = args.at(i);
+            if (a == QLatin1String("--erase-spare")) {
+                options.insert(QStringLiteral("erase-spare"), true);
+            } else if ((a == QLatin1String("--block-size") || a == QLatin1String("--read-retries")) && i + 1 < args.size()) {
+                bool ok = false;
+                const uint v = args.at(++i).toUInt(&ok);
+                if (!ok)
+                    return usage(QStringLiteral("%1 needs a number").arg(a));
+                options.insert(a.mid(2), v);
+            } else if (a.startsWith(QLatin1String("--"))) {
+                return usage(QStringLiteral("unknown option %1").arg(Validation::sanitize(a)));
+            } else {
+                positional << a;
+            }
+        }
+        if (positional.size() != 3)
+            return usage(QStringLiteral("pair create needs a name, a main disk and a spare disk"));
+        if (!options.contains(QStringLiteral("erase-spare")))
+            return usage(QStringLiteral("pair create destroys everything on the spare disk: confirm with --erase-spare"));
+        int code = ExitOk;
+        const auto main = findDisk(positional.at(1), &code);
+        if (!main)
+            return code;
+        const auto spare = findDisk(positional.at(2), &code);
+        if (!spare)
+            return code;
+        auto r = callInteractive<QDBusObjectPath>(kManagerPath, QStringLiteral("org.dmremap.Manager1"), QStringLiteral("CreatePair"),
+                                                  {positional.at(0), QVariant::fromValue(*main), QVariant::fromValue(*spare), options});
+        if (r.isError())
+            return fail(r.error());
+        if (m_options.json)
+            printJson(QJsonObject{{QStringLiteral("pair"), r.value().path()},
+                                  {QStringLiteral("device"), QStringLiteral("/dev/mapper/") + positional.at(0)}});
+        else
+            out << "created /dev/mapper/" << positional.at(0) << "\n";
+        out.flush();
+        return ExitOk;
+    }
+    return usage(QStringLiteral("pair needs create, remove or list"));
+}
+
+int Client::remaps(const QStringList &args)
+{
+    QString name;
+    qulonglong offset = 0;
+    uint count = 65536;
+    for (int i = 0; i < args.size(); ++i) {
+        bool ok = true;
+        if (args.at(i) == QLatin1String("--offset") && i + 1 < args.size())
+            offset = args.at(++i).toULongLong(&ok);
+        else if (args.at(i) == QLatin1String("--count") && i + 1 < args.size())
+            count = args.at(++i).toUInt(&ok);
+        else if (name.isEmpty() && !args.at(i).startsWith(QLatin1String("--")))
+            name = args.at(i);
+        else
+            ok = false;
+        if (!ok)
+            return usage(QStringLiteral("bad argument %1").arg(Validation::sanitize(args.at(i))));
+    }
+    int code = ExitOk;
+    const auto path = findPair(name, &code);
+    if (!path)
+        return code;
+    OrgDmremapPair1Interface pair(kService, path->path(), m_bus);
+    prepare(&pair);
+    auto r = pair.ListRemaps(offset, count);
+    r.waitForFinished();
+    if (r.isError())
+        return fail(r.error());
+    if (m_options.json) {
+        QJsonArray list;
+        for (const DmRemap::Remap &x : r.value())
+            list << QJsonObject{{QStringLiteral("main-sector"), double(x.mainSector)}, {QStringLiteral("spare-sector"), double(x.spareSector)}};
+        printJson(list);
+        return ExitOk;
+    }
+    out << column(QStringLiteral("MAIN SECTOR"), 20) << "SPARE SECTOR\n";
+    for (const DmRemap::Remap &x : r.value())
+        out << column(QString::number(x.mainSector), 20) << x.spareSector << "\n";
+    out.flush();
+    return ExitOk;
+}
+
+int Client::pending(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usage(QStringLiteral("pending needs a pair name"));
+    int code = ExitOk;
+    const auto path = findPair(args.at(0), &code);
+    if (!path)
+        return code;
+    OrgDmremapPair1Interface pair(kService, path->path(), m_bus);
+    prepare(&pair);
+    auto r = pair.ListPending();
+    r.waitForFinished();
+    if (r.isError())
+        return fail(r.error());
+    if (m_options.json) {
+        QJsonArray list;
+        for (const qulonglong s : r.value())
+            list << double(s);
+        printJson(list);
+        return ExitOk;
+    }
+    for (const qulonglong s : r.value())
+        out << s << "\n";
+    out.flush();
+    return ExitOk;
+}
+
+int Client::map(const QStringList &args)
+{
+    uint buckets = 64;
+    QString name;
+    for (int i = 0; i < args.size(); ++i) {
+        bool ok = true;
+        if (args.at(i) == QLatin1String("--buckets") && i + 1 < args.size())
+            buckets = args.at(++i).toUInt(&ok);
+        else if (name.isEmpty() && !args.at(i).startsWith(QLatin1String("--")))
+            name = args.at(i);
+        else
+            ok = false;
+        if (!ok)
+            return usage(QStringLiteral("bad argument %1").arg(Validation::sanitize(args.at(i))));
+    }
+    int code = ExitOk;
+    const auto path = findPair(name, &code);
+    if (!path)
+        return code;
+    OrgDmremapPair1Interface pair(kService, path->path(), m_bus);
+    prepare(&pair);
+    auto status = pair.GetStatus();
+    status.waitForFinished();
+    if (status.isError())
+        return fail(status.error());
+    const qulonglong length = status.value().value(QStringLiteral("main-sectors")).toULongLong();
+    auto r = pair.GetMap(0, length, buckets);
+    r.waitForFinished();
+    if (r.isError())
+        return fail(r.error());
+    const DmRemap::MapBucketList list = r.value();
+    if (m_options.json) {
+        QJsonArray a;
+        for (const DmRemap::MapBucket &b : list)
+            a << QJsonObject{{QStringLiteral("remaps"), int(b.remaps)}, {QStringLiteral("pending"), int(b.pending)}};
+        printJson(a);
+        return ExitOk;
+    }
+    out << column(QStringLiteral("FIRST SECTOR"), 20) << column(QStringLiteral("REMAPS"), 8) << "PENDING\n";
+    for (int i = 0; i < list.size(); ++i) {
+        const qulonglong first = qulonglong((unsigned __int128)length * uint(i) / uint(list.size()));
+        out << column(QString::number(first), 20) << column(QString::number(list.at(i).remaps), 8) << list.at(i).pending << "\n";
+    }
+    out.flush();
+    return ExitOk;
+}
+
+int Client::remap(const QStringList &args)
+{
+    bool ok = false;
+    const qulonglong sector = args.value(1).toULongLong(&ok);
+    if (args.size() != 2 || !ok)
+        return usage(QStringLiteral("remap needs a pair name and a sector"));
+    int code = ExitOk;
+    const auto path = findPair(args.at(0), &code);
+    if (!path)
+        return code;
+    auto r = callInteractive<QVariantMap>(path->path(), QStringLiteral("org.dmremap.Pair1"), QStringLiteral("Remap"), {sector});
+    if (r.isError())
+        return fail(r.error());
+    const QVariantMap m = r.value();
+    if (m_options.json) {
+        printJson(toJson(m));
+        return ExitOk;
+    }
+    out << m.value(QStringLiteral("result")).toString() << " " << m.value(QStringLiteral("main-sector")).toULongLong();
+    if (m.value(QStringLiteral("result")).toString() != QLatin1String("pending"))
+        out << " -> " << m.value(QStringLiteral("spare-sector")).toULongLong();
+    out << "\n";
+    out.flush();
+    return ExitOk;
+}
+
+int Client::assemble()
+{
+    auto r = callInteractive<QList<QDBusObjectPath>>(kManagerPath, QStringLiteral("org.dmremap.Manager1"), QStringLiteral("Assemble"));
+    if (r.isError())
+        return fail(r.error());
+    if (m_options.json) {
+        QJsonArray list;
+        for (const QDBusObjectPath &p : r.value())
+            list << p.path();
+        printJson(list);
+        return ExitOk;
+    }
+    for (const QDBusObjectPath &p : r.value())
+        out << "assembled " << Validation::unescapePathElement(p.path().section(QLatin1Char('/'), -1)) << "\n";
+    if (r.value().isEmpty())
+        out << "no pair to assemble\n";
+    out.flush();
+    return ExitOk;
+}
+
+void Client::printEvent(const QString &what, const QString &path, const QJsonObject &details)
+{
+    const QString time = QDateTime::currentDateTime().toString(Qt::ISODate);
+    if (m_options.json) {
+        QJsonObject o = details;
+        o.insert(QStringLiteral("time"), time);
+        o.insert(QStringLiteral("event"), what);
+        o.insert(QStringLiteral("object"), path);
+        out << QJsonDocument(o).toJson(QJsonDocument::Compact) << "\n";
+    } else {
+        out << time << " " << what << " " << path;
+        for (auto it = details.begin(); it != details.end(); ++it)
+            out << " " << it.key() << "=" << it.value().toVariant().toString();
+        out << "\n";
+    }
+    out.flush();
+}
+
+class Monitor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Monitor(std::function<void(const QDBusMessage &)> print) : m_print(std::move(print)) {}
+public Q_SLOTS:
+    void onSignal(const QDBusMessage &message) { m_print(message); }
+
+private:
+    std::function<void(const QDBusMessage &)> m_print;
+};
+
+int Client::monitor()
+{
+    Monitor monitor([this](const QDBusMessage &m) {
+        const QVariantList a = m.arguments();
+        const QString member = m.member();
+        QJsonObject details;
+        QString path = m.path();
+        if (member.startsWith(QLatin1String("Disk")) || member.startsWith(QLatin1String("Pair")))
+            path = a.value(0).value<QDBusObjectPath>().path();
+        else if (member == QLatin1String("Changed"))
+            details = {{QStringLiteral("remapped"), double(a.value(0).toULongLong())}, {QStringLiteral("pending"), double(a.value(1).toULongLong())}};
+        else if (member == QLatin1String("StateChanged") || member == QLatin1String("VerdictChanged"))
+            details = {{QStringLiteral("old"), a.value(0).toString()}, {QStringLiteral("new"), a.value(1).toString()}};
+        printEvent(member, path, details);
+    });
+    const QList<QPair<QString, QStringList>> signalsByInterface = {
+            {QStringLiteral("org.dmremap.Manager1"), {QStringLiteral("DiskAdded"), QStringLiteral("DiskRemoved"), QStringLiteral("PairAdded"), QStringLiteral("PairRemoved")}},
+            {QStringLiteral("org.dmremap.Pair1"), {QStringLiteral("Changed"), QStringLiteral("StateChanged")}},
+            {QStringLiteral("org.dmremap.Smart1"), {QStringLiteral("VerdictChanged")}},
+    };
+    for (const auto &entry : signalsByInterface)
+        for (const QString &name : entry.second)
+            if (!m_bus.connect(kService, QString(), entry.first, name, &monitor, SLOT(onSignal(QDBusMessage))))
+                return failText(QStringLiteral("cannot listen for %1: %2").arg(name, m_bus.lastError().message()), ExitNoHelper);
+    // Ready: tests and scripts wait for this line before causing events.
+    err << "monitoring org.dmremap.Manager1 (Ctrl+C to stop)\n";
+    err.flush();
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    DmRemap::registerDBusTypes();
+    Options options;
+    QStringList args = app.arguments().mid(1);
+    while (!args.isEmpty() && args.first().startsWith(QLatin1String("--"))) {
+        const QString a = args.takeFirst();
+        if (a == QLatin1String("--json"))
+            options.json = true;
+        else if (a == QLatin1String("--no-interaction"))
+            options.interactive = false;
+        else if (a == QLatin1String("--help")) {
+            out << kUsage;
+            return ExitOk;
+        } else
+            return usage(QStringLiteral("unknown option %1").arg(Validation::sanitize(a)));
+    }
+    if (args.isEmpty())
+        return usage(QString());
+    Client client(options);
+    if (!client.connected())
+        return failText(QStringLiteral("cannot connect to the system bus"), ExitNoHelper);
+    const QString command = args.takeFirst();
+    if (command == QLatin1String("disks") && args.isEmpty())
+        return client.disks();
+    if (command == QLatin1String("smart"))
+        return client.smart(args);
+    if (command == QLatin1String("self-test"))
+        return client.selfTest(args);
+    if (command == QLatin1String("device-type"))
+        return client.deviceType(args);
+    if (command == QLatin1String("pair"))
+        return client.pair(args);
+    if (command == QLatin1String("remaps"))
+        return client.remaps(args);
+    if (command == QLatin1String("pending"))
+        return client.pending(args);
+    if (command == QLatin1String("map"))
+        return client.map(args);
+    if (command == QLatin1String("remap"))
+        return client.remap(args);
+    if (command == QLatin1String("assemble") && args.isEmpty())
+        return client.assemble();
+    if (command == QLatin1String("monitor") && args.isEmpty())
+        return client.monitor();
+    return usage(QStringLiteral("unknown command or wrong arguments: %1").arg(Validation::sanitize(command)));
+}
+
+#include "main.moc"
