@@ -37,12 +37,12 @@ endforeach()
 # dm-remap.ko for one kernel, built from a copy of kernel/ (out-of-tree builds
 # write into their source folder).
 function(vm_module_path version out_var)
-    string(MAKE_C_IDENTIFIER ${version} id)
+    string(REGEX REPLACE "[^A-Za-z0-9]" "_" id ${version})
     set(${out_var} ${CMAKE_BINARY_DIR}/tests/vm/module/${id}/dm-remap.ko PARENT_SCOPE)
 endfunction()
 
 function(vm_module_target version out_var)
-    string(MAKE_C_IDENTIFIER ${version} id)
+    string(REGEX REPLACE "[^A-Za-z0-9]" "_" id ${version})
     set(${out_var} dm-remap-module-${id} PARENT_SCOPE)
 endfunction()
 

@@ -1,0 +1,116 @@
+# Guest-side helpers for the VM suites: sourced by tests/vm/suites/*.sh.
+# Memory-backed null_blk devices with injectable bad sectors, dm-remap status
+# parsing and assertions. Everything here runs inside the guest as root.
+set -euo pipefail
+shopt -s inherit_errexit
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+step() {
+    echo "== $(cut -d' ' -f1 /proc/uptime)s: $*"
+}
+
+expect_eq() { # <actual> <expected> <what>
+    [ "$1" = "$2" ] || fail "$3: got '$1', expected '$2'"
+}
+
+# Runs a command that must fail; its error output goes to $OUT/last-error.
+expect_fail() { # <what> <command...>
+    local what=$1
+    shift
+    if "$@" > "$OUT/last-error" 2>&1; then
+        fail "$what: '$*' succeeded"
+    fi
+    echo "   refused as expected: $(tr '\n' ' ' < "$OUT/last-error" | cut -c1-200)"
+}
+
+# --- memory-backed null_blk with bad sectors -------------------------------
+nullb_root=/sys/kernel/config/nullb
+
+# The disk is named after its configfs folder: /dev/<name>.
+nullb_new() { # <name> <size MiB> [<block size>] -> prints /dev/<name>
+    local name=$1 mib=$2 bs=${3:-512} d
+    [ -d $nullb_root ] || modprobe null_blk nr_devices=0
+    d=$nullb_root/$name
+    mkdir "$d"
+    echo "$mib" > "$d/size"
+    echo "$bs" > "$d/blocksize"
+    echo 1 > "$d/memory_backed"
+    echo 1 > "$d/power"
+    echo "/dev/$name"
+}
+
+nullb_del() { # <name>
+    echo 0 > "$nullb_root/$1/power"
+    rmdir "$nullb_root/$1"
+}
+
+# Sectors first..last (inclusive) fail every read and write until healed.
+nullb_bad() { # <name> <first sector> <last sector>
+    echo "+$2-$3" > "$nullb_root/$1/badblocks"
+}
+
+nullb_heal() { # <name> <first sector> <last sector>
+    echo "-$2-$3" > "$nullb_root/$1/badblocks"
+}
+
+# --- dm-remap ---------------------------------------------------------------
+# Sets RS_BS RS_USED RS_CAP RS_PENDING RS_RERR RS_WERR RS_STATE from
+# `dmsetup status` of a one-target remap device.
+remap_status() { # <dm name>
+    local line
+    line=$(dmsetup status "$1") || fail "dmsetup status $1"
+    set -- $line
+    [ "$3" = remap ] || fail "status of a non-remap target: $line"
+    RS_BS=$4
+    RS_USED=${5%/*}
+    RS_CAP=${5#*/}
+    RS_PENDING=$6
+    RS_RERR=$7
+    RS_WERR=$8
+    RS_STATE=$9
+}
+
+# Every remap, "<main_sector> <spare_sector>" per line, paging through `list`.
+remap_list() { # <dm name>
+    local offset=0 page n
+    while :; do
+        page=$(dmsetup message "$1" 0 list "$offset") || fail "list $offset on $1"
+        [ -n "$page" ] || break
+        echo "$page"
+        n=$(printf '%s\n' "$page" | wc -l)
+        offset=$((offset + n))
+    done
+}
+
+remap_pending() { # <dm name>
+    dmsetup message "$1" 0 pending
+}
+
+# Remapped count from status equals the number of list lines; both sorted,
+# block-aligned and without duplicates.
+check_list_consistent() { # <dm name>
+    local list n
+    remap_status "$1"
+    remap_list "$1" > "$OUT/list.$1"
+    n=$(wc -l < "$OUT/list.$1")
+    expect_eq "$n" "$RS_USED" "$1: list lines vs remapped in status"
+    sort -n -k1,1 -c "$OUT/list.$1" || fail "$1: list is not sorted by main sector"
+    [ -z "$(cut -d' ' -f1 "$OUT/list.$1" | uniq -d)" ] || fail "$1: a main block is listed twice"
+    [ -z "$(cut -d' ' -f2 "$OUT/list.$1" | sort | uniq -d)" ] || fail "$1: a spare slot is used twice"
+    awk -v bs="$RS_BS" '$1 % bs || $2 % bs { exit 1 }' "$OUT/list.$1" \
+        || fail "$1: list entry not aligned to $RS_BS sectors"
+}
+
+# The module must be loaded by vm-run --module.
+require_module() {
+    grep -qw remap <(dmsetup targets) || fail "the remap target is not loaded"
+}
+
+# A random number in [0, n).
+rand_below() { # <n>
+    echo $(( (RANDOM * 32768 + RANDOM) % $1 ))
+}
