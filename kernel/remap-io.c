@@ -277,13 +277,20 @@ static int load_metadata(struct remap_c *rc, bool may_format, char **error)
 		return r;
 	}
 	if (r) {
-		if (may_format && rc->opt_format)
+		bool blank = r == REMAP_META_E_MAGIC &&
+			     err_b == REMAP_META_E_MAGIC;
+
+		/*
+		 * Damaged metadata may still describe remapped data: never
+		 * format over it, whatever the table line says.
+		 */
+		if (blank && may_format && rc->opt_format)
 			return format_spare(rc, error);
 		DMERR("%s: spare superblock A: %s; B: %s", dev_name_of(rc),
 		      remap_meta_strerror(r), remap_meta_strerror(err_b));
-		*error = r == REMAP_META_E_MAGIC && err_b == REMAP_META_E_MAGIC ?
+		*error = blank ?
 			"Spare has no dm-remap metadata (the format option initializes it)" :
-			"Spare's dm-remap metadata is invalid (see the kernel log)";
+			"Spare's dm-remap metadata is damaged (see the kernel log); it is never formatted over: wipe its first 8 KiB to start afresh";
 		return -EINVAL;
 	}
 	r = check_recorded(rc, &sb, error);
