@@ -26,7 +26,11 @@ void Authorizer::authorize(const QDBusMessage &message, const QString &action, c
 {
     const QString sender = message.service();
     const bool interactive = message.isInteractiveAuthorizationAllowed();
-    auto deny = [connection = m_connection, message, action](const QString &why) {
+    auto deny = [connection = m_connection, message, action, sender](const QString &why) {
+        // Administrators see refusals in the journal; the texts are sanitized.
+        qInfo("dm-remap-helper: refused %s.%s for %s (%s): %s", qPrintable(message.interface()),
+              qPrintable(message.member()), qPrintable(Validation::sanitize(sender, 64)), qPrintable(action),
+              qPrintable(why));
         connection.send(message.createErrorReply(
                 QLatin1String(Validation::Errors::AccessDenied),
                 QStringLiteral("not authorized for %1: %2").arg(action, why)));

@@ -173,12 +173,14 @@ void DiskObject::runSelfTestCommand(const QDBusMessage &call, const QString &wha
 
 void DiskObject::StartSelfTest(const QString &type)
 {
-    if (type != QLatin1String("short") && type != QLatin1String("extended")) {
-        sendErrorReply(QLatin1String(Errors::InvalidArgument), QStringLiteral("a self-test is \"short\" or \"extended\""));
-        return;
-    }
-    authorizeThen(Actions::SelfTest, {{QStringLiteral("disk"), description()}, {QStringLiteral("test"), type}},
-                  [this, type](const QDBusMessage &call) { runSelfTestCommand(call, type); });
+    authorizeThen(Actions::SelfTest, {{QStringLiteral("disk"), description()}, {QStringLiteral("test"), sanitize(type, 32)}},
+                  [this, type](const QDBusMessage &call) {
+                      if (type != QLatin1String("short") && type != QLatin1String("extended")) {
+                          sendError(call, Errors::InvalidArgument, QStringLiteral("a self-test is \"short\" or \"extended\""));
+                          return;
+                      }
+                      runSelfTestCommand(call, type);
+                  });
 }
 
 void DiskObject::AbortSelfTest()
@@ -189,13 +191,13 @@ void DiskObject::AbortSelfTest()
 
 void DiskObject::SetDeviceType(const QString &type)
 {
-    if (!isValidDeviceType(type)) {
-        sendErrorReply(QLatin1String(Errors::InvalidArgument),
-                       QStringLiteral("unknown smartctl device type; use \"\" for automatic, or sat, usbjmicron, ..."));
-        return;
-    }
     authorizeThen(Actions::SelfTest, {{QStringLiteral("disk"), description()}, {QStringLiteral("test"), QStringLiteral("device type")}},
                   [this, type](const QDBusMessage &call) {
+                      if (!isValidDeviceType(type)) {
+                          sendError(call, Errors::InvalidArgument,
+                                    QStringLiteral("unknown smartctl device type; use \"\" or \"auto\" for automatic, or sat, usbjmicron, ..."));
+                          return;
+                      }
                       QString error;
                       if (!m_manager->storeDeviceType(m_info.id, type == QLatin1String("auto") ? QString() : type, &error)) {
                           sendError(call, Errors::Failed, error);

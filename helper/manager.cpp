@@ -299,54 +299,55 @@ DmRemap::ObjectInfoList Manager::GetPairs()
 QDBusObjectPath Manager::CreatePair(const QString &name, const QDBusObjectPath &mainPath,
                                     const QDBusObjectPath &sparePath, const QVariantMap &options)
 {
-    // Arguments are checked before asking for a password that could not help.
-    setDelayedReply(true);
-    const QDBusMessage call = message();
-    Error error;
-    const CreateOptions parsed = parseCreateOptions(options, &error);
-    DiskObject *main = diskByPath(mainPath);
-    DiskObject *spare = diskByPath(sparePath);
-    if (error.isError()) {
-    } else if (!isValidPairName(name)) {
-        error = {Errors::InvalidArgument,
-                 QStringLiteral("a pair name is 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit")};
-    } else if (!main || !spare) {
-        error = {Errors::NotFound, QStringLiteral("no such disk: %1").arg((main ? sparePath : mainPath).path())};
-    } else if (main == spare) {
-        error = {Errors::SameDisk, QStringLiteral("the main and the spare disk must be two different disks")};
-    } else if (m_pairs.contains(name) || QFile::exists(QStringLiteral("/dev/mapper/") + name)) {
-        error = {Errors::Exists, QStringLiteral("a device named %1 exists already").arg(name)};
-    } else if (m_pairs.size() >= m_options.maxPairs) {
-        error = {Errors::TooMany, QStringLiteral("at most %1 pairs can exist").arg(m_options.maxPairs)};
-    }
-    if (error.isError()) {
-        sendError(call, error);
-        return {};
-    }
-    PairOperations::CreateRequest request{name, main->info(), spare->info(), parsed};
-    const Authorizer::Details details{
-            {QStringLiteral("name"), name},
-            {QStringLiteral("main"), main->description()},
-            {QStringLiteral("spare"), spare->description()},
+    // Nothing about the arguments is looked at before polkit says yes; the
+    // dialog names the disks as the caller gave them.
+    auto describe = [this](const QDBusObjectPath &path) {
+        const DiskObject *disk = diskByPath(path);
+        return disk ? disk->description() : sanitize(path.path(), 200);
     };
-    QPointer<Manager> self(this);
-    m_authorizer.authorize(call, QString::fromLatin1(Actions::CreatePair), details, [self, call, request] {
-        if (!self)
-            return;
-        if (!self->m_dmAvailable) {
-            self->sendError(call, Errors::NotSupported, QStringLiteral("device-mapper is not available on this system"));
+    const Authorizer::Details details{
+            {QStringLiteral("name"), sanitize(name, 64)},
+            {QStringLiteral("main"), describe(mainPath)},
+            {QStringLiteral("spare"), describe(sparePath)},
+    };
+    authorizeThen(Actions::CreatePair, details, [this, name, mainPath, sparePath, options](const QDBusMessage &call) {
+        Error error;
+        const CreateOptions parsed = parseCreateOptions(options, &error);
+        DiskObject *main = diskByPath(mainPath);
+        DiskObject *spare = diskByPath(sparePath);
+        if (error.isError()) {
+        } else if (!isValidPairName(name)) {
+            error = {Errors::InvalidArgument,
+                     QStringLiteral("a pair name is 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit")};
+        } else if (!main || !spare) {
+            error = {Errors::NotFound, QStringLiteral("no such disk: %1").arg(sanitize((main ? sparePath : mainPath).path(), 200))};
+        } else if (main == spare) {
+            error = {Errors::SameDisk, QStringLiteral("the main and the spare disk must be two different disks")};
+        } else if (!m_dmAvailable) {
+            error = {Errors::NotSupported, QStringLiteral("device-mapper is not available on this system")};
+        } else if (m_pairs.contains(name) || QFile::exists(QStringLiteral("/dev/mapper/") + name)) {
+            error = {Errors::Exists, QStringLiteral("a device named %1 exists already").arg(name)};
+        } else if (m_pairs.size() >= m_options.maxPairs) {
+            error = {Errors::TooMany, QStringLiteral("at most %1 pairs can exist").arg(m_options.maxPairs)};
+        }
+        if (error.isError()) {
+            sendError(call, error);
             return;
         }
-        self->runIo<PairOperations::Outcome>([request] { return PairOperations::create(request); },
-                                             [self, call, name = request.name](const PairOperations::Outcome &outcome) {
-                                                 if (outcome.error.isError()) {
-                                                     self->sendError(call, outcome.error);
-                                                     return;
-                                                 }
-                                                 self->syncPairs();
-                                                 self->syncDisks();
-                                                 self->sendReply(call, QVariant::fromValue(self->pairPath(name)));
-                                             });
+        const PairOperations::CreateRequest request{name, main->info(), spare->info(), parsed};
+        QPointer<Manager> self(this);
+        runIo<PairOperations::Outcome>([request] { return PairOperations::create(request); },
+                                       [self, call, name](const PairOperations::Outcome &outcome) {
+                                           if (!self)
+                                               return;
+                                           if (outcome.error.isError()) {
+                                               self->sendError(call, outcome.error);
+                                               return;
+                                           }
+                                           self->syncPairs();
+                                           self->syncDisks();
+                                           self->sendReply(call, QVariant::fromValue(self->pairPath(name)));
+                                       });
     });
     return {};
 }
