@@ -47,9 +47,10 @@ Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart)
         level = std::max(level, Level::Caution);
         reasons << QCoreApplication::translate("Health", "%n sector(s) have already been replaced by the disk.", nullptr, int(reallocated));
     }
-    if (pending > 0 || uncorrectable > 0) {
+    const qulonglong unreadable = std::max(pending, uncorrectable);
+    if (unreadable > 0) {
         level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%n sector(s) could not be read.", nullptr, int(std::max(pending, uncorrectable)));
+        reasons << QCoreApplication::translate("Health", "%n sector(s) could not be read.", nullptr, int(unreadable));
     }
     if (smart.contains(QStringLiteral("nvme-critical-warning"))
         && smart.value(QStringLiteral("nvme-critical-warning")).toUInt() != 0) {

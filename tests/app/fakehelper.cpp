@@ -1,0 +1,397 @@
+#include "fakehelper.h"
+
+#include "fake_adaptors.h"
+
+#include <QDBusError>
+#include <QDBusMessage>
+
+#include <algorithm>
+
+static const QString service = QStringLiteral("org.dmremap.Manager1");
+
+FakeObject::FakeObject(FakeHelper *helper, const QString &objectPath)
+    : QObject(helper), path(objectPath), m_helper(helper)
+{
+}
+
+bool FakeObject::refused()
+{
+    m_helper->calls[message().member()]++;
+    if (m_helper->refuseWith.isEmpty())
+        return false;
+    sendErrorReply(m_helper->refuseWith, QStringLiteral("Not authorized (test)"));
+    return true;
+}
+
+QString FakeObject::GetVersion() { return refused() ? QString() : QStringLiteral("fake-1"); }
+
+DmRemap::ObjectInfoList FakeObject::GetDisks()
+{
+    DmRemap::ObjectInfoList list;
+    if (refused())
+        return list;
+    for (FakeObject *d : m_helper->disks())
+        list.append({QDBusObjectPath(d->path), d->info});
+    return list;
+}
+
+DmRemap::ObjectInfoList FakeObject::GetPairs()
+{
+    DmRemap::ObjectInfoList list;
+    if (refused())
+        return list;
+    for (FakeObject *p : m_helper->pairs())
+        list.append({QDBusObjectPath(p->path), p->status()});
+    return list;
+}
+
+QDBusObjectPath FakeObject::CreatePair(const QString &name, const QDBusObjectPath &main,
+                                       const QDBusObjectPath &spare, const QVariantMap &options)
+{
+    m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    if (refused())
+        return {};
+    if (!m_helper->createPairError.isEmpty()) {
+        sendErrorReply(m_helper->createPairError, QStringLiteral("refused by the test"));
+        return {};
+    }
+    if (!options.value(QStringLiteral("erase-spare")).toBool()) {
+        sendErrorReply(QStringLiteral("org.dmremap.Error.EraseNotAcknowledged"), QStringLiteral("erase-spare"));
+        return {};
+    }
+    QString mainId, spareId;
+    for (FakeObject *d : m_helper->disks()) {
+        if (d->path == main.path())
+            mainId = d->info.value(QStringLiteral("id")).toString();
+        if (d->path == spare.path())
+            spareId = d->info.value(QStringLiteral("id")).toString();
+    }
+    if (mainId.isEmpty() || spareId.isEmpty()) {
+        sendErrorReply(QStringLiteral("org.dmremap.Error.NotFound"), QStringLiteral("no such disk"));
+        return {};
+    }
+    FakeObject *pair = m_helper->addPair(name, mainId, spareId, options.value(QStringLiteral("block-size"), 8u).toUInt());
+    return QDBusObjectPath(pair->path);
+}
+
+QList<QDBusObjectPath> FakeObject::Assemble() { refused(); return {}; }
+QVariantMap FakeObject::GetInfo() { return refused() ? QVariantMap() : info; }
+QVariantMap FakeObject::GetSmart() { return refused() ? QVariantMap() : smart; }
+DmRemap::SmartAttributeList FakeObject::GetAttributes() { return refused() ? DmRemap::SmartAttributeList() : attributes; }
+DmRemap::SelfTestList FakeObject::GetSelfTests() { return refused() ? DmRemap::SelfTestList() : selfTests; }
+QString FakeObject::GetRawJson() { return refused() ? QString() : QStringLiteral("{}"); }
+void FakeObject::Refresh() { if (!refused()) Q_EMIT Updated(); }
+
+void FakeObject::StartSelfTest(const QString &type)
+{
+    m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    if (refused())
+        return;
+    startedSelfTests << type;
+    smart.insert(QStringLiteral("self-test-running"), true);
+    smart.insert(QStringLiteral("self-test-remaining-percent"), 90);
+    Q_EMIT Updated();
+}
+
+void FakeObject::AbortSelfTest()
+{
+    if (refused())
+        return;
+    smart.insert(QStringLiteral("self-test-running"), false);
+    Q_EMIT Updated();
+}
+
+void FakeObject::SetDeviceType(const QString &) { refused(); }
+
+QVariantMap FakeObject::GetStatus()
+{
+    return refused() ? QVariantMap() : status();
+}
+
+QVariantMap FakeObject::status() const
+{
+    QVariantMap status = info;
+    status.insert(QStringLiteral("remapped"), qulonglong(remaps.size()));
+    status.insert(QStringLiteral("pending"), qulonglong(pending.size()));
+    return status;
+}
+
+DmRemap::RemapList FakeObject::ListRemaps(qulonglong offset, uint count)
+{
+    DmRemap::RemapList list;
+    if (refused())
+        return list;
+    count = std::min(count, 65536u);
+    const qulonglong block = info.value(QStringLiteral("block-size")).toUInt();
+    for (qulonglong i = offset; i < qulonglong(remaps.size()) && list.size() < int(count); ++i)
+        list.append({remaps.at(i), 1024 + i * block});
+    return list;
+}
+
+QList<qulonglong> FakeObject::ListPending() { return refused() ? QList<qulonglong>() : pending; }
+
+DmRemap::MapBucketList FakeObject::GetMap(qulonglong first, qulonglong length, uint buckets)
+{
+    DmRemap::MapBucketList counts;
+    if (refused())
+        return counts;
+    if (buckets < 1 || buckets > 65536 || length == 0) {
+        sendErrorReply(QDBusError::InvalidArgs, QStringLiteral("bad range"));
+        return counts;
+    }
+    counts.resize(buckets);
+    // Same cut as the helper: sector s in bucket floor((s - first) * buckets / length).
+    auto bucketOf = [&](qulonglong s) {
+        return qsizetype((unsigned __int128)(s - first) * buckets / length);
+    };
+    for (auto it = std::lower_bound(remaps.cbegin(), remaps.cend(), first);
+         it != remaps.cend() && *it < first + length; ++it)
+        counts[bucketOf(*it)].remaps++;
+    for (qulonglong s : pending)
+        if (s >= first && s < first + length)
+            counts[bucketOf(s)].pending++;
+    return counts;
+}
+
+QVariantMap FakeObject::Remap(qulonglong) { refused(); return {}; }
+
+void FakeObject::Remove()
+{
+    m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    if (refused())
+        return;
+    const QString name = info.value(QStringLiteral("name")).toString();
+    m_helper->m_bus.unregisterObject(path);
+    m_helper->m_pairs.remove(name);
+    m_helper->updateRoles();
+    Q_EMIT m_helper->m_manager->PairRemoved(QDBusObjectPath(path));
+    deleteLater();
+}
+
+FakeHelper::FakeHelper(const QString &busAddress, QObject *parent)
+    : QObject(parent)
+    , m_bus(QDBusConnection::connectToBus(busAddress, QStringLiteral("fake-helper-%1").arg(quintptr(this))))
+    , m_manager(new FakeObject(this, QStringLiteral("/org/dmremap/Manager1")))
+{
+    exportObject(m_manager, {QStringLiteral("Manager1")});
+}
+
+FakeHelper::~FakeHelper()
+{
+    const QString name = m_bus.name();
+    m_bus.unregisterService(service);
+    QDBusConnection::disconnectFromBus(name);
+}
+
+bool FakeHelper::registerService()
+{
+    return m_bus.registerService(service);
+}
+
+void FakeHelper::unregisterService()
+{
+    m_bus.unregisterService(service);
+}
+
+void FakeHelper::exportObject(FakeObject *object, const QStringList &interfaces)
+{
+    for (const QString &name : interfaces) {
+        if (name == QLatin1String("Manager1"))
+            new Manager1Adaptor(object);
+        else if (name == QLatin1String("Disk1"))
+            new Disk1Adaptor(object);
+        else if (name == QLatin1String("Smart1"))
+            new Smart1Adaptor(object);
+        else if (name == QLatin1String("Pair1"))
+            new Pair1Adaptor(object);
+    }
+    m_bus.registerObject(object->path, object);
+}
+
+QString FakeHelper::diskPath(const QString &id) const
+{
+    return QStringLiteral("/org/dmremap/Manager1/disks/") + id;
+}
+
+QString FakeHelper::pairPath(const QString &name) const
+{
+    return QStringLiteral("/org/dmremap/Manager1/pairs/") + QString(name).replace(QLatin1Char('-'), QLatin1Char('_'));
+}
+
+QList<FakeObject *> FakeHelper::disks() const
+{
+    QList<FakeObject *> list = m_disks.values();
+    std::sort(list.begin(), list.end(), [](FakeObject *a, FakeObject *b) { return a->path < b->path; });
+    return list;
+}
+
+QList<FakeObject *> FakeHelper::pairs() const
+{
+    QList<FakeObject *> list = m_pairs.values();
+    std::sort(list.begin(), list.end(), [](FakeObject *a, FakeObject *b) { return a->path < b->path; });
+    return list;
+}
+
+QVariantMap FakeHelper::healthySmart()
+{
+    return {
+        {QStringLiteral("available"), true},
+        {QStringLiteral("verdict"), QStringLiteral("passed")},
+        {QStringLiteral("temperature"), 34},
+        {QStringLiteral("power-on-hours"), qulonglong(18342)},
+        {QStringLiteral("reallocated-sectors"), qulonglong(0)},
+        {QStringLiteral("pending-sectors"), qulonglong(0)},
+        {QStringLiteral("offline-uncorrectable"), qulonglong(0)},
+        {QStringLiteral("updated"), qlonglong(1764062400)},
+        {QStringLiteral("self-test-running"), false},
+    };
+}
+
+DmRemap::SmartAttributeList FakeHelper::typicalAttributes()
+{
+    auto a = [](uchar id, const char *name, uint v, uint w, uint t, qulonglong raw, const char *status) {
+        return DmRemap::SmartAttribute{id, QString::fromLatin1(name), v, w, t, raw, QString::number(raw),
+                                       QString::fromLatin1(status)};
+    };
+    return {a(1, "Raw_Read_Error_Rate", 200, 200, 51, 0, "ok"),
+            a(5, "Reallocated_Sector_Ct", 180, 180, 140, 412, "warning"),
+            a(9, "Power_On_Hours", 75, 75, 0, 18342, "ok"),
+            a(187, "Reported_Uncorrect", 100, 100, 0, 3, "warning"),
+            a(194, "Temperature_Celsius", 113, 98, 0, 34, "ok"),
+            a(197, "Current_Pending_Sector", 200, 200, 0, 7, "warning"),
+            a(198, "Offline_Uncorrectable", 100, 253, 0, 0, "ok"),
+            a(199, "UDMA_CRC_Error_Count", 200, 200, 0, 0, "ok")};
+}
+
+FakeObject *FakeHelper::addDisk(const QString &id, const QString &device, const QString &kind, qulonglong bytes,
+                                const QVariantMap &overrides)
+{
+    auto *disk = new FakeObject(this, diskPath(id));
+    disk->info = {
+        {QStringLiteral("id"), id},
+        {QStringLiteral("path"), device},
+        {QStringLiteral("model"), kind == QLatin1String("nvme") ? QStringLiteral("QEMU NVMe Ctrl") : QStringLiteral("TestHDD")},
+        {QStringLiteral("serial"), id.toUpper()},
+        {QStringLiteral("wwn"), QString()},
+        {QStringLiteral("size"), bytes},
+        {QStringLiteral("logical-block-size"), 512u},
+        {QStringLiteral("physical-block-size"), 4096u},
+        {QStringLiteral("rotational"), kind == QLatin1String("hdd")},
+        {QStringLiteral("kind"), kind},
+        {QStringLiteral("transport"), kind == QLatin1String("nvme") ? QStringLiteral("nvme") : QStringLiteral("ata")},
+        {QStringLiteral("in-use"), false},
+        {QStringLiteral("in-use-reason"), QString()},
+        {QStringLiteral("role"), QStringLiteral("free")},
+        {QStringLiteral("pair"), QVariant::fromValue(QDBusObjectPath(QStringLiteral("/")))},
+        {QStringLiteral("smart-verdict"), QStringLiteral("passed")},
+    };
+    for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
+        disk->info.insert(it.key(), it.value());
+    disk->smart = healthySmart();
+    disk->attributes = typicalAttributes();
+    disk->selfTests = {{QStringLiteral("Short offline"), QStringLiteral("Completed without error"), 18300, 0, -1},
+                       {QStringLiteral("Extended offline"), QStringLiteral("Completed: read failure"), 17020, 10, 123456}};
+    m_disks.insert(id, disk);
+    exportObject(disk, {QStringLiteral("Disk1"), QStringLiteral("Smart1")});
+    Q_EMIT m_manager->DiskAdded(QDBusObjectPath(disk->path));
+    return disk;
+}
+
+void FakeHelper::removeDisk(const QString &id)
+{
+    FakeObject *disk = m_disks.take(id);
+    if (!disk)
+        return;
+    m_bus.unregisterObject(disk->path);
+    Q_EMIT m_manager->DiskRemoved(QDBusObjectPath(disk->path));
+    disk->deleteLater();
+}
+
+FakeObject *FakeHelper::disk(const QString &id) const { return m_disks.value(id); }
+FakeObject *FakeHelper::pair(const QString &name) const { return m_pairs.value(name); }
+
+FakeObject *FakeHelper::addPair(const QString &name, const QString &mainId, const QString &spareId, uint blockSize)
+{
+    FakeObject *main = m_disks.value(mainId);
+    FakeObject *spare = m_disks.value(spareId);
+    auto *pair = new FakeObject(this, pairPath(name));
+    const qulonglong mainSectors = main->info.value(QStringLiteral("size")).toULongLong() / 512;
+    const qulonglong spareBytes = spare->info.value(QStringLiteral("size")).toULongLong();
+    pair->info = {
+        {QStringLiteral("name"), name},
+        {QStringLiteral("device"), QStringLiteral("/dev/mapper/") + name},
+        {QStringLiteral("main"), QVariant::fromValue(QDBusObjectPath(main->path))},
+        {QStringLiteral("spare"), QVariant::fromValue(QDBusObjectPath(spare->path))},
+        {QStringLiteral("main-path"), main->info.value(QStringLiteral("path"))},
+        {QStringLiteral("spare-path"), spare->info.value(QStringLiteral("path"))},
+        {QStringLiteral("main-present"), true},
+        {QStringLiteral("spare-present"), true},
+        {QStringLiteral("block-size"), blockSize},
+        {QStringLiteral("main-sectors"), mainSectors},
+        {QStringLiteral("capacity"), qulonglong((spareBytes - 1024 * 1024) / (blockSize * 512ull))},
+        {QStringLiteral("read-errors"), qulonglong(0)},
+        {QStringLiteral("write-errors"), qulonglong(0)},
+        {QStringLiteral("state"), QStringLiteral("ok")},
+    };
+    m_pairs.insert(name, pair);
+    exportObject(pair, {QStringLiteral("Pair1")});
+    updateRoles();
+    Q_EMIT m_manager->PairAdded(QDBusObjectPath(pair->path));
+    return pair;
+}
+
+void FakeHelper::updateRoles()
+{
+    for (FakeObject *d : std::as_const(m_disks)) {
+        d->info.insert(QStringLiteral("role"), QStringLiteral("free"));
+        d->info.insert(QStringLiteral("pair"), QVariant::fromValue(QDBusObjectPath(QStringLiteral("/"))));
+    }
+    for (FakeObject *p : std::as_const(m_pairs)) {
+        for (const char *role : {"main", "spare"}) {
+            const QString path = p->info.value(QLatin1String(role)).value<QDBusObjectPath>().path();
+            for (FakeObject *d : std::as_const(m_disks)) {
+                if (d->path == path) {
+                    d->info.insert(QStringLiteral("role"), QLatin1String(role));
+                    d->info.insert(QStringLiteral("pair"), QVariant::fromValue(QDBusObjectPath(p->path)));
+                }
+            }
+        }
+    }
+}
+
+void FakeHelper::addRemaps(const QString &name, const QList<qulonglong> &sectors)
+{
+    FakeObject *pair = m_pairs.value(name);
+    pair->remaps.reserve(pair->remaps.size() + sectors.size());
+    for (qulonglong s : sectors) {
+        pair->remaps.insert(std::lower_bound(pair->remaps.begin(), pair->remaps.end(), s), s);
+        Q_EMIT pair->Changed(qulonglong(pair->remaps.size()), qulonglong(pair->pending.size()));
+    }
+}
+
+void FakeHelper::setPending(const QString &name, const QList<qulonglong> &sectors)
+{
+    FakeObject *pair = m_pairs.value(name);
+    pair->pending = sectors;
+    std::sort(pair->pending.begin(), pair->pending.end());
+    Q_EMIT pair->Changed(qulonglong(pair->remaps.size()), qulonglong(pair->pending.size()));
+}
+
+void FakeHelper::setPairState(const QString &name, const QString &state)
+{
+    FakeObject *pair = m_pairs.value(name);
+    const QString old = pair->info.value(QStringLiteral("state")).toString();
+    pair->info.insert(QStringLiteral("state"), state);
+    Q_EMIT pair->StateChanged(old, state);
+}
+
+void FakeHelper::setVerdict(const QString &diskId, const QString &verdict, const QString &reason)
+{
+    FakeObject *disk = m_disks.value(diskId);
+    const QString old = disk->smart.value(QStringLiteral("verdict")).toString();
+    disk->smart.insert(QStringLiteral("verdict"), verdict);
+    disk->smart.insert(QStringLiteral("verdict-reason"), reason);
+    disk->info.insert(QStringLiteral("smart-verdict"), verdict);
+    Q_EMIT disk->VerdictChanged(old, verdict);
+    Q_EMIT disk->Updated();
+}

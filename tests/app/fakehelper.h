@@ -1,0 +1,130 @@
+// A test double of dm-remap-helper for the app's tests: the same D-Bus API
+// (adaptors generated from helper/org.dmremap.Manager1.xml) over in-memory
+// disks and pairs that a test changes at will, on a private bus. It is not
+// the product: the real helper is tested in tests/helper and tests/vm.
+#pragma once
+
+#include "dbustypes.h"
+
+#include <QDBusConnection>
+#include <QDBusContext>
+#include <QHash>
+#include <QObject>
+
+class FakeHelper;
+
+// One exported object; it carries the slots of every interface and gets
+// only the adaptors of the interfaces it implements.
+class FakeObject : public QObject, protected QDBusContext
+{
+    Q_OBJECT
+public:
+    FakeObject(FakeHelper *helper, const QString &path);
+
+    QString path;
+    QVariantMap info;   // Disk1.GetInfo or Pair1.GetStatus
+    QVariantMap smart;
+    DmRemap::SmartAttributeList attributes;
+    DmRemap::SelfTestList selfTests;
+    QList<qulonglong> remaps;  // main sectors, sorted
+    QList<qulonglong> pending;
+    QStringList startedSelfTests;
+    // Pair1.GetStatus's answer, for use inside the fake.
+    QVariantMap status() const;
+
+public Q_SLOTS:
+    // org.dmremap.Manager1
+    QString GetVersion();
+    DmRemap::ObjectInfoList GetDisks();
+    DmRemap::ObjectInfoList GetPairs();
+    QDBusObjectPath CreatePair(const QString &name, const QDBusObjectPath &main, const QDBusObjectPath &spare,
+                               const QVariantMap &options);
+    QList<QDBusObjectPath> Assemble();
+    // org.dmremap.Disk1 and Smart1
+    QVariantMap GetInfo();
+    QVariantMap GetSmart();
+    DmRemap::SmartAttributeList GetAttributes();
+    DmRemap::SelfTestList GetSelfTests();
+    QString GetRawJson();
+    void Refresh();
+    void StartSelfTest(const QString &type);
+    void AbortSelfTest();
+    void SetDeviceType(const QString &type);
+    // org.dmremap.Pair1
+    QVariantMap GetStatus();
+    DmRemap::RemapList ListRemaps(qulonglong offset, uint count);
+    QList<qulonglong> ListPending();
+    DmRemap::MapBucketList GetMap(qulonglong first, qulonglong length, uint buckets);
+    QVariantMap Remap(qulonglong sector);
+    void Remove();
+
+Q_SIGNALS:
+    void DiskAdded(const QDBusObjectPath &disk);
+    void DiskRemoved(const QDBusObjectPath &disk);
+    void PairAdded(const QDBusObjectPath &pair);
+    void PairRemoved(const QDBusObjectPath &pair);
+    void Updated();
+    void VerdictChanged(const QString &old, const QString &verdict);
+    void Changed(qulonglong remapped, qulonglong pending);
+    void StateChanged(const QString &old, const QString &state);
+
+private:
+    bool refused();
+    FakeHelper *m_helper;
+};
+
+class FakeHelper : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr qulonglong GiB = 1024ull * 1024 * 1024;
+
+    // Connects to the bus; register() then claims the name.
+    explicit FakeHelper(const QString &busAddress, QObject *parent = nullptr);
+    ~FakeHelper() override;
+
+    bool registerService();
+    void unregisterService();
+    QDBusConnection connection() const { return m_bus; }
+
+    // Every call is answered with this D-Bus error name when set.
+    QString refuseWith;
+    // CreatePair answers with this error when set.
+    QString createPairError;
+    // Calls to a method name, to check what the app asked.
+    QHash<QString, int> calls;
+    // Interactive-authorization flag of the last privileged call.
+    bool lastCallInteractive = false;
+
+    FakeObject *addDisk(const QString &id, const QString &device, const QString &kind, qulonglong bytes,
+                        const QVariantMap &overrides = {});
+    void removeDisk(const QString &id);
+    FakeObject *disk(const QString &id) const;
+    FakeObject *addPair(const QString &name, const QString &mainId, const QString &spareId, uint blockSize = 8);
+    FakeObject *pair(const QString &name) const;
+    // Adds remaps at these main sectors (block-aligned by the caller),
+    // emitting one Changed signal per remap, as a kernel burst would.
+    void addRemaps(const QString &pair, const QList<qulonglong> &sectors);
+    void setPending(const QString &pair, const QList<qulonglong> &sectors);
+    void setPairState(const QString &pair, const QString &state);
+    void setVerdict(const QString &diskId, const QString &verdict, const QString &reason = {});
+    // A typical healthy ATA disk's SMART dictionary and attribute table.
+    static QVariantMap healthySmart();
+    static DmRemap::SmartAttributeList typicalAttributes();
+
+    FakeObject *manager() const { return m_manager; }
+    QList<FakeObject *> disks() const;
+    QList<FakeObject *> pairs() const;
+    QString diskPath(const QString &id) const;
+    QString pairPath(const QString &name) const;
+
+private:
+    friend class FakeObject;
+    void exportObject(FakeObject *object, const QStringList &interfaces);
+    void updateRoles();
+
+    QDBusConnection m_bus;
+    FakeObject *m_manager;
+    QHash<QString, FakeObject *> m_disks; // by id
+    QHash<QString, FakeObject *> m_pairs; // by name
+};

@@ -1,0 +1,524 @@
+// The app's client layer, models and windows against the helper's API on a
+// private bus (real dbus-daemon), served by the FakeHelper test double.
+#include "devicemodel.h"
+#include "fakehelper.h"
+#include "helperclient.h"
+#include "mainwindow.h"
+#include "mappage.h"
+#include "notifier.h"
+#include "overviewpage.h"
+#include "pairwizard.h"
+#include "privatebus.h"
+#include "remapmapmodel.h"
+#include "remapmapwidget.h"
+#include "smartmodels.h"
+#include "smartpage.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFrame>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <QTreeWidget>
+
+namespace {
+constexpr qulonglong GB = 1000ull * 1000 * 1000;
+}
+
+class TestAppClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void treeShowsDisksAndPairs();
+    void liveUpdatesFromSignals();
+    void helperMissingShowsRetry();
+    void helperRefusalIsExplained();
+    void wizardFiltersAndCreates();
+    void wizardShowsHelperErrors();
+    void mapShowsBucketsAndListsCell();
+    void smartTabAndSelfTest();
+    void removePairAsksFirst();
+
+private:
+    void makeTypicalDisks();
+    QDBusConnection appBus();
+
+    PrivateBus m_bus;
+    QTemporaryDir m_settingsDir;
+    FakeHelper *m_fake = nullptr;
+    HelperClient *m_client = nullptr;
+    DeviceModel *m_devices = nullptr;
+    QSettings *m_settings = nullptr;
+    Notifier *m_notifier = nullptr;
+    int m_connections = 0;
+};
+
+void TestAppClient::initTestCase()
+{
+    DmRemap::registerDBusTypes();
+    QVERIFY2(m_bus.start(), qPrintable(m_bus.errorString()));
+}
+
+QDBusConnection TestAppClient::appBus()
+{
+    return QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("app-%1").arg(++m_connections));
+}
+
+void TestAppClient::init()
+{
+    m_fake = new FakeHelper(m_bus.address());
+    m_settings = new QSettings(m_settingsDir.filePath(QStringLiteral("settings-%1.ini").arg(m_connections)),
+                               QSettings::IniFormat);
+}
+
+void TestAppClient::cleanup()
+{
+    delete m_notifier;
+    delete m_devices;
+    delete m_client;
+    delete m_settings;
+    delete m_fake;
+    m_notifier = nullptr;
+    m_devices = nullptr;
+    m_client = nullptr;
+    m_fake = nullptr;
+    m_settings = nullptr;
+}
+
+void TestAppClient::makeTypicalDisks()
+{
+    m_fake->addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB);
+    m_fake->addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 64 * GB);
+    m_fake->addDisk(QStringLiteral("nvme0n1"), QStringLiteral("/dev/nvme0n1"), QStringLiteral("nvme"), 256 * GB);
+}
+
+void TestAppClient::treeShowsDisksAndPairs()
+{
+    makeTypicalDisks();
+    m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    QCOMPARE(m_client->helperVersion(), QStringLiteral("fake-1"));
+
+    // The pair with its two disks below it, then the unpaired NVMe disk.
+    QCOMPARE(m_devices->rowCount(), 2);
+    const QModelIndex pair = m_devices->index(0, 0);
+    QCOMPARE(pair.data().toString(), QStringLiteral("Pair “safe”"));
+    QVERIFY(pair.data(DeviceModel::IsPairRole).toBool());
+    QCOMPARE(m_devices->rowCount(pair), 2);
+    QVERIFY(m_devices->index(0, 0, pair).data().toString().startsWith(QStringLiteral("Main: /dev/sda · TestHDD · 500")));
+    QVERIFY(m_devices->index(1, 0, pair).data().toString().startsWith(QStringLiteral("Spare: /dev/sdb")));
+    QCOMPARE(m_devices->index(1, 0).data(DeviceModel::PathRole).toString(), m_fake->diskPath(QStringLiteral("nvme0n1")));
+    QCOMPARE(m_devices->parent(m_devices->index(1, 0, pair)), pair);
+    QVERIFY(!m_devices->index(1, 0).data(Qt::DecorationRole).value<QIcon>().isNull());
+
+    // SMART is read per disk after the lists: health follows.
+    QTRY_COMPARE(m_devices->index(1, DeviceModel::HealthColumn).data().toString(), QStringLiteral("Good"));
+    QTRY_COMPARE(pair.siblingAtColumn(DeviceModel::HealthColumn).data().toString(), QStringLiteral("Good"));
+    QVERIFY(m_devices->index(1, 0).data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("health: Good")));
+    QVERIFY(!m_devices->index(1, 1).data(Qt::ToolTipRole).toString().isEmpty());
+    QCOMPARE(m_devices->worstLevel(), Health::Level::Good);
+}
+
+void TestAppClient::liveUpdatesFromSignals()
+{
+    makeTypicalDisks();
+    m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    const QString pairPath = m_fake->pairPath(QStringLiteral("safe"));
+    QTRY_COMPARE(m_devices->pairHealth(pairPath).level, Health::Level::Good);
+    QSignalSpy pairUpdates(m_client, &HelperClient::pairUpdated);
+    m_fake->calls.clear();
+
+    // A burst of 500 remaps: counts follow, views are told a few times only.
+    QList<qulonglong> sectors;
+    for (qulonglong i = 0; i < 500; ++i)
+        sectors << i * 8 * 1000;
+    m_fake->addRemaps(QStringLiteral("safe"), sectors);
+    QTRY_COMPARE(m_client->pairStatus(pairPath).value(QStringLiteral("remapped")).toULongLong(), 500ull);
+    QTRY_COMPARE(m_devices->pairHealth(pairPath).level, Health::Level::Caution);
+    QVERIFY2(m_devices->pairHealth(pairPath).reason.contains(QStringLiteral("500 bad blocks")),
+             qPrintable(m_devices->pairHealth(pairPath).reason));
+    QTest::qWait(300);
+    QVERIFY2(pairUpdates.count() <= 10, qPrintable(QString::number(pairUpdates.count())));
+    QVERIFY2(m_fake->calls.value(QStringLiteral("GetStatus")) <= 5,
+             qPrintable(QString::number(m_fake->calls.value(QStringLiteral("GetStatus")))));
+
+    // State and verdict changes.
+    m_fake->setPairState(QStringLiteral("safe"), QStringLiteral("spare_full"));
+    QTRY_COMPARE(m_devices->pairHealth(pairPath).level, Health::Level::Bad);
+    QCOMPARE(m_devices->worstLevel(), Health::Level::Bad);
+    QSignalSpy verdicts(m_client, &HelperClient::verdictChanged);
+    m_fake->setVerdict(QStringLiteral("nvme0n1"), QStringLiteral("failing"), QStringLiteral("Media errors"));
+    QTRY_COMPARE(verdicts.count(), 1);
+    QCOMPARE(verdicts.first().at(2).toString(), QStringLiteral("failing"));
+    QTRY_COMPARE(m_devices->diskHealth(m_fake->diskPath(QStringLiteral("nvme0n1"))).level, Health::Level::Bad);
+
+    // Disks come and go.
+    m_fake->addDisk(QStringLiteral("sdc"), QStringLiteral("/dev/sdc"), QStringLiteral("hdd"), 2000 * GB);
+    QTRY_VERIFY(m_devices->indexOf(m_fake->diskPath(QStringLiteral("sdc"))).isValid());
+    QCOMPARE(m_devices->rowCount(), 3);
+    m_fake->removeDisk(QStringLiteral("sdc"));
+    QTRY_VERIFY(!m_devices->indexOf(m_fake->diskPath(QStringLiteral("sdc"))).isValid());
+    QCOMPARE(m_devices->rowCount(), 2);
+}
+
+void TestAppClient::helperMissingShowsRetry()
+{
+    makeTypicalDisks(); // exported but the name is not owned yet
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    MainWindow window(m_client, m_devices, m_notifier);
+    window.show();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Unavailable);
+    QVERIFY(window.helperBar()->isVisible());
+    QVERIFY2(window.helperBarText()->text().contains(QStringLiteral("not running")),
+             qPrintable(window.helperBarText()->text()));
+    QVERIFY(window.retryButton()->isVisible());
+    QVERIFY(!window.newPairAction()->isEnabled());
+    QCOMPARE(m_devices->rowCount(), 0);
+
+    // Retry while it is still missing: still says so.
+    QTest::mouseClick(window.retryButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Unavailable);
+
+    // The helper starts: the window notices by itself.
+    QVERIFY(m_fake->registerService());
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    QTRY_VERIFY(!window.helperBar()->isVisible());
+    QCOMPARE(m_devices->rowCount(), 3);
+    QVERIFY(window.newPairAction()->isEnabled());
+
+    // And when it goes away again.
+    m_fake->unregisterService();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Unavailable);
+    QTRY_VERIFY(window.helperBar()->isVisible());
+    QCOMPARE(m_devices->rowCount(), 0);
+}
+
+void TestAppClient::helperRefusalIsExplained()
+{
+    makeTypicalDisks();
+    m_fake->refuseWith = QStringLiteral("org.freedesktop.DBus.Error.AccessDenied");
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    MainWindow window(m_client, m_devices, m_notifier);
+    window.show();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Refused);
+    QVERIFY(window.helperBar()->isVisible());
+    QVERIFY2(window.helperBarText()->text().contains(QStringLiteral("Permission was refused")),
+             qPrintable(window.helperBarText()->text()));
+    m_fake->refuseWith.clear();
+    QTest::mouseClick(window.retryButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    QTRY_VERIFY(!window.helperBar()->isVisible());
+
+    // A refused single request shows in the error bar, in words.
+    m_fake->refuseWith = QStringLiteral("org.freedesktop.PolicyKit1.Error.NotAuthorized");
+    window.openObject(m_fake->diskPath(QStringLiteral("sda")));
+    m_client->startSelfTest(m_fake->diskPath(QStringLiteral("sda")), QStringLiteral("short"));
+    QTRY_VERIFY(window.errorBar()->isVisible());
+    QVERIFY2(window.errorBarText()->text().contains(QStringLiteral("Starting a self-test failed")),
+             qPrintable(window.errorBarText()->text()));
+    QVERIFY(window.errorBarText()->text().contains(QStringLiteral("Permission was refused")));
+}
+
+static QList<QListWidgetItem *> items(QListWidget *list)
+{
+    QList<QListWidgetItem *> out;
+    for (int i = 0; i < list->count(); ++i)
+        out << list->item(i);
+    return out;
+}
+
+static QListWidgetItem *itemFor(QListWidget *list, const QString &device)
+{
+    for (QListWidgetItem *item : items(list))
+        if (item->text().startsWith(device + QStringLiteral(" ")))
+            return item;
+    return nullptr;
+}
+
+void TestAppClient::wizardFiltersAndCreates()
+{
+    m_fake->addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB);
+    m_fake->addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 8 * GB);
+    m_fake->addDisk(QStringLiteral("sdc"), QStringLiteral("/dev/sdc"), QStringLiteral("hdd"), 1000 * GB,
+                    {{QStringLiteral("in-use"), true}, {QStringLiteral("in-use-reason"), QStringLiteral("mounted on /home")}});
+    m_fake->addDisk(QStringLiteral("sdd"), QStringLiteral("/dev/sdd"), QStringLiteral("hdd"), 8192);
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+
+    PairWizard wizard(m_client);
+    wizard.show();
+    QCOMPARE(wizard.currentId(), int(PairWizard::MainPage));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    QListWidgetItem *inUse = itemFor(wizard.mainList(), QStringLiteral("/dev/sdc"));
+    QVERIFY(inUse);
+    QVERIFY(!(inUse->flags() & Qt::ItemIsEnabled));
+    QVERIFY(inUse->text().contains(QStringLiteral("In use: mounted on /home")));
+    itemFor(wizard.mainList(), QStringLiteral("/dev/sda"))->setSelected(true);
+    wizard.mainList()->setCurrentItem(itemFor(wizard.mainList(), QStringLiteral("/dev/sda")));
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(PairWizard::SparePage));
+    QListWidgetItem *self = itemFor(wizard.spareList(), QStringLiteral("/dev/sda"));
+    QVERIFY(!(self->flags() & Qt::ItemIsEnabled));
+    QVERIFY(self->text().contains(QStringLiteral("This is the main disk")));
+    QListWidgetItem *tiny = itemFor(wizard.spareList(), QStringLiteral("/dev/sdd"));
+    QVERIFY(!(tiny->flags() & Qt::ItemIsEnabled));
+    QVERIFY(tiny->text().contains(QStringLiteral("Too small")));
+    QVERIFY(!(itemFor(wizard.spareList(), QStringLiteral("/dev/sdc"))->flags() & Qt::ItemIsEnabled));
+    QListWidgetItem *good = itemFor(wizard.spareList(), QStringLiteral("/dev/sdb"));
+    QVERIFY(good->flags() & Qt::ItemIsEnabled);
+    QVERIFY2(good->text().contains(QStringLiteral("room for")), qPrintable(good->text()));
+    wizard.spareList()->setCurrentItem(good);
+    good->setSelected(true);
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(PairWizard::OptionsPage));
+    QCOMPARE(wizard.nameEdit()->text(), QStringLiteral("safe-sda"));
+    QCOMPARE(wizard.blockSize(), 8u);
+    QCOMPARE(wizard.blockSizeBox()->count(), 8); // 512 B .. 64 KiB
+    wizard.nameEdit()->setText(QStringLiteral("-bad"));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.nameEdit()->setText(QStringLiteral("home-safe"));
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(PairWizard::SummaryPage));
+    QVERIFY(!wizard.button(QWizard::NextButton)->isEnabled()); // erasing not confirmed yet
+    QVERIFY(wizard.eraseConfirmation()->text().contains(QStringLiteral("/dev/sdb")));
+    wizard.eraseConfirmation()->setChecked(true);
+    QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+    wizard.next();
+
+    QCOMPARE(wizard.currentId(), int(PairWizard::ResultPage));
+    QTRY_VERIFY(wizard.isCreated());
+    QCOMPARE(wizard.createdPair(), m_fake->pairPath(QStringLiteral("home-safe")));
+    QVERIFY(m_fake->lastCallInteractive); // polkit may ask for the password
+    QVERIFY(wizard.resultLabel()->text().contains(QStringLiteral("/dev/mapper/home-safe")));
+    QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
+    QCOMPARE(m_fake->pair(QStringLiteral("home-safe"))->info.value(QStringLiteral("block-size")).toUInt(), 8u);
+    QTRY_VERIFY(m_devices->indexOf(m_fake->pairPath(QStringLiteral("home-safe"))).isValid());
+    QTRY_COMPARE(m_client->diskInfo(m_fake->diskPath(QStringLiteral("sdb"))).value(QStringLiteral("role")).toString(),
+                 QStringLiteral("spare"));
+}
+
+void TestAppClient::wizardShowsHelperErrors()
+{
+    m_fake->addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB);
+    m_fake->addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 8 * GB);
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+
+    const QList<QPair<QString, QString>> cases{
+        {QStringLiteral("org.dmremap.Error.SpareTooSmall"), QStringLiteral("The spare disk is too small.")},
+        {QStringLiteral("org.freedesktop.DBus.Error.AccessDenied"), QStringLiteral("Permission was refused")},
+        {QStringLiteral("org.dmremap.Error.Exists"), QStringLiteral("already exists")},
+    };
+    for (const auto &[error, words] : cases) {
+        m_fake->createPairError = error;
+        PairWizard wizard(m_client);
+        wizard.show();
+        wizard.mainList()->setCurrentItem(itemFor(wizard.mainList(), QStringLiteral("/dev/sda")));
+        wizard.next();
+        wizard.spareList()->setCurrentItem(itemFor(wizard.spareList(), QStringLiteral("/dev/sdb")));
+        wizard.next();
+        wizard.next();
+        wizard.eraseConfirmation()->setChecked(true);
+        wizard.next();
+        QTRY_VERIFY(!wizard.isWorking());
+        QVERIFY(!wizard.isCreated());
+        QVERIFY2(wizard.resultLabel()->text().contains(words), qPrintable(wizard.resultLabel()->text()));
+        QVERIFY(wizard.resultLabel()->text().contains(QStringLiteral("Nothing was changed")));
+        QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
+        QVERIFY(wizard.button(QWizard::BackButton)->isEnabled());
+    }
+    QVERIFY(m_fake->pairs().isEmpty());
+}
+
+void TestAppClient::mapShowsBucketsAndListsCell()
+{
+    m_fake->addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 1'024'000 * 512ull);
+    m_fake->addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 8 * GB);
+    m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    // 100 remaps spread evenly, then 5 packed at sector 512,000.
+    QList<qulonglong> sectors;
+    for (qulonglong i = 0; i < 100; ++i)
+        sectors << i * 10'240;
+    for (qulonglong i = 1; i <= 5; ++i)
+        sectors << 512'000 + i * 8;
+    m_fake->addRemaps(QStringLiteral("safe"), sectors);
+    m_fake->setPending(QStringLiteral("safe"), {900'000});
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+
+    MapPage page(m_client);
+    page.resize(800, 600);
+    page.show();
+    page.setObject(m_fake->diskPath(QStringLiteral("sda"))); // a disk of the pair shows the pair
+    QCOMPARE(page.pair(), m_fake->pairPath(QStringLiteral("safe")));
+    RemapMapModel *model = page.model();
+    QTRY_VERIFY(model->hasCounts());
+    QCOMPARE(model->diskSectors(), 1'024'000ull);
+    uint remaps = 0, pending = 0;
+    for (uint c = 0; c < model->cellCount(); ++c) {
+        remaps += model->counts(c).remaps;
+        pending += model->counts(c).pending;
+    }
+    QCOMPARE(remaps, 105u);
+    QCOMPARE(pending, 1u);
+    const int packed = model->cellOfSector(512'008);
+    QVERIFY(model->counts(uint(packed)).remaps >= 5);
+    QCOMPARE(model->counts(uint(model->cellOfSector(900'000))).pending, 1u);
+
+    // Clicking the cell lists exactly its remaps (paged by index from the
+    // count of remaps before it).
+    RemapMapWidget *map = page.mapWidget();
+    QTest::mouseClick(map, Qt::LeftButton, {}, map->cellRect(packed).center());
+    const uint expected = model->counts(uint(packed)).remaps;
+    QTRY_COMPARE(page.remapList()->topLevelItemCount(), int(expected));
+    const qulonglong first = model->cellFirst(uint(packed));
+    for (int i = 0; i < page.remapList()->topLevelItemCount(); ++i) {
+        const qulonglong s = QLocale().toULongLong(page.remapList()->topLevelItem(i)->text(0));
+        QVERIFY(s >= first && s < first + model->cellLength(uint(packed)));
+    }
+
+    // Zoom to the deepest level around the packed remaps: cells are single
+    // blocks and the five remaps sit in five cells.
+    while (model->canZoomIn())
+        model->zoomIn(uint(model->cellOfSector(512'008) >= 0 ? model->cellOfSector(512'008) : 0));
+    QTRY_VERIFY(model->hasCounts());
+    QCOMPARE(model->cellLength(0), 8ull);
+    int single = 0;
+    for (uint c = 0; c < model->cellCount(); ++c)
+        single += model->counts(c).remaps == 1 ? 1 : 0;
+    QVERIFY2(single >= 5, qPrintable(QString::number(single)));
+
+    // Live: a new remap in view is drawn without asking.
+    model->showWholeDisk();
+    QTRY_VERIFY(model->hasCounts());
+    m_fake->addRemaps(QStringLiteral("safe"), {1'000'000});
+    QTRY_COMPARE(model->counts(uint(model->cellOfSector(1'000'000))).remaps, 1u);
+}
+
+void TestAppClient::smartTabAndSelfTest()
+{
+    makeTypicalDisks();
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    const QString sda = m_fake->diskPath(QStringLiteral("sda"));
+    QTRY_VERIFY(!m_client->smart(sda).isEmpty());
+    SmartPage page(m_client);
+    page.show();
+    page.setObject(sda);
+    QTRY_COMPARE(page.attributes()->rowCount(), 8);
+    QTRY_COMPARE(page.selfTests()->rowCount(), 2);
+    QCOMPARE(page.selfTests()->index(1, SelfTestModel::FailingLba).data().toString(), QLocale().toString(123456));
+    page.attributeView()->sortByColumn(SmartAttributeModel::Raw, Qt::DescendingOrder);
+    QCOMPARE(page.attributeView()->model()->index(0, SmartAttributeModel::Id).data().toInt(), 9);
+
+    QPushButton *run = nullptr;
+    QProgressBar *progress = nullptr;
+    for (QPushButton *b : page.findChildren<QPushButton *>())
+        if (b->text() == QStringLiteral("Run &short test"))
+            run = b;
+    for (QProgressBar *p : page.findChildren<QProgressBar *>())
+        if (p->accessibleName() == QStringLiteral("Self-test progress"))
+            progress = p;
+    QVERIFY(run && progress);
+    QVERIFY(run->isEnabled());
+    QVERIFY(!progress->isVisible());
+    QTest::mouseClick(run, Qt::LeftButton);
+    QTRY_COMPARE(m_fake->disk(QStringLiteral("sda"))->startedSelfTests, QStringList{QStringLiteral("short")});
+    QVERIFY(m_fake->lastCallInteractive);
+    QTRY_VERIFY(progress->isVisible());
+    QCOMPARE(progress->value(), 10);
+    QVERIFY(!run->isEnabled());
+
+    // NVMe: health fields instead of attributes.
+    page.setObject(m_fake->diskPath(QStringLiteral("nvme0n1")));
+    m_fake->disk(QStringLiteral("nvme0n1"))->smart.insert(QStringLiteral("nvme-critical-warning"), 0u);
+    m_fake->disk(QStringLiteral("nvme0n1"))->smart.insert(QStringLiteral("nvme-percentage-used"), 3u);
+    Q_EMIT m_fake->disk(QStringLiteral("nvme0n1"))->Updated();
+    QGroupBox *nvme = nullptr;
+    for (QGroupBox *g : page.findChildren<QGroupBox *>())
+        if (g->title() == QStringLiteral("NVMe health"))
+            nvme = g;
+    QTRY_VERIFY(nvme && nvme->isVisible());
+}
+
+void TestAppClient::removePairAsksFirst()
+{
+    makeTypicalDisks();
+    m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    MainWindow window(m_client, m_devices, m_notifier);
+    window.show();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    const QString pair = m_fake->pairPath(QStringLiteral("safe"));
+    window.openObject(pair);
+    QCOMPARE(window.selectedObject(), pair);
+    QTRY_VERIFY(window.overviewPage()->spareGauge()->isVisible());
+    QVERIFY(window.tabs()->isTabEnabled(2));
+
+    auto answer = [](const QString &buttonText) {
+        QTimer::singleShot(0, [buttonText] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QVERIFY(box->text().contains(QStringLiteral("safe")));
+            for (QAbstractButton *b : box->buttons())
+                if (b->text() == buttonText)
+                    b->click();
+        });
+    };
+    answer(QStringLiteral("Cancel"));
+    window.removePair(pair);
+    QTest::qWait(200);
+    QVERIFY(m_fake->pair(QStringLiteral("safe")));
+
+    answer(QStringLiteral("&Remove"));
+    window.removePair(pair);
+    QTRY_VERIFY(!m_fake->pair(QStringLiteral("safe")));
+    QVERIFY(m_fake->lastCallInteractive);
+    QTRY_VERIFY(!m_devices->indexOf(pair).isValid());
+    QTRY_COMPARE(m_devices->rowCount(), 3);
+}
+
+QTEST_MAIN(TestAppClient)
+#include "tst_appclient.moc"

@@ -1,0 +1,280 @@
+// The app's logic without a bus: the remap map's arithmetic and drawing
+// geometry, health in words, the pairing rules, attribute sorting and the
+// translations.
+#include "health.h"
+#include "pairrules.h"
+#include "remapmapmodel.h"
+#include "remapmapwidget.h"
+#include "smartmodels.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+class TestAppModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void mapCutsLikeTheHelper();
+    void mapZoomsDownToSingleBlocks();
+    void mapIgnoresStaleCounts();
+    void mapColoursKeepSingleRemapsVisible();
+    void mapWidgetHitTesting();
+    void healthInWords();
+    void pairHealth();
+    void spareRules();
+    void attributeSorting();
+    void germanAndFrench();
+};
+
+void TestAppModels::mapCutsLikeTheHelper()
+{
+    RemapMapModel model;
+    QSignalSpy needed(&model, &RemapMapModel::countsNeeded);
+    model.setCapacity(7);
+    model.setDisk(1000, 8); // 125 blocks, last one full
+    QTRY_COMPARE(needed.count(), 1);
+    QCOMPARE(needed.first().at(0).toULongLong(), 0ull);
+    QCOMPARE(needed.first().at(1).toULongLong(), 1000ull);
+    QCOMPARE(needed.first().at(2).toUInt(), 7u);
+    // Every sector lands in the cell whose range holds it, and the helper's
+    // formula floor((s - first) * n / length) agrees for every sector.
+    for (qulonglong s = 0; s < 1000; ++s) {
+        const int cell = model.cellOfSector(s);
+        QCOMPARE(cell, int(s * 7 / 1000));
+        QVERIFY(model.cellFirst(uint(cell)) <= s);
+        QVERIFY(s < model.cellFirst(uint(cell)) + model.cellLength(uint(cell)));
+    }
+    QCOMPARE(model.cellFirst(7), 1000ull);
+    QCOMPARE(model.cellOfSector(1000), -1);
+}
+
+void TestAppModels::mapZoomsDownToSingleBlocks()
+{
+    RemapMapModel model;
+    const qulonglong sectors = 2'000'000'000ull; // about 1 TB
+    model.setCapacity(1000);
+    model.setDisk(sectors, 8);
+    QCOMPARE(model.viewLength(), sectors);
+    QVERIFY(model.canZoomIn());
+    QVERIFY(!model.canZoomOut());
+    int steps = 0;
+    while (model.canZoomIn()) {
+        const qulonglong before = model.viewLength();
+        model.zoomIn(500);
+        QVERIFY(model.viewLength() < before);
+        QCOMPARE(model.viewFirst() % 8, 0ull);
+        QVERIFY(model.viewFirst() + model.viewLength() <= sectors);
+        QVERIFY(++steps < 20);
+    }
+    // Deepest zoom: one block per cell.
+    QCOMPARE(model.cellCount(), 1000u);
+    QCOMPARE(model.viewLength(), 8000ull);
+    for (uint c = 0; c < model.cellCount(); ++c)
+        QCOMPARE(model.cellLength(c), 8ull);
+    // Zooming in stayed around the middle of the disk.
+    QVERIFY(model.viewFirst() > sectors / 4 && model.viewFirst() < sectors * 3 / 4);
+    model.zoomOut();
+    QCOMPARE(model.viewLength(), 8000ull * RemapMapModel::zoomFactor);
+    model.showWholeDisk();
+    QCOMPARE(model.viewFirst(), 0ull);
+    QCOMPARE(model.viewLength(), sectors);
+
+    // A disk smaller than the grid: one cell per block, no zoom.
+    model.setDisk(64, 8);
+    QCOMPARE(model.cellCount(), 8u);
+    QVERIFY(!model.canZoomIn());
+}
+
+void TestAppModels::mapIgnoresStaleCounts()
+{
+    RemapMapModel model;
+    model.setCapacity(4);
+    model.setDisk(4096, 8);
+    DmRemap::MapBucketList counts{{0, 0}, {3, 1}, {0, 0}, {1, 0}};
+    model.setCounts(0, 2048, counts); // another range: an old answer
+    QVERIFY(!model.hasCounts());
+    model.setCounts(0, 4096, counts.mid(0, 3)); // wrong bucket count
+    QVERIFY(!model.hasCounts());
+    QSignalSpy changed(&model, &RemapMapModel::countsChanged);
+    model.setCounts(0, 4096, counts);
+    QVERIFY(model.hasCounts());
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(model.counts(1).remaps, 3u);
+    QCOMPARE(model.counts(1).pending, 1u);
+    QCOMPARE(model.maxRemaps(), 3u);
+    model.zoomIn(1);
+    QVERIFY(!model.hasCounts()); // a new view waits for its own counts
+}
+
+void TestAppModels::mapColoursKeepSingleRemapsVisible()
+{
+    const QColor clean = RemapMapModel::cellColor(0, 0, 1'000'000, 0);
+    const QColor one = RemapMapModel::cellColor(1, 0, 1'000'000, 0);
+    const QColor many = RemapMapModel::cellColor(1'000'000, 0, 1'000'000, 0);
+    const QColor pending = RemapMapModel::cellColor(0, 1, 0, 1);
+    // One remap next to a cell with a million: still clearly red, not clean.
+    QVERIFY(one.red() - one.green() > 60);
+    QVERIFY(clean.green() > clean.red());
+    QVERIFY(many.lightness() < one.lightness());
+    QVERIFY(pending != one && pending != clean);
+    QVERIFY(pending.red() > pending.blue() + 100); // orange
+}
+
+void TestAppModels::mapWidgetHitTesting()
+{
+    RemapMapModel model;
+    RemapMapWidget widget(&model);
+    const int px = RemapMapWidget::cellPixels;
+    widget.resize(10 * px, 5 * px);
+    widget.show();
+    model.setDisk(1'000'000, 8);
+    QTRY_COMPARE(model.cellCount(), 50u);
+    QCOMPARE(widget.cellAt(QPoint(0, 0)), 0);
+    QCOMPARE(widget.cellAt(QPoint(px * 3 + 2, px * 2 + 2)), 23);
+    QCOMPARE(widget.cellAt(QPoint(10 * px + 1, 0)), -1);
+    QCOMPARE(widget.cellAt(QPoint(0, 5 * px + 1)), -1);
+    QCOMPARE(widget.cellRect(23).topLeft(), QPoint(3 * px, 2 * px));
+
+    QSignalSpy activated(&widget, &RemapMapWidget::cellActivated);
+    QTest::mouseClick(&widget, Qt::LeftButton, {}, QPoint(px * 4 + 3, px + 3));
+    QCOMPARE(activated.count(), 1);
+    QCOMPARE(activated.first().first().toInt(), 14);
+    QCOMPARE(widget.currentCell(), 14);
+    QTest::keyClick(&widget, Qt::Key_Down);
+    QCOMPARE(widget.currentCell(), 24);
+    QTest::keyClick(&widget, Qt::Key_Return);
+    QCOMPARE(activated.last().first().toInt(), 24);
+
+    DmRemap::MapBucketList counts(50);
+    counts[24] = {2, 1};
+    model.setCounts(model.viewFirst(), model.viewLength(), counts);
+    QString tip = widget.cellDescription(24);
+    QVERIFY2(tip.contains(QStringLiteral("2 blocks moved")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("1 unreadable block waiting")), qPrintable(tip));
+    QVERIFY2(tip.contains(QLocale().toString(model.cellFirst(24))), qPrintable(tip));
+
+    // The painted pixel of a cell has the cell's colour.
+    const QImage image = widget.grab().toImage();
+    // (Its corner: the centre carries the orange mark of its pending block.)
+    QCOMPARE(image.pixelColor(widget.cellRect(24).topLeft() + QPoint(1, 1)), RemapMapModel::cellColor(2, 0, 2, 1));
+    QCOMPARE(image.pixelColor(widget.cellRect(24).center()), RemapMapModel::cellColor(0, 1, 0, 1));
+    QCOMPARE(image.pixelColor(widget.cellRect(0).center()), RemapMapModel::cellColor(0, 0, 2, 1));
+
+    // Wheel and +/- zoom around the cell.
+    QTest::keyClick(&widget, Qt::Key_Plus);
+    QVERIFY(model.viewLength() < 1'000'000);
+    QTest::keyClick(&widget, Qt::Key_Minus);
+    QCOMPARE(model.viewLength(), 1'000'000ull);
+}
+
+void TestAppModels::healthInWords()
+{
+    QVariantMap info{{QStringLiteral("smart-verdict"), QStringLiteral("passed")}};
+    QVariantMap smart{{QStringLiteral("available"), true}, {QStringLiteral("verdict"), QStringLiteral("passed")},
+                      {QStringLiteral("temperature"), 35}};
+    Health::Verdict v = Health::ofDisk(info, smart);
+    QCOMPARE(v.level, Health::Level::Good);
+    QVERIFY(v.reason.contains(QStringLiteral("no problems")));
+
+    smart.insert(QStringLiteral("pending-sectors"), qulonglong(3));
+    v = Health::ofDisk(info, smart);
+    QCOMPARE(v.level, Health::Level::Caution);
+    QVERIFY2(v.reason.contains(QStringLiteral("3 sectors could not be read")), qPrintable(v.reason));
+
+    smart.insert(QStringLiteral("verdict"), QStringLiteral("failing"));
+    v = Health::ofDisk(info, smart);
+    QCOMPARE(v.level, Health::Level::Bad);
+    QVERIFY(v.reason.contains(QStringLiteral("failing")));
+
+    v = Health::ofDisk(info, {{QStringLiteral("available"), false},
+                              {QStringLiteral("unavailable-reason"), QStringLiteral("USB bridge")}});
+    QCOMPARE(v.level, Health::Level::Unknown);
+    QVERIFY(v.reason.contains(QStringLiteral("USB bridge")));
+
+    QVariantMap nvme{{QStringLiteral("available"), true}, {QStringLiteral("verdict"), QStringLiteral("passed")},
+                     {QStringLiteral("nvme-critical-warning"), 0u}, {QStringLiteral("nvme-available-spare"), 5u},
+                     {QStringLiteral("nvme-available-spare-threshold"), 10u}};
+    QCOMPARE(Health::ofDisk(info, nvme).level, Health::Level::Bad);
+}
+
+void TestAppModels::pairHealth()
+{
+    const Health::Verdict good{Health::Level::Good, QStringLiteral("fine")};
+    QVariantMap status{{QStringLiteral("state"), QStringLiteral("ok")}, {QStringLiteral("remapped"), qulonglong(0)}};
+    QCOMPARE(Health::ofPair(status, good, good).level, Health::Level::Good);
+    status.insert(QStringLiteral("remapped"), qulonglong(12));
+    Health::Verdict v = Health::ofPair(status, good, good);
+    QCOMPARE(v.level, Health::Level::Caution);
+    QVERIFY2(v.reason.contains(QStringLiteral("12 bad blocks")), qPrintable(v.reason));
+    status.insert(QStringLiteral("state"), QStringLiteral("spare_full"));
+    QCOMPARE(Health::ofPair(status, good, good).level, Health::Level::Bad);
+    status.insert(QStringLiteral("state"), QStringLiteral("ok"));
+    status.insert(QStringLiteral("remapped"), qulonglong(0));
+    v = Health::ofPair(status, {Health::Level::Bad, QStringLiteral("dying")}, good);
+    QCOMPARE(v.level, Health::Level::Bad);
+    QVERIFY(v.reason.contains(QStringLiteral("Main disk: dying")));
+    QVERIFY(Health::pairStateRank(QStringLiteral("spare_full")) > Health::pairStateRank(QStringLiteral("spare_low")));
+    QVERIFY(Health::verdictRank(QStringLiteral("failing")) > Health::verdictRank(QStringLiteral("warning")));
+}
+
+void TestAppModels::spareRules()
+{
+    auto disk = [](const QString &id, qulonglong size, const QString &role = QStringLiteral("free"),
+                   bool inUse = false, uint logical = 512) {
+        return QVariantMap{{QStringLiteral("id"), id}, {QStringLiteral("size"), size},
+                           {QStringLiteral("role"), role}, {QStringLiteral("in-use"), inUse},
+                           {QStringLiteral("in-use-reason"), inUse ? QStringLiteral("mounted on /home") : QString()},
+                           {QStringLiteral("logical-block-size"), logical}};
+    };
+    const QVariantMap main = disk(QStringLiteral("a"), 500'000'000'000ull);
+    QVERIFY(PairRules::mainProblem(main).isEmpty());
+    QVERIFY(PairRules::mainProblem(disk(QStringLiteral("b"), 1, QStringLiteral("free"), true)).contains(QStringLiteral("mounted on /home")));
+    QVERIFY(!PairRules::mainProblem(disk(QStringLiteral("b"), 1, QStringLiteral("spare"))).isEmpty());
+    QVERIFY(PairRules::spareProblem(main, disk(QStringLiteral("s"), 8'000'000'000ull), 8).isEmpty());
+    QCOMPARE(PairRules::spareProblem(main, main, 8), QStringLiteral("This is the main disk"));
+    QVERIFY(PairRules::spareProblem(main, disk(QStringLiteral("s"), 8192), 8).startsWith(QStringLiteral("Too small")));
+    QVERIFY(!PairRules::spareProblem(main, disk(QStringLiteral("s"), 8'000'000'000ull, QStringLiteral("free"), false, 4096), 1).isEmpty());
+    QVERIFY(PairRules::spareProblem(main, disk(QStringLiteral("s"), 8'000'000'000ull, QStringLiteral("free"), false, 4096), 8).isEmpty());
+    // 1 GB of spare holds roughly 240,000 blocks of 4 KiB.
+    const qulonglong slotCount = PairRules::spareSlots(1'000'000'000ull, 8);
+    QVERIFY(slotCount > 240'000 && slotCount < 245'000);
+    QVERIFY(PairRules::isValidName(QStringLiteral("safe-sda")));
+    QVERIFY(!PairRules::isValidName(QStringLiteral("-x")));
+    QVERIFY(!PairRules::isValidName(QStringLiteral("a/b")));
+    QVERIFY(!PairRules::isValidName(QString(64, QLatin1Char('a'))));
+}
+
+void TestAppModels::attributeSorting()
+{
+    SmartAttributeModel model;
+    model.setAttributes({{5, QStringLiteral("Reallocated_Sector_Ct"), 100, 100, 10, 412, QStringLiteral("412"), QStringLiteral("warning")},
+                         {9, QStringLiteral("Power_On_Hours"), 90, 90, 0, 18342, QStringLiteral("18342"), QStringLiteral("ok")},
+                         {197, QStringLiteral("Current_Pending_Sector"), 100, 100, 0, 7, QStringLiteral("7"), QStringLiteral("failing")}});
+    QSortFilterProxyModel sorted;
+    sorted.setSourceModel(&model);
+    sorted.setSortRole(SmartAttributeModel::SortRole);
+    sorted.sort(SmartAttributeModel::Raw, Qt::DescendingOrder);
+    QCOMPARE(sorted.index(0, SmartAttributeModel::Id).data().toInt(), 9); // 18342 > 412 > 7, numerically
+    QCOMPARE(sorted.index(2, SmartAttributeModel::Id).data().toInt(), 197);
+    sorted.sort(SmartAttributeModel::Status, Qt::DescendingOrder);
+    QCOMPARE(sorted.index(0, SmartAttributeModel::Status).data().toString(), QStringLiteral("Failing"));
+    QCOMPARE(sorted.index(0, SmartAttributeModel::Status).data(Qt::ForegroundRole).value<QColor>(),
+             Health::color(Health::Level::Bad));
+    QVERIFY(sorted.index(0, SmartAttributeModel::Meaning).data().toString().contains(QStringLiteral("replaced")));
+}
+
+void TestAppModels::germanAndFrench()
+{
+    QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+    QCOMPARE(Health::name(Health::Level::Good), QStringLiteral("Gut"));
+    QVERIFY(Translations::install(QLocale(QLocale::French, QLocale::France)));
+    QCOMPARE(Health::name(Health::Level::Bad), QStringLiteral("Mauvais"));
+    QVERIFY(!Translations::install(QLocale(QLocale::C)));
+    QCOMPARE(Health::name(Health::Level::Good), QStringLiteral("Good"));
+}
+
+QTEST_MAIN(TestAppModels)
+#include "tst_appmodels.moc"
