@@ -20,10 +20,11 @@ bool install(const QLocale &locale)
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);
-    // The catalogues are compiled into the binary (resource :/i18n).
+    // The catalogues are compiled into the binary (resource :/i18n). Without
+    // one for the locale the English catalogue still gives the plural forms.
     const bool found = own->load(locale, QStringLiteral("dm-remap-manager"), QStringLiteral("_"),
                                  QStringLiteral(":/i18n"));
-    if (found)
+    if (found || own->load(QStringLiteral("dm-remap-manager_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(own);
     return found;
 }

@@ -5,6 +5,6 @@
 
 namespace Translations {
 // Installs the translators on the application; returns whether the app's own
-// catalogue for that locale was found.
+// catalogue for that locale was found (else English is used).
 bool install(const QLocale &locale);
 } // namespace Translations

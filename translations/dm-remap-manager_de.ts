@@ -5,754 +5,754 @@
     <name>DeviceModel</name>
     <message>
         <source>This disk is not present.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Festplatte ist nicht vorhanden.</translation>
     </message>
     <message>
         <source>Pair “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar „%1“</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (fehlt)</translation>
     </message>
     <message>
         <source>Main: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Haupt: %1</translation>
     </message>
     <message>
         <source>Spare: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatz: %1</translation>
     </message>
     <message>
         <source>%1, health: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zustand: %2</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>The disk helper service did not answer in time. It may be busy or may have stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Festplattendienst hat nicht rechtzeitig geantwortet. Er ist vielleicht ausgelastet oder wurde beendet.</translation>
     </message>
     <message>
         <source>The disk helper service (dm-remap-helper) is not running, so disks cannot be shown or changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Festplattendienst (dm-remap-helper) läuft nicht, daher können Festplatten weder angezeigt noch verändert werden.</translation>
     </message>
     <message>
         <source>Permission was refused. You need to enter an administrator password when asked to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Berechtigung wurde verweigert. Dafür müssen Sie auf Nachfrage ein Administratorpasswort eingeben.</translation>
     </message>
     <message>
         <source>The helper did not accept the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat die Anfrage nicht angenommen: %1</translation>
     </message>
     <message>
         <source>The installed disk helper is a different version and does not understand this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der installierte Festplattendienst hat eine andere Version und versteht diese Anfrage nicht.</translation>
     </message>
     <message>
         <source>The request took too long and was given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat zu lange gedauert und wurde abgebrochen.</translation>
     </message>
     <message>
         <source>The disk is in use (mounted, swap, or part of another device). Stop using it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte wird benutzt (eingehängt, als Auslagerungsspeicher oder als Teil eines anderen Geräts). Beenden Sie diese Nutzung zuerst.</translation>
     </message>
     <message>
         <source>The main disk and the spare must be two different disks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptplatte und Ersatzplatte müssen zwei verschiedene Festplatten sein.</translation>
     </message>
     <message>
         <source>The spare disk is too small.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ersatzplatte ist zu klein.</translation>
     </message>
     <message>
         <source>A pair with this name already exists. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Paar mit diesem Namen gibt es schon. Wählen Sie einen anderen Namen.</translation>
     </message>
     <message>
         <source>No more pairs can be created on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Rechner können keine weiteren Paare angelegt werden.</translation>
     </message>
     <message>
         <source>The disk changed while the request was running. Nothing was done; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte hat sich während der Anfrage verändert. Es wurde nichts getan; bitte versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The disk or pair is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte oder das Paar ist nicht mehr vorhanden.</translation>
     </message>
     <message>
         <source>The device is busy, for example still mounted. Unmount it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät ist belegt, zum Beispiel noch eingehängt. Hängen Sie es aus und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>This disk does not support that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Festplatte unterstützt das nicht.</translation>
     </message>
     <message>
         <source>(Details: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Einzelheiten: %1)</translation>
     </message>
     <message>
         <source>The disk helper reported an error (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Festplattendienst meldet einen Fehler (%1).</translation>
     </message>
     <message>
         <source>The disk helper reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Festplattendienst meldet einen Fehler: %1</translation>
     </message>
 </context>
 <context>
     <name>Health</name>
     <message>
         <source>SMART data has not been read yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SMART-Daten wurden noch nicht gelesen.</translation>
     </message>
     <message>
         <source>This disk does not report its health (no SMART data).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Festplatte meldet ihren Zustand nicht (keine SMART-Daten).</translation>
     </message>
     <message>
         <source>This disk does not report its health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Festplatte meldet ihren Zustand nicht: %1</translation>
     </message>
     <message>
         <source>The disk itself reports that it is failing. Copy your data to another disk now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte meldet selbst, dass sie ausfällt. Kopieren Sie Ihre Daten jetzt auf eine andere Festplatte.</translation>
     </message>
     <message>
         <source>The disk reports a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte meldet ein Problem.</translation>
     </message>
     <message>
         <source>The disk&apos;s own health check gave no clear answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Selbstprüfung der Festplatte gab keine klare Antwort.</translation>
     </message>
     <message numerus="yes">
         <source>%n sector(s) have already been replaced by the disk.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sektor wurde von der Festplatte bereits ersetzt.</numerusform>
+            <numerusform>%n Sektoren wurden von der Festplatte bereits ersetzt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n sector(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Sektor konnte nicht gelesen werden.</numerusform>
+            <numerusform>%n Sektoren konnten nicht gelesen werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>The NVMe drive raised a critical warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das NVMe-Laufwerk hat eine kritische Warnung ausgelöst.</translation>
     </message>
     <message>
         <source>The drive has used %1% of its rated life.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Laufwerk hat %1 % seiner vorgesehenen Lebensdauer verbraucht.</translation>
     </message>
     <message>
         <source>The drive&apos;s own spare area is used up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der eigene Reservebereich des Laufwerks ist aufgebraucht.</translation>
     </message>
     <message>
         <source>The disk is hot (%1 °C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte ist heiß (%1 °C).</translation>
     </message>
     <message>
         <source>The disk reports no problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte meldet keine Probleme.</translation>
     </message>
     <message>
         <source>The spare disk is full: new bad blocks can no longer be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ersatzplatte ist voll: neue defekte Blöcke können nicht mehr ersetzt werden.</translation>
     </message>
     <message>
         <source>The list of replaced blocks could not be saved on the spare disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste der ersetzten Blöcke konnte nicht auf der Ersatzplatte gespeichert werden.</translation>
     </message>
     <message>
         <source>One of the two disks is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine der beiden Festplatten fehlt.</translation>
     </message>
     <message>
         <source>The spare disk is almost full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ersatzplatte ist fast voll.</translation>
     </message>
     <message>
         <source>The pair&apos;s state is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand des Paars ist nicht bekannt.</translation>
     </message>
     <message numerus="yes">
         <source>%n bad block(s) on the main disk have been moved to the spare.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n defekter Block der Hauptplatte wurde auf die Ersatzplatte verlagert.</numerusform>
+            <numerusform>%n defekte Blöcke der Hauptplatte wurden auf die Ersatzplatte verlagert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) could not be read and will be moved when next written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Block konnte nicht gelesen werden und wird beim nächsten Schreiben verlagert.</numerusform>
+            <numerusform>%n Blöcke konnten nicht gelesen werden und werden beim nächsten Schreiben verlagert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Main disk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptplatte: %1</translation>
     </message>
     <message>
         <source>Spare disk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzplatte: %1</translation>
     </message>
     <message>
         <source>Both disks are working and no block has needed replacing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Festplatten arbeiten, und kein Block musste ersetzt werden.</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Gut</translation>
     </message>
     <message>
         <source>Caution</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorsicht</translation>
     </message>
     <message>
         <source>Bad</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlecht</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestanden</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällt aus</translation>
     </message>
     <message>
         <source>Working normally</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitet normal</translation>
     </message>
     <message>
         <source>Spare almost full</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzplatte fast voll</translation>
     </message>
     <message>
         <source>Spare full</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzplatte voll</translation>
     </message>
     <message>
         <source>Cannot save the remap table</source>
-        <translation type="unfinished"></translation>
+        <translation>Umlagerungstabelle kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>A disk is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Festplatte fehlt</translation>
     </message>
     <message>
         <source>Hard disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Festplatte</translation>
     </message>
     <message>
         <source>SSD</source>
-        <translation type="unfinished"></translation>
+        <translation>SSD</translation>
     </message>
     <message>
         <source>NVMe SSD</source>
-        <translation type="unfinished"></translation>
+        <translation>NVMe-SSD</translation>
     </message>
     <message>
         <source>Disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufwerk</translation>
     </message>
 </context>
 <context>
     <name>HelperClient</name>
     <message>
         <source>There is no connection to the system message bus, so the disk helper cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es besteht keine Verbindung zum System-Nachrichtenbus, daher ist der Festplattendienst nicht erreichbar.</translation>
     </message>
     <message>
         <source>Connecting to the disk helper…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung zum Festplattendienst wird hergestellt …</translation>
     </message>
     <message>
         <source>Reading disk information</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Festplatteninformationen</translation>
     </message>
     <message>
         <source>Reading SMART data</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der SMART-Daten</translation>
     </message>
     <message>
         <source>Reading the pair&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Paarzustands</translation>
     </message>
     <message>
         <source>Reading SMART attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der SMART-Attribute</translation>
     </message>
     <message>
         <source>Reading the self-test log</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen des Selbsttest-Protokolls</translation>
     </message>
     <message>
         <source>Reading SMART data again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneutes Lesen der SMART-Daten</translation>
     </message>
     <message>
         <source>Starting a self-test</source>
-        <translation type="unfinished"></translation>
+        <translation>Starten eines Selbsttests</translation>
     </message>
     <message>
         <source>Stopping the self-test</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten des Selbsttests</translation>
     </message>
     <message>
         <source>Reading the remap map</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesen der Umlagerungskarte</translation>
     </message>
     <message>
         <source>Listing remapped blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten der verlagerten Blöcke</translation>
     </message>
     <message>
         <source>Creating the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen des Paars</translation>
     </message>
     <message>
         <source>Removing the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen des Paars</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erneut versuchen</translation>
     </message>
     <message>
         <source>Disk Remap Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Festplatten-Umlagerung</translation>
     </message>
     <message>
         <source>Disks and pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Festplatten und Paare</translation>
     </message>
     <message>
         <source>&amp;Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Übersicht</translation>
     </message>
     <message>
         <source>&amp;SMART</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SMART</translation>
     </message>
     <message>
         <source>Remap &amp;map</source>
-        <translation type="unfinished"></translation>
+        <translation>Umlagerungs&amp;karte</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelheiten</translation>
     </message>
     <message>
         <source>Retry connecting to the disk helper</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut mit dem Festplattendienst verbinden</translation>
     </message>
     <message>
         <source>Helper status</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand des Dienstes</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausblenden</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>&amp;Pair disks…</source>
-        <translation type="unfinished"></translation>
+        <translation>Festplatten &amp;paaren …</translation>
     </message>
     <message>
         <source>Protect a disk with a spare disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Festplatte mit einer Ersatzplatte schützen</translation>
     </message>
     <message>
         <source>&amp;Remove pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar &amp;entfernen …</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu &amp;laden</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber</translation>
     </message>
     <message>
         <source>&amp;Disks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Festplatten</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>About Disk Remap Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Festplatten-Umlagerung</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Disk Remap Manager&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Watches your disks and keeps data on ageing disks readable by moving failing blocks to a spare disk.&lt;/p&gt;&lt;p&gt;Helper: %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Festplatten-Umlagerung&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Überwacht Ihre Festplatten und hält Daten auf alternden Festplatten lesbar, indem ausfallende Blöcke auf eine Ersatzplatte verlagert werden.&lt;/p&gt;&lt;p&gt;Dienst: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <source>%1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen.</translation>
     </message>
     <message>
         <source>Remove pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar entfernen</translation>
     </message>
     <message>
         <source>Remove the pair “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar „%1“ entfernen?</translation>
     </message>
     <message>
         <source>The device %1 disappears, so stop using it first (unmount it). Nothing is erased: the spare keeps its list of moved blocks, and the pair can be assembled again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gerät %1 verschwindet, beenden Sie also zuerst seine Nutzung (hängen Sie es aus). Nichts wird gelöscht: Die Ersatzplatte behält ihre Liste der verlagerten Blöcke, und das Paar kann später wieder zusammengesetzt werden.</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
 </context>
 <context>
     <name>MapPage</name>
     <message>
         <source>Choose a pair to see where its bad blocks are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Paar, um zu sehen, wo seine defekten Blöcke liegen.</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vergrößern</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>&amp;Whole disk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ganze Festplatte</translation>
     </message>
     <message>
         <source>Shown range</source>
-        <translation type="unfinished"></translation>
+        <translation>Angezeigter Bereich</translation>
     </message>
     <message>
         <source>Show the selected cell in more detail (also: double-click, mouse wheel, +)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Zelle genauer zeigen (auch: Doppelklick, Mausrad, +)</translation>
     </message>
     <message>
         <source>Show a larger part of the disk (also: mouse wheel, -)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen größeren Teil der Festplatte zeigen (auch: Mausrad, -)</translation>
     </message>
     <message>
         <source>Sector on the main disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektor auf der Hauptplatte</translation>
     </message>
     <message>
         <source>Moved to spare sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlagert auf Ersatzsektor</translation>
     </message>
     <message>
         <source>Remapped blocks in the chosen cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlagerte Blöcke in der gewählten Zelle</translation>
     </message>
     <message>
         <source>Click a cell to list the blocks moved from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken Sie auf eine Zelle, um die daraus verlagerten Blöcke aufzulisten.</translation>
     </message>
     <message>
         <source>No problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Problem</translation>
     </message>
     <message>
         <source>Few blocks moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenige Blöcke verlagert</translation>
     </message>
     <message>
         <source>Many blocks moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Viele Blöcke verlagert</translation>
     </message>
     <message>
         <source>Unreadable, waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlesbar, wartend</translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) moved from sectors %1 to %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Block aus den Sektoren %1 bis %2 verlagert.</numerusform>
+            <numerusform>%n Blöcke aus den Sektoren %1 bis %2 verlagert.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sectors %1 to %2 · %3 per cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektoren %1 bis %2 · %3 je Zelle</translation>
     </message>
     <message>
         <source>Listing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auflisten …</translation>
     </message>
 </context>
 <context>
     <name>Notifier</name>
     <message numerus="yes">
         <source>%n new bad block(s) on the main disk were moved to the spare.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n neuer defekter Block der Hauptplatte wurde auf die Ersatzplatte verlagert.</numerusform>
+            <numerusform>%n neue defekte Blöcke der Hauptplatte wurden auf die Ersatzplatte verlagert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) could not be read; they will be moved when written again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Block konnte nicht gelesen werden; er wird beim nächsten Schreiben verlagert.</numerusform>
+            <numerusform>%n Blöcke konnten nicht gelesen werden; sie werden beim nächsten Schreiben verlagert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>In total %n block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Insgesamt wurde %n Block verlagert. Ihre Daten sind sicher, aber die Hauptplatte nutzt sich ab.</numerusform>
+            <numerusform>Insgesamt wurden %n Blöcke verlagert. Ihre Daten sind sicher, aber die Hauptplatte nutzt sich ab.</numerusform>
         </translation>
     </message>
     <message>
         <source>Bad blocks on pair “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Defekte Blöcke im Paar „%1“</translation>
     </message>
     <message>
         <source>The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ersatzplatte des Paars „%1“ ist fast voll (%2 von %3 Blöcken belegt). Ersetzen Sie bald die Hauptplatte.</translation>
     </message>
     <message>
         <source>The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: copy your data and replace the main disk now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ersatzplatte des Paars „%1“ ist voll. Neue defekte Blöcke können nicht mehr ersetzt werden: Kopieren Sie Ihre Daten und ersetzen Sie jetzt die Hauptplatte.</translation>
     </message>
     <message>
         <source>Pair “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar „%1“: %2.</translation>
     </message>
     <message>
         <source>Pair “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar „%1“: %2</translation>
     </message>
     <message>
         <source>Disk %1 reports that it is failing. Copy your data to another disk now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte %1 meldet, dass sie ausfällt. Kopieren Sie Ihre Daten jetzt auf eine andere Festplatte.</translation>
     </message>
     <message>
         <source>Disk %1 reports a problem with its health.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Festplatte %1 meldet ein Problem mit ihrem Zustand.</translation>
     </message>
     <message>
         <source>Disk health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Festplattenzustand: %1</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>&amp;Don&apos;t show notifications about this device</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Gerät &amp;keine Benachrichtigungen zeigen</translation>
     </message>
     <message>
         <source>&amp;Remove pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar &amp;entfernen …</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell:</translation>
     </message>
     <message>
         <source>Serial number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seriennummer:</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe:</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Art:</translation>
     </message>
     <message>
         <source>Used as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwendet als:</translation>
     </message>
     <message>
         <source>SMART verdict:</source>
-        <translation type="unfinished"></translation>
+        <translation>SMART-Urteil:</translation>
     </message>
     <message>
         <source>Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur:</translation>
     </message>
     <message>
         <source>Powered on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingeschaltet:</translation>
     </message>
     <message>
         <source>Sectors replaced by the disk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Festplatte ersetzte Sektoren:</translation>
     </message>
     <message>
         <source>Unreadable sectors:</source>
-        <translation type="unfinished"></translation>
+        <translation>Unlesbare Sektoren:</translation>
     </message>
     <message>
         <source>Spare space used</source>
-        <translation type="unfinished"></translation>
+        <translation>Belegter Ersatzplatz</translation>
     </message>
     <message>
         <source>Spare used:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatz belegt:</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand:</translation>
     </message>
     <message>
         <source>Blocks moved to the spare:</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die Ersatzplatte verlagerte Blöcke:</translation>
     </message>
     <message>
         <source>Unreadable blocks waiting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartende unlesbare Blöcke:</translation>
     </message>
     <message>
         <source>Read errors:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lesefehler:</translation>
     </message>
     <message>
         <source>Write errors:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibfehler:</translation>
     </message>
     <message>
         <source>Use this device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Gerät verwenden:</translation>
     </message>
     <message>
         <source>Main disk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptplatte:</translation>
     </message>
     <message>
         <source>Spare disk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzplatte:</translation>
     </message>
     <message>
         <source>Block size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockgröße:</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (fehlt)</translation>
     </message>
     <message>
         <source>No device selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Gerät gewählt</translation>
     </message>
     <message>
         <source>Choose a disk or a pair on the left to see its health.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie links eine Festplatte oder ein Paar, um den Zustand zu sehen.</translation>
     </message>
     <message>
         <source>Pair “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar „%1“</translation>
     </message>
     <message>
         <source>%1 of %2 spare blocks used</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Ersatzblöcken belegt</translation>
     </message>
     <message>
         <source>%1, connected by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, angeschlossen über %2</translation>
     </message>
     <message>
         <source>Main disk of a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptplatte eines Paars</translation>
     </message>
     <message>
         <source>Spare disk of a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzplatte eines Paars</translation>
     </message>
     <message>
         <source>Not paired</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gepaart</translation>
     </message>
     <message>
         <source>in use: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>in Benutzung: %1</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht gemeldet</translation>
     </message>
     <message>
         <source>no SMART data</source>
-        <translation type="unfinished"></translation>
+        <translation>keine SMART-Daten</translation>
     </message>
     <message>
         <source>%1 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 °C</translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
         </translation>
     </message>
 </context>
@@ -760,199 +760,201 @@
     <name>PairRules</name>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>In Benutzung</translation>
     </message>
     <message>
         <source>In use: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>In Benutzung: %1</translation>
     </message>
     <message>
         <source>Already the main disk of a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits Hauptplatte eines Paars</translation>
     </message>
     <message>
         <source>Already the spare of a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereits Ersatzplatte eines Paars</translation>
     </message>
     <message>
         <source>This is the main disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist die Hauptplatte</translation>
     </message>
     <message>
         <source>Too small: %1 cannot hold the remap table</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu klein: %1 fasst die Umlagerungstabelle nicht</translation>
     </message>
     <message>
         <source>Its sectors are larger than the chosen block size</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sektoren sind größer als die gewählte Blockgröße</translation>
     </message>
 </context>
 <context>
     <name>PairWizard</name>
     <message>
         <source>Pair two disks</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei Festplatten paaren</translation>
     </message>
     <message>
         <source>Choose the main disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptplatte wählen</translation>
     </message>
     <message>
         <source>The main disk keeps your data. Choose the disk that is ageing or that you want to protect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hauptplatte behält Ihre Daten. Wählen Sie die Festplatte, die altert oder die Sie schützen möchten.</translation>
     </message>
     <message>
         <source>When a block of the main disk can no longer be written, it is moved to the spare disk, and your data stays readable. Disks that cannot be chosen show why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn ein Block der Hauptplatte nicht mehr beschrieben werden kann, wird er auf die Ersatzplatte verlagert, und Ihre Daten bleiben lesbar. Bei Festplatten, die nicht gewählt werden können, steht der Grund dabei.</translation>
     </message>
     <message>
         <source>Main disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptplatte</translation>
     </message>
     <message>
         <source>Choose the spare disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzplatte wählen</translation>
     </message>
     <message>
         <source>The spare receives the blocks that fail on the main disk. Everything on it will be erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ersatzplatte nimmt die Blöcke auf, die auf der Hauptplatte ausfallen. Alles darauf wird gelöscht.</translation>
     </message>
     <message>
         <source>Spare disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersatzplatte</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>The pair appears as a new disk under /dev/mapper with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar erscheint unter diesem Namen als neue Festplatte in /dev/mapper.</translation>
     </message>
     <message>
         <source>Pair name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Paars</translation>
     </message>
     <message>
         <source>Letters, digits, dot, dash and underscore; starts with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstaben, Ziffern, Punkt, Bindestrich und Unterstrich; beginnt mit einem Buchstaben oder einer Ziffer.</translation>
     </message>
     <message>
         <source>Block size</source>
-        <translation type="unfinished"></translation>
+        <translation>Blockgröße</translation>
     </message>
     <message>
         <source>The unit moved to the spare when a sector fails. 4 KiB suits almost every disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einheit, die bei einem Sektorfehler verlagert wird. 4 KiB passt für fast jede Festplatte.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Block size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Blockgröße:</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusammenfassung</translation>
     </message>
     <message>
         <source>Check your choice. You will be asked for an administrator password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Ihre Auswahl. Sie werden nach einem Administratorpasswort gefragt.</translation>
     </message>
     <message>
         <source>Confirm erasing the spare disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen der Ersatzplatte bestätigen</translation>
     </message>
     <message>
         <source>&amp;Create pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Paar &amp;anlegen</translation>
     </message>
     <message>
         <source>Creating the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Anlegen des Paars</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>In Arbeit</translation>
     </message>
     <message>
         <source>The pair “%1” is ready. Use %2 instead of the main disk from now on: for example, create a file system on it or move your partition there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar „%1“ ist bereit. Verwenden Sie von nun an %2 statt der Hauptplatte: Legen Sie zum Beispiel ein Dateisystem darauf an oder verschieben Sie Ihre Partition dorthin.</translation>
     </message>
     <message>
         <source>The pair could not be created. %1
 
 Nothing was changed on the disks. Go back to change your choice, or cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar konnte nicht angelegt werden. %1
+
+An den Festplatten wurde nichts verändert. Gehen Sie zurück, um Ihre Auswahl zu ändern, oder brechen Sie ab.</translation>
     </message>
     <message numerus="yes">
         <source>room for %n bad block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Platz für %n defekten Block</numerusform>
+            <numerusform>Platz für %n defekte Blöcke</numerusform>
         </translation>
     </message>
     <message>
         <source>A spare of a few gigabytes is plenty: each gigabyte holds about 260,000 bad blocks of 4 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Ersatzplatte von wenigen Gigabyte reicht reichlich: Jedes Gigabyte fasst etwa 260.000 defekte Blöcke zu 4 KiB.</translation>
     </message>
     <message>
         <source>%1 (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (empfohlen)</translation>
     </message>
     <message>
         <source>&lt;p&gt;Main disk (keeps its data): &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Spare disk: &lt;b&gt;%2&lt;/b&gt;, room for %3 bad blocks&lt;/p&gt;&lt;p&gt;New device: &lt;b&gt;/dev/mapper/%4&lt;/b&gt;, block size %5&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Hauptplatte (behält ihre Daten): &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Ersatzplatte: &lt;b&gt;%2&lt;/b&gt;, Platz für %3 defekte Blöcke&lt;/p&gt;&lt;p&gt;Neues Gerät: &lt;b&gt;/dev/mapper/%4&lt;/b&gt;, Blockgröße %5&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Everything on %1 will be erased.&lt;/b&gt; Files, partitions and file systems on the spare disk will be lost and cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Alles auf %1 wird gelöscht.&lt;/b&gt; Dateien, Partitionen und Dateisysteme auf der Ersatzplatte gehen verloren und können nicht wiederhergestellt werden.</translation>
     </message>
     <message>
         <source>I understand that all data on %1 will be &amp;erased</source>
-        <translation type="unfinished"></translation>
+        <translation>Mir ist klar, dass alle Daten auf %1 &amp;gelöscht werden</translation>
     </message>
     <message>
         <source>Creating the pair… If a password dialog appears, enter an administrator password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Paar wird angelegt … Wenn ein Passwortdialog erscheint, geben Sie ein Administratorpasswort ein.</translation>
     </message>
 </context>
 <context>
     <name>RemapMapWidget</name>
     <message>
         <source>Remap map</source>
-        <translation type="unfinished"></translation>
+        <translation>Umlagerungskarte</translation>
     </message>
     <message>
         <source>The main disk from start to end. Red cells hold blocks moved to the spare, orange cells hold blocks that could not be read. Arrow keys move, Enter lists the blocks of a cell, plus and minus zoom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Hauptplatte vom Anfang bis zum Ende. Rote Zellen enthalten auf die Ersatzplatte verlagerte Blöcke, orange Zellen enthalten unlesbare Blöcke. Pfeiltasten bewegen, Eingabe listet die Blöcke einer Zelle, Plus und Minus zoomen.</translation>
     </message>
     <message>
         <source>Sectors %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektoren %1 bis %2</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Zählen …</translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) moved to the spare</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Block auf die Ersatzplatte verlagert</numerusform>
+            <numerusform>%n Blöcke auf die Ersatzplatte verlagert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unreadable block(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unlesbarer Block wartet</numerusform>
+            <numerusform>%n unlesbare Blöcke warten</numerusform>
         </translation>
     </message>
 </context>
@@ -960,302 +962,305 @@ Nothing was changed on the disks. Go back to change your choice, or cancel.</sou
     <name>SelfTestModel</name>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>At power-on hour</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei Betriebsstunde</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibend</translation>
     </message>
     <message>
         <source>First bad sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Erster defekter Sektor</translation>
     </message>
 </context>
 <context>
     <name>SmartAttributeModel</name>
     <message>
         <source>Rate of errors while reading. Its meaning differs between makers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerrate beim Lesen. Die Bedeutung unterscheidet sich je nach Hersteller.</translation>
     </message>
     <message>
         <source>Time the platters need to spin up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit, die die Scheiben zum Anlaufen brauchen.</translation>
     </message>
     <message>
         <source>How often the disk has been started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft die Festplatte angelaufen ist.</translation>
     </message>
     <message>
         <source>Sectors the disk has replaced with its own spares. Any rise means the surface is wearing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektoren, die die Festplatte durch eigene Reserven ersetzt hat. Jeder Anstieg bedeutet, dass die Oberfläche verschleißt.</translation>
     </message>
     <message>
         <source>Errors while positioning the heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler beim Positionieren der Köpfe.</translation>
     </message>
     <message>
         <source>Hours the disk has been switched on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stunden, die die Festplatte eingeschaltet war.</translation>
     </message>
     <message>
         <source>Retries needed to spin up. A rise points to a mechanical problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungen beim Anlaufen. Ein Anstieg deutet auf ein mechanisches Problem.</translation>
     </message>
     <message>
         <source>How often the disk has been switched on and off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft die Festplatte ein- und ausgeschaltet wurde.</translation>
     </message>
     <message>
         <source>Wear of the flash cells (SSD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Abnutzung der Flash-Zellen (SSD).</translation>
     </message>
     <message>
         <source>Transfers that fell back to a slower speed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungen, die auf eine langsamere Geschwindigkeit zurückfielen.</translation>
     </message>
     <message>
         <source>Data corrupted between the disk&apos;s cache and the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten, die zwischen dem Cache der Festplatte und dem Rechner verfälscht wurden.</translation>
     </message>
     <message>
         <source>Errors the disk could not correct. Any value above zero is a bad sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler, die die Festplatte nicht korrigieren konnte. Jeder Wert über null ist ein schlechtes Zeichen.</translation>
     </message>
     <message>
         <source>Commands that timed out inside the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehle, die in der Festplatte eine Zeitüberschreitung hatten.</translation>
     </message>
     <message>
         <source>Temperature of the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur der Festplatte.</translation>
     </message>
     <message>
         <source>Emergency head retracts after a power loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>Notparken der Köpfe nach einem Stromausfall.</translation>
     </message>
     <message>
         <source>Head load and unload cycles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lade- und Entladezyklen der Köpfe.</translation>
     </message>
     <message>
         <source>How often the disk has tried to replace a sector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie oft die Festplatte versucht hat, einen Sektor zu ersetzen.</translation>
     </message>
     <message>
         <source>Sectors that could not be read and wait to be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektoren, die nicht gelesen werden konnten und auf ihren Ersatz warten.</translation>
     </message>
     <message>
         <source>Sectors found unreadable by the disk&apos;s own scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sektoren, die die Festplatte bei der eigenen Prüfung unlesbar fand.</translation>
     </message>
     <message>
         <source>Transfer errors on the cable. Usually a loose or bad cable, not the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übertragungsfehler auf dem Kabel. Meist ein lockeres oder schlechtes Kabel, nicht die Festplatte.</translation>
     </message>
     <message>
         <source>Remaining life of an SSD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbleibende Lebensdauer einer SSD.</translation>
     </message>
     <message>
         <source>Wear indicator of the flash cells.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschleißanzeige der Flash-Zellen.</translation>
     </message>
     <message>
         <source>Total data written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insgesamt geschriebene Daten.</translation>
     </message>
     <message>
         <source>Total data read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Insgesamt gelesene Daten.</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällt aus</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribut</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Worst</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlechtester</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwelle</translation>
     </message>
     <message>
         <source>Raw value</source>
-        <translation type="unfinished"></translation>
+        <translation>Rohwert</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>What it means</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedeutung</translation>
     </message>
 </context>
 <context>
     <name>SmartPage</name>
     <message>
         <source>Read &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut &amp;lesen</translation>
     </message>
     <message>
         <source>Run &amp;short test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kurztest starten</translation>
     </message>
     <message>
         <source>Run &amp;extended test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langtest starten</translation>
     </message>
     <message>
         <source>S&amp;top test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test an&amp;halten</translation>
     </message>
     <message>
         <source>NVMe health</source>
-        <translation type="unfinished"></translation>
+        <translation>NVMe-Zustand</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribute</translation>
     </message>
     <message>
         <source>SMART summary</source>
-        <translation type="unfinished"></translation>
+        <translation>SMART-Zusammenfassung</translation>
     </message>
     <message>
         <source>Ask the disk for its SMART data now</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SMART-Daten jetzt von der Festplatte abfragen</translation>
     </message>
     <message>
         <source>A quick check of the disk&apos;s electronics and a sample of its surface (about 2 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine schnelle Prüfung der Elektronik und einer Stichprobe der Oberfläche (etwa 2 Minuten)</translation>
     </message>
     <message>
         <source>Reads the whole surface; can take hours. The disk stays usable meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Liest die ganze Oberfläche; kann Stunden dauern. Die Festplatte bleibt währenddessen nutzbar.</translation>
     </message>
     <message>
         <source>Self-test progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt des Selbsttests</translation>
     </message>
     <message>
         <source>Self-test running: %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbsttest läuft: %p %</translation>
     </message>
     <message>
         <source>SMART attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>SMART-Attribute</translation>
     </message>
     <message>
         <source>Self-test log</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbsttest-Protokoll</translation>
     </message>
     <message>
         <source>Self-tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Selbsttests</translation>
     </message>
     <message>
         <source>Choose a disk to see its SMART data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Festplatte, um ihre SMART-Daten zu sehen.</translation>
     </message>
     <message>
         <source>Reading SMART data of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>SMART-Daten von %1 werden gelesen …</translation>
     </message>
     <message>
         <source>%1 gives no SMART data. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 liefert keine SMART-Daten. %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: the disk&apos;s own verdict is &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: Das eigene Urteil der Festplatte lautet &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Read at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelesen am %1.</translation>
     </message>
     <message>
         <source>Critical warning: %1
 Media errors: %2
 Life used: %3%
 Spare area left: %4% (warning below %5%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kritische Warnung: %1
+Medienfehler: %2
+Verbrauchte Lebensdauer: %3 %
+Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
     </message>
     <message>
         <source>yes (code 0x%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>ja (Code 0x%1)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
     <name>TrayIcon</name>
     <message>
         <source>Disk health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Festplattenzustand: %1</translation>
     </message>
     <message>
         <source>&amp;Open Disk Remap Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Festplatten-Umlagerung ö&amp;ffnen</translation>
     </message>
     <message>
         <source>Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Paare</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Shows the health of your disks and manages dm-remap pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt den Zustand Ihrer Festplatten und verwaltet dm-remap-Paare.</translation>
     </message>
     <message>
         <source>Start minimized to the system tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimiert im Systemabschnitt der Kontrollleiste starten.</translation>
     </message>
 </context>
 </TS>

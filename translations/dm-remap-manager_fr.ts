@@ -5,754 +5,754 @@
     <name>DeviceModel</name>
     <message>
         <source>This disk is not present.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce disque n&apos;est pas présent.</translation>
     </message>
     <message>
         <source>Pair “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Paire « %1 »</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (absent)</translation>
     </message>
     <message>
         <source>Main: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Principal : %1</translation>
     </message>
     <message>
         <source>Spare: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Secours : %1</translation>
     </message>
     <message>
         <source>%1, health: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, santé : %2</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Périphérique</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé</translation>
     </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>The disk helper service did not answer in time. It may be busy or may have stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service des disques n&apos;a pas répondu à temps. Il est peut-être occupé ou arrêté.</translation>
     </message>
     <message>
         <source>The disk helper service (dm-remap-helper) is not running, so disks cannot be shown or changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service des disques (dm-remap-helper) n&apos;est pas lancé : les disques ne peuvent être ni affichés ni modifiés.</translation>
     </message>
     <message>
         <source>Permission was refused. You need to enter an administrator password when asked to do this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Autorisation refusée. Pour cela, saisissez un mot de passe administrateur quand il vous est demandé.</translation>
     </message>
     <message>
         <source>The helper did not accept the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service n&apos;a pas accepté la demande : %1</translation>
     </message>
     <message>
         <source>The installed disk helper is a different version and does not understand this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service des disques installé est d&apos;une autre version et ne comprend pas cette demande.</translation>
     </message>
     <message>
         <source>The request took too long and was given up.</source>
-        <translation type="unfinished"></translation>
+        <translation>La demande a pris trop de temps et a été abandonnée.</translation>
     </message>
     <message>
         <source>The disk is in use (mounted, swap, or part of another device). Stop using it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque est utilisé (monté, en swap ou membre d&apos;un autre périphérique). Cessez d&apos;abord de l&apos;utiliser.</translation>
     </message>
     <message>
         <source>The main disk and the spare must be two different disks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque principal et le disque de secours doivent être deux disques différents.</translation>
     </message>
     <message>
         <source>The spare disk is too small.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de secours est trop petit.</translation>
     </message>
     <message>
         <source>A pair with this name already exists. Choose another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une paire porte déjà ce nom. Choisissez-en un autre.</translation>
     </message>
     <message>
         <source>No more pairs can be created on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune autre paire ne peut être créée sur cet ordinateur.</translation>
     </message>
     <message>
         <source>The disk changed while the request was running. Nothing was done; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque a changé pendant la demande. Rien n&apos;a été fait ; veuillez réessayer.</translation>
     </message>
     <message>
         <source>The disk or pair is no longer there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque ou la paire n&apos;existe plus.</translation>
     </message>
     <message>
         <source>The device is busy, for example still mounted. Unmount it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le périphérique est occupé, par exemple encore monté. Démontez-le puis réessayez.</translation>
     </message>
     <message>
         <source>This disk does not support that.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce disque ne le permet pas.</translation>
     </message>
     <message>
         <source>(Details: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Détails : %1)</translation>
     </message>
     <message>
         <source>The disk helper reported an error (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service des disques signale une erreur (%1).</translation>
     </message>
     <message>
         <source>The disk helper reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le service des disques signale une erreur : %1</translation>
     </message>
 </context>
 <context>
     <name>Health</name>
     <message>
         <source>SMART data has not been read yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les données SMART n&apos;ont pas encore été lues.</translation>
     </message>
     <message>
         <source>This disk does not report its health (no SMART data).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce disque n&apos;indique pas sa santé (pas de données SMART).</translation>
     </message>
     <message>
         <source>This disk does not report its health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce disque n&apos;indique pas sa santé : %1</translation>
     </message>
     <message>
         <source>The disk itself reports that it is failing. Copy your data to another disk now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque signale lui-même qu’il est en train de lâcher. Copiez vos données sur un autre disque dès maintenant.</translation>
     </message>
     <message>
         <source>The disk reports a problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque signale un problème.</translation>
     </message>
     <message>
         <source>The disk&apos;s own health check gave no clear answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;autodiagnostic du disque n&apos;a pas donné de réponse claire.</translation>
     </message>
     <message numerus="yes">
         <source>%n sector(s) have already been replaced by the disk.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n secteur a déjà été remplacé par le disque.</numerusform>
+            <numerusform>%n secteurs ont déjà été remplacés par le disque.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n sector(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n secteur n&apos;a pas pu être lu.</numerusform>
+            <numerusform>%n secteurs n&apos;ont pas pu être lus.</numerusform>
         </translation>
     </message>
     <message>
         <source>The NVMe drive raised a critical warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque NVMe a émis un avertissement critique.</translation>
     </message>
     <message>
         <source>The drive has used %1% of its rated life.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque a consommé %1 % de sa durée de vie prévue.</translation>
     </message>
     <message>
         <source>The drive&apos;s own spare area is used up.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réserve interne du disque est épuisée.</translation>
     </message>
     <message>
         <source>The disk is hot (%1 °C).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque est chaud (%1 °C).</translation>
     </message>
     <message>
         <source>The disk reports no problems.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque ne signale aucun problème.</translation>
     </message>
     <message>
         <source>The spare disk is full: new bad blocks can no longer be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de secours est plein : les nouveaux blocs défectueux ne peuvent plus être remplacés.</translation>
     </message>
     <message>
         <source>The list of replaced blocks could not be saved on the spare disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des blocs remplacés n&apos;a pas pu être enregistrée sur le disque de secours.</translation>
     </message>
     <message>
         <source>One of the two disks is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;un des deux disques est absent.</translation>
     </message>
     <message>
         <source>The spare disk is almost full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de secours est presque plein.</translation>
     </message>
     <message>
         <source>The pair&apos;s state is not known.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;état de la paire est inconnu.</translation>
     </message>
     <message numerus="yes">
         <source>%n bad block(s) on the main disk have been moved to the spare.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bloc défectueux du disque principal a été déplacé vers le disque de secours.</numerusform>
+            <numerusform>%n blocs défectueux du disque principal ont été déplacés vers le disque de secours.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) could not be read and will be moved when next written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bloc n&apos;a pas pu être lu et sera déplacé à la prochaine écriture.</numerusform>
+            <numerusform>%n blocs n&apos;ont pas pu être lus et seront déplacés à la prochaine écriture.</numerusform>
         </translation>
     </message>
     <message>
         <source>Main disk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque principal : %1</translation>
     </message>
     <message>
         <source>Spare disk: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque de secours : %1</translation>
     </message>
     <message>
         <source>Both disks are working and no block has needed replacing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les deux disques fonctionnent et aucun bloc n&apos;a dû être remplacé.</translation>
     </message>
     <message>
         <source>Good</source>
-        <translation type="unfinished"></translation>
+        <translation>Bon</translation>
     </message>
     <message>
         <source>Caution</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention</translation>
     </message>
     <message>
         <source>Bad</source>
-        <translation type="unfinished"></translation>
+        <translation>Mauvais</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Inconnu</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussi</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished"></translation>
+        <translation>Défaillant</translation>
     </message>
     <message>
         <source>Working normally</source>
-        <translation type="unfinished"></translation>
+        <translation>Fonctionne normalement</translation>
     </message>
     <message>
         <source>Spare almost full</source>
-        <translation type="unfinished"></translation>
+        <translation>Secours presque plein</translation>
     </message>
     <message>
         <source>Spare full</source>
-        <translation type="unfinished"></translation>
+        <translation>Secours plein</translation>
     </message>
     <message>
         <source>Cannot save the remap table</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d&apos;enregistrer la table de réaffectation</translation>
     </message>
     <message>
         <source>A disk is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Un disque est absent</translation>
     </message>
     <message>
         <source>Hard disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque dur</translation>
     </message>
     <message>
         <source>SSD</source>
-        <translation type="unfinished"></translation>
+        <translation>SSD</translation>
     </message>
     <message>
         <source>NVMe SSD</source>
-        <translation type="unfinished"></translation>
+        <translation>SSD NVMe</translation>
     </message>
     <message>
         <source>Disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque</translation>
     </message>
 </context>
 <context>
     <name>HelperClient</name>
     <message>
         <source>There is no connection to the system message bus, so the disk helper cannot be reached.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de connexion au bus de messages système : le service des disques est injoignable.</translation>
     </message>
     <message>
         <source>Connecting to the disk helper…</source>
-        <translation type="unfinished"></translation>
+        <translation>Connexion au service des disques…</translation>
     </message>
     <message>
         <source>Reading disk information</source>
-        <translation type="unfinished"></translation>
+        <translation>La lecture des informations du disque</translation>
     </message>
     <message>
         <source>Reading SMART data</source>
-        <translation type="unfinished"></translation>
+        <translation>La lecture des données SMART</translation>
     </message>
     <message>
         <source>Reading the pair&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>La lecture de l&apos;état de la paire</translation>
     </message>
     <message>
         <source>Reading SMART attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>La lecture des attributs SMART</translation>
     </message>
     <message>
         <source>Reading the self-test log</source>
-        <translation type="unfinished"></translation>
+        <translation>La lecture du journal d&apos;autotests</translation>
     </message>
     <message>
         <source>Reading SMART data again</source>
-        <translation type="unfinished"></translation>
+        <translation>La relecture des données SMART</translation>
     </message>
     <message>
         <source>Starting a self-test</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lancement d&apos;un autotest</translation>
     </message>
     <message>
         <source>Stopping the self-test</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;arrêt de l&apos;autotest</translation>
     </message>
     <message>
         <source>Reading the remap map</source>
-        <translation type="unfinished"></translation>
+        <translation>La lecture de la carte de réaffectation</translation>
     </message>
     <message>
         <source>Listing remapped blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>La liste des blocs réaffectés</translation>
     </message>
     <message>
         <source>Creating the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>La création de la paire</translation>
     </message>
     <message>
         <source>Removing the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>La suppression de la paire</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
         <source>Disk Remap Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestionnaire de réaffectation des disques</translation>
     </message>
     <message>
         <source>Disks and pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Disques et paires</translation>
     </message>
     <message>
         <source>&amp;Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aperçu</translation>
     </message>
     <message>
         <source>&amp;SMART</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;SMART</translation>
     </message>
     <message>
         <source>Remap &amp;map</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Carte de réaffectation</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Retry connecting to the disk helper</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer de joindre le service des disques</translation>
     </message>
     <message>
         <source>Helper status</source>
-        <translation type="unfinished"></translation>
+        <translation>État du service</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Masquer</translation>
     </message>
     <message>
         <source>Last error</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière erreur</translation>
     </message>
     <message>
         <source>&amp;Pair disks…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Associer des disques…</translation>
     </message>
     <message>
         <source>Protect a disk with a spare disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Protéger un disque avec un disque de secours</translation>
     </message>
     <message>
         <source>&amp;Remove pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer la paire…</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;charger</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;About</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;À propos</translation>
     </message>
     <message>
         <source>&amp;Disks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Disques</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Ai&amp;de</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d&apos;outils principale</translation>
     </message>
     <message>
         <source>About Disk Remap Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos du gestionnaire de réaffectation des disques</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Disk Remap Manager&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Watches your disks and keeps data on ageing disks readable by moving failing blocks to a spare disk.&lt;/p&gt;&lt;p&gt;Helper: %2&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;&lt;b&gt;Gestionnaire de réaffectation des disques&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Surveille vos disques et garde lisibles les données des disques vieillissants en déplaçant les blocs défaillants vers un disque de secours.&lt;/p&gt;&lt;p&gt;Service : %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>non connecté</translation>
     </message>
     <message>
         <source>%1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a échoué.</translation>
     </message>
     <message>
         <source>Remove pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la paire</translation>
     </message>
     <message>
         <source>Remove the pair “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la paire « %1 » ?</translation>
     </message>
     <message>
         <source>The device %1 disappears, so stop using it first (unmount it). Nothing is erased: the spare keeps its list of moved blocks, and the pair can be assembled again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le périphérique %1 va disparaître : cessez d&apos;abord de l&apos;utiliser (démontez-le). Rien n&apos;est effacé : le disque de secours garde sa liste de blocs déplacés et la paire pourra être réassemblée plus tard.</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
 </context>
 <context>
     <name>MapPage</name>
     <message>
         <source>Choose a pair to see where its bad blocks are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une paire pour voir où se trouvent ses blocs défectueux.</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Agrandir</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réduire</translation>
     </message>
     <message>
         <source>&amp;Whole disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque &amp;entier</translation>
     </message>
     <message>
         <source>Shown range</source>
-        <translation type="unfinished"></translation>
+        <translation>Plage affichée</translation>
     </message>
     <message>
         <source>Show the selected cell in more detail (also: double-click, mouse wheel, +)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher la case choisie plus en détail (aussi : double-clic, molette, +)</translation>
     </message>
     <message>
         <source>Show a larger part of the disk (also: mouse wheel, -)</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher une plus grande partie du disque (aussi : molette, -)</translation>
     </message>
     <message>
         <source>Sector on the main disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteur du disque principal</translation>
     </message>
     <message>
         <source>Moved to spare sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacé vers le secteur de secours</translation>
     </message>
     <message>
         <source>Remapped blocks in the chosen cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocs réaffectés de la case choisie</translation>
     </message>
     <message>
         <source>Click a cell to list the blocks moved from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur une case pour lister les blocs qui en ont été déplacés.</translation>
     </message>
     <message>
         <source>No problem</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun problème</translation>
     </message>
     <message>
         <source>Few blocks moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelques blocs déplacés</translation>
     </message>
     <message>
         <source>Many blocks moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Beaucoup de blocs déplacés</translation>
     </message>
     <message>
         <source>Unreadable, waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Illisible, en attente</translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) moved from sectors %1 to %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bloc déplacé depuis les secteurs %1 à %2.</numerusform>
+            <numerusform>%n blocs déplacés depuis les secteurs %1 à %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>Sectors %1 to %2 · %3 per cell</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteurs %1 à %2 · %3 par case</translation>
     </message>
     <message>
         <source>Listing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste en cours…</translation>
     </message>
 </context>
 <context>
     <name>Notifier</name>
     <message numerus="yes">
         <source>%n new bad block(s) on the main disk were moved to the spare.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n nouveau bloc défectueux du disque principal a été déplacé vers le disque de secours.</numerusform>
+            <numerusform>%n nouveaux blocs défectueux du disque principal ont été déplacés vers le disque de secours.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) could not be read; they will be moved when written again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bloc n&apos;a pas pu être lu ; il sera déplacé à la prochaine écriture.</numerusform>
+            <numerusform>%n blocs n&apos;ont pas pu être lus ; ils seront déplacés à la prochaine écriture.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>In total %n block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Au total, %n bloc a été déplacé. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
+            <numerusform>Au total, %n blocs ont été déplacés. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
         </translation>
     </message>
     <message>
         <source>Bad blocks on pair “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocs défectueux sur la paire « %1 »</translation>
     </message>
     <message>
         <source>The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de secours de la paire « %1 » est presque plein (%2 blocs utilisés sur %3). Remplacez bientôt le disque principal.</translation>
     </message>
     <message>
         <source>The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: copy your data and replace the main disk now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de secours de la paire « %1 » est plein. Les nouveaux blocs défectueux ne peuvent plus être remplacés : copiez vos données et remplacez le disque principal dès maintenant.</translation>
     </message>
     <message>
         <source>Pair “%1”: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paire « %1 » : %2.</translation>
     </message>
     <message>
         <source>Pair “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Paire « %1 » : %2</translation>
     </message>
     <message>
         <source>Disk %1 reports that it is failing. Copy your data to another disk now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque %1 signale qu&apos;il est en train de lâcher. Copiez vos données sur un autre disque dès maintenant.</translation>
     </message>
     <message>
         <source>Disk %1 reports a problem with its health.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque %1 signale un problème de santé.</translation>
     </message>
     <message>
         <source>Disk health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé des disques : %1</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
         <source>&amp;Don&apos;t show notifications about this device</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ne pas afficher de notifications pour ce périphérique</translation>
     </message>
     <message>
         <source>&amp;Remove pair…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer la paire…</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pourquoi</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modèle :</translation>
     </message>
     <message>
         <source>Serial number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de série :</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille :</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type :</translation>
     </message>
     <message>
         <source>Used as:</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisé comme :</translation>
     </message>
     <message>
         <source>SMART verdict:</source>
-        <translation type="unfinished"></translation>
+        <translation>Verdict SMART :</translation>
     </message>
     <message>
         <source>Temperature:</source>
-        <translation type="unfinished"></translation>
+        <translation>Température :</translation>
     </message>
     <message>
         <source>Powered on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous tension :</translation>
     </message>
     <message>
         <source>Sectors replaced by the disk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteurs remplacés par le disque :</translation>
     </message>
     <message>
         <source>Unreadable sectors:</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteurs illisibles :</translation>
     </message>
     <message>
         <source>Spare space used</source>
-        <translation type="unfinished"></translation>
+        <translation>Espace de secours utilisé</translation>
     </message>
     <message>
         <source>Spare used:</source>
-        <translation type="unfinished"></translation>
+        <translation>Secours utilisé :</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation type="unfinished"></translation>
+        <translation>État :</translation>
     </message>
     <message>
         <source>Blocks moved to the spare:</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocs déplacés vers le secours :</translation>
     </message>
     <message>
         <source>Unreadable blocks waiting:</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocs illisibles en attente :</translation>
     </message>
     <message>
         <source>Read errors:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs de lecture :</translation>
     </message>
     <message>
         <source>Write errors:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs d&apos;écriture :</translation>
     </message>
     <message>
         <source>Use this device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser ce périphérique :</translation>
     </message>
     <message>
         <source>Main disk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque principal :</translation>
     </message>
     <message>
         <source>Spare disk:</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque de secours :</translation>
     </message>
     <message>
         <source>Block size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de bloc :</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (absent)</translation>
     </message>
     <message>
         <source>No device selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun périphérique choisi</translation>
     </message>
     <message>
         <source>Choose a disk or a pair on the left to see its health.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un disque ou une paire à gauche pour voir sa santé.</translation>
     </message>
     <message>
         <source>Pair “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Paire « %1 »</translation>
     </message>
     <message>
         <source>%1 of %2 spare blocks used</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 blocs de secours utilisés sur %2</translation>
     </message>
     <message>
         <source>%1, connected by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, connecté par %2</translation>
     </message>
     <message>
         <source>Main disk of a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque principal d&apos;une paire</translation>
     </message>
     <message>
         <source>Spare disk of a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque de secours d&apos;une paire</translation>
     </message>
     <message>
         <source>Not paired</source>
-        <translation type="unfinished"></translation>
+        <translation>Non associé</translation>
     </message>
     <message>
         <source>in use: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>utilisé : %1</translation>
     </message>
     <message>
         <source>not reported</source>
-        <translation type="unfinished"></translation>
+        <translation>non indiqué</translation>
     </message>
     <message>
         <source>no SMART data</source>
-        <translation type="unfinished"></translation>
+        <translation>pas de données SMART</translation>
     </message>
     <message>
         <source>%1 °C</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 °C</translation>
     </message>
     <message numerus="yes">
         <source>%n hour(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
         </translation>
     </message>
 </context>
@@ -760,199 +760,201 @@
     <name>PairRules</name>
     <message>
         <source>In use</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisé</translation>
     </message>
     <message>
         <source>In use: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Utilisé : %1</translation>
     </message>
     <message>
         <source>Already the main disk of a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà disque principal d&apos;une paire</translation>
     </message>
     <message>
         <source>Already the spare of a pair</source>
-        <translation type="unfinished"></translation>
+        <translation>Déjà disque de secours d&apos;une paire</translation>
     </message>
     <message>
         <source>This is the main disk</source>
-        <translation type="unfinished"></translation>
+        <translation>C&apos;est le disque principal</translation>
     </message>
     <message>
         <source>Too small: %1 cannot hold the remap table</source>
-        <translation type="unfinished"></translation>
+        <translation>Trop petit : %1 ne peut pas contenir la table de réaffectation</translation>
     </message>
     <message>
         <source>Its sectors are larger than the chosen block size</source>
-        <translation type="unfinished"></translation>
+        <translation>Ses secteurs sont plus grands que la taille de bloc choisie</translation>
     </message>
 </context>
 <context>
     <name>PairWizard</name>
     <message>
         <source>Pair two disks</source>
-        <translation type="unfinished"></translation>
+        <translation>Associer deux disques</translation>
     </message>
     <message>
         <source>Choose the main disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le disque principal</translation>
     </message>
     <message>
         <source>The main disk keeps your data. Choose the disk that is ageing or that you want to protect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque principal garde vos données. Choisissez le disque qui vieillit ou que vous voulez protéger.</translation>
     </message>
     <message>
         <source>When a block of the main disk can no longer be written, it is moved to the spare disk, and your data stays readable. Disks that cannot be chosen show why.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quand un bloc du disque principal ne peut plus être écrit, il est déplacé vers le disque de secours et vos données restent lisibles. Les disques qui ne peuvent pas être choisis indiquent pourquoi.</translation>
     </message>
     <message>
         <source>Main disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque principal</translation>
     </message>
     <message>
         <source>Choose the spare disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir le disque de secours</translation>
     </message>
     <message>
         <source>The spare receives the blocks that fail on the main disk. Everything on it will be erased.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque de secours reçoit les blocs défaillants du disque principal. Tout son contenu sera effacé.</translation>
     </message>
     <message>
         <source>Spare disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Disque de secours</translation>
     </message>
     <message>
         <source>Options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options</translation>
     </message>
     <message>
         <source>The pair appears as a new disk under /dev/mapper with this name.</source>
-        <translation type="unfinished"></translation>
+        <translation>La paire apparaît comme un nouveau disque sous /dev/mapper avec ce nom.</translation>
     </message>
     <message>
         <source>Pair name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la paire</translation>
     </message>
     <message>
         <source>Letters, digits, dot, dash and underscore; starts with a letter or digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettres, chiffres, point, tiret et tiret bas ; commence par une lettre ou un chiffre.</translation>
     </message>
     <message>
         <source>Block size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de bloc</translation>
     </message>
     <message>
         <source>The unit moved to the spare when a sector fails. 4 KiB suits almost every disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;unité déplacée vers le secours quand un secteur lâche. 4 Kio convient à presque tous les disques.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nom :</translation>
     </message>
     <message>
         <source>&amp;Block size:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taille de bloc :</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé</translation>
     </message>
     <message>
         <source>Check your choice. You will be asked for an administrator password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez votre choix. Un mot de passe administrateur vous sera demandé.</translation>
     </message>
     <message>
         <source>Confirm erasing the spare disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Confirmer l&apos;effacement du disque de secours</translation>
     </message>
     <message>
         <source>&amp;Create pair</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Créer la paire</translation>
     </message>
     <message>
         <source>Creating the pair</source>
-        <translation type="unfinished"></translation>
+        <translation>La création de la paire</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>The pair “%1” is ready. Use %2 instead of the main disk from now on: for example, create a file system on it or move your partition there.</source>
-        <translation type="unfinished"></translation>
+        <translation>La paire « %1 » est prête. Utilisez désormais %2 à la place du disque principal : par exemple, créez-y un système de fichiers ou déplacez-y votre partition.</translation>
     </message>
     <message>
         <source>The pair could not be created. %1
 
 Nothing was changed on the disks. Go back to change your choice, or cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>La paire n&apos;a pas pu être créée. %1
+
+Rien n&apos;a été modifié sur les disques. Revenez en arrière pour changer votre choix, ou annulez.</translation>
     </message>
     <message numerus="yes">
         <source>room for %n bad block(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>place pour %n bloc défectueux</numerusform>
+            <numerusform>place pour %n blocs défectueux</numerusform>
         </translation>
     </message>
     <message>
         <source>A spare of a few gigabytes is plenty: each gigabyte holds about 260,000 bad blocks of 4 KiB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un disque de secours de quelques gigaoctets suffit largement : chaque gigaoctet contient environ 260 000 blocs défectueux de 4 Kio.</translation>
     </message>
     <message>
         <source>%1 (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (recommandé)</translation>
     </message>
     <message>
         <source>&lt;p&gt;Main disk (keeps its data): &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Spare disk: &lt;b&gt;%2&lt;/b&gt;, room for %3 bad blocks&lt;/p&gt;&lt;p&gt;New device: &lt;b&gt;/dev/mapper/%4&lt;/b&gt;, block size %5&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Disque principal (garde ses données) : &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Disque de secours : &lt;b&gt;%2&lt;/b&gt;, place pour %3 blocs défectueux&lt;/p&gt;&lt;p&gt;Nouveau périphérique : &lt;b&gt;/dev/mapper/%4&lt;/b&gt;, taille de bloc %5&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Everything on %1 will be erased.&lt;/b&gt; Files, partitions and file systems on the spare disk will be lost and cannot be recovered.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Tout le contenu de %1 sera effacé.&lt;/b&gt; Les fichiers, partitions et systèmes de fichiers du disque de secours seront perdus sans possibilité de récupération.</translation>
     </message>
     <message>
         <source>I understand that all data on %1 will be &amp;erased</source>
-        <translation type="unfinished"></translation>
+        <translation>J&apos;ai compris que toutes les données de %1 seront &amp;effacées</translation>
     </message>
     <message>
         <source>Creating the pair… If a password dialog appears, enter an administrator password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Création de la paire… Si une fenêtre de mot de passe apparaît, saisissez un mot de passe administrateur.</translation>
     </message>
 </context>
 <context>
     <name>RemapMapWidget</name>
     <message>
         <source>Remap map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de réaffectation</translation>
     </message>
     <message>
         <source>The main disk from start to end. Red cells hold blocks moved to the spare, orange cells hold blocks that could not be read. Arrow keys move, Enter lists the blocks of a cell, plus and minus zoom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le disque principal du début à la fin. Les cases rouges contiennent des blocs déplacés vers le secours, les cases orange des blocs illisibles. Les flèches déplacent, Entrée liste les blocs d&apos;une case, plus et moins zooment.</translation>
     </message>
     <message>
         <source>Sectors %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteurs %1 à %2</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comptage…</translation>
     </message>
     <message numerus="yes">
         <source>%n block(s) moved to the spare</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bloc déplacé vers le secours</numerusform>
+            <numerusform>%n blocs déplacés vers le secours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unreadable block(s) waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n bloc illisible en attente</numerusform>
+            <numerusform>%n blocs illisibles en attente</numerusform>
         </translation>
     </message>
 </context>
@@ -960,302 +962,305 @@ Nothing was changed on the disks. Go back to change your choice, or cancel.</sou
     <name>SelfTestModel</name>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Test</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>At power-on hour</source>
-        <translation type="unfinished"></translation>
+        <translation>À l’heure de fonctionnement</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Restant</translation>
     </message>
     <message>
         <source>First bad sector</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier secteur défectueux</translation>
     </message>
 </context>
 <context>
     <name>SmartAttributeModel</name>
     <message>
         <source>Rate of errors while reading. Its meaning differs between makers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d’erreurs de lecture. Sa signification varie selon les fabricants.</translation>
     </message>
     <message>
         <source>Time the platters need to spin up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temps de démarrage des plateaux.</translation>
     </message>
     <message>
         <source>How often the disk has been started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de démarrages du disque.</translation>
     </message>
     <message>
         <source>Sectors the disk has replaced with its own spares. Any rise means the surface is wearing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteurs que le disque a remplacés par ses propres réserves. Toute hausse signifie que la surface s&apos;use.</translation>
     </message>
     <message>
         <source>Errors while positioning the heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs de positionnement des têtes.</translation>
     </message>
     <message>
         <source>Hours the disk has been switched on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heures pendant lesquelles le disque a été allumé.</translation>
     </message>
     <message>
         <source>Retries needed to spin up. A rise points to a mechanical problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives nécessaires au démarrage. Une hausse indique un problème mécanique.</translation>
     </message>
     <message>
         <source>How often the disk has been switched on and off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre d&apos;allumages et d&apos;extinctions du disque.</translation>
     </message>
     <message>
         <source>Wear of the flash cells (SSD).</source>
-        <translation type="unfinished"></translation>
+        <translation>Usure des cellules flash (SSD).</translation>
     </message>
     <message>
         <source>Transfers that fell back to a slower speed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Transferts repassés à une vitesse plus lente.</translation>
     </message>
     <message>
         <source>Data corrupted between the disk&apos;s cache and the host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Données corrompues entre le cache du disque et l&apos;ordinateur.</translation>
     </message>
     <message>
         <source>Errors the disk could not correct. Any value above zero is a bad sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs que le disque n&apos;a pas pu corriger. Toute valeur supérieure à zéro est mauvais signe.</translation>
     </message>
     <message>
         <source>Commands that timed out inside the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Commandes expirées à l’intérieur du disque.</translation>
     </message>
     <message>
         <source>Temperature of the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Température du disque.</translation>
     </message>
     <message>
         <source>Emergency head retracts after a power loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétractations d&apos;urgence des têtes après une coupure de courant.</translation>
     </message>
     <message>
         <source>Head load and unload cycles.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cycles de chargement et de déchargement des têtes.</translation>
     </message>
     <message>
         <source>How often the disk has tried to replace a sector.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de tentatives de remplacement de secteur par le disque.</translation>
     </message>
     <message>
         <source>Sectors that could not be read and wait to be replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteurs illisibles en attente de remplacement.</translation>
     </message>
     <message>
         <source>Sectors found unreadable by the disk&apos;s own scan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Secteurs trouvés illisibles par l’analyse du disque lui-même.</translation>
     </message>
     <message>
         <source>Transfer errors on the cable. Usually a loose or bad cable, not the disk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erreurs de transfert sur le câble. En général un câble mal branché ou abîmé, pas le disque.</translation>
     </message>
     <message>
         <source>Remaining life of an SSD.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée de vie restante d&apos;un SSD.</translation>
     </message>
     <message>
         <source>Wear indicator of the flash cells.</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicateur d&apos;usure des cellules flash.</translation>
     </message>
     <message>
         <source>Total data written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Total des données écrites.</translation>
     </message>
     <message>
         <source>Total data read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Total des données lues.</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished"></translation>
+        <translation>Défaillant</translation>
     </message>
     <message>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribut</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>Worst</source>
-        <translation type="unfinished"></translation>
+        <translation>Pire</translation>
     </message>
     <message>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil</translation>
     </message>
     <message>
         <source>Raw value</source>
-        <translation type="unfinished"></translation>
+        <translation>Valeur brute</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>État</translation>
     </message>
     <message>
         <source>What it means</source>
-        <translation type="unfinished"></translation>
+        <translation>Signification</translation>
     </message>
 </context>
 <context>
     <name>SmartPage</name>
     <message>
         <source>Read &amp;again</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Relire</translation>
     </message>
     <message>
         <source>Run &amp;short test</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer le test &amp;court</translation>
     </message>
     <message>
         <source>Run &amp;extended test</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer le test &amp;long</translation>
     </message>
     <message>
         <source>S&amp;top test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Arrêter le test</translation>
     </message>
     <message>
         <source>NVMe health</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé NVMe</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs</translation>
     </message>
     <message>
         <source>SMART summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé SMART</translation>
     </message>
     <message>
         <source>Ask the disk for its SMART data now</source>
-        <translation type="unfinished"></translation>
+        <translation>Demander maintenant ses données SMART au disque</translation>
     </message>
     <message>
         <source>A quick check of the disk&apos;s electronics and a sample of its surface (about 2 minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Une vérification rapide de l&apos;électronique du disque et d&apos;un échantillon de sa surface (environ 2 minutes)</translation>
     </message>
     <message>
         <source>Reads the whole surface; can take hours. The disk stays usable meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lit toute la surface ; peut prendre des heures. Le disque reste utilisable pendant ce temps.</translation>
     </message>
     <message>
         <source>Self-test progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de l&apos;autotest</translation>
     </message>
     <message>
         <source>Self-test running: %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>Autotest en cours : %p %</translation>
     </message>
     <message>
         <source>SMART attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>Attributs SMART</translation>
     </message>
     <message>
         <source>Self-test log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d&apos;autotests</translation>
     </message>
     <message>
         <source>Self-tests</source>
-        <translation type="unfinished"></translation>
+        <translation>Autotests</translation>
     </message>
     <message>
         <source>Choose a disk to see its SMART data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un disque pour voir ses données SMART.</translation>
     </message>
     <message>
         <source>Reading SMART data of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture des données SMART de %1…</translation>
     </message>
     <message>
         <source>%1 gives no SMART data. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ne fournit pas de données SMART. %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: the disk&apos;s own verdict is &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : le verdict du disque lui-même est &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Read at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lu le %1.</translation>
     </message>
     <message>
         <source>Critical warning: %1
 Media errors: %2
 Life used: %3%
 Spare area left: %4% (warning below %5%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Avertissement critique : %1
+Erreurs de support : %2
+Durée de vie consommée : %3 %
+Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
     </message>
     <message>
         <source>yes (code 0x%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>oui (code 0x%1)</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
 </context>
 <context>
     <name>TrayIcon</name>
     <message>
         <source>Disk health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Santé des disques : %1</translation>
     </message>
     <message>
         <source>&amp;Open Disk Remap Manager</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir le gestionnaire de réaffectation des disques</translation>
     </message>
     <message>
         <source>Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Paires</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Shows the health of your disks and manages dm-remap pairs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Affiche la santé de vos disques et gère les paires dm-remap.</translation>
     </message>
     <message>
         <source>Start minimized to the system tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer réduit dans la zone de notification.</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "overviewpage.h"
 #include "pairwizard.h"
 #include "privatebus.h"
+#include "translations.h"
 #include "remapmapmodel.h"
 #include "remapmapwidget.h"
 #include "smartmodels.h"
@@ -73,6 +74,7 @@ private:
 void TestAppClient::initTestCase()
 {
     DmRemap::registerDBusTypes();
+    Translations::install(QLocale());
     QVERIFY2(m_bus.start(), qPrintable(m_bus.errorString()));
 }
 
@@ -117,7 +119,7 @@ void TestAppClient::treeShowsDisksAndPairs()
     m_client = new HelperClient(appBus());
     m_devices = new DeviceModel(m_client);
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
-    QCOMPARE(m_client->helperVersion(), QStringLiteral("fake-1"));
+    QTRY_COMPARE(m_client->helperVersion(), QStringLiteral("fake-1"));
 
     // The pair with its two disks below it, then the unpaired NVMe disk.
     QCOMPARE(m_devices->rowCount(), 2);

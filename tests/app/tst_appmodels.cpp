@@ -17,6 +17,7 @@ class TestAppModels : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { Translations::install(QLocale()); }
     void mapCutsLikeTheHelper();
     void mapZoomsDownToSingleBlocks();
     void mapIgnoresStaleCounts();

@@ -6,6 +6,7 @@
 #include "helperclient.h"
 #include "notifier.h"
 #include "privatebus.h"
+#include "translations.h"
 
 #include <QDBusConnectionInterface>
 #include <QFile>
@@ -52,6 +53,7 @@ private:
 void TestNotifications::initTestCase()
 {
     DmRemap::registerDBusTypes();
+    Translations::install(QLocale());
     if (qEnvironmentVariableIsEmpty("DISPLAY"))
         QSKIP("needs an X display for dunst: run under xvfb-run (ctest does)");
     QVERIFY2(m_bus.start(), qPrintable(m_bus.errorString()));
