@@ -123,7 +123,7 @@ void printJson(const QJsonValue &value)
 
 QString humanSize(qulonglong bytes)
 {
-    return QLocale::c().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale::c().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 QString column(const QString &text, int width)

@@ -1,0 +1,23 @@
+#!/bin/bash
+# The helper's VM test: two boots of the same VM (same disk images), see
+# pair.sh and assemble.sh. Usage: run.sh <vm-run> <module> <build dir> <out dir>
+#   <kernel> <source dir>
+set -euo pipefail
+vm_run=$1 module=$2 build=$3 out=$4 kernel=$5 src=$6
+here=$(dirname "$(readlink -f "$0")")
+mkdir -p "$out"
+rm -f "$out/ide.img" "$out/spare.img" "$out"/*.log "$out/remaps-before.json"
+truncate -s 64M "$out/ide.img"
+truncate -s 32M "$out/spare.img"
+common=(--kernel "$kernel" --module "$module" --build-dir "$build/tests/vm/cache" --share "$build" --share "$src"
+        --disk "ide:$out/ide.img:MAIN0001:TestHDD" --disk "nvme:$out/spare.img:SPARE0001" --timeout 400)
+for phase in pair assemble; do
+    mkdir -p "$out/$phase"
+    [ "$phase" = pair ] || cp "$out/pair/remaps-before.json" "$out/$phase/"
+    if ! "$vm_run" "${common[@]}" --out "$out/$phase" "$here/$phase.sh" "$src" "$build"; then
+        echo "--- $phase: guest log"
+        tail -n 60 "$out/$phase/guest.log"
+        exit 1
+    fi
+    grep "^== \|passed" "$out/$phase/guest.log"
+done
