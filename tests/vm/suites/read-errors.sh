@@ -1,0 +1,69 @@
+# Read errors: a block that cannot be read returns EIO (after the retries),
+# is counted and listed as pending; a write to it remaps it and succeeds.
+. "$(dirname "$0")/../lib.sh"
+require_module
+
+main=$(nullb_new nb_main 32)
+spare=$(nullb_new nb_spare 4)
+sectors=$(blockdev --getsz "$main")
+dmsetup create safe --table "0 $sectors remap $main $spare 3 format read_retries 3"
+dev=/dev/mapper/safe
+head -c 1M /dev/urandom > "$OUT/data"
+dd if="$OUT/data" of="$dev" bs=4k oflag=direct status=none
+
+read_block() { # <block> <file>
+    dd if="$dev" of="$2" bs=4k skip="$1" count=1 iflag=direct status=none
+}
+write_block() { # <block> <file>
+    dd if="$2" of="$dev" bs=4k seek="$1" count=1 oflag=direct conv=notrunc status=none
+}
+
+step "unreadable block 100 and unreadable sector 1203 (block 150)"
+nullb_bad nb_main 800 807
+nullb_bad nb_main 1203 1203
+if read_block 100 "$OUT/r" 2> "$OUT/err"; then fail "read of a bad block succeeded"; fi
+grep -q "Input/output error" "$OUT/err" || fail "read error is not EIO: $(cat "$OUT/err")"
+if read_block 150 "$OUT/r" 2> "$OUT/err"; then fail "read of a block with a bad sector succeeded"; fi
+read_block 101 "$OUT/r" || fail "read of a good neighbour failed"
+cmp -s "$OUT/r" <(dd if="$OUT/data" bs=4k skip=101 count=1 status=none) || fail "neighbour data wrong"
+remap_status safe
+expect_eq "$RS_PENDING" 2 "pending count"
+expect_eq "$RS_RERR" 2 "read errors"
+expect_eq "$RS_USED" 0 "remapped before any write"
+expect_eq "$(remap_pending safe | tr '\n' ' ')" "800 1200 " "pending list"
+expect_eq "$(dmsetup message safe 0 remap 803)" "pending 800" "remap message on an unreadable block"
+
+step "a write to a pending block remaps it and succeeds"
+head -c 4096 /dev/urandom > "$OUT/new"
+write_block 100 "$OUT/new" || fail "write to a pending block failed"
+read_block 100 "$OUT/r" || fail "read after remap failed"
+cmp -s "$OUT/r" "$OUT/new" || fail "remapped block reads wrong data"
+remap_status safe
+expect_eq "$RS_PENDING" 1 "pending after the write"
+expect_eq "$(remap_pending safe)" "1200" "pending list after the write"
+expect_eq "$(remap_list safe | cut -d' ' -f1)" "800" "list after the write"
+write_block 150 "$OUT/new" || fail "write to the second pending block failed"
+remap_status safe
+expect_eq "$RS_PENDING" 0 "pending after both writes"
+expect_eq "$RS_USED" 2 "remapped after both writes"
+expect_eq "$RS_STATE" ok "state"
+
+step "proactive remap of a readable block keeps its data"
+answer=$(dmsetup message safe 0 remap 80)
+case $answer in "remapped 80 "*) ;; *) fail "remap 80 answered '$answer'" ;; esac
+read_block 10 "$OUT/r"
+cmp -s "$OUT/r" <(dd if="$OUT/data" bs=4k skip=10 count=1 status=none) || fail "proactively remapped block changed"
+expect_eq "$(dmsetup message safe 0 remap 87)" "already ${answer#remapped }" "remap of a remapped block"
+check_list_consistent safe
+expect_eq "$RS_USED" 3 "remapped in all"
+
+step "a request that spans good, remapped and unreadable blocks"
+nullb_bad nb_main 1600 1607
+if dd if="$dev" of=/dev/null bs=64k skip=$((1536 * 512 / 65536)) count=1 iflag=direct status=none 2>/dev/null; then
+    fail "a read covering an unreadable block succeeded"
+fi
+dd if="$dev" of="$OUT/r" bs=4k skip=96 count=8 iflag=direct status=none || fail "read across remapped block 100 failed"
+{ dd if="$OUT/data" bs=4k skip=96 count=4 status=none; cat "$OUT/new"; dd if="$OUT/data" bs=4k skip=101 count=3 status=none; } > "$OUT/expect"
+cmp -s "$OUT/r" "$OUT/expect" || fail "read across a remapped block returned wrong data"
+dmsetup remove safe
+echo PASS
