@@ -369,6 +369,13 @@ void FakeHelper::addRemaps(const QString &name, const QList<qulonglong> &sectors
     }
 }
 
+void FakeHelper::setRemaps(const QString &name, const QList<qulonglong> &sortedSectors)
+{
+    FakeObject *pair = m_pairs.value(name);
+    pair->remaps = sortedSectors;
+    Q_EMIT pair->Changed(qulonglong(pair->remaps.size()), qulonglong(pair->pending.size()));
+}
+
 void FakeHelper::setPending(const QString &name, const QList<qulonglong> &sectors)
 {
     FakeObject *pair = m_pairs.value(name);

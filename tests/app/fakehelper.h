@@ -105,6 +105,9 @@ public:
     // Adds remaps at these main sectors (block-aligned by the caller),
     // emitting one Changed signal per remap, as a kernel burst would.
     void addRemaps(const QString &pair, const QList<qulonglong> &sectors);
+    // Replaces the remaps by these sorted sectors with a single Changed signal
+    // (a pair found again with a long history).
+    void setRemaps(const QString &pair, const QList<qulonglong> &sortedSectors);
     void setPending(const QString &pair, const QList<qulonglong> &sectors);
     void setPairState(const QString &pair, const QString &state);
     void setVerdict(const QString &diskId, const QString &verdict, const QString &reason = {});
