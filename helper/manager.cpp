@@ -114,6 +114,9 @@ void Manager::startDmEvents()
         return;
     }
     m_dmAvailable = true;
+    // Events are the way changes arrive; the poll only catches what a
+    // missed wake-up would hide.
+    m_pairPoll.setInterval(60000);
     m_dmNotifier = new QSocketNotifier(m_dmControl, QSocketNotifier::Read, this);
     connect(m_dmNotifier, &QSocketNotifier::activated, this, [this, arm] {
         arm();
