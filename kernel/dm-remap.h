@@ -126,8 +126,8 @@ struct remap_c {
 	struct list_head requests;
 	bool suspended;
 
-	/* Write barrier: see remap_barrier_raise() */
-	atomic_t main_writes;
+	/* Write barrier: see barrier_raise() in remap-io.c */
+	int __percpu *main_writes;	/* sum: writes in flight to main */
 	bool barrier;
 	wait_queue_head_t barrier_wait;
 };

@@ -8,6 +8,8 @@
  */
 #include <linux/ioprio.h>
 #include <linux/log2.h>
+#include <linux/percpu.h>
+#include <linux/rcupdate.h>
 #include <linux/slab.h>
 #include <linux/uuid.h>
 #include <linux/vmalloc.h>
@@ -430,16 +432,33 @@ static void raise_event(struct remap_c *rc, bool changed)
 /* ---------------------------------------------------------------------
  * Write barrier: a block copied from main to the spare must not race with
  * a write to main that is still in flight, or that write would be lost.
- * map() counts writes to main in main_writes and holds new ones back to
- * the worker while the barrier is up.
+ * map() counts writes to main in per-cpu counters (no shared atomic on the
+ * fast path) and holds new ones back to the worker while the barrier is up.
  */
+
+static int main_writes_in_flight(struct remap_c *rc)
+{
+	int cpu, sum = 0;
+
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(*per_cpu_ptr(rc->main_writes, cpu));
+	return sum;
+}
 
 static void barrier_raise(struct remap_c *rc)
 {
 	WRITE_ONCE(rc->barrier, true);
-	/* Pairs with map(): inc main_writes, barrier, then read barrier. */
-	smp_mb();
-	wait_event(rc->barrier_wait, !atomic_read(&rc->main_writes));
+	/*
+	 * map() checks the flag and counts its write in one RCU read-side
+	 * section: after a grace period every write that missed the flag is
+	 * counted, and no later one will be. Counters only go down from now
+	 * on, so a zero sum is no write in flight. end_io's wake-up can race
+	 * with the flag; the timeout re-checks.
+	 */
+	synchronize_rcu_expedited();
+	while (!wait_event_timeout(rc->barrier_wait,
+				   !main_writes_in_flight(rc), HZ / 50))
+		;
 }
 
 static void barrier_drop(struct remap_c *rc)
@@ -839,11 +858,13 @@ int remap_io_init(struct remap_c *rc)
 	INIT_LIST_HEAD(&rc->requests);
 	INIT_WORK(&rc->work, remap_worker);
 	init_waitqueue_head(&rc->barrier_wait);
-	atomic_set(&rc->main_writes, 0);
 	atomic64_set(&rc->read_errors, 0);
 	atomic64_set(&rc->write_errors, 0);
 	rc->suspended = true;
 
+	rc->main_writes = alloc_percpu(int);
+	if (!rc->main_writes)
+		return -ENOMEM;
 	rc->io_client = dm_io_client_create();
 	if (IS_ERR(rc->io_client)) {
 		rc->io_client = NULL;
@@ -875,4 +896,5 @@ void remap_io_exit(struct remap_c *rc)
 	vfree(rc->meta_buf);
 	if (rc->io_client)
 		dm_io_client_destroy(rc->io_client);
+	free_percpu(rc->main_writes);
 }

@@ -128,6 +128,7 @@ int remap_table_insert(struct remap_table *t, struct remap_node *node,
 		       u64 block, u64 slot)
 {
 	struct rb_node **link = &t->root.rb_node, *parent = NULL;
+	unsigned long flags;
 
 	lockdep_assert_held(&t->walk_mutex);
 	while (*link) {
@@ -143,11 +144,12 @@ int remap_table_insert(struct remap_table *t, struct remap_node *node,
 	}
 	node->main_block = block;
 	node->slot = slot;
-	write_seqlock(&t->lock);
+	/* A reader interrupting us on this CPU would spin forever. */
+	write_seqlock_irqsave(&t->lock, flags);
 	rb_link_node(&node->rb, parent, link);
 	rb_insert_color(&node->rb, &t->root);
 	WRITE_ONCE(t->count, t->count + 1);
-	write_sequnlock(&t->lock);
+	write_sequnlock_irqrestore(&t->lock, flags);
 	t->generation++;
 	return 0;
 }

@@ -9,6 +9,8 @@
  */
 #include <linux/blkdev.h>
 #include <linux/module.h>
+#include <linux/percpu.h>
+#include <linux/rcupdate.h>
 #include <linux/slab.h>
 
 #include "dm-remap.h"
@@ -257,16 +259,16 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 			hold_for_worker(rc, bio, sector);
 			return DM_MAPIO_SUBMITTED;
 		}
-		atomic_inc(&rc->main_writes);
-		/* Pairs with barrier_raise(): set barrier, barrier, read. */
-		smp_mb__after_atomic();
+		/* See barrier_raise(): no map() counts a write after it. */
+		rcu_read_lock();
 		if (unlikely(READ_ONCE(rc->barrier))) {
-			/* A block is being copied: the worker writes it. */
-			atomic_dec(&rc->main_writes);
-			wake_up(&rc->barrier_wait);
+			rcu_read_unlock();
+			/* A block is being copied: the worker writes this. */
 			hold_for_worker(rc, bio, sector);
 			return DM_MAPIO_SUBMITTED;
 		}
+		this_cpu_inc(*rc->main_writes);
+		rcu_read_unlock();
 		pb->flags = RB_COUNTED;
 	}
 	pb->flags |= RB_MAIN;
@@ -295,8 +297,8 @@ static int remap_end_io(struct dm_target *ti, struct bio *bio,
 		return DM_ENDIO_DONE;
 	if (pb->flags & RB_COUNTED) {
 		pb->flags &= ~RB_COUNTED;
-		if (atomic_dec_and_test(&rc->main_writes) &&
-		    READ_ONCE(rc->barrier))
+		this_cpu_dec(*rc->main_writes);
+		if (unlikely(READ_ONCE(rc->barrier)))
 			wake_up(&rc->barrier_wait);
 	}
 	if (likely(!*error) || !(pb->flags & RB_MAIN) ||
