@@ -45,12 +45,12 @@ Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart)
     const qulonglong uncorrectable = smart.value(QStringLiteral("offline-uncorrectable")).toULongLong();
     if (reallocated > 0) {
         level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%n sector(s) have already been replaced by the disk.", nullptr, int(reallocated));
+        reasons << QCoreApplication::translate("Health", "%Ln sector(s) have already been replaced by the disk.", nullptr, int(reallocated));
     }
     const qulonglong unreadable = std::max(pending, uncorrectable);
     if (unreadable > 0) {
         level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%n sector(s) could not be read.", nullptr, int(unreadable));
+        reasons << QCoreApplication::translate("Health", "%Ln sector(s) could not be read.", nullptr, int(unreadable));
     }
     if (smart.contains(QStringLiteral("nvme-critical-warning"))
         && smart.value(QStringLiteral("nvme-critical-warning")).toUInt() != 0) {
@@ -107,11 +107,11 @@ Verdict ofPair(const QVariantMap &status, const Verdict &mainDisk, const Verdict
     const qulonglong pending = status.value(QStringLiteral("pending")).toULongLong();
     if (remapped > 0) {
         level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%n bad block(s) on the main disk have been moved to the spare.", nullptr, int(remapped));
+        reasons << QCoreApplication::translate("Health", "%Ln bad block(s) on the main disk have been moved to the spare.", nullptr, int(remapped));
     }
     if (pending > 0) {
         level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%n block(s) could not be read and will be moved when next written.", nullptr, int(pending));
+        reasons << QCoreApplication::translate("Health", "%Ln block(s) could not be read and will be moved when next written.", nullptr, int(pending));
     }
     if (mainDisk.level == Level::Bad || mainDisk.level == Level::Caution) {
         level = std::max(level, mainDisk.level);
@@ -218,6 +218,11 @@ int pairStateRank(const QString &state)
 QString formatBytes(qulonglong bytes)
 {
     return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeSIFormat);
+}
+
+QString formatBlockSize(qulonglong bytes)
+{
+    return QLocale().formattedDataSize(qint64(bytes), 0, QLocale::DataSizeIecFormat);
 }
 
 } // namespace Health

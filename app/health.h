@@ -31,6 +31,7 @@ QString kindText(const QString &kind);
 int verdictRank(const QString &verdict);
 int pairStateRank(const QString &state);
 
-QString formatBytes(qulonglong bytes);
+QString formatBytes(qulonglong bytes);       // disk sizes, as makers state them (GB)
+QString formatBlockSize(qulonglong bytes);   // block sizes, powers of two (KiB)
 
 } // namespace Health

@@ -79,7 +79,7 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     splitter->addWidget(m_view);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({340, 640});
+    splitter->setSizes({380, 720});
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_helperBar);

@@ -109,7 +109,7 @@ MapPage::MapPage(HelperClient *client, QWidget *parent)
                     items << new QTreeWidgetItem({locale.toString(r.mainSector), locale.toString(r.spareSector)});
                 m_list->addTopLevelItems(items);
                 m_listTitle->setText(
-                    tr("%n block(s) moved from sectors %1 to %2.", nullptr, int(remaps.size()))
+                    tr("%Ln block(s) moved from sectors %1 to %2.", nullptr, int(remaps.size()))
                         .arg(locale.toString(first), locale.toString(first + length - 1)));
             });
     setObject(QString());

@@ -89,12 +89,12 @@ void Notifier::checkPair(const QString &path)
     if ((remapped > seenRemapped || pending > seenPending) && !ignored) {
         QStringList news;
         if (remapped > seenRemapped)
-            news << tr("%n new bad block(s) on the main disk were moved to the spare.", nullptr,
+            news << tr("%Ln new bad block(s) on the main disk were moved to the spare.", nullptr,
                        int(remapped - seenRemapped));
         if (pending > seenPending)
-            news << tr("%n block(s) could not be read; they will be moved when written again.", nullptr,
+            news << tr("%Ln block(s) could not be read; they will be moved when written again.", nullptr,
                        int(pending - seenPending));
-        news << tr("In total %n block(s) have been moved. Your data is safe, but the main disk is wearing out.",
+        news << tr("In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.",
                    nullptr, int(remapped));
         notify(key + QStringLiteral("/blocks"), path, tr("Bad blocks on pair “%1”").arg(name),
                news.join(QLatin1Char(' ')), Urgency::Normal);

@@ -183,7 +183,7 @@ void OverviewPage::refresh()
         set(QStringLiteral("spare"), diskName(m_client->diskInfo(s.value(QStringLiteral("spare")).value<QDBusObjectPath>().path()),
                                               s.value(QStringLiteral("spare-path")).toString()));
         set(QStringLiteral("block-size"),
-            Health::formatBytes(qulonglong(s.value(QStringLiteral("block-size")).toUInt()) * 512));
+            Health::formatBlockSize(qulonglong(s.value(QStringLiteral("block-size")).toUInt()) * 512));
         return;
     }
 
@@ -210,7 +210,7 @@ void OverviewPage::refresh()
     set(QStringLiteral("temperature"), smart.contains(QStringLiteral("temperature"))
             ? tr("%1 °C").arg(smart.value(QStringLiteral("temperature")).toInt()) : unknown);
     set(QStringLiteral("hours"), smart.contains(QStringLiteral("power-on-hours"))
-            ? tr("%n hour(s)", nullptr, int(smart.value(QStringLiteral("power-on-hours")).toULongLong())) : unknown);
+            ? tr("%Ln hour(s)", nullptr, int(smart.value(QStringLiteral("power-on-hours")).toULongLong())) : unknown);
     set(QStringLiteral("reallocated"), smart.contains(QStringLiteral("reallocated-sectors"))
             ? locale.toString(smart.value(QStringLiteral("reallocated-sectors")).toULongLong()) : unknown);
     set(QStringLiteral("pending-sectors"), smart.contains(QStringLiteral("pending-sectors"))

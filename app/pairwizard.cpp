@@ -210,11 +210,13 @@ void PairWizard::fillSpareList()
     const QVariantMap main = m_client->diskInfo(mainDisk());
     const uint block = m_blockSize->count() ? blockSize() : 8;
     fillList(m_spareList, m_client->diskPaths(),
-             [this, block](const QString &p) {
-                 const qulonglong slotCount = PairRules::spareSlots(
-                     m_client->diskInfo(p).value(QStringLiteral("size")).toULongLong(), block);
+             [this, &main, block](const QString &p) {
+                 const QVariantMap spare = m_client->diskInfo(p);
+                 if (!PairRules::spareProblem(main, spare, block).isEmpty())
+                     return diskLabel(p);
+                 const qulonglong slotCount = PairRules::spareSlots(spare.value(QStringLiteral("size")).toULongLong(), block);
                  return diskLabel(p) + QStringLiteral(" · ")
-                     + tr("room for %n bad block(s)", nullptr, int(std::min<qulonglong>(slotCount, INT_MAX)));
+                     + tr("room for %Ln bad block(s)", nullptr, int(std::min<qulonglong>(slotCount, INT_MAX)));
              },
              [this, &main, block](const QString &p) {
                  return PairRules::spareProblem(main, m_client->diskInfo(p), block);
@@ -231,7 +233,7 @@ void PairWizard::fillBlockSizes()
     for (uint sectors = 1; sectors <= 128; sectors *= 2) {
         if (sectors * 512 < logical)
             continue;
-        QString text = Health::formatBytes(qulonglong(sectors) * 512);
+        QString text = Health::formatBlockSize(qulonglong(sectors) * 512);
         if (sectors == 8)
             text = tr("%1 (recommended)").arg(text);
         m_blockSize->addItem(text, sectors);
@@ -250,7 +252,7 @@ void PairWizard::fillSummary()
                           "<p>New device: <b>/dev/mapper/%4</b>, block size %5</p>")
                            .arg(diskLabel(mainDisk()).toHtmlEscaped(), diskLabel(spareDisk()).toHtmlEscaped(),
                                 QLocale().toString(slotCount), pairName().toHtmlEscaped(),
-                                Health::formatBytes(qulonglong(blockSize()) * 512)));
+                                Health::formatBlockSize(qulonglong(blockSize()) * 512)));
     m_warning->setText(tr("<b>Everything on %1 will be erased.</b> Files, partitions and file systems on the "
                           "spare disk will be lost and cannot be recovered.").arg(spareName.toHtmlEscaped()));
     m_confirm->setText(tr("I understand that all data on %1 will be &erased").arg(spareName));

@@ -85,8 +85,8 @@ QString RemapMapWidget::cellDescription(int cell) const
     if (!m_model->hasCounts())
         return text + QLatin1Char('\n') + tr("Counting…");
     const DmRemap::MapBucket counts = m_model->counts(uint(cell));
-    text += QLatin1Char('\n') + tr("%n block(s) moved to the spare", nullptr, int(counts.remaps));
-    text += QLatin1Char('\n') + tr("%n unreadable block(s) waiting", nullptr, int(counts.pending));
+    text += QLatin1Char('\n') + tr("%Ln block(s) moved to the spare", nullptr, int(counts.remaps));
+    text += QLatin1Char('\n') + tr("%Ln unreadable block(s) waiting", nullptr, int(counts.pending));
     return text;
 }
 

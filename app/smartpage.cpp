@@ -50,7 +50,10 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     m_attributeView->setSortingEnabled(true);
     m_attributeView->sortByColumn(SmartAttributeModel::Id, Qt::AscendingOrder);
     m_attributeView->verticalHeader()->hide();
-    m_attributeView->horizontalHeader()->setStretchLastSection(true);
+    m_attributeView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_attributeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    // The explanation takes the rest of the width; the full text is its tooltip.
+    m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Meaning, QHeaderView::Stretch);
     m_attributeView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_attributeView->setAlternatingRowColors(true);
     m_attributeView->setAccessibleName(tr("SMART attributes"));
@@ -58,7 +61,10 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
 
     m_testView->setModel(m_selfTests);
     m_testView->verticalHeader()->hide();
+    m_testView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_testView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_testView->horizontalHeader()->setStretchLastSection(true);
+    m_testView->setWordWrap(false);
     m_testView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_testView->setAccessibleName(tr("Self-test log"));
     m_testView->setMaximumHeight(140);

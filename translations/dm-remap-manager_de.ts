@@ -138,17 +138,17 @@
         <translation>Die Selbstprüfung der Festplatte gab keine klare Antwort.</translation>
     </message>
     <message numerus="yes">
-        <source>%n sector(s) have already been replaced by the disk.</source>
+        <source>%Ln sector(s) have already been replaced by the disk.</source>
         <translation>
-            <numerusform>%n Sektor wurde von der Festplatte bereits ersetzt.</numerusform>
-            <numerusform>%n Sektoren wurden von der Festplatte bereits ersetzt.</numerusform>
+            <numerusform>%Ln Sektor wurde von der Festplatte bereits ersetzt.</numerusform>
+            <numerusform>%Ln Sektoren wurden von der Festplatte bereits ersetzt.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n sector(s) could not be read.</source>
+        <source>%Ln sector(s) could not be read.</source>
         <translation>
-            <numerusform>%n Sektor konnte nicht gelesen werden.</numerusform>
-            <numerusform>%n Sektoren konnten nicht gelesen werden.</numerusform>
+            <numerusform>%Ln Sektor konnte nicht gelesen werden.</numerusform>
+            <numerusform>%Ln Sektoren konnten nicht gelesen werden.</numerusform>
         </translation>
     </message>
     <message>
@@ -192,17 +192,17 @@
         <translation>Der Zustand des Paars ist nicht bekannt.</translation>
     </message>
     <message numerus="yes">
-        <source>%n bad block(s) on the main disk have been moved to the spare.</source>
+        <source>%Ln bad block(s) on the main disk have been moved to the spare.</source>
         <translation>
-            <numerusform>%n defekter Block der Hauptplatte wurde auf die Ersatzplatte verlagert.</numerusform>
-            <numerusform>%n defekte Blöcke der Hauptplatte wurden auf die Ersatzplatte verlagert.</numerusform>
+            <numerusform>%Ln defekter Block der Hauptplatte wurde auf die Ersatzplatte verlagert.</numerusform>
+            <numerusform>%Ln defekte Blöcke der Hauptplatte wurden auf die Ersatzplatte verlagert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n block(s) could not be read and will be moved when next written.</source>
+        <source>%Ln block(s) could not be read and will be moved when next written.</source>
         <translation>
-            <numerusform>%n Block konnte nicht gelesen werden und wird beim nächsten Schreiben verlagert.</numerusform>
-            <numerusform>%n Blöcke konnten nicht gelesen werden und werden beim nächsten Schreiben verlagert.</numerusform>
+            <numerusform>%Ln Block konnte nicht gelesen werden und wird beim nächsten Schreiben verlagert.</numerusform>
+            <numerusform>%Ln Blöcke konnten nicht gelesen werden und werden beim nächsten Schreiben verlagert.</numerusform>
         </translation>
     </message>
     <message>
@@ -519,10 +519,10 @@
         <translation>Unlesbar, wartend</translation>
     </message>
     <message numerus="yes">
-        <source>%n block(s) moved from sectors %1 to %2.</source>
+        <source>%Ln block(s) moved from sectors %1 to %2.</source>
         <translation>
-            <numerusform>%n Block aus den Sektoren %1 bis %2 verlagert.</numerusform>
-            <numerusform>%n Blöcke aus den Sektoren %1 bis %2 verlagert.</numerusform>
+            <numerusform>%Ln Block aus den Sektoren %1 bis %2 verlagert.</numerusform>
+            <numerusform>%Ln Blöcke aus den Sektoren %1 bis %2 verlagert.</numerusform>
         </translation>
     </message>
     <message>
@@ -537,24 +537,24 @@
 <context>
     <name>Notifier</name>
     <message numerus="yes">
-        <source>%n new bad block(s) on the main disk were moved to the spare.</source>
+        <source>%Ln new bad block(s) on the main disk were moved to the spare.</source>
         <translation>
-            <numerusform>%n neuer defekter Block der Hauptplatte wurde auf die Ersatzplatte verlagert.</numerusform>
-            <numerusform>%n neue defekte Blöcke der Hauptplatte wurden auf die Ersatzplatte verlagert.</numerusform>
+            <numerusform>%Ln neuer defekter Block der Hauptplatte wurde auf die Ersatzplatte verlagert.</numerusform>
+            <numerusform>%Ln neue defekte Blöcke der Hauptplatte wurden auf die Ersatzplatte verlagert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n block(s) could not be read; they will be moved when written again.</source>
+        <source>%Ln block(s) could not be read; they will be moved when written again.</source>
         <translation>
-            <numerusform>%n Block konnte nicht gelesen werden; er wird beim nächsten Schreiben verlagert.</numerusform>
-            <numerusform>%n Blöcke konnten nicht gelesen werden; sie werden beim nächsten Schreiben verlagert.</numerusform>
+            <numerusform>%Ln Block konnte nicht gelesen werden; er wird beim nächsten Schreiben verlagert.</numerusform>
+            <numerusform>%Ln Blöcke konnten nicht gelesen werden; sie werden beim nächsten Schreiben verlagert.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>In total %n block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
+        <source>In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
         <translation>
-            <numerusform>Insgesamt wurde %n Block verlagert. Ihre Daten sind sicher, aber die Hauptplatte nutzt sich ab.</numerusform>
-            <numerusform>Insgesamt wurden %n Blöcke verlagert. Ihre Daten sind sicher, aber die Hauptplatte nutzt sich ab.</numerusform>
+            <numerusform>Insgesamt wurde %Ln Block verlagert. Ihre Daten sind sicher, aber die Hauptplatte nutzt sich ab.</numerusform>
+            <numerusform>Insgesamt wurden %Ln Blöcke verlagert. Ihre Daten sind sicher, aber die Hauptplatte nutzt sich ab.</numerusform>
         </translation>
     </message>
     <message>
@@ -749,10 +749,10 @@
         <translation>%1 °C</translation>
     </message>
     <message numerus="yes">
-        <source>%n hour(s)</source>
+        <source>%Ln hour(s)</source>
         <translation>
-            <numerusform>%n Stunde</numerusform>
-            <numerusform>%n Stunden</numerusform>
+            <numerusform>%Ln Stunde</numerusform>
+            <numerusform>%Ln Stunden</numerusform>
         </translation>
     </message>
 </context>
@@ -894,10 +894,10 @@ Nothing was changed on the disks. Go back to change your choice, or cancel.</sou
 An den Festplatten wurde nichts verändert. Gehen Sie zurück, um Ihre Auswahl zu ändern, oder brechen Sie ab.</translation>
     </message>
     <message numerus="yes">
-        <source>room for %n bad block(s)</source>
+        <source>room for %Ln bad block(s)</source>
         <translation>
-            <numerusform>Platz für %n defekten Block</numerusform>
-            <numerusform>Platz für %n defekte Blöcke</numerusform>
+            <numerusform>Platz für %Ln defekten Block</numerusform>
+            <numerusform>Platz für %Ln defekte Blöcke</numerusform>
         </translation>
     </message>
     <message>
@@ -944,17 +944,17 @@ An den Festplatten wurde nichts verändert. Gehen Sie zurück, um Ihre Auswahl z
         <translation>Zählen …</translation>
     </message>
     <message numerus="yes">
-        <source>%n block(s) moved to the spare</source>
+        <source>%Ln block(s) moved to the spare</source>
         <translation>
-            <numerusform>%n Block auf die Ersatzplatte verlagert</numerusform>
-            <numerusform>%n Blöcke auf die Ersatzplatte verlagert</numerusform>
+            <numerusform>%Ln Block auf die Ersatzplatte verlagert</numerusform>
+            <numerusform>%Ln Blöcke auf die Ersatzplatte verlagert</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n unreadable block(s) waiting</source>
+        <source>%Ln unreadable block(s) waiting</source>
         <translation>
-            <numerusform>%n unlesbarer Block wartet</numerusform>
-            <numerusform>%n unlesbare Blöcke warten</numerusform>
+            <numerusform>%Ln unlesbarer Block wartet</numerusform>
+            <numerusform>%Ln unlesbare Blöcke warten</numerusform>
         </translation>
     </message>
 </context>

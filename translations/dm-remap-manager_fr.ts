@@ -138,17 +138,17 @@
         <translation>L&apos;autodiagnostic du disque n&apos;a pas donné de réponse claire.</translation>
     </message>
     <message numerus="yes">
-        <source>%n sector(s) have already been replaced by the disk.</source>
+        <source>%Ln sector(s) have already been replaced by the disk.</source>
         <translation>
-            <numerusform>%n secteur a déjà été remplacé par le disque.</numerusform>
-            <numerusform>%n secteurs ont déjà été remplacés par le disque.</numerusform>
+            <numerusform>%Ln secteur a déjà été remplacé par le disque.</numerusform>
+            <numerusform>%Ln secteurs ont déjà été remplacés par le disque.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n sector(s) could not be read.</source>
+        <source>%Ln sector(s) could not be read.</source>
         <translation>
-            <numerusform>%n secteur n&apos;a pas pu être lu.</numerusform>
-            <numerusform>%n secteurs n&apos;ont pas pu être lus.</numerusform>
+            <numerusform>%Ln secteur n&apos;a pas pu être lu.</numerusform>
+            <numerusform>%Ln secteurs n&apos;ont pas pu être lus.</numerusform>
         </translation>
     </message>
     <message>
@@ -192,17 +192,17 @@
         <translation>L&apos;état de la paire est inconnu.</translation>
     </message>
     <message numerus="yes">
-        <source>%n bad block(s) on the main disk have been moved to the spare.</source>
+        <source>%Ln bad block(s) on the main disk have been moved to the spare.</source>
         <translation>
-            <numerusform>%n bloc défectueux du disque principal a été déplacé vers le disque de secours.</numerusform>
-            <numerusform>%n blocs défectueux du disque principal ont été déplacés vers le disque de secours.</numerusform>
+            <numerusform>%Ln bloc défectueux du disque principal a été déplacé vers le disque de secours.</numerusform>
+            <numerusform>%Ln blocs défectueux du disque principal ont été déplacés vers le disque de secours.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n block(s) could not be read and will be moved when next written.</source>
+        <source>%Ln block(s) could not be read and will be moved when next written.</source>
         <translation>
-            <numerusform>%n bloc n&apos;a pas pu être lu et sera déplacé à la prochaine écriture.</numerusform>
-            <numerusform>%n blocs n&apos;ont pas pu être lus et seront déplacés à la prochaine écriture.</numerusform>
+            <numerusform>%Ln bloc n&apos;a pas pu être lu et sera déplacé à la prochaine écriture.</numerusform>
+            <numerusform>%Ln blocs n&apos;ont pas pu être lus et seront déplacés à la prochaine écriture.</numerusform>
         </translation>
     </message>
     <message>
@@ -519,10 +519,10 @@
         <translation>Illisible, en attente</translation>
     </message>
     <message numerus="yes">
-        <source>%n block(s) moved from sectors %1 to %2.</source>
+        <source>%Ln block(s) moved from sectors %1 to %2.</source>
         <translation>
-            <numerusform>%n bloc déplacé depuis les secteurs %1 à %2.</numerusform>
-            <numerusform>%n blocs déplacés depuis les secteurs %1 à %2.</numerusform>
+            <numerusform>%Ln bloc déplacé depuis les secteurs %1 à %2.</numerusform>
+            <numerusform>%Ln blocs déplacés depuis les secteurs %1 à %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -537,24 +537,24 @@
 <context>
     <name>Notifier</name>
     <message numerus="yes">
-        <source>%n new bad block(s) on the main disk were moved to the spare.</source>
+        <source>%Ln new bad block(s) on the main disk were moved to the spare.</source>
         <translation>
-            <numerusform>%n nouveau bloc défectueux du disque principal a été déplacé vers le disque de secours.</numerusform>
-            <numerusform>%n nouveaux blocs défectueux du disque principal ont été déplacés vers le disque de secours.</numerusform>
+            <numerusform>%Ln nouveau bloc défectueux du disque principal a été déplacé vers le disque de secours.</numerusform>
+            <numerusform>%Ln nouveaux blocs défectueux du disque principal ont été déplacés vers le disque de secours.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n block(s) could not be read; they will be moved when written again.</source>
+        <source>%Ln block(s) could not be read; they will be moved when written again.</source>
         <translation>
-            <numerusform>%n bloc n&apos;a pas pu être lu ; il sera déplacé à la prochaine écriture.</numerusform>
-            <numerusform>%n blocs n&apos;ont pas pu être lus ; ils seront déplacés à la prochaine écriture.</numerusform>
+            <numerusform>%Ln bloc n&apos;a pas pu être lu ; il sera déplacé à la prochaine écriture.</numerusform>
+            <numerusform>%Ln blocs n&apos;ont pas pu être lus ; ils seront déplacés à la prochaine écriture.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>In total %n block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
+        <source>In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
         <translation>
-            <numerusform>Au total, %n bloc a été déplacé. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
-            <numerusform>Au total, %n blocs ont été déplacés. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
+            <numerusform>Au total, %Ln bloc a été déplacé. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
+            <numerusform>Au total, %Ln blocs ont été déplacés. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
         </translation>
     </message>
     <message>
@@ -749,10 +749,10 @@
         <translation>%1 °C</translation>
     </message>
     <message numerus="yes">
-        <source>%n hour(s)</source>
+        <source>%Ln hour(s)</source>
         <translation>
-            <numerusform>%n heure</numerusform>
-            <numerusform>%n heures</numerusform>
+            <numerusform>%Ln heure</numerusform>
+            <numerusform>%Ln heures</numerusform>
         </translation>
     </message>
 </context>
@@ -894,10 +894,10 @@ Nothing was changed on the disks. Go back to change your choice, or cancel.</sou
 Rien n&apos;a été modifié sur les disques. Revenez en arrière pour changer votre choix, ou annulez.</translation>
     </message>
     <message numerus="yes">
-        <source>room for %n bad block(s)</source>
+        <source>room for %Ln bad block(s)</source>
         <translation>
-            <numerusform>place pour %n bloc défectueux</numerusform>
-            <numerusform>place pour %n blocs défectueux</numerusform>
+            <numerusform>place pour %Ln bloc défectueux</numerusform>
+            <numerusform>place pour %Ln blocs défectueux</numerusform>
         </translation>
     </message>
     <message>
@@ -944,17 +944,17 @@ Rien n&apos;a été modifié sur les disques. Revenez en arrière pour changer v
         <translation>Comptage…</translation>
     </message>
     <message numerus="yes">
-        <source>%n block(s) moved to the spare</source>
+        <source>%Ln block(s) moved to the spare</source>
         <translation>
-            <numerusform>%n bloc déplacé vers le secours</numerusform>
-            <numerusform>%n blocs déplacés vers le secours</numerusform>
+            <numerusform>%Ln bloc déplacé vers le secours</numerusform>
+            <numerusform>%Ln blocs déplacés vers le secours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n unreadable block(s) waiting</source>
+        <source>%Ln unreadable block(s) waiting</source>
         <translation>
-            <numerusform>%n bloc illisible en attente</numerusform>
-            <numerusform>%n blocs illisibles en attente</numerusform>
+            <numerusform>%Ln bloc illisible en attente</numerusform>
+            <numerusform>%Ln blocs illisibles en attente</numerusform>
         </translation>
     </message>
 </context>

@@ -208,14 +208,23 @@ void FakeHelper::exportObject(FakeObject *object, const QStringList &interfaces)
     m_bus.registerObject(object->path, object);
 }
 
+// Object path elements allow [A-Za-z0-9_] only.
+static QString pathElement(QString text)
+{
+    for (QChar &c : text)
+        if (!(c.isLetterOrNumber() && c.unicode() < 128))
+            c = QLatin1Char('_');
+    return text;
+}
+
 QString FakeHelper::diskPath(const QString &id) const
 {
-    return QStringLiteral("/org/dmremap/Manager1/disks/") + id;
+    return QStringLiteral("/org/dmremap/Manager1/disks/") + pathElement(id);
 }
 
 QString FakeHelper::pairPath(const QString &name) const
 {
-    return QStringLiteral("/org/dmremap/Manager1/pairs/") + QString(name).replace(QLatin1Char('-'), QLatin1Char('_'));
+    return QStringLiteral("/org/dmremap/Manager1/pairs/") + pathElement(name);
 }
 
 QList<FakeObject *> FakeHelper::disks() const
