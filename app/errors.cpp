@@ -48,35 +48,41 @@ QString describe(const QDBusError &error)
     }
     if (isRefusal(error))
         return QCoreApplication::translate("ErrorText", "Permission was refused. You need to enter an administrator password when asked to do this.");
-    if (error.type() == QDBusError::InvalidArgs)
+    if (error.type() == QDBusError::InvalidArgs
+        || error.name() == QLatin1String("org.dmremap.Error.InvalidArgument")
+        || error.name() == QLatin1String("org.dmremap.Error.UnknownOption"))
         return QCoreApplication::translate("ErrorText", "The helper did not accept the request: %1").arg(helperMessage(error));
     if (error.type() == QDBusError::UnknownMethod || error.type() == QDBusError::UnknownInterface)
         return QCoreApplication::translate("ErrorText", "The installed disk helper is a different version and does not understand this request.");
     if (error.type() == QDBusError::Timeout || error.type() == QDBusError::TimedOut)
         return QCoreApplication::translate("ErrorText", "The request took too long and was given up.");
     const QString message = helperMessage(error);
-    const QString name = error.name();
-    QString plain;
-    if (name == QLatin1String("org.dmremap.Error.InUse"))
-        plain = QCoreApplication::translate("ErrorText", "The disk is in use (mounted, swap, or part of another device). Stop using it first.");
-    else if (name == QLatin1String("org.dmremap.Error.SameDisk"))
-        plain = QCoreApplication::translate("ErrorText", "The main disk and the spare must be two different disks.");
-    else if (name == QLatin1String("org.dmremap.Error.SpareTooSmall"))
-        plain = QCoreApplication::translate("ErrorText", "The spare disk is too small.");
-    else if (name == QLatin1String("org.dmremap.Error.Exists"))
-        plain = QCoreApplication::translate("ErrorText", "A pair with this name already exists. Choose another name.");
-    else if (name == QLatin1String("org.dmremap.Error.TooMany"))
-        plain = QCoreApplication::translate("ErrorText", "No more pairs can be created on this computer.");
-    else if (name == QLatin1String("org.dmremap.Error.DeviceChanged"))
-        plain = QCoreApplication::translate("ErrorText", "The disk changed while the request was running. Nothing was done; please try again.");
-    else if (name == QLatin1String("org.dmremap.Error.NotFound"))
-        plain = QCoreApplication::translate("ErrorText", "The disk or pair is no longer there.");
-    else if (name == QLatin1String("org.dmremap.Error.Busy"))
-        plain = QCoreApplication::translate("ErrorText", "The device is busy, for example still mounted. Unmount it and try again.");
-    else if (name == QLatin1String("org.dmremap.Error.NotSupported"))
-        plain = QCoreApplication::translate("ErrorText", "This disk does not support that.");
-    if (!plain.isEmpty())
-        return message.isEmpty() ? plain : plain + QLatin1Char(' ') + QCoreApplication::translate("ErrorText", "(Details: %1)").arg(message);
+    // The helper's own errors in plain words; withDetails: its message adds
+    // something the user needs (which disk, why).
+    struct Known {
+        const char *name;
+        const char *text;
+        bool withDetails;
+    };
+    static const Known known[] = {
+        {"org.dmremap.Error.InUse", QT_TRANSLATE_NOOP("ErrorText", "The disk is in use (mounted, swap, or part of another device). Stop using it first."), true},
+        {"org.dmremap.Error.SameDisk", QT_TRANSLATE_NOOP("ErrorText", "The main disk and the spare must be two different disks."), false},
+        {"org.dmremap.Error.SpareTooSmall", QT_TRANSLATE_NOOP("ErrorText", "The spare disk is too small."), true},
+        {"org.dmremap.Error.Exists", QT_TRANSLATE_NOOP("ErrorText", "A pair with this name already exists. Choose another name."), false},
+        {"org.dmremap.Error.TooMany", QT_TRANSLATE_NOOP("ErrorText", "No more pairs can be created on this computer."), false},
+        {"org.dmremap.Error.DeviceChanged", QT_TRANSLATE_NOOP("ErrorText", "The disk changed while the request was running. Nothing was done; please try again."), false},
+        {"org.dmremap.Error.NotFound", QT_TRANSLATE_NOOP("ErrorText", "The disk or pair is no longer there."), false},
+        {"org.dmremap.Error.Busy", QT_TRANSLATE_NOOP("ErrorText", "The device is busy, for example still mounted. Unmount it and try again."), true},
+        {"org.dmremap.Error.NotSupported", QT_TRANSLATE_NOOP("ErrorText", "This disk does not support that."), true},
+    };
+    for (const Known &k : known) {
+        if (error.name() != QLatin1String(k.name))
+            continue;
+        const QString plain = QCoreApplication::translate("ErrorText", k.text);
+        if (message.isEmpty() || !k.withDetails)
+            return plain;
+        return plain + QLatin1Char(' ') + QCoreApplication::translate("ErrorText", "(Details: %1)").arg(message);
+    }
     if (message.isEmpty())
         return QCoreApplication::translate("ErrorText", "The disk helper reported an error (%1).").arg(error.name());
     return QCoreApplication::translate("ErrorText", "The disk helper reported an error: %1").arg(message);
