@@ -10,6 +10,7 @@
 #include <linux/log2.h>
 #include <linux/percpu.h>
 #include <linux/rcupdate.h>
+#include <linux/sched/mm.h>
 #include <linux/slab.h>
 #include <linux/uuid.h>
 #include <linux/vmalloc.h>
@@ -319,7 +320,7 @@ int remap_metadata_open(struct remap_c *rc, char **error)
 int remap_metadata_reload_if_changed(struct remap_c *rc)
 {
 	struct remap_meta_sb sb;
-	unsigned int which;
+	unsigned int which, noio;
 	char *error = NULL;
 	int r;
 
@@ -332,7 +333,10 @@ int remap_metadata_reload_if_changed(struct remap_c *rc)
 		return 0;
 	}
 	remap_table_clear(&rc->table);
+	/* We are suspended: reclaim must not write to this device. */
+	noio = memalloc_noio_save();
 	r = load_metadata(rc, false, &error);
+	memalloc_noio_restore(noio);
 	if (r) {
 		DMERR("%s: cannot reload the remap table: %s", dev_name_of(rc),
 		      error);
