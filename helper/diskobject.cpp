@@ -24,6 +24,14 @@ DiskObject::DiskObject(Manager *manager, const DiskInfo &info, QObject *parent)
     connect(&m_selfTestPoll, &QTimer::timeout, this, [this] { refreshSmart(); });
 }
 
+DiskObject::~DiskObject()
+{
+    // Refresh calls waiting for a smartctl run that dies with this object.
+    const auto waiting = std::exchange(m_waiting, {});
+    for (const auto &callback : waiting)
+        callback(QStringLiteral("the disk went away"));
+}
+
 QString DiskObject::description() const
 {
     const QString who = QStringList{m_info.model, m_info.serial}.join(QLatin1Char(' ')).trimmed();

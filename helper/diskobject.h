@@ -18,6 +18,7 @@ class DiskObject : public ServiceObject
     Q_OBJECT
 public:
     DiskObject(Manager *manager, const DiskInfo &info, QObject *parent = nullptr);
+    ~DiskObject() override;
 
     QDBusObjectPath path() const { return m_path; }
     const DiskInfo &info() const { return m_info; }
