@@ -65,8 +65,10 @@ Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart)
     }
     if (smart.contains(QStringLiteral("nvme-available-spare"))
         && smart.contains(QStringLiteral("nvme-available-spare-threshold"))
+        // Below the threshold, as the spec's critical warning bit 0 says: QEMU
+        // reports 0 of 0, which is no alarm.
         && smart.value(QStringLiteral("nvme-available-spare")).toUInt()
-               <= smart.value(QStringLiteral("nvme-available-spare-threshold")).toUInt()) {
+               < smart.value(QStringLiteral("nvme-available-spare-threshold")).toUInt()) {
         level = Level::Bad;
         reasons << QCoreApplication::translate("Health", "The drive's own spare area is used up.");
     }

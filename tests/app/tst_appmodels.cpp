@@ -199,6 +199,10 @@ void TestAppModels::healthInWords()
                      {QStringLiteral("nvme-critical-warning"), 0u}, {QStringLiteral("nvme-available-spare"), 5u},
                      {QStringLiteral("nvme-available-spare-threshold"), 10u}};
     QCOMPARE(Health::ofDisk(info, nvme).level, Health::Level::Bad);
+    // QEMU's NVMe disk reports a spare of 0 with a threshold of 0: no alarm.
+    nvme.insert(QStringLiteral("nvme-available-spare"), 0u);
+    nvme.insert(QStringLiteral("nvme-available-spare-threshold"), 0u);
+    QCOMPARE(Health::ofDisk(info, nvme).level, Health::Level::Good);
 }
 
 void TestAppModels::pairHealth()
