@@ -1,0 +1,89 @@
+# Crash consistency: the spare sits under dm-log-writes while remaps are made,
+# each acknowledged remap followed by a mark. The log is then replayed entry
+# by entry onto a blank copy; at every point the metadata must load (create
+# without format) and hold every remap acknowledged before that point.
+# Argument: the log-replay program.
+. "$(dirname "$0")/../lib.sh"
+require_module
+replayer=$1
+
+main=$(nullb_new nb_main 16)
+spare=$(nullb_new nb_spare 2)
+logdev=$(nullb_new nb_log 64)
+replay=$(nullb_new nb_replay 2)
+copy=$(nullb_new nb_copy 2)
+msz=$(blockdev --getsz "$main")
+ssz=$(blockdev --getsz "$spare")
+dmsetup create logw --table "0 $ssz log-writes $spare $logdev"
+dmsetup create safe --table "0 $msz remap $main /dev/mapper/logw 1 format"
+dmsetup message logw 0 mark formatted
+dev=/dev/mapper/safe
+: > "$OUT/bad"
+
+write_bad() { # <first block> <blocks>: make them bad, write them in one request
+    local b
+    for b in $(seq "$1" $(($1 + $2 - 1))); do
+        nullb_bad nb_main $((b * 8)) $((b * 8 + 7))
+        echo $((b * 8)) >> "$OUT/bad"
+    done
+    dd if=/dev/urandom of=$dev bs=4k seek="$1" count="$2" oflag=direct conv=notrunc status=none \
+        || fail "write to bad blocks $1+$2"
+    dmsetup message logw 0 mark "ack-$1-$2"
+}
+step "remaps under dm-log-writes"
+for i in $(seq 1 10); do write_bad $((i * 53)) 1; done
+write_bad 700 3
+write_bad 900 5
+answer=$(dmsetup message safe 0 remap 8000)
+case $answer in "remapped 8000 "*) ;; *) fail "remap 8000 answered '$answer'" ;; esac
+echo 8000 >> "$OUT/bad"
+dmsetup message logw 0 mark "ack-1000-1"
+for i in $(seq 11 16); do write_bad $((i * 53)) 1; done
+check_list_consistent safe
+expect_eq "$RS_USED" 25 "remaps made"
+cp "$OUT/list.safe" "$OUT/list.final"
+dmsetup message logw 0 mark end
+dmsetup remove safe
+dmsetup remove logw
+
+"$replayer" list "$logdev" > "$OUT/log-entries"
+entries=$(wc -l < "$OUT/log-entries")
+grep -q " M formatted$" "$OUT/log-entries" || fail "no 'formatted' mark in the log"
+# Slot 0 went to the first remap: below its sector lies the metadata.
+data_offset=$(sort -n -k2,2 "$OUT/list.final" | head -n1 | cut -d' ' -f2)
+step "$entries log entries; checking after each metadata write (below sector $data_offset)"
+: > "$OUT/acked"
+formatted=0 checks=0 from=0
+while read -r index sector count flags mark; do
+    case $mark in
+        formatted) formatted=1 ;;
+        ack-*) first=${mark#ack-} n=${first#*-} first=${first%-*}
+               for ((b = first; b < first + n; b++)); do echo $((b * 8)); done >> "$OUT/acked" ;;
+    esac
+    # Before the format was acknowledged there is nothing to load; data
+    # slot writes and empty flushes leave the metadata as it was.
+    [ $formatted = 1 ] && [ "$count" != 0 ] && [ "$sector" -lt "$data_offset" ] || continue
+    "$replayer" replay "$logdev" "$replay" $from $((index + 1))
+    from=$((index + 1))
+    dd if="$replay" of="$copy" bs=1M status=none
+    dmsetup create chk --table "0 $msz remap $main $copy" \
+        || fail "metadata does not load after log entry $index ($sector $count $flags)"
+    dmsetup message chk 0 list > "$OUT/chk-list"
+    dmsetup remove chk
+    # Every acknowledged remap is there, and nothing that never failed.
+    awk -v at="$index" 'FILENAME == ARGV[1] { bad[$1] = 1; next }
+         FILENAME == ARGV[2] { have[$1] = 1; if (!($1 in bad)) { print "after log entry " at ": unknown remap " $1; err = 1 }; next }
+         !($1 in have) { print "after log entry " at ": acknowledged remap " $1 " missing"; err = 1 }
+         END { exit err }' "$OUT/bad" "$OUT/chk-list" "$OUT/acked" || fail "replay check"
+    checks=$((checks + 1))
+done < "$OUT/log-entries"
+expect_eq "$(sort "$OUT/acked" | wc -l)" 25 "acknowledged remaps seen in the log"
+step "$checks replay points checked"
+[ "$checks" -ge 25 ] || fail "only $checks replay points"
+"$replayer" replay "$logdev" "$replay" $from "$entries"
+dd if="$replay" of="$copy" bs=1M status=none
+dmsetup create chk --table "0 $msz remap $main $copy"
+remap_list chk > "$OUT/list.replayed"
+cmp -s "$OUT/list.replayed" "$OUT/list.final" || fail "fully replayed spare differs from the live one"
+dmsetup remove chk
+echo PASS
