@@ -105,6 +105,28 @@ check_list_consistent() { # <dm name>
         || fail "$1: list entry not aligned to $RS_BS sectors"
 }
 
+# Number of failed remap constructors the kernel logged ("table: <dev>:
+# remap: <why> (-E...)"): each refused table line must add one.
+refusal_log_count() {
+    dmesg | grep -c "device-mapper: table: .*: remap: " || true
+}
+
+# Creating <name> from <table> must fail with EINVAL (or the error given);
+# afterwards the device must not exist.
+refuse_table() { # <what> <name> <table> [<expected error>]
+    expect_fail "$1" dmsetup create "$2" --table "$3"
+    grep -q "${4:-Invalid argument}" "$OUT/last-error" || fail "$1: not ${4:-EINVAL}: $(cat "$OUT/last-error")"
+    ! dmsetup info "$2" > /dev/null 2>&1 || fail "$1: device $2 exists after a refused create"
+    REFUSED=$((${REFUSED:-0} + 1))
+}
+
+# Every refusal since <count> was logged with its reason.
+check_refusals_logged() { # <count before>
+    local now
+    now=$(refusal_log_count)
+    [ $((now - $1)) -ge "$REFUSED" ] || fail "only $((now - $1)) kernel log lines for $REFUSED refused tables"
+}
+
 # The module must be loaded by vm-run --module.
 require_module() {
     grep -qw remap <(dmsetup targets) || fail "the remap target is not loaded"

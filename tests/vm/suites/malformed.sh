@@ -7,39 +7,32 @@ main=$(nullb_new nb_main 16)
 spare=$(nullb_new nb_spare 4)
 sectors=$(blockdev --getsz "$main")
 
-refuse_table() { # <what> <table> [<expected error>]
-    local seen
-    seen=$(dmesg | wc -l)
-    expect_fail "$1" dmsetup create bad --table "$2"
-    dmesg | tail -n +$((seen + 1)) > "$OUT/new-log"
-    grep -q "remap: " "$OUT/new-log" || fail "$1: no kernel log line saying why"
-    grep -q "${3:-Invalid argument}" "$OUT/last-error" || fail "$1: not ${3:-EINVAL}: $(cat "$OUT/last-error")"
-    ! dmsetup info bad > /dev/null 2>&1 || fail "$1: device 'bad' exists after a refused create"
-}
-
 step "table lines"
-refuse_table "no devices" "0 $sectors remap"
-refuse_table "one device" "0 $sectors remap $main"
+logged=$(refusal_log_count)
+refuse_table "no devices" bad "0 $sectors remap"
+refuse_table "one device" bad "0 $sectors remap $main"
 # As for every dm target, a device that does not exist is ENODEV.
-refuse_table "missing main" "0 $sectors remap /dev/nonexistent $spare 1 format" "No such device"
-refuse_table "same device twice" "0 $sectors remap $main $main 1 format"
-refuse_table "length beyond main" "0 $((sectors + 8)) remap $main $spare 1 format"
-refuse_table "argument count too low" "0 $sectors remap $main $spare 2 format read_retries 3"
-refuse_table "argument count too high" "0 $sectors remap $main $spare 3 format"
-refuse_table "argument count not a number" "0 $sectors remap $main $spare x format"
-refuse_table "unknown option" "0 $sectors remap $main $spare 1 frobnicate"
-refuse_table "block size not a power of two" "0 $sectors remap $main $spare 3 format block_size 12"
-refuse_table "block size above 128" "0 $sectors remap $main $spare 3 format block_size 256"
-refuse_table "block size zero" "0 $sectors remap $main $spare 3 format block_size 0"
-refuse_table "block size missing" "0 $sectors remap $main $spare 2 format block_size"
-refuse_table "read_retries above 16" "0 $sectors remap $main $spare 3 format read_retries 17"
-refuse_table "read_retries negative" "0 $sectors remap $main $spare 3 format read_retries -1"
-refuse_table "read_retries not a number" "0 $sectors remap $main $spare 3 format read_retries two"
-refuse_table "main_id with a space char" "0 $sectors remap $main $spare 3 format main_id a/b"
-refuse_table "main_id too long" "0 $sectors remap $main $spare 3 format main_id $(printf 'x%.0s' $(seq 64))"
-refuse_table "label with a colon" "0 $sectors remap $main $spare 3 format label a:b"
-refuse_table "label too long" "0 $sectors remap $main $spare 3 format label $(printf 'y%.0s' $(seq 64))"
-refuse_table "unformatted spare without format" "0 $sectors remap $main $spare"
+refuse_table "missing main" bad "0 $sectors remap /dev/nonexistent $spare 1 format" "No such device"
+refuse_table "same device twice" bad "0 $sectors remap $main $main 1 format"
+refuse_table "length beyond main" bad "0 $((sectors + 8)) remap $main $spare 1 format"
+refuse_table "argument count too low" bad "0 $sectors remap $main $spare 2 format read_retries 3"
+refuse_table "argument count too high" bad "0 $sectors remap $main $spare 3 format"
+refuse_table "argument count not a number" bad "0 $sectors remap $main $spare x format"
+refuse_table "unknown option" bad "0 $sectors remap $main $spare 1 frobnicate"
+refuse_table "block size not a power of two" bad "0 $sectors remap $main $spare 3 format block_size 12"
+refuse_table "block size above 128" bad "0 $sectors remap $main $spare 3 format block_size 256"
+refuse_table "block size zero" bad "0 $sectors remap $main $spare 3 format block_size 0"
+refuse_table "block size missing" bad "0 $sectors remap $main $spare 2 format block_size"
+refuse_table "read_retries above 16" bad "0 $sectors remap $main $spare 3 format read_retries 17"
+refuse_table "read_retries negative" bad "0 $sectors remap $main $spare 3 format read_retries -1"
+refuse_table "read_retries not a number" bad "0 $sectors remap $main $spare 3 format read_retries two"
+refuse_table "main_id with a space char" bad "0 $sectors remap $main $spare 3 format main_id a/b"
+refuse_table "main_id too long" bad "0 $sectors remap $main $spare 3 format main_id $(printf 'x%.0s' $(seq 64))"
+refuse_table "label with a colon" bad "0 $sectors remap $main $spare 3 format label a:b"
+refuse_table "label too long" bad "0 $sectors remap $main $spare 3 format label $(printf 'y%.0s' $(seq 64))"
+refuse_table "unformatted spare without format" bad "0 $sectors remap $main $spare"
+
+check_refusals_logged "$logged"
 
 step "messages"
 dmsetup create safe --table "0 $sectors remap $main $spare 1 format"
