@@ -241,12 +241,14 @@ void TestAppClient::helperRefusalIsExplained()
     QTRY_VERIFY(!window.helperBar()->isVisible());
 
     // A refused single request shows in the error bar, in words.
-    m_fake->refuseWith = QStringLiteral("org.freedesktop.PolicyKit1.Error.NotAuthorized");
     window.openObject(m_fake->diskPath(QStringLiteral("sda")));
+    QTRY_COMPARE(window.smartPage()->selfTests()->rowCount(), 2); // the tab's own reads are done
+    QVERIFY(!window.errorBar()->isVisible());
+    m_fake->refuseWith = QStringLiteral("org.freedesktop.PolicyKit1.Error.NotAuthorized");
     m_client->startSelfTest(m_fake->diskPath(QStringLiteral("sda")), QStringLiteral("short"));
     QTRY_VERIFY(window.errorBar()->isVisible());
-    QVERIFY2(window.errorBarText()->text().contains(QStringLiteral("Starting a self-test failed")),
-             qPrintable(window.errorBarText()->text()));
+    QTRY_VERIFY2(window.errorBarText()->text().contains(QStringLiteral("Starting a self-test failed")),
+                 qPrintable(window.errorBarText()->text()));
     QVERIFY(window.errorBarText()->text().contains(QStringLiteral("Permission was refused")));
 }
 
