@@ -14,6 +14,7 @@
 #include "remapmapwidget.h"
 #include "smartmodels.h"
 #include "smartpage.h"
+#include "trayicon.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void mapShowsBucketsAndListsCell();
     void smartTabAndSelfTest();
     void removePairAsksFirst();
+    void trayFollowsTheWorstHealth();
 
 private:
     void makeTypicalDisks();
@@ -522,6 +525,39 @@ void TestAppClient::removePairAsksFirst()
     QVERIFY(m_fake->lastCallInteractive);
     QTRY_VERIFY(!m_devices->indexOf(pair).isValid());
     QTRY_COMPARE(m_devices->rowCount(), 3);
+}
+
+void TestAppClient::trayFollowsTheWorstHealth()
+{
+    makeTypicalDisks();
+    m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    TrayIcon tray(m_client, m_devices);
+    QSignalSpy open(&tray, &TrayIcon::openRequested);
+    QTRY_COMPARE(tray.toolTip(), QStringLiteral("Disk health: Good"));
+    auto pairAction = [&tray]() -> QAction * {
+        for (QAction *a : tray.menu()->actions())
+            if (a->text().startsWith(QStringLiteral("safe — ")))
+                return a;
+        return nullptr;
+    };
+    QVERIFY(pairAction());
+    QCOMPARE(pairAction()->text(), QStringLiteral("safe — Good"));
+
+    m_fake->setPairState(QStringLiteral("safe"), QStringLiteral("spare_low"));
+    QTRY_COMPARE(tray.toolTip(), QStringLiteral("Disk health: Caution"));
+    m_fake->setVerdict(QStringLiteral("nvme0n1"), QStringLiteral("failing"));
+    QTRY_COMPARE(tray.toolTip(), QStringLiteral("Disk health: Bad"));
+    QTRY_COMPARE(pairAction()->text(), QStringLiteral("safe — Caution"));
+    pairAction()->trigger();
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.first().first().toString(), m_fake->pairPath(QStringLiteral("safe")));
+
+    // The helper gone: the tray says so instead of a health.
+    m_fake->unregisterService();
+    QTRY_VERIFY(tray.toolTip().contains(QStringLiteral("not running")));
 }
 
 QTEST_MAIN(TestAppClient)
