@@ -13,7 +13,7 @@ ctl 0 --json assemble
 ctl 0 --json remaps safe
 [ "$RUN_OUT" = "$(cat "$OUT/remaps-before.json")" ] || fail "remaps differ after reboot: $RUN_OUT"
 ctl 0 --json pair list
-[ "$(json "j[0]['main-path'], j[0]['state'], j[0]['remapped']")" = "('$MAIN', 'ok', 2)" ] || fail "pair after assemble: $RUN_OUT"
+[ "$(json "j[0]['main-path'], j[0]['state'], j[0]['remapped']")" = "('$MAIN', 'ok', 302)" ] || fail "pair after assemble: $RUN_OUT"
 ctl 0 assemble
 [ "$RUN_OUT" = "no pair to assemble" ] || fail "second assemble: $RUN_OUT"
 ctl 0 pair remove safe

@@ -10,7 +10,7 @@ rm -f "$out/ide.img" "$out/spare.img" "$out"/*.log "$out/remaps-before.json"
 truncate -s 64M "$out/ide.img"
 truncate -s 32M "$out/spare.img"
 common=(--kernel "$kernel" --module "$module" --build-dir "$build/tests/vm/cache" --share "$build" --share "$src"
-        --disk "ide:$out/ide.img:MAIN0001:TestHDD" --disk "nvme:$out/spare.img:SPARE0001" --timeout 400)
+        --disk "ide:$out/ide.img:MAIN0001:TestHDD" --disk "nvme:$out/spare.img:SPARE0001" --timeout 900)
 for phase in pair assemble; do
     mkdir -p "$out/$phase"
     [ "$phase" = pair ] || cp "$out/pair/remaps-before.json" "$out/$phase/"
