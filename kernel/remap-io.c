@@ -807,7 +807,7 @@ static void remap_worker(struct work_struct *work)
 }
 
 /* From end_io (any context) or map() */
-void remap_queue_failed(struct remap_c *rc, struct bio *bio)
+void remap_queue_bio(struct remap_c *rc, struct bio *bio)
 {
 	unsigned long flags;
 

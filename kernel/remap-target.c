@@ -215,7 +215,7 @@ static void hold_for_worker(struct remap_c *rc, struct bio *bio,
 
 	pb->iter = bio->bi_iter;
 	pb->iter.bi_sector = sector;
-	remap_queue_failed(rc, bio);
+	remap_queue_bio(rc, bio);
 }
 
 static int remap_map(struct dm_target *ti, struct bio *bio)
@@ -305,7 +305,7 @@ static int remap_end_io(struct dm_target *ti, struct bio *bio,
 	    !media_error(*error) || (bio->bi_opf & REQ_RAHEAD))
 		return DM_ENDIO_DONE;
 	/* The worker retries it and completes it (end_io is called again). */
-	remap_queue_failed(rc, bio);
+	remap_queue_bio(rc, bio);
 	return DM_ENDIO_INCOMPLETE;
 }
 
