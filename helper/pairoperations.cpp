@@ -270,6 +270,8 @@ RemapOutcome remap(const QString &name, quint64 sector)
             out.error = {Errors::Busy, QStringLiteral("%1 is suspended").arg(name)};
         else if (code == ENOSPC)
             out.error = {Errors::Failed, QStringLiteral("the spare of %1 is full").arg(name)};
+        else if (code == EIO)
+            out.error = {Errors::Failed, QStringLiteral("the spare's metadata of %1 cannot be written (state metadata_error)").arg(name)};
         else
             out.error = {Errors::Failed, error};
         return out;
