@@ -3,8 +3,6 @@ set -euo pipefail
 meta=$1 runtime=$2
 
 modprobe null_blk nr_devices=0
-mkdir -p /sys/kernel/config/nullb && mountpoint -q /sys/kernel/config \
-    || mount -t configfs configfs /sys/kernel/config
 nullb() { # <name> <MiB> <memory backed>
     local d=/sys/kernel/config/nullb/$1
     mkdir "$d"

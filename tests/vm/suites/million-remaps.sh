@@ -8,6 +8,7 @@ meta=$1
 count=1000000
 
 modprobe dm-zero
+modprobe loop
 # Main: 8 GiB that reads as zeros; spare: a sparse 4.1 GiB file on tmpfs.
 msz=$((16 * 1024 * 1024))
 dmsetup create zmain --table "0 $msz zero"
