@@ -308,10 +308,10 @@ void HelperClient::fetchRemapsInRange(const QString &pair, qulonglong first, qul
 {
     // ListRemaps pages by index: the number of remaps below `first` (one
     // bucket over [0, first)) is the index of the first one in the range.
-    auto *proxy = new OrgDmremapPair1Interface(m_service, pair, m_bus, this);
-    proxy->setTimeout(mapTimeoutMs);
-    auto listFrom = [this, proxy, pair, first, length, maxRows](qulonglong offset) {
-        watch(QDBusPendingReply<DmRemap::RemapList>(proxy->ListRemaps(offset, maxRows)),
+    auto listFrom = [this, pair, first, length, maxRows](qulonglong offset) {
+        OrgDmremapPair1Interface proxy(m_service, pair, m_bus);
+        proxy.setTimeout(mapTimeoutMs);
+        watch(QDBusPendingReply<DmRemap::RemapList>(proxy.ListRemaps(offset, maxRows)),
               tr("Listing remapped blocks"),
               [this, pair, first, length](const QDBusPendingReply<DmRemap::RemapList> &reply) {
                   DmRemap::RemapList inRange;
@@ -324,13 +324,14 @@ void HelperClient::fetchRemapsInRange(const QString &pair, qulonglong first, qul
                   Q_EMIT remapsInRangeReady(pair, first, length, inRange,
                                             m_pairs.value(pair).value(QStringLiteral("remapped")).toULongLong());
               });
-        proxy->deleteLater();
     };
     if (first == 0) {
         listFrom(0);
         return;
     }
-    watch(QDBusPendingReply<DmRemap::MapBucketList>(proxy->GetMap(0, first, 1)),
+    OrgDmremapPair1Interface proxy(m_service, pair, m_bus);
+    proxy.setTimeout(mapTimeoutMs);
+    watch(QDBusPendingReply<DmRemap::MapBucketList>(proxy.GetMap(0, first, 1)),
           tr("Listing remapped blocks"),
           [listFrom](const QDBusPendingReply<DmRemap::MapBucketList> &reply) {
               const DmRemap::MapBucketList buckets = reply.value();
