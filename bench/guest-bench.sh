@@ -20,7 +20,7 @@ msz=$(blockdev --getsz /dev/bmain)
 iops() { # <device> <rw>
     fio --name=b --filename="$1" --direct=1 --ioengine=libaio --iodepth=16 --bs=4k \
         --rw="$2" --time_based --runtime="$runtime" --ramp_time=1 --randseed=1 \
-        --output-format=json | awk -F: '/"iops"/ { gsub(/[ ,]/, "", $2); if ($2 > 0) { print int($2); exit } }'
+        --output-format=json | awk -F: '/"iops"/ && !done { gsub(/[ ,]/, "", $2); if ($2 + 0 > 0) { print int($2); done = 1 } }'
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 
