@@ -114,6 +114,18 @@ QJsonObject toJson(const QVariantMap &map)
     return o;
 }
 
+// Disks and pairs: each object's dictionary plus its object path.
+QJsonArray toJson(const DmRemap::ObjectInfoList &objects)
+{
+    QJsonArray list;
+    for (const DmRemap::ObjectInfo &object : objects) {
+        QJsonObject o = toJson(object.info);
+        o.insert(QStringLiteral("object"), object.path.path());
+        list << o;
+    }
+    return list;
+}
+
 void printJson(const QJsonValue &value)
 {
     const QJsonDocument doc = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
@@ -241,13 +253,7 @@ int Client::disks()
     if (reply.isError())
         return fail(reply.error());
     if (m_options.json) {
-        QJsonArray list;
-        for (const DmRemap::ObjectInfo &d : reply.value()) {
-            QJsonObject o = toJson(d.info);
-            o.insert(QStringLiteral("object"), d.path.path());
-            list << o;
-        }
-        printJson(list);
+        printJson(toJson(reply.value()));
         return ExitOk;
     }
     out << column(QStringLiteral("DISK"), 14) << column(QStringLiteral("SIZE"), 10) << column(QStringLiteral("MODEL"), 20)
@@ -416,13 +422,7 @@ int Client::pair(const QStringList &args)
         if (reply.isError())
             return fail(reply.error());
         if (m_options.json) {
-            QJsonArray list;
-            for (const DmRemap::ObjectInfo &p : reply.value()) {
-                QJsonObject o = toJson(p.info);
-                o.insert(QStringLiteral("object"), p.path.path());
-                list << o;
-            }
-            printJson(list);
+            printJson(toJson(reply.value()));
             return ExitOk;
         }
         out << column(QStringLiteral("NAME"), 16) << column(QStringLiteral("MAIN"), 14) << column(QStringLiteral("SPARE"), 14)
