@@ -136,3 +136,23 @@ require_module() {
 rand_below() { # <n>
     echo $(( (RANDOM * 32768 + RANDOM) % $1 ))
 }
+
+# --- QEMU monitor ------------------------------------------------------------
+# One QMP command, run by vm-run on the host (e.g. device_del of a disk by its
+# id dev<N>); prints QEMU's reply and fails on an error reply.
+vm_qmp() { # <json command>
+    local id=$$.$RANDOM ctl=/run/vm-out/.vm reply
+    printf '%s\n' "$1" > "$ctl/qmp-tmp.$id"
+    mv "$ctl/qmp-tmp.$id" "$ctl/qmp-request.$id"
+    for _ in $(seq 300); do
+        if [ -f "$ctl/qmp-reply.$id" ]; then
+            reply=$(cat "$ctl/qmp-reply.$id")
+            rm -f "$ctl/qmp-reply.$id"
+            echo "$reply"
+            case $reply in *'"error"'*) return 1 ;; esac
+            return 0
+        fi
+        sleep 0.1
+    done
+    fail "vm_qmp: no reply from the host to $1"
+}
