@@ -3,6 +3,7 @@
 #include "dbustypes.h"
 #include "dmremap_proxy.h"
 #include "disks.h"
+#include "ttyagent.h"
 #include "validation.h"
 
 #include <QCoreApplication>
@@ -172,6 +173,8 @@ public:
         QDBusMessage call = QDBusMessage::createMethodCall(kService, path, interface, method);
         call.setArguments(args);
         call.setInteractiveAuthorizationAllowed(m_options.interactive);
+        if (m_options.interactive)
+            m_ttyAgent.startIfUseful();
         return QDBusPendingReply<T...>(m_bus.call(call, QDBus::Block, kCallTimeoutMs));
     }
 
@@ -196,6 +199,7 @@ private:
     Options m_options;
     QDBusConnection m_bus;
     OrgDmremapManager1Interface m_manager;
+    mutable TtyAgent m_ttyAgent;
 };
 
 std::optional<QDBusObjectPath> Client::findDisk(const QString &spec, int *code)

@@ -171,14 +171,15 @@ class TestService : public QObject
         return false;
     }
 
-    void setNobodyRule(bool allowed)
+    // Allows nobody the actions whose id starts with actionPrefix.
+    void setNobodyRule(bool allowed, const QByteArray &actionPrefix = "org.dmremap.")
     {
         const QString rule = path(QStringLiteral("rules/50-dmremap-test.rules"));
         if (allowed) {
             QFile f(rule);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("polkit.addRule(function(action, subject) {\n"
-                    "    if (action.id.indexOf(\"org.dmremap.\") == 0 && subject.user == \"nobody\")\n"
+                    "    if (action.id.indexOf(\"" + actionPrefix + "\") == 0 && subject.user == \"nobody\")\n"
                     "        return polkit.Result.YES;\n"
                     "});\n");
         } else {
@@ -482,6 +483,23 @@ private Q_SLOTS:
 
         r = run(ctl, {QStringLiteral("remaps"), QStringLiteral("nopair")}, false);
         QCOMPARE(r.exitCode, 4);
+    }
+
+    // On a terminal, dm-remapctl starts polkit's text agent, which asks for
+    // the password there. Nobody answers: the call is cut off after 10 s and
+    // the self-test must not have started.
+    void ctlAsksOnTerminal()
+    {
+        setNobodyRule(true, "org.dmremap.read");
+        const QString command = QStringLiteral("%1 self-test %2 short").arg(QStringLiteral(CTL_BIN), m_diskInfo.path);
+        const Run r = run(QStringLiteral("timeout"), {QStringLiteral("10"), QStringLiteral("script"), QStringLiteral("-qec"), command,
+                                                      QStringLiteral("/dev/null")},
+                          true);
+        setNobodyRule(false);
+        QVERIFY2(r.out.contains(QLatin1String("AUTHENTICATING FOR org.dmremap.self-test")), qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(QLatin1String("Password:")), qPrintable(r.out));
+        QCOMPARE(r.exitCode, 124);
+        QTRY_VERIFY2_WITH_TIMEOUT(helperLog().contains("refused org.dmremap.Smart1.StartSelfTest"), helperLog().constData(), 10000);
     }
 
     void ctlWithoutHelper()
