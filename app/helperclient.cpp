@@ -6,6 +6,7 @@
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
 #include <QDBusServiceWatcher>
+#include <QFileInfo>
 
 namespace {
 const QString managerPath = QStringLiteral("/org/dmremap/Manager1");
@@ -95,6 +96,28 @@ QString HelperClient::pairOfDisk(const QString &diskPath) const
         const QVariantMap &status = it.value();
         if (status.value(QStringLiteral("main")).value<QDBusObjectPath>().path() == diskPath
             || status.value(QStringLiteral("spare")).value<QDBusObjectPath>().path() == diskPath)
+            return it.key();
+    }
+    return {};
+}
+
+QString HelperClient::findObject(const QString &name) const
+{
+    if (m_disks.contains(name) || m_pairs.contains(name))
+        return name;
+    // A link and the node it points to name the same device.
+    const QString node = name.startsWith(u'/') ? QFileInfo(name).canonicalFilePath() : QString();
+    const auto sameDevice = [&name, &node](const QString &device) {
+        return !device.isEmpty()
+               && (device == name || (!node.isEmpty() && QFileInfo(device).canonicalFilePath() == node));
+    };
+    for (auto it = m_pairs.cbegin(); it != m_pairs.cend(); ++it) {
+        if (it->value(QStringLiteral("name")).toString() == name
+            || sameDevice(it->value(QStringLiteral("device")).toString()))
+            return it.key();
+    }
+    for (auto it = m_disks.cbegin(); it != m_disks.cend(); ++it) {
+        if (sameDevice(it->value(QStringLiteral("path")).toString()))
             return it.key();
     }
     return {};

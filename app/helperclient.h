@@ -44,6 +44,10 @@ public:
     QVariantMap pairStatus(const QString &path) const { return m_pairs.value(path); }
     // The pair a disk belongs to, or an empty string.
     QString pairOfDisk(const QString &diskPath) const;
+    // The disk or pair a user names: a pair's name or device
+    // (/dev/mapper/<name>), a disk's device node or a link to either
+    // (/dev/disk/by-id/...), or an object path. Empty when none matches.
+    QString findObject(const QString &name) const;
 
 public Q_SLOTS:
     // Forget everything and ask the helper again (the window's Retry).

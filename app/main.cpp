@@ -9,7 +9,11 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDBusConnection>
+#include <QMap>
 #include <QSettings>
+
+#include <cstdio>
+#include <cstdlib>
 
 int main(int argc, char *argv[])
 {
@@ -29,7 +33,29 @@ int main(int argc, char *argv[])
     const QCommandLineOption trayOption(QStringLiteral("tray"),
                                         QApplication::translate("main", "Start minimized to the system tray."));
     parser.addOption(trayOption);
+    const QCommandLineOption showOption(
+        QStringLiteral("show"),
+        QApplication::translate("main", "Open the window on this disk or pair: a pair's name, a device such as "
+                                        "/dev/sda or /dev/mapper/<pair>, or a link to one."),
+        QApplication::translate("main", "disk-or-pair"));
+    parser.addOption(showOption);
+    const QCommandLineOption pageOption(
+        QStringLiteral("page"),
+        QApplication::translate("main", "Open the window on this page: overview, smart or map."),
+        QApplication::translate("main", "page"));
+    parser.addOption(pageOption);
     parser.process(app);
+
+    const QMap<QString, MainWindow::Page> pages{{QStringLiteral("overview"), MainWindow::Page::Overview},
+                                               {QStringLiteral("smart"), MainWindow::Page::Smart},
+                                               {QStringLiteral("map"), MainWindow::Page::Map}};
+    const QString page = parser.value(pageOption);
+    if (parser.isSet(pageOption) && !pages.contains(page)) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate("main", "Unknown page “%1”: use overview, smart or map.")
+                                    .arg(page)));
+        return EXIT_FAILURE;
+    }
 
     HelperClient client(QDBusConnection::systemBus());
     DeviceModel devices(&client);
@@ -50,7 +76,12 @@ int main(int argc, char *argv[])
         window.setHideOnClose(true);
         QApplication::setQuitOnLastWindowClosed(false);
     }
-    if (!parser.isSet(trayOption) || !haveTray)
+    if (parser.isSet(pageOption))
+        window.showPage(pages.value(page));
+    if (parser.isSet(showOption))
+        window.openByName(parser.value(showOption));
+    const bool wantWindow = parser.isSet(showOption) || parser.isSet(pageOption) || !parser.isSet(trayOption);
+    if (wantWindow || !haveTray)
         window.show();
     return app.exec();
 }

@@ -24,6 +24,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 static QFrame *messageBar(const QString &style, QLabel *text, QWidget *button, QWidget *parent)
 {
     auto *bar = new QFrame(parent);
@@ -129,6 +131,7 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     connect(dismiss, &QPushButton::clicked, m_errorBar, &QWidget::hide);
     connect(m_overview, &OverviewPage::removePairRequested, this, &MainWindow::removePair);
     connect(client, &HelperClient::statusChanged, this, &MainWindow::updateHelperBar);
+    connect(client, &HelperClient::statusChanged, this, &MainWindow::openNamedObject);
     connect(client, &HelperClient::operationFailed, this, &MainWindow::showError);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::selectionChanged);
     connect(devices, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
@@ -167,6 +170,39 @@ void MainWindow::openObject(const QString &path)
     activateWindow();
 }
 
+void MainWindow::openByName(const QString &name)
+{
+    m_wantedName = name;
+    openNamedObject();
+}
+
+void MainWindow::openNamedObject()
+{
+    if (m_wantedName.isEmpty() || m_client->status() != HelperClient::Status::Ready)
+        return;
+    const QString name = std::exchange(m_wantedName, QString());
+    const QString path = m_client->findObject(name);
+    if (path.isEmpty())
+        showError(tr("Opening “%1”").arg(name), tr("There is no disk or pair with that name or device."));
+    openObject(path);
+}
+
+void MainWindow::showPage(Page page)
+{
+    m_wantedPage = static_cast<int>(page);
+    applyWantedPage();
+}
+
+// Until something is selected the tabs are disabled: the page waits for it.
+void MainWindow::applyWantedPage()
+{
+    if (m_wantedPage < 0 || selectedObject().isEmpty())
+        return;
+    if (m_tabs->isTabEnabled(m_wantedPage))
+        m_tabs->setCurrentIndex(m_wantedPage);
+    m_wantedPage = -1;
+}
+
 void MainWindow::selectionChanged()
 {
     const QString path = selectedObject();
@@ -178,6 +214,7 @@ void MainWindow::selectionChanged()
     const bool isPair = m_client->hasPair(path);
     m_removePair->setEnabled(isPair);
     m_tabs->setTabEnabled(2, isPair || !m_client->pairOfDisk(path).isEmpty());
+    applyWantedPage();
 }
 
 void MainWindow::updateHelperBar()

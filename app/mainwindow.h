@@ -22,10 +22,18 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
+    enum class Page { Overview, Smart, Map };
+
     MainWindow(HelperClient *client, DeviceModel *devices, Notifier *notifier, QWidget *parent = nullptr);
 
     // Shows the window with that disk or pair selected (empty: as it was).
     void openObject(const QString &path);
+    // Shows the window on the disk or pair a user named (see
+    // HelperClient::findObject) once the helper has listed them; the error
+    // bar says so when there is no such disk or pair.
+    void openByName(const QString &name);
+    // Shows that tab (once a disk or pair is selected, if none is yet).
+    void showPage(Page page);
     // Closing hides the window instead of quitting (the tray keeps running).
     void setHideOnClose(bool hide) { m_hideOnClose = hide; }
 
@@ -51,6 +59,8 @@ protected:
 
 private:
     void updateHelperBar();
+    void openNamedObject();
+    void applyWantedPage();
     void selectionChanged();
     void showError(const QString &action, const QString &message);
 
@@ -71,5 +81,7 @@ private:
     QAction *m_removePair;
     QAction *m_refresh;
     QString m_wantedSelection; // restored after the tree is rebuilt
+    QString m_wantedName; // given by the user, opened when the helper is ready
+    int m_wantedPage = -1; // a Page, shown once something is selected
     bool m_hideOnClose = false;
 };

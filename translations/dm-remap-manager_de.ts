@@ -455,6 +455,14 @@
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
+    <message>
+        <source>Opening “%1”</source>
+        <translation>Öffnen von „%1“</translation>
+    </message>
+    <message>
+        <source>There is no disk or pair with that name or device.</source>
+        <translation>Es gibt keine Festplatte und kein Paar mit diesem Namen oder Gerät.</translation>
+    </message>
 </context>
 <context>
     <name>MapPage</name>
@@ -1261,6 +1269,26 @@ Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
     <message>
         <source>Start minimized to the system tray.</source>
         <translation>Minimiert im Systemabschnitt der Kontrollleiste starten.</translation>
+    </message>
+    <message>
+        <source>Open the window on this disk or pair: a pair&apos;s name, a device such as /dev/sda or /dev/mapper/&lt;pair&gt;, or a link to one.</source>
+        <translation>Das Fenster mit dieser Festplatte oder diesem Paar öffnen: der Name eines Paars, ein Gerät wie /dev/sda oder /dev/mapper/&lt;Paar&gt; oder ein Link darauf.</translation>
+    </message>
+    <message>
+        <source>disk-or-pair</source>
+        <translation>festplatte-oder-paar</translation>
+    </message>
+    <message>
+        <source>Open the window on this page: overview, smart or map.</source>
+        <translation>Das Fenster auf dieser Seite öffnen: overview (Übersicht), smart oder map (Umlagerungskarte).</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>seite</translation>
+    </message>
+    <message>
+        <source>Unknown page “%1”: use overview, smart or map.</source>
+        <translation>Unbekannte Seite „%1“: overview, smart oder map angeben.</translation>
     </message>
 </context>
 </TS>

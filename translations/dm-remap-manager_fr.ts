@@ -455,6 +455,14 @@
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
+    <message>
+        <source>Opening “%1”</source>
+        <translation>L’ouverture de « %1 »</translation>
+    </message>
+    <message>
+        <source>There is no disk or pair with that name or device.</source>
+        <translation>Aucun disque ni aucune paire ne porte ce nom ou ne correspond à ce périphérique.</translation>
+    </message>
 </context>
 <context>
     <name>MapPage</name>
@@ -1261,6 +1269,26 @@ Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
     <message>
         <source>Start minimized to the system tray.</source>
         <translation>Démarrer réduit dans la zone de notification.</translation>
+    </message>
+    <message>
+        <source>Open the window on this disk or pair: a pair&apos;s name, a device such as /dev/sda or /dev/mapper/&lt;pair&gt;, or a link to one.</source>
+        <translation>Ouvrir la fenêtre sur ce disque ou cette paire : le nom d’une paire, un périphérique comme /dev/sda ou /dev/mapper/&lt;paire&gt;, ou un lien vers l’un d’eux.</translation>
+    </message>
+    <message>
+        <source>disk-or-pair</source>
+        <translation>disque-ou-paire</translation>
+    </message>
+    <message>
+        <source>Open the window on this page: overview, smart or map.</source>
+        <translation>Ouvrir la fenêtre sur cette page : overview (vue d’ensemble), smart ou map (carte de réaffectation).</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>page</translation>
+    </message>
+    <message>
+        <source>Unknown page “%1”: use overview, smart or map.</source>
+        <translation>Page « %1 » inconnue : indiquez overview, smart ou map.</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QFrame>
 #include <QGroupBox>
 #include <QLabel>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void smartTabAndSelfTest();
     void removePairAsksFirst();
     void trayFollowsTheWorstHealth();
+    void windowOpensWhatTheUserNamed();
 
 private:
     void makeTypicalDisks();
@@ -558,6 +560,61 @@ void TestAppClient::trayFollowsTheWorstHealth()
     // The helper gone: the tray says so instead of a health.
     m_fake->unregisterService();
     QTRY_VERIFY(tray.toolTip().contains(QStringLiteral("not running")));
+}
+
+void TestAppClient::windowOpensWhatTheUserNamed()
+{
+    // A disk known by a link (as /dev/disk/by-id/... is): the node is a file here.
+    QTemporaryDir dev;
+    QFile node(dev.filePath(QStringLiteral("sdc")));
+    QVERIFY(node.open(QIODevice::WriteOnly));
+    const QString link = dev.filePath(QStringLiteral("ata-TestHDD_MAIN0001"));
+    QVERIFY(QFile::link(node.fileName(), link));
+    makeTypicalDisks();
+    m_fake->addDisk(QStringLiteral("sdc"), node.fileName(), QStringLiteral("hdd"), 500 * GB);
+    m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    MainWindow window(m_client, m_devices, m_notifier);
+
+    // Asked for before the helper has answered: opened once it has.
+    window.openByName(QStringLiteral("/dev/nvme0n1"));
+    window.showPage(MainWindow::Page::Smart);
+    window.show();
+    QTRY_COMPARE(window.selectedObject(), m_fake->diskPath(QStringLiteral("nvme0n1")));
+    QCOMPARE(window.tabs()->currentWidget(), window.smartPage());
+    QVERIFY(!window.errorBar()->isVisible());
+
+    const QString pair = m_fake->pairPath(QStringLiteral("safe"));
+    QCOMPARE(m_client->findObject(QStringLiteral("safe")), pair);
+    QCOMPARE(m_client->findObject(QStringLiteral("/dev/mapper/safe")), pair);
+    QCOMPARE(m_client->findObject(pair), pair);
+    QCOMPARE(m_client->findObject(QStringLiteral("/dev/sda")), m_fake->diskPath(QStringLiteral("sda")));
+    QCOMPARE(m_client->findObject(link), m_fake->diskPath(QStringLiteral("sdc")));
+    QVERIFY(m_client->findObject(QStringLiteral("saf")).isEmpty());
+    QVERIFY(m_client->findObject(QStringLiteral("/dev/mapper/other")).isEmpty());
+
+    window.openByName(QStringLiteral("safe"));
+    window.showPage(MainWindow::Page::Map);
+    QCOMPARE(window.selectedObject(), pair);
+    QCOMPARE(window.tabs()->currentWidget(), window.mapPage());
+    QTRY_VERIFY(window.mapPage()->isVisible());
+
+    // A name that matches nothing is said in words; the window stays where it was.
+    window.openByName(QStringLiteral("/dev/sdz"));
+    QVERIFY(window.errorBar()->isVisible());
+    QVERIFY(window.errorBarText()->text().contains(QStringLiteral("“/dev/sdz”")));
+    QVERIFY(window.errorBarText()->text().contains(QStringLiteral("no disk or pair")));
+    QCOMPARE(window.selectedObject(), pair);
+
+    // A disk in no pair has no map: asking for it leaves another page shown.
+    window.openByName(QStringLiteral("/dev/nvme0n1"));
+    window.showPage(MainWindow::Page::Map);
+    QCOMPARE(window.selectedObject(), m_fake->diskPath(QStringLiteral("nvme0n1")));
+    QVERIFY(!window.tabs()->isTabEnabled(2));
+    QVERIFY(window.tabs()->currentWidget() != window.mapPage());
 }
 
 QTEST_MAIN(TestAppClient)
