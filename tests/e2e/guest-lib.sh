@@ -6,11 +6,14 @@
 #   . guest-lib.sh
 #
 # Interface (kept stable; every name starts with e2e_):
-#   e2e_install <staging dir> [<dm-remap.ko>]
+#   e2e_install <staging dir> [<dm-remap.ko> [<module index dir>]]
 #       Copies a `DESTDIR=<staging dir> cmake --install --prefix /usr` tree
-#       onto /, puts the module built for the running kernel under
-#       /lib/modules/$(uname -r)/updates/ and runs depmod, as a DKMS install
-#       leaves it: `modprobe dm-remap` works afterwards.
+#       onto / (keeping the merged-/usr symlinks), puts the module built for
+#       the running kernel under /lib/modules/$(uname -r)/updates/ and
+#       indexes it, as a DKMS install leaves it: `modprobe dm-remap` works
+#       then. The index is `depmod -a` (about three minutes under TCG), or
+#       the modules.* files that tests/e2e/module-index.sh made on the host
+#       for this kernel and module, when their folder is given.
 #   e2e_start_system / e2e_stop_system
 #       The system bus from the installed /usr/share/dbus-1/system.conf (so
 #       the installed bus policy and activation file are the ones used;
@@ -61,15 +64,22 @@ e2e_wait_for() { # <seconds> <command...>
     done
 }
 
-e2e_install() { # <staging dir> [<dm-remap.ko>]
-    local staging=$1 module=${2:-} updates
+e2e_install() { # <staging dir> [<dm-remap.ko> [<module index dir>]]
+    local staging=$1 module=${2:-} index=${3:-} updates
     [ -x "$staging/usr/bin/dm-remapctl" ] || e2e_fail "no installed tree in $staging"
-    cp -a "$staging/." /
+    # Like dpkg, keep /lib a symlink to usr/lib (merged /usr): cp -a would
+    # refuse to put the staged lib/ folder over it.
+    tar -C "$staging" -cf - . | tar -C / -xf - --keep-directory-symlink --no-same-owner
     if [ -n "$module" ]; then
         updates=/lib/modules/$(uname -r)/updates
         mkdir -p "$updates"
         cp "$module" "$updates/dm-remap.ko"
-        depmod -a
+        if [ -n "$index" ]; then
+            grep -q '^updates/dm-remap.ko:' "$index/modules.dep" || e2e_fail "$index does not index dm-remap.ko"
+            cp "$index"/modules.* "/lib/modules/$(uname -r)/"
+        else
+            depmod -a
+        fi
     fi
 }
 

@@ -1,0 +1,82 @@
+# Second boot, same spare image, the main disk's content written back and its
+# sectors bad again: the boot-time assembly (the installed unit's ExecStart)
+# brings the pair back with its remaps and the data; the app removes it; then
+# the spare is unplugged from a reassembled pair. Usage: boot2.sh <source dir>
+#   <build dir> <staging dir> <dm-remap.ko> <module index dir>
+. "$1/tests/e2e/boot-lib.sh" "$@"
+install_stack
+load_main_disk
+[ -b "$SPARE" ] || fail "no NVMe spare disk"
+dd if="$CARRY/main.img" of="$MAIN" bs=1M oflag=direct conv=fsync status=none || fail "restoring the main disk failed"
+bad_sectors on
+
+# What systemd would run at boot: the unit's ExecStart line, as installed.
+assemble() {
+    local unit line
+    for unit in /usr/lib/systemd/system/dm-remap-assemble.service /lib/systemd/system/dm-remap-assemble.service; do
+        [ -f "$unit" ] && break
+    done
+    [ -f "$unit" ] || fail "no dm-remap-assemble.service installed"
+    line=$(sed -n 's/^ExecStart=//p' "$unit")
+    [ -n "$line" ] || fail "$unit has no ExecStart"
+    line=${line#[-@:+!]}
+    echo "   $unit: $line"
+    read -ra command <<< "$line"
+    "${command[@]}" || fail "$line failed"
+}
+
+step "5. boot-time assembly"
+! e2e_helper_running || fail "the helper owns its name before any call"
+assemble
+e2e_helper_running || fail "assembly did not activate the helper"
+ctl 0 --json pair list
+[ "$(json "[(p['name'], p['main-path'], p['spare-path'], p['state'], p['remapped'], p['pending']) for p in j]")" \
+    = "[('$PAIR', '$MAIN', '$SPARE', 'ok', $REMAPS, 0)]" ] || fail "pair after assembly: $RUN_OUT"
+[ "$(device_sum)" = "$(cat "$CARRY/data.sha256")" ] || fail "the data differs after the reboot"
+echo "   data checksum intact: $(cat "$CARRY/data.sha256")"
+e2e_start_desktop
+start_app
+app_test showsTheRemaps REMAPS=$REMAPS BAD_SECTOR=$BAD_SECTOR
+
+step "7. remove the pair with the app"
+app_test removeThePair
+! dmsetup info "$PAIR" > /dev/null 2>&1 || fail "the dm device is still there"
+[ ! -e "/dev/mapper/$PAIR" ] || fail "/dev/mapper/$PAIR is still there"
+ctl 0 --json disks
+[ "$(json "sorted((d['path'], d['role']) for d in j) == sorted([('$MAIN', 'free'), ('$SPARE', 'free')])")" = True ] \
+    || fail "disks after removal: $RUN_OUT"
+
+step "6. the spare is unplugged while paired"
+assemble
+ctl 0 --json pair list
+[ "$(json "j[0]['state'], j[0]['remapped']")" = "('ok', $REMAPS)" ] || fail "pair assembled again: $RUN_OUT"
+vm_qmp '{"execute": "device_del", "arguments": {"id": "dev0"}}' > /dev/null
+e2e_wait_for 30 test ! -e /sys/block/nvme0n1 || fail "the spare is still there after device_del"
+ctl 0 --json disks
+[ "$(json "[d['path'] for d in j]")" = "['$MAIN']" ] || fail "disks after the unplug: $RUN_OUT"
+e2e_wait_for 30 "$CTL" --json pair list
+ctl 0 --json pair list
+[ "$(json "j[0]['name'], j[0]['state'], j[0]['spare-present'], j[0]['main-present']")" = "('$PAIR', 'missing', False, True)" ] \
+    || fail "pair after the unplug: $RUN_OUT"
+wait_notification "Pair “$PAIR”: A disk is missing"
+app_test showsTheMissingSpare
+# A block that lives on the spare fails, never returns the main disk's stale
+# data; nothing hangs.
+rc=0
+timeout 60 dd if="/dev/mapper/$PAIR" of=/dev/null bs=4096 skip=$((BAD_SECTOR / 8)) count=1 iflag=direct status=none 2> /run/dd.err || rc=$?
+[ "$rc" != 124 ] || fail "a read of a remapped block hangs"
+[ "$rc" != 0 ] || fail "a remapped block was readable without its spare"
+echo "   read of a remapped block: $(cat /run/dd.err)"
+for io in "if=/dev/mapper/$PAIR of=/dev/null iflag=direct" "if=/dev/zero of=/dev/mapper/$PAIR oflag=direct"; do
+    rc=0
+    timeout 60 dd $io bs=4096 count=1 status=none 2> /run/dd.err || rc=$?
+    [ "$rc" != 124 ] || fail "dd $io hangs"
+    echo "   dd $io on a healthy block: exit $rc $(cat /run/dd.err)"
+done
+ctl 0 --json disks
+ctl 0 pair remove "$PAIR"
+! dmsetup info "$PAIR" > /dev/null 2>&1 || fail "the dm device is still there"
+kill -0 "$APP_PID" || fail "the installed app died: $(cat "$OUT/app.log")"
+# The app's restart in this boot repeated none of the first boot's news.
+! grep -q "Bad blocks on pair" "$E2E_NOTIFICATIONS" || fail "the app repeated old news: $(cat "$E2E_NOTIFICATIONS")"
+echo "second boot: all checks passed"
