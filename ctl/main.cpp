@@ -1,7 +1,6 @@
 // dm-remapctl: talks to dm-remap-helper (org.dmremap.Manager1) for people
 // and scripts, like udisksctl does for udisks. Exit codes: docs/dm-remapctl.md.
 #include "dbustypes.h"
-#include "dmremap_proxy.h"
 #include "disks.h"
 #include "ttyagent.h"
 #include "validation.h"
@@ -9,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDBusPendingReply>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,6 +32,9 @@ enum ExitCode {
 
 const QString kService = QStringLiteral("org.dmremap.Manager1");
 const QString kManagerPath = QStringLiteral("/org/dmremap/Manager1");
+const QString kManagerInterface = QStringLiteral("org.dmremap.Manager1");
+const QString kSmartInterface = QStringLiteral("org.dmremap.Smart1");
+const QString kPairInterface = QStringLiteral("org.dmremap.Pair1");
 // Long enough for a password dialog and a slow disk.
 constexpr int kCallTimeoutMs = 10 * 60 * 1000;
 
@@ -150,25 +153,17 @@ public:
     explicit Client(const Options &options)
         : m_options(options)
         , m_bus(QDBusConnection::systemBus())
-        , m_manager(kService, kManagerPath, m_bus)
     {
-        prepare(&m_manager);
     }
 
     bool connected() const { return m_bus.isConnected(); }
 
-    template<typename Proxy>
-    void prepare(Proxy *proxy) const
-    {
-        proxy->setTimeout(kCallTimeoutMs);
-    }
-
-    // Privileged calls may need a password: the generated proxies cannot
-    // flag a call as allowing interactive authorization, so these are sent
-    // as messages of their own.
+    // Every call may need a password (even reading, for a user outside an
+    // active local session): the generated proxies cannot flag a call as
+    // allowing interactive authorization, so calls are messages of their own.
     template<typename... T>
-    QDBusPendingReply<T...> callInteractive(const QString &path, const QString &interface, const QString &method,
-                                            const QVariantList &args = {}) const
+    QDBusPendingReply<T...> call(const QString &path, const QString &interface, const QString &method,
+                                 const QVariantList &args = {}) const
     {
         QDBusMessage call = QDBusMessage::createMethodCall(kService, path, interface, method);
         call.setArguments(args);
@@ -198,14 +193,12 @@ private:
 
     Options m_options;
     QDBusConnection m_bus;
-    OrgDmremapManager1Interface m_manager;
     mutable TtyAgent m_ttyAgent;
 };
 
 std::optional<QDBusObjectPath> Client::findDisk(const QString &spec, int *code)
 {
-    auto reply = m_manager.GetDisks();
-    reply.waitForFinished();
+    auto reply = call<DmRemap::ObjectInfoList>(kManagerPath, kManagerInterface, QStringLiteral("GetDisks"));
     if (reply.isError()) {
         *code = fail(reply.error());
         return std::nullopt;
@@ -237,8 +230,7 @@ std::optional<QDBusObjectPath> Client::findPair(const QString &name, int *code)
         *code = failText(QStringLiteral("\"%1\" is not a valid pair name").arg(Validation::sanitize(name)), ExitUsage);
         return std::nullopt;
     }
-    auto reply = m_manager.GetPairs();
-    reply.waitForFinished();
+    auto reply = call<DmRemap::ObjectInfoList>(kManagerPath, kManagerInterface, QStringLiteral("GetPairs"));
     if (reply.isError()) {
         *code = fail(reply.error());
         return std::nullopt;
@@ -252,8 +244,7 @@ std::optional<QDBusObjectPath> Client::findPair(const QString &name, int *code)
 
 int Client::disks()
 {
-    auto reply = m_manager.GetDisks();
-    reply.waitForFinished();
+    auto reply = call<DmRemap::ObjectInfoList>(kManagerPath, kManagerInterface, QStringLiteral("GetDisks"));
     if (reply.isError())
         return fail(reply.error());
     if (m_options.json) {
@@ -303,29 +294,23 @@ int Client::smart(const QStringList &args)
     const auto path = findDisk(disk, &code);
     if (!path)
         return code;
-    OrgDmremapSmart1Interface smart(kService, path->path(), m_bus);
-    prepare(&smart);
+    const QString smart = path->path();
     if (refresh) {
-        auto r = smart.Refresh();
-        r.waitForFinished();
+        auto r = call<>(smart, kSmartInterface, QStringLiteral("Refresh"));
         if (r.isError())
             return fail(r.error());
     }
     if (raw) {
-        auto r = smart.GetRawJson();
-        r.waitForFinished();
+        auto r = call<QString>(smart, kSmartInterface, QStringLiteral("GetRawJson"));
         if (r.isError())
             return fail(r.error());
         out << r.value() << "\n";
         out.flush();
         return ExitOk;
     }
-    auto summary = smart.GetSmart();
-    auto attrs = smart.GetAttributes();
-    auto tests = smart.GetSelfTests();
-    summary.waitForFinished();
-    attrs.waitForFinished();
-    tests.waitForFinished();
+    auto summary = call<QVariantMap>(smart, kSmartInterface, QStringLiteral("GetSmart"));
+    auto attrs = call<DmRemap::SmartAttributeList>(smart, kSmartInterface, QStringLiteral("GetAttributes"));
+    auto tests = call<DmRemap::SelfTestList>(smart, kSmartInterface, QStringLiteral("GetSelfTests"));
     for (const QDBusError &e : {summary.error(), attrs.error(), tests.error()})
         if (e.isValid())
             return fail(e);
@@ -398,10 +383,9 @@ int Client::selfTest(const QStringList &args)
     const auto path = findDisk(args.at(0), &code);
     if (!path)
         return code;
-    const QString smart = QStringLiteral("org.dmremap.Smart1");
     auto r = args.at(1) == QLatin1String("abort")
-            ? callInteractive<>(path->path(), smart, QStringLiteral("AbortSelfTest"))
-            : callInteractive<>(path->path(), smart, QStringLiteral("StartSelfTest"), {args.at(1)});
+            ? call<>(path->path(), kSmartInterface, QStringLiteral("AbortSelfTest"))
+            : call<>(path->path(), kSmartInterface, QStringLiteral("StartSelfTest"), {args.at(1)});
     return r.isError() ? fail(r.error()) : ExitOk;
 }
 
@@ -413,7 +397,7 @@ int Client::deviceType(const QStringList &args)
     const auto path = findDisk(args.at(0), &code);
     if (!path)
         return code;
-    auto r = callInteractive<>(path->path(), QStringLiteral("org.dmremap.Smart1"), QStringLiteral("SetDeviceType"), {args.at(1)});
+    auto r = call<>(path->path(), kSmartInterface, QStringLiteral("SetDeviceType"), {args.at(1)});
     return r.isError() ? fail(r.error()) : ExitOk;
 }
 
@@ -421,8 +405,7 @@ int Client::pair(const QStringList &args)
 {
     const QString sub = args.value(0);
     if (sub == QLatin1String("list") && args.size() == 1) {
-        auto reply = m_manager.GetPairs();
-        reply.waitForFinished();
+        auto reply = call<DmRemap::ObjectInfoList>(kManagerPath, kManagerInterface, QStringLiteral("GetPairs"));
         if (reply.isError())
             return fail(reply.error());
         if (m_options.json) {
@@ -448,7 +431,7 @@ int Client::pair(const QStringList &args)
         const auto path = findPair(args.at(1), &code);
         if (!path)
             return code;
-        auto r = callInteractive<>(path->path(), QStringLiteral("org.dmremap.Pair1"), QStringLiteral("Remove"));
+        auto r = call<>(path->path(), kPairInterface, QStringLiteral("Remove"));
         return r.isError() ? fail(r.error()) : ExitOk;
     }
     if (sub == QLatin1String("create")) {
@@ -481,7 +464,7 @@ int Client::pair(const QStringList &args)
         const auto spare = findDisk(positional.at(2), &code);
         if (!spare)
             return code;
-        auto r = callInteractive<QDBusObjectPath>(kManagerPath, QStringLiteral("org.dmremap.Manager1"), QStringLiteral("CreatePair"),
+        auto r = call<QDBusObjectPath>(kManagerPath, kManagerInterface, QStringLiteral("CreatePair"),
                                                   {positional.at(0), QVariant::fromValue(*main), QVariant::fromValue(*spare), options});
         if (r.isError())
             return fail(r.error());
@@ -518,10 +501,8 @@ int Client::remaps(const QStringList &args)
     const auto path = findPair(name, &code);
     if (!path)
         return code;
-    OrgDmremapPair1Interface pair(kService, path->path(), m_bus);
-    prepare(&pair);
-    auto r = pair.ListRemaps(offset, count);
-    r.waitForFinished();
+    const QString pair = path->path();
+    auto r = call<DmRemap::RemapList>(pair, kPairInterface, QStringLiteral("ListRemaps"), {offset, count});
     if (r.isError())
         return fail(r.error());
     if (m_options.json) {
@@ -546,10 +527,8 @@ int Client::pending(const QStringList &args)
     const auto path = findPair(args.at(0), &code);
     if (!path)
         return code;
-    OrgDmremapPair1Interface pair(kService, path->path(), m_bus);
-    prepare(&pair);
-    auto r = pair.ListPending();
-    r.waitForFinished();
+    const QString pair = path->path();
+    auto r = call<QList<qulonglong>>(pair, kPairInterface, QStringLiteral("ListPending"));
     if (r.isError())
         return fail(r.error());
     if (m_options.json) {
@@ -584,15 +563,12 @@ int Client::map(const QStringList &args)
     const auto path = findPair(name, &code);
     if (!path)
         return code;
-    OrgDmremapPair1Interface pair(kService, path->path(), m_bus);
-    prepare(&pair);
-    auto status = pair.GetStatus();
-    status.waitForFinished();
+    const QString pair = path->path();
+    auto status = call<QVariantMap>(pair, kPairInterface, QStringLiteral("GetStatus"));
     if (status.isError())
         return fail(status.error());
     const qulonglong length = status.value().value(QStringLiteral("main-sectors")).toULongLong();
-    auto r = pair.GetMap(0, length, buckets);
-    r.waitForFinished();
+    auto r = call<DmRemap::MapBucketList>(pair, kPairInterface, QStringLiteral("GetMap"), {qulonglong(0), length, buckets});
     if (r.isError())
         return fail(r.error());
     const DmRemap::MapBucketList list = r.value();
@@ -622,7 +598,7 @@ int Client::remap(const QStringList &args)
     const auto path = findPair(args.at(0), &code);
     if (!path)
         return code;
-    auto r = callInteractive<QVariantMap>(path->path(), QStringLiteral("org.dmremap.Pair1"), QStringLiteral("Remap"), {sector});
+    auto r = call<QVariantMap>(path->path(), kPairInterface, QStringLiteral("Remap"), {sector});
     if (r.isError())
         return fail(r.error());
     const QVariantMap m = r.value();
@@ -640,7 +616,7 @@ int Client::remap(const QStringList &args)
 
 int Client::assemble()
 {
-    auto r = callInteractive<QList<QDBusObjectPath>>(kManagerPath, QStringLiteral("org.dmremap.Manager1"), QStringLiteral("Assemble"));
+    auto r = call<QList<QDBusObjectPath>>(kManagerPath, kManagerInterface, QStringLiteral("Assemble"));
     if (r.isError())
         return fail(r.error());
     if (m_options.json) {
@@ -704,9 +680,9 @@ int Client::monitor()
         printEvent(member, path, details);
     });
     const QList<QPair<QString, QStringList>> signalsByInterface = {
-            {QStringLiteral("org.dmremap.Manager1"), {QStringLiteral("DiskAdded"), QStringLiteral("DiskRemoved"), QStringLiteral("PairAdded"), QStringLiteral("PairRemoved")}},
-            {QStringLiteral("org.dmremap.Pair1"), {QStringLiteral("Changed"), QStringLiteral("StateChanged")}},
-            {QStringLiteral("org.dmremap.Smart1"), {QStringLiteral("VerdictChanged")}},
+            {kManagerInterface, {QStringLiteral("DiskAdded"), QStringLiteral("DiskRemoved"), QStringLiteral("PairAdded"), QStringLiteral("PairRemoved")}},
+            {kPairInterface, {QStringLiteral("Changed"), QStringLiteral("StateChanged")}},
+            {kSmartInterface, {QStringLiteral("VerdictChanged")}},
     };
     for (const auto &entry : signalsByInterface)
         for (const QString &name : entry.second)
