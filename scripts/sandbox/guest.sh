@@ -1,0 +1,169 @@
+#!/bin/bash
+# The sandbox's guest side, run by sandbox.sh in a tests/vm/vm-run
+# --writable-root VM: installs the staged tree as a distribution would,
+# starts the system bus and polkitd (the helper is started by D-Bus
+# activation on the first call), pairs a scsi_debug main disk with the
+# emulated NVMe spare, writes data, lets the main disk grow bad sectors and
+# the data be rewritten over them, and photographs the installed app and its
+# notifications under Xvfb with dunst. Screenshots go to $OUT/screenshots,
+# the facts to $OUT/summary.env.
+# Usage: guest.sh <source dir> <build dir> <staging dir> <dm-remap.ko>
+#   <module index dir> (tests/e2e/module-index.sh)
+set -euo pipefail
+src=$1 build=$2 staging=$3 module=$4 modules=$5
+# Wide enough that dunst's notifications (top right) leave the window free.
+export E2E_SCREEN=1500x800x24
+. "$src/tests/e2e/guest-lib.sh"
+
+pair=data
+data_mib=48
+grab=$build/tests/app/dmremap-screengrab
+shots=$OUT/screenshots
+summary=$OUT/summary.env
+app_pid=
+
+say() { echo "sandbox: $*"; }
+log() { echo "== $(cut -d' ' -f1 /proc/uptime)s: $*"; }
+
+cleanup() {
+    [ -z "$app_pid" ] || kill "$app_pid" 2>/dev/null || true
+    e2e_stop_desktop
+    e2e_stop_system
+}
+
+ctl_json() { # <dm-remapctl arguments...> -> JSON on stdout
+    dm-remapctl --json "$@" || e2e_fail "dm-remapctl $* failed"
+}
+
+json() { # <python expression on j> <JSON>
+    python3 -c "import json, sys; j = json.loads(sys.argv[2]); print($1)" "$1" "$2"
+}
+
+# Sectors [start, start + count) of the scsi_debug disk fail every read
+# with a medium error, as a disk growing bad sectors does; writes succeed.
+medium_errors() { # <start> <count>
+    local p=/sys/module/scsi_debug/parameters
+    echo "$1" > $p/medium_error_start
+    echo "$2" > $p/medium_error_count
+    echo 2 > $p/opts
+}
+
+# The whole X screen once it has settled (the app has drawn what the helper
+# told it).
+screenshot() { # <file name>
+    log "waiting for the screen to settle for $1"
+    "$grab" "$shots/$1" 120 || { mv "$shots/$1" "$OUT/unsettled-$1" 2> /dev/null; e2e_fail "no screenshot $1"; }
+    say "screenshot $1"
+}
+
+start_app() { # <arguments...>
+    if [ -n "$app_pid" ]; then
+        log "stopping the app"
+        kill "$app_pid"
+        wait "$app_pid" 2> /dev/null || true
+    fi
+    log "starting dm-remap-manager $*"
+    QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager "$@" >> "$OUT/app.log" 2>&1 &
+    app_pid=$!
+}
+
+mkdir -p "$shots"
+rm -f "$summary" "$shots"/*.png
+trap cleanup EXIT
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+say "installing the staged tree and the module as DKMS would"
+e2e_install "$staging" "$module" "$modules"
+e2e_start_system
+! e2e_helper_running || e2e_fail "the helper runs before anyone asked for it"
+
+say "disks: a 64 MiB scsi_debug main disk and the NVMe spare"
+modprobe sd_mod
+modprobe scsi_debug dev_size_mb=64 opts=0
+main=
+for _ in $(seq 100); do
+    for d in /sys/block/sd*; do
+        grep -qs scsi_debug "$d/device/model" && main=/dev/$(basename "$d")
+    done
+    [ -z "$main" ] || break
+    sleep 0.1
+done
+[ -n "$main" ] || e2e_fail "the scsi_debug disk did not appear"
+spare=/dev/nvme0n1
+[ -b "$spare" ] || e2e_fail "no NVMe spare disk"
+
+disks=$(ctl_json disks)
+e2e_helper_running || e2e_fail "the first call did not start the helper by D-Bus activation"
+say "dm-remap-helper started by D-Bus activation"
+describe_disk() { # <path>
+    json "[f\"{d['path']} ({d['model'].strip()}, serial {d['serial']}, {int(d['size']) // 2**20} MiB)\" for d in j if d['path'] == '$1'][0]" "$disks"
+}
+main_text=$(describe_disk "$main")
+spare_text=$(describe_disk "$spare")
+
+say "pair '$pair': main $main, spare $spare"
+dm-remapctl pair create "$pair" "$main" "$spare" --erase-spare || e2e_fail "pair create failed"
+dev=/dev/mapper/$pair
+[ -b "$dev" ] || e2e_fail "no $dev"
+
+say "writing $data_mib MiB of data"
+head -c ${data_mib}M /dev/urandom > /run/data.bin
+dd if=/run/data.bin of="$dev" bs=1M oflag=direct conv=fsync status=none || e2e_fail "writing the data failed"
+written_sha=$(sha256sum < /run/data.bin | cut -d' ' -f1)
+
+e2e_start_desktop
+start_app --show "$pair" --page overview
+screenshot 01-pair-created.png
+
+# Three places on the main disk go bad one after the other (the last one
+# stays bad): a read pass finds the blocks unreadable (pending), the data is
+# written again over them, and dm-remap puts those blocks on the spare.
+expected=0
+for range in 8192:128 40000:192 90000:64; do
+    start=${range%:*} count=${range#*:}
+    say "main disk: sectors $start-$((start + count - 1)) unreadable"
+    medium_errors "$start" "$count"
+    first=$((start / 8 - 8)) blocks=$((count / 8 + 16))
+    dd if="$dev" of=/dev/null bs=4096 skip=$first count=$blocks iflag=direct conv=noerror \
+        2> /dev/null || true
+    pending=$(json "len(j)" "$(ctl_json pending "$pair")")
+    [ "$pending" = $((count / 8)) ] || e2e_fail "pending blocks: $pending, expected $((count / 8))"
+    dd if=/run/data.bin of="$dev" bs=4096 skip=$first seek=$first count=$blocks oflag=direct \
+        conv=notrunc,fsync status=none || e2e_fail "rewriting over the bad blocks failed"
+    expected=$((expected + count / 8))
+done
+
+status=$(ctl_json pair list)
+remapped=$(json "int(j[0]['remapped'])" "$status")
+capacity=$(json "int(j[0]['capacity'])" "$status")
+pending=$(json "int(j[0]['pending'])" "$status")
+state=$(json "j[0]['state']" "$status")
+[ "$remapped" = $expected ] || e2e_fail "remapped blocks: $remapped, expected $expected"
+[ "$pending" = 0 ] || e2e_fail "$pending blocks still pending after the rewrite"
+say "$remapped blocks moved to the spare ($capacity slots), $pending pending, state $state"
+
+# The last bad range is still unreadable on the main disk: its blocks come
+# from the spare now.
+read_sha=$(dd if="$dev" bs=1M count=$data_mib iflag=direct status=none | sha256sum | cut -d' ' -f1) \
+    || e2e_fail "reading the data back failed"
+say "data read back: $([ "$read_sha" = "$written_sha" ] && echo intact || echo DIFFERENT)"
+
+e2e_wait_for 30 grep -q "In total $expected blocks have been moved" "$E2E_NOTIFICATIONS" \
+    || e2e_fail "no notification of $expected moved blocks: $(cat "$E2E_NOTIFICATIONS")"
+notification=$(grep "In total $expected blocks" "$E2E_NOTIFICATIONS" | tail -n1 | cut -f2,3 | tr '\t' ' ')
+screenshot 02-bad-blocks-notification.png
+# Read and dismissed, as a user would: dunst counts the age of a notification
+# on screen every second, so the screen would never settle either.
+dunstctl close-all
+start_app --show "$pair" --page map
+screenshot 03-remap-map.png
+
+{
+    printf 'MAIN=%q\nSPARE=%q\nPAIR=%q\n' "$main_text" "$spare_text" "$pair $dev"
+    printf 'REMAPPED=%q\nCAPACITY=%q\nPENDING=%q\nSTATE=%q\n' "$remapped" "$capacity" "$pending" "$state"
+    printf 'DATA_MIB=%q\nWRITTEN_SHA256=%q\nREAD_SHA256=%q\n' "$data_mib" "$written_sha" "$read_sha"
+    printf 'NOTIFICATION=%q\n' "$notification"
+    printf 'SCREEN=%q\n' "${E2E_SCREEN%x*}"
+} > "$summary"
+[ "$read_sha" = "$written_sha" ] || e2e_fail "the data read back differs from what was written"
+say "done"
