@@ -96,8 +96,9 @@ if [ ${#debs[@]} -gt 0 ]; then
 else
     step "no Debian packages could be built (see $build/package.log): cmake --install and DKMS instead"
     cmake --install "$build" --prefix /usr
-    version=$(sed -n 's/^PACKAGE_VERSION="\{0,1\}\([^"]*\)"\{0,1\}$/\1/p' /usr/src/dm-remap-*/dkms.conf 2> /dev/null | head -n1)
-    [ -n "$version" ] || { echo "run.sh: no /usr/src/dm-remap-*/dkms.conf was installed" >&2; exit 1; }
+    version=$(sed -n 's/^CMAKE_PROJECT_VERSION:STATIC=//p' "$build/CMakeCache.txt")
+    [ -f "/usr/src/dm-remap-$version/dkms.conf" ] \
+        || { echo "run.sh: cmake --install put no /usr/src/dm-remap-$version/dkms.conf" >&2; exit 1; }
     dkms status -m dm-remap -v "$version" | grep -q . || dkms add -m dm-remap -v "$version"
     dkms install -m dm-remap -v "$version"
     installed="the files listed in $build/install_manifest.txt and DKMS module dm-remap/$version"

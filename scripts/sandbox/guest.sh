@@ -22,8 +22,12 @@ shots=$OUT/screenshots
 summary=$OUT/summary.env
 app_pid=
 
-say() { echo "sandbox: $*"; }
 log() { echo "== $(cut -d' ' -f1 /proc/uptime)s: $*"; }
+# Progress for the user (sandbox.sh shows these lines as they come).
+say() {
+    log "$*"
+    echo "sandbox: $*"
+}
 
 cleanup() {
     [ -z "$app_pid" ] || kill "$app_pid" 2>/dev/null || true

@@ -2,7 +2,7 @@
 // notifications), or describes a PNG for a test. Used by the sandbox
 // (scripts/sandbox).
 //   dmremap-screengrab <out.png> [<timeout s>]
-//       waits until the screen has not changed for two seconds and shows
+//       waits until the screen has not changed for four seconds and shows
 //       more than a blank screen, then saves it; fails after the timeout
 //       (default 120 s) and saves the last picture anyway
 //   dmremap-screengrab --describe <in.png>
@@ -61,7 +61,7 @@ int main(int argc, char *argv[])
     // An empty X screen is one colour; a window with text has hundreds.
     constexpr int minColours = 16;
     constexpr int intervalMs = 500;
-    constexpr int settledMs = 2000;
+    constexpr int settledMs = 4000;
     QElapsedTimer clock;
     clock.start();
     QImage last;
