@@ -56,6 +56,7 @@ ctl 0 --json pair list
 ctl 0 --json remaps "$PAIR"
 [ "$(json "[r['main-sector'] for r in j]")" = "$(python3 -c "print([$BAD_SECTOR + 8 * i for i in range($REMAPS)])")" ] \
     || fail "remaps: $RUN_OUT"
+echo "$RUN_OUT" > "$CARRY/remaps.json"
 wait_notification "Bad blocks on pair “$PAIR”" "$REMAPS new bad blocks on the main disk were moved to the spare." \
     "In total $REMAPS blocks have been moved."
 app_test showsTheRemaps REMAPS=$REMAPS BAD_SECTOR=$BAD_SECTOR

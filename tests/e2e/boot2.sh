@@ -32,6 +32,8 @@ e2e_helper_running || fail "assembly did not activate the helper"
 ctl 0 --json pair list
 [ "$(json "[(p['name'], p['main-path'], p['spare-path'], p['state'], p['remapped'], p['pending']) for p in j]")" \
     = "[('$PAIR', '$MAIN', '$SPARE', 'ok', $REMAPS, 0)]" ] || fail "pair after assembly: $RUN_OUT"
+ctl 0 --json remaps "$PAIR"
+[ "$RUN_OUT" = "$(cat "$CARRY/remaps.json")" ] || fail "the remaps differ after the reboot: $RUN_OUT"
 [ "$(device_sum)" = "$(cat "$CARRY/data.sha256")" ] || fail "the data differs after the reboot"
 echo "   data checksum intact: $(cat "$CARRY/data.sha256")"
 e2e_start_desktop
