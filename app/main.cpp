@@ -3,13 +3,13 @@
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "notifier.h"
+#include "singleinstance.h"
 #include "translations.h"
 #include "trayicon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDBusConnection>
-#include <QMap>
 #include <QSettings>
 
 #include <cstdio>
@@ -46,15 +46,23 @@ int main(int argc, char *argv[])
     parser.addOption(pageOption);
     parser.process(app);
 
-    const QMap<QString, MainWindow::Page> pages{{QStringLiteral("overview"), MainWindow::Page::Overview},
-                                               {QStringLiteral("smart"), MainWindow::Page::Smart},
-                                               {QStringLiteral("map"), MainWindow::Page::Map}};
     const QString page = parser.value(pageOption);
-    if (parser.isSet(pageOption) && !pages.contains(page)) {
+    if (parser.isSet(pageOption) && !MainWindow::pageNamed(page)) {
         std::fprintf(stderr, "%s\n",
                      qPrintable(QApplication::translate("main", "Unknown page “%1”: use overview, smart or map.")
                                     .arg(page)));
         return EXIT_FAILURE;
+    }
+
+    SingleInstance instance(QDBusConnection::sessionBus());
+    if (!instance.claim()) {
+        // Already running: a tray start has nothing to add, anything else
+        // shows that instance's window.
+        if (parser.isSet(trayOption) || instance.forward(parser.value(showOption), page))
+            return EXIT_SUCCESS;
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QApplication::translate("main", "Another dm-remap-manager is running but does not "
+                                                                "answer; starting anyway.")));
     }
 
     HelperClient client(QDBusConnection::systemBus());
@@ -62,6 +70,7 @@ int main(int argc, char *argv[])
     QSettings settings;
     Notifier notifier(&client, QDBusConnection::sessionBus(), &settings);
     MainWindow window(&client, &devices, &notifier);
+    instance.setWindow(&window);
     TrayIcon tray(&client, &devices);
     notifier.setFallbackTray(&tray);
 
@@ -77,7 +86,7 @@ int main(int argc, char *argv[])
         QApplication::setQuitOnLastWindowClosed(false);
     }
     if (parser.isSet(pageOption))
-        window.showPage(pages.value(page));
+        window.showPage(*MainWindow::pageNamed(page));
     if (parser.isSet(showOption))
         window.openByName(parser.value(showOption));
     const bool wantWindow = parser.isSet(showOption) || parser.isSet(pageOption) || !parser.isSet(trayOption);

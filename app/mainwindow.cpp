@@ -187,6 +187,17 @@ void MainWindow::openNamedObject()
     openObject(path);
 }
 
+std::optional<MainWindow::Page> MainWindow::pageNamed(const QString &name)
+{
+    if (name == QLatin1String("overview"))
+        return Page::Overview;
+    if (name == QLatin1String("smart"))
+        return Page::Smart;
+    if (name == QLatin1String("map"))
+        return Page::Map;
+    return std::nullopt;
+}
+
 void MainWindow::showPage(Page page)
 {
     m_wantedPage = static_cast<int>(page);

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class DeviceModel;
 class HelperClient;
 class MapPage;
@@ -23,6 +25,8 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 public:
     enum class Page { Overview, Smart, Map };
+    // A page by its command-line name: overview, smart or map.
+    static std::optional<Page> pageNamed(const QString &name);
 
     MainWindow(HelperClient *client, DeviceModel *devices, Notifier *notifier, QWidget *parent = nullptr);
 

@@ -1290,5 +1290,9 @@ Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
         <source>Unknown page “%1”: use overview, smart or map.</source>
         <translation>Unbekannte Seite „%1“: overview, smart oder map angeben.</translation>
     </message>
+    <message>
+        <source>Another dm-remap-manager is running but does not answer; starting anyway.</source>
+        <translation>Ein anderer dm-remap-manager läuft, antwortet aber nicht; dieser startet trotzdem.</translation>
+    </message>
 </context>
 </TS>

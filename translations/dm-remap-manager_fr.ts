@@ -1290,5 +1290,9 @@ Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
         <source>Unknown page “%1”: use overview, smart or map.</source>
         <translation>Page « %1 » inconnue : indiquez overview, smart ou map.</translation>
     </message>
+    <message>
+        <source>Another dm-remap-manager is running but does not answer; starting anyway.</source>
+        <translation>Un autre dm-remap-manager est lancé mais ne répond pas ; démarrage quand même.</translation>
+    </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@
 #include "overviewpage.h"
 #include "pairwizard.h"
 #include "privatebus.h"
+#include "singleinstance.h"
 #include "translations.h"
 #include "remapmapmodel.h"
 #include "remapmapwidget.h"
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void removePairAsksFirst();
     void trayFollowsTheWorstHealth();
     void windowOpensWhatTheUserNamed();
+    void secondStartShowsTheRunningWindow();
 
 private:
     void makeTypicalDisks();
@@ -615,6 +617,42 @@ void TestAppClient::windowOpensWhatTheUserNamed()
     QCOMPARE(window.selectedObject(), m_fake->diskPath(QStringLiteral("nvme0n1")));
     QVERIFY(!window.tabs()->isTabEnabled(2));
     QVERIFY(window.tabs()->currentWidget() != window.mapPage());
+}
+
+void TestAppClient::secondStartShowsTheRunningWindow()
+{
+    makeTypicalDisks();
+    m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    MainWindow window(m_client, m_devices, m_notifier);
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+
+    // Nobody to hand over to yet.
+    SingleInstance second(appBus());
+    QVERIFY(!second.forward(QStringLiteral("safe"), {}));
+
+    SingleInstance first(appBus());
+    QVERIFY(first.claim());
+    first.setWindow(&window);
+    QVERIFY(!second.claim());
+
+    // A second start with --show and --page: the running window opens there.
+    QVERIFY(!window.isVisible());
+    QVERIFY(second.forward(QStringLiteral("/dev/mapper/safe"), QStringLiteral("map")));
+    QTRY_VERIFY(window.isVisible());
+    const QString pair = m_fake->pairPath(QStringLiteral("safe"));
+    QCOMPARE(window.selectedObject(), pair);
+    QCOMPARE(window.tabs()->currentWidget(), window.mapPage());
+
+    // A plain second start (the menu entry) shows the window as it was.
+    window.hide();
+    QVERIFY(second.forward({}, {}));
+    QTRY_VERIFY(window.isVisible());
+    QCOMPARE(window.selectedObject(), pair);
+    QCOMPARE(window.tabs()->currentWidget(), window.mapPage());
 }
 
 QTEST_MAIN(TestAppClient)
