@@ -60,17 +60,6 @@ screenshot() { # <file name>
     say "screenshot $1"
 }
 
-start_app() { # <arguments...>
-    if [ -n "$app_pid" ]; then
-        log "stopping the app"
-        kill "$app_pid"
-        wait "$app_pid" 2> /dev/null || true
-    fi
-    log "starting dm-remap-manager $*"
-    QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager "$@" >> "$OUT/app.log" 2>&1 &
-    app_pid=$!
-}
-
 mkdir -p "$shots"
 rm -f "$summary" "$shots"/*.png
 trap cleanup EXIT
@@ -116,7 +105,9 @@ dd if=/run/data.bin of="$dev" bs=1M oflag=direct conv=fsync status=none || e2e_f
 written_sha=$(sha256sum < /run/data.bin | cut -d' ' -f1)
 
 e2e_start_desktop
-start_app --show "$pair" --page overview
+log "starting dm-remap-manager --show $pair --page overview"
+QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager --show "$pair" --page overview >> "$OUT/app.log" 2>&1 &
+app_pid=$!
 screenshot 01-pair-created.png
 
 # Three places on the main disk go bad one after the other (the last one
@@ -154,16 +145,20 @@ say "data read back: $([ "$read_sha" = "$written_sha" ] && echo intact || echo D
 
 e2e_wait_for 30 grep -q "In total $expected blocks have been moved" "$E2E_NOTIFICATIONS" \
     || e2e_fail "no notification of $expected moved blocks: $(cat "$E2E_NOTIFICATIONS")"
-notification=$(grep "In total $expected blocks" "$E2E_NOTIFICATIONS" | tail -n1 | cut -f2,3 | tr '\t' ' ')
+notification=$(grep "In total $expected blocks" "$E2E_NOTIFICATIONS" | tail -n1 | cut -f2,3 | sed 's/\t/: /')
 screenshot 02-bad-blocks-notification.png
 # Read and dismissed, as a user would: dunst counts the age of a notification
 # on screen every second, so the screen would never settle either.
 dunstctl close-all
-start_app --show "$pair" --page map
+# A second start hands over to the running app (one per session) and exits.
+log "starting dm-remap-manager --show $pair --page map while it runs"
+QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager --show "$pair" --page map >> "$OUT/app.log" 2>&1 \
+    || e2e_fail "a second start of the app failed"
+kill -0 "$app_pid" 2> /dev/null || e2e_fail "the running app went away"
 screenshot 03-remap-map.png
 
 {
-    printf 'MAIN=%q\nSPARE=%q\nPAIR=%q\n' "$main_text" "$spare_text" "$pair $dev"
+    printf 'MAIN=%q\nSPARE=%q\nPAIR=%q\n' "$main_text" "$spare_text" "$pair ($dev)"
     printf 'REMAPPED=%q\nCAPACITY=%q\nPENDING=%q\nSTATE=%q\n' "$remapped" "$capacity" "$pending" "$state"
     printf 'DATA_MIB=%q\nWRITTEN_SHA256=%q\nREAD_SHA256=%q\n' "$data_mib" "$written_sha" "$read_sha"
     printf 'NOTIFICATION=%q\n' "$notification"
