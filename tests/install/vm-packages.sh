@@ -22,7 +22,9 @@ for deb in "${debs[@]}"; do [ -f "$deb" ] || fail "no package $deb"; done
 # files, minus what dpkg logs and caches by design (its database, logs, the
 # man-db index). Deep trees over 9p take minutes to walk, so those are
 # listed to the depth where something could appear; every file the packages
-# shipped is checked on its own as well (dpkg -L).
+# shipped is checked on its own as well (dpkg -L). DKMS makes its module
+# signing key (/var/lib/dkms/mok.*) on its first build and keeps it for
+# every module it signs: DKMS's state, not this package's.
 snapshot() { # <file>
     { # find fails on the paths that do not exist (yet): they are simply not listed
         find /etc /var /usr/bin /usr/sbin /usr/libexec /usr/lib/systemd /usr/share/dbus-1 \
@@ -32,7 +34,7 @@ snapshot() { # <file>
         find /usr/src /usr/share/doc -maxdepth 1
         find /usr/share/icons /usr/lib/modules -maxdepth 2
         find /usr/lib/modules/*/updates
-    } 2>/dev/null | sort > "$1" || true
+    } 2>/dev/null | grep -v '^/var/lib/dkms/mok\.\(key\|pub\)$' | sort > "$1" || true
 }
 
 disk_with_serial() { # <serial>
