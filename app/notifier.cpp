@@ -94,14 +94,24 @@ void Notifier::checkPair(const QString &path)
         if (pending > seenPending)
             news << tr("%Ln block(s) could not be read; they will be moved when written again.", nullptr,
                        int(pending - seenPending));
-        news << tr("In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.",
-                   nullptr, int(remapped));
+        if (remapped > 0)
+            news << tr("In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.",
+                       nullptr, int(remapped));
+        else
+            news << tr("The main disk is wearing out.");
         notify(key + QStringLiteral("/blocks"), path, tr("Bad blocks on pair “%1”").arg(name),
                news.join(QLatin1Char(' ')), Urgency::Normal);
     }
     // Lower counts mean a new pair under an old name: start again from them.
     m_settings->setValue(key + QStringLiteral("/remapped"), remapped);
     m_settings->setValue(key + QStringLiteral("/pending"), pending);
+
+    // A disk that is gone has no path any more: name it as last seen.
+    for (const QString &role : {QStringLiteral("main-path"), QStringLiteral("spare-path")}) {
+        const QString diskPath = status.value(role).toString();
+        if (!diskPath.isEmpty())
+            m_settings->setValue(key + QLatin1Char('/') + role, diskPath);
+    }
 
     const QString state = status.value(QStringLiteral("state")).toString();
     const QString seenState = m_settings->value(key + QStringLiteral("/state"), QStringLiteral("ok")).toString();
@@ -114,6 +124,8 @@ void Notifier::checkPair(const QString &path)
         else if (state == QLatin1String("spare_full"))
             body = tr("The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: copy your data "
                       "and replace the main disk now.").arg(name);
+        else if (state == QLatin1String("missing"))
+            body = missingDiskText(key, name, status);
         else
             body = tr("Pair “%1”: %2.").arg(name, Health::pairStateText(state));
         notify(key + QStringLiteral("/state"), path, tr("Pair “%1”: %2").arg(name, Health::pairStateText(state)),
@@ -121,6 +133,26 @@ void Notifier::checkPair(const QString &path)
     }
     if (!state.isEmpty())
         m_settings->setValue(key + QStringLiteral("/state"), state);
+}
+
+QString Notifier::missingDiskText(const QString &key, const QString &name, const QVariantMap &status) const
+{
+    const bool mainGone = !status.value(QStringLiteral("main-present"), true).toBool();
+    const bool spareGone = !status.value(QStringLiteral("spare-present"), true).toBool();
+    // " (/dev/sdb)", or nothing for a disk never seen by this user.
+    auto lastSeen = [this, &key](const char *role) {
+        const QString path = m_settings->value(key + QLatin1Char('/') + QLatin1String(role)).toString();
+        return path.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(path);
+    };
+    if (mainGone && spareGone)
+        return tr("Both disks of pair “%1” are gone. Reconnect them; until then its data cannot be used.").arg(name);
+    if (mainGone)
+        return tr("The main disk of pair “%1”%2 is gone. Reconnect it; until then the pair's data cannot be used.")
+                .arg(name, lastSeen("main-path"));
+    if (spareGone)
+        return tr("The spare disk of pair “%1”%2 is gone. Blocks moved to it cannot be read until it is reconnected.")
+                .arg(name, lastSeen("spare-path"));
+    return tr("Pair “%1”: %2.").arg(name, Health::pairStateText(QStringLiteral("missing")));
 }
 
 void Notifier::checkDisk(const QString &path)

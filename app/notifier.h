@@ -51,6 +51,7 @@ private:
     void check();
     void checkPair(const QString &path);
     void checkDisk(const QString &path);
+    QString missingDiskText(const QString &key, const QString &name, const QVariantMap &status) const;
     void notify(const QString &problem, const QString &objectPath, const QString &summary,
                 const QString &body, Urgency urgency);
 

@@ -601,6 +601,22 @@
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
+    <message>
+        <source>The main disk is wearing out.</source>
+        <translation>Die Hauptplatte nutzt sich ab.</translation>
+    </message>
+    <message>
+        <source>Both disks of pair “%1” are gone. Reconnect them; until then its data cannot be used.</source>
+        <translation>Beide Platten des Paars „%1“ fehlen. Schließen Sie sie wieder an; bis dahin sind seine Daten nicht nutzbar.</translation>
+    </message>
+    <message>
+        <source>The main disk of pair “%1”%2 is gone. Reconnect it; until then the pair&apos;s data cannot be used.</source>
+        <translation>Die Hauptplatte des Paars „%1“%2 fehlt. Schließen Sie sie wieder an; bis dahin sind die Daten des Paars nicht nutzbar.</translation>
+    </message>
+    <message>
+        <source>The spare disk of pair “%1”%2 is gone. Blocks moved to it cannot be read until it is reconnected.</source>
+        <translation>Die Ersatzplatte des Paars „%1“%2 fehlt. Dorthin verschobene Blöcke können erst wieder gelesen werden, wenn sie angeschlossen ist.</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>

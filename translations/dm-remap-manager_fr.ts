@@ -601,6 +601,22 @@
         <source>Open</source>
         <translation>Ouvrir</translation>
     </message>
+    <message>
+        <source>The main disk is wearing out.</source>
+        <translation>Le disque principal s’use.</translation>
+    </message>
+    <message>
+        <source>Both disks of pair “%1” are gone. Reconnect them; until then its data cannot be used.</source>
+        <translation>Les deux disques de la paire « %1 » ont disparu. Rebranchez-les ; d’ici là, ses données sont inutilisables.</translation>
+    </message>
+    <message>
+        <source>The main disk of pair “%1”%2 is gone. Reconnect it; until then the pair&apos;s data cannot be used.</source>
+        <translation>Le disque principal de la paire « %1 »%2 a disparu. Rebranchez-le ; d’ici là, les données de la paire sont inutilisables.</translation>
+    </message>
+    <message>
+        <source>The spare disk of pair “%1”%2 is gone. Blocks moved to it cannot be read until it is reconnected.</source>
+        <translation>Le disque de secours de la paire « %1 »%2 a disparu. Les blocs déplacés vers lui ne peuvent pas être lus tant qu’il n’est pas rebranché.</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>

@@ -64,7 +64,7 @@ helper_says() { # <python expression on j> <expected> <dm-remapctl arguments...>
 e2e_wait_for 30 helper_says "[d['path'] for d in j]" "['$MAIN']" disks || fail "disks after the unplug: $RUN_OUT"
 e2e_wait_for 30 helper_says "j[0]['name'], j[0]['state'], j[0]['spare-present'], j[0]['main-present']" \
     "('$PAIR', 'missing', False, True)" pair list || fail "pair after the unplug: $RUN_OUT"
-wait_notification "Pair “$PAIR”: A disk is missing"
+wait_notification "Pair “$PAIR”: A disk is missing" "The spare disk of pair “$PAIR” ($SPARE) is gone"
 app_test showsTheMissingSpare
 # A block that lives on the spare fails, never returns the main disk's stale
 # data; nothing hangs.
