@@ -148,7 +148,7 @@ cat <<EOF
 
 dm-remap is installed: $installed.
 $started
-Pair a disk that is growing bad sectors with a spare in the app (Disks > New pair),
+Pair a disk that is growing bad sectors with a spare in the app (Disks > Pair disks…),
 or with dm-remapctl (man dm-remapctl). To remove everything again:
     $removal
 EOF
