@@ -15,8 +15,6 @@ BAD_SECTOR=40960 BAD_COUNT=64 REMAPS=8
 CARRY=$OUT/carry
 APP_PID=
 
-step() { echo "== $(cut -d' ' -f1 /proc/uptime)s: $*"; }
-
 # ctl <expected exit code> <args...>: the installed dm-remapctl as root;
 # output in $RUN_OUT and $RUN_ERR.
 ctl() {
