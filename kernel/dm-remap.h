@@ -56,6 +56,7 @@ enum remap_state {
 	REMAP_OK,
 	REMAP_SPARE_LOW,
 	REMAP_SPARE_FULL,
+	REMAP_SPARE_ERROR,
 	REMAP_METADATA_ERROR,
 };
 
@@ -101,9 +102,7 @@ struct remap_c {
 
 	/* Metadata as committed; owned by the worker once resumed. */
 	struct remap_meta_sb sb;
-	unsigned int sb_copy;		/* copy holding sb */
 	u64 tail_block;			/* table block holding slot sb.used */
-	unsigned int tail_copy;		/* copy holding its current version */
 	u64 *tail_entries;		/* its 504 entries */
 	u64 *scratch_entries;
 	void *meta_buf;			/* two metadata blocks */
@@ -111,11 +110,16 @@ struct remap_c {
 	struct remap_batch *batch;
 	struct dm_io_client *io_client;
 	bool loaded_once;		/* preresume ran once */
+	bool writable;			/* table opened read-write */
+	bool needs_repair;		/* a metadata copy is not current */
+	u64 metadata_repaired;		/* copies rewritten at load */
+	u64 failed_slots;		/* used slots marked failed */
 
 	bool metadata_error;
 	enum remap_state state;		/* last state reported by an event */
 	atomic64_t read_errors;
 	atomic64_t write_errors;
+	atomic64_t weak_moved;		/* blocks moved after a retried read */
 
 	/* Worker */
 	struct workqueue_struct *wq;

@@ -74,20 +74,60 @@ static const char *dev_name_of(struct remap_c *rc)
 static void reset_tail(struct remap_c *rc, u64 block)
 {
 	rc->tail_block = block;
-	/* A block never written: its first version goes to copy 0. */
-	rc->tail_copy = 1;
 	memset(rc->tail_entries, 0xff,
 	       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
 }
 
-/* 0, a negative errno on I/O error, or a positive metadata error. */
+/*
+ * Reads n metadata blocks. A block that cannot be read (a bad sector on
+ * the spare) reads as zeros, an invalid copy that the other copy replaces;
+ * -EIO only when none of them can be read.
+ */
+static int read_meta_blocks(struct remap_c *rc, sector_t sector,
+			    unsigned int n, void *buf)
+{
+	unsigned int i, bad = 0;
+
+	if (!io_buf(rc, REQ_OP_READ, rc->spare_dev, sector,
+		    n * REMAP_META_BLOCK_SECTORS, buf))
+		return 0;
+	for (i = 0; i < n; i++) {
+		sector_t at = sector + i * REMAP_META_BLOCK_SECTORS;
+		void *block = buf + i * REMAP_META_BLOCK_BYTES;
+
+		if (io_buf(rc, REQ_OP_READ, rc->spare_dev, at,
+			   REMAP_META_BLOCK_SECTORS, block)) {
+			DMWARN("%s: cannot read the metadata block at spare sector %llu",
+			       dev_name_of(rc), (unsigned long long)at);
+			memset(block, 0, REMAP_META_BLOCK_BYTES);
+			bad++;
+		}
+	}
+	return bad == n ? -EIO : 0;
+}
+
+static int write_meta_block(void *ctx, u64 sector, const void *buf,
+			    bool flush)
+{
+	struct remap_c *rc = ctx;
+	blk_opf_t opf = REQ_OP_WRITE | REQ_SYNC;
+
+	if (flush)
+		opf |= REQ_PREFLUSH | REQ_FUA;
+	return io_buf(rc, opf, rc->spare_dev, sector,
+		      REMAP_META_BLOCK_SECTORS, (void *)buf);
+}
+
+/*
+ * Both superblocks into meta_buf: 0, a negative errno when neither can be
+ * read, or a positive metadata error.
+ */
 static int read_superblocks(struct remap_c *rc, struct remap_meta_sb *sb,
 			    unsigned int *which, int *err_b)
 {
 	int r;
 
-	r = io_buf(rc, REQ_OP_READ, rc->spare_dev, remap_meta_sb_sector(0),
-		   2 * REMAP_META_BLOCK_SECTORS, rc->meta_buf);
+	r = read_meta_blocks(rc, remap_meta_sb_sector(0), 2, rc->meta_buf);
 	if (r)
 		return r;
 	return remap_meta_sb_pick(rc->meta_buf,
@@ -112,8 +152,13 @@ static int set_block_size(struct remap_c *rc, u32 block_size, char **error)
 static int format_spare(struct remap_c *rc, char **error)
 {
 	u8 uuid[REMAP_META_UUID_BYTES];
+	bool durable;
 	int r;
 
+	if (!rc->writable) {
+		*error = "A read-only table cannot format the spare";
+		return -EROFS;
+	}
 	r = set_block_size(rc, rc->block_size, error);
 	if (r)
 		return r;
@@ -126,18 +171,13 @@ static int format_spare(struct remap_c *rc, char **error)
 		*error = (char *)remap_meta_strerror(r);
 		return -EINVAL;
 	}
-	/* Copy A valid, copy B empty, in one write. */
-	remap_meta_sb_encode(&rc->sb, rc->meta_buf);
-	memset(rc->meta_buf + REMAP_META_BLOCK_BYTES, 0,
-	       REMAP_META_BLOCK_BYTES);
-	r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC | REQ_PREFLUSH | REQ_FUA,
-		   rc->spare_dev, remap_meta_sb_sector(0),
-		   2 * REMAP_META_BLOCK_SECTORS, rc->meta_buf);
+	/* A commit without table blocks: both superblock copies. */
+	r = remap_meta_commit(&rc->sb, 0, 0, NULL, rc->meta_buf,
+			      write_meta_block, rc, &durable);
 	if (r) {
 		*error = "Cannot write the spare's metadata";
 		return r;
 	}
-	rc->sb_copy = 0;
 	reset_tail(rc, 0);
 	DMINFO("%s: formatted the spare: %llu slots of %u sectors",
 	       dev_name_of(rc), (unsigned long long)rc->sb.capacity,
@@ -156,8 +196,10 @@ static int insert_entries(struct remap_c *rc, u64 k, const u64 *entries)
 
 		if (first + i >= rc->sb.used)
 			break;
-		if (entries[i] == REMAP_META_FAILED_SLOT)
+		if (entries[i] == REMAP_META_FAILED_SLOT) {
+			rc->failed_slots++;
 			continue;
+		}
 		node = remap_node_alloc(GFP_KERNEL);
 		if (!node)
 			return -ENOMEM;
@@ -170,7 +212,27 @@ static int insert_entries(struct remap_c *rc, u64 k, const u64 *entries)
 	return 0;
 }
 
-static int load_table(struct remap_c *rc, char **error)
+/* Writes the picked copy of a metadata block over the other one. */
+static void repair_copy(struct remap_c *rc, sector_t bad, const void *good)
+{
+	int r = write_meta_block(rc, bad, good, false);
+
+	if (r) {
+		DMWARN("%s: cannot rewrite the metadata block at spare sector %llu (%d)",
+		       dev_name_of(rc), (unsigned long long)bad, r);
+		return;
+	}
+	DMWARN("%s: rewrote the stale or damaged metadata block at spare sector %llu from its other copy",
+	       dev_name_of(rc), (unsigned long long)bad);
+	rc->metadata_repaired++;
+}
+
+/*
+ * Loads the table blocks in use. A copy that differs from the picked one
+ * (damaged, stale, or ahead of the superblock after a crash) is rewritten
+ * from it when repair is set, else noted in needs_repair.
+ */
+static int load_table(struct remap_c *rc, bool repair, char **error)
 {
 	u64 blocks = remap_meta_table_blocks(rc->sb.used);
 	u64 k = 0;
@@ -189,9 +251,8 @@ static int load_table(struct remap_c *rc, char **error)
 	while (k < blocks) {
 		u64 n = min_t(u64, blocks - k, LOAD_CHUNK_BLOCKS), j;
 
-		r = io_buf(rc, REQ_OP_READ, rc->spare_dev,
-			   remap_meta_table_sector(k, 0),
-			   n * 2 * REMAP_META_BLOCK_SECTORS, buf);
+		r = read_meta_blocks(rc, remap_meta_table_sector(k, 0), n * 2,
+				     buf);
 		if (r) {
 			*error = "Cannot read the spare's remap table";
 			break;
@@ -211,6 +272,15 @@ static int load_table(struct remap_c *rc, char **error)
 				r = -EINVAL;
 				break;
 			}
+			if (memcmp(copy0, copy0 + REMAP_META_BLOCK_BYTES,
+				   REMAP_META_BLOCK_BYTES)) {
+				if (repair)
+					repair_copy(rc,
+						    remap_meta_table_sector(k, !which),
+						    copy0 + which * REMAP_META_BLOCK_BYTES);
+				else
+					rc->needs_repair = true;
+			}
 			r = insert_entries(rc, k, rc->scratch_entries);
 			if (r == -EEXIST) {
 				DMERR("%s: table block %llu: %s",
@@ -221,7 +291,6 @@ static int load_table(struct remap_c *rc, char **error)
 			} else if (r) {
 				*error = "Cannot allocate memory for the remap table";
 			} else if (k == rc->tail_block) {
-				rc->tail_copy = which;
 				memcpy(rc->tail_entries, rc->scratch_entries,
 				       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
 			}
@@ -268,7 +337,13 @@ static int check_recorded(struct remap_c *rc, const struct remap_meta_sb *sb,
 	return 0;
 }
 
-static int load_metadata(struct remap_c *rc, bool may_format, char **error)
+/*
+ * Reads the metadata into rc. At the first resume (repair), rewrites every
+ * copy that is not current from the good one, table blocks first, and the
+ * superblock last with a flush, so that a crash in between is harmless.
+ */
+static int load_metadata(struct remap_c *rc, bool may_format, bool repair,
+			 char **error)
 {
 	struct remap_meta_sb sb;
 	unsigned int which;
@@ -303,19 +378,46 @@ static int load_metadata(struct remap_c *rc, bool may_format, char **error)
 	if (r)
 		return r;
 	rc->sb = sb;
-	rc->sb_copy = which;
-	return load_table(rc, error);
+	rc->failed_slots = 0;
+	rc->needs_repair = false;
+	rc->metadata_repaired = 0;
+	repair &= rc->writable;
+	r = load_table(rc, repair, error);
+	if (r)
+		return r;
+	if (memcmp(rc->meta_buf, rc->meta_buf + REMAP_META_BLOCK_BYTES,
+		   REMAP_META_BLOCK_BYTES)) {
+		if (!repair) {
+			rc->needs_repair = true;
+			return 0;
+		}
+		r = write_meta_block(rc, remap_meta_sb_sector(!which),
+				     rc->meta_buf + which * REMAP_META_BLOCK_BYTES,
+				     true);
+		if (r) {
+			DMWARN("%s: cannot rewrite superblock %c (%d)",
+			       dev_name_of(rc), which ? 'A' : 'B', r);
+			return 0;
+		}
+		DMWARN("%s: rewrote the stale or damaged superblock %c from the other copy",
+		       dev_name_of(rc), which ? 'A' : 'B');
+		rc->metadata_repaired++;
+	} else if (rc->metadata_repaired) {
+		blkdev_issue_flush(rc->spare_dev->bdev);
+	}
+	return 0;
 }
 
 int remap_metadata_open(struct remap_c *rc, char **error)
 {
-	return load_metadata(rc, true, error);
+	return load_metadata(rc, true, false, error);
 }
 
 /*
  * First resume: the table was read in the constructor, possibly while an
  * older instance on the same spare was still live. Every commit raises the
- * sequence number, so read the table again only if it moved.
+ * sequence number, so read the table again only if it moved, or to repair
+ * copies that were not current (now that no other instance writes).
  */
 int remap_metadata_reload_if_changed(struct remap_c *rc)
 {
@@ -327,7 +429,7 @@ int remap_metadata_reload_if_changed(struct remap_c *rc)
 	if (rc->loaded_once)
 		return 0;
 	r = read_superblocks(rc, &sb, &which, NULL);
-	if (!r && sb.seq == rc->sb.seq &&
+	if (!r && sb.seq == rc->sb.seq && !rc->needs_repair &&
 	    !memcmp(sb.uuid, rc->sb.uuid, REMAP_META_UUID_BYTES)) {
 		rc->loaded_once = true;
 		return 0;
@@ -335,7 +437,7 @@ int remap_metadata_reload_if_changed(struct remap_c *rc)
 	remap_table_clear(&rc->table);
 	/* We are suspended: reclaim must not write to this device. */
 	noio = memalloc_noio_save();
-	r = load_metadata(rc, false, &error);
+	r = load_metadata(rc, false, true, &error);
 	memalloc_noio_restore(noio);
 	if (r) {
 		DMERR("%s: cannot reload the remap table: %s", dev_name_of(rc),
@@ -347,60 +449,60 @@ int remap_metadata_reload_if_changed(struct remap_c *rc)
 }
 
 /*
- * Commits the batch: changed table blocks to the copies not holding their
- * current version, then the older superblock copy with PREFLUSH|FUA (which
- * also makes the slot data and table blocks durable first).
+ * Commits the batch (kernel/README.md, "Commit protocol"): the table blocks
+ * holding its slots and the superblock, copy 0 then copy 1, each ending in
+ * a PREFLUSH|FUA superblock write (which also makes the slot data durable).
  */
 static int commit(struct remap_c *rc)
 {
 	struct remap_batch *batch = rc->batch;
 	struct remap_meta_sb sb = rc->sb;
-	u64 saved_block = rc->tail_block;
-	unsigned int saved_copy = rc->tail_copy;
-	u64 slot = sb.used;
-	unsigned int i = 0;
+	u64 first = sb.used / REMAP_META_ENTRIES_PER_BLOCK, last, slot;
+	const u64 *blocks[2] = { rc->tail_entries, rc->scratch_entries };
+	u64 *next = rc->scratch_entries;
+	unsigned int i;
+	bool durable;
 	int r;
 
-	memcpy(rc->scratch_entries, rc->tail_entries,
-	       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
-	sb.seq++;
-	sb.used += batch->len;
-	while (i < batch->len) {
-		u64 k = slot / REMAP_META_ENTRIES_PER_BLOCK;
+	memset(next, 0xff, REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
+	for (i = 0, slot = sb.used; i < batch->len; i++, slot++) {
+		u64 *entries = slot / REMAP_META_ENTRIES_PER_BLOCK == first ?
+			       rc->tail_entries : next;
 
-		if (k != rc->tail_block)
-			reset_tail(rc, k);
-		while (i < batch->len &&
-		       slot / REMAP_META_ENTRIES_PER_BLOCK == k)
-			rc->tail_entries[slot++ % REMAP_META_ENTRIES_PER_BLOCK] =
-				batch->main_block[i++];
-		remap_meta_table_encode(&sb, k, rc->tail_entries, rc->meta_buf);
-		r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
-			   remap_meta_table_sector(k, !rc->tail_copy),
-			   REMAP_META_BLOCK_SECTORS, rc->meta_buf);
-		if (r)
-			goto fail;
-		rc->tail_copy = !rc->tail_copy;
+		entries[slot % REMAP_META_ENTRIES_PER_BLOCK] =
+			batch->main_block[i];
 	}
-	remap_meta_sb_encode(&sb, rc->meta_buf);
-	r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC | REQ_PREFLUSH | REQ_FUA,
-		   rc->spare_dev, remap_meta_sb_sector(!rc->sb_copy),
-		   REMAP_META_BLOCK_SECTORS, rc->meta_buf);
-	if (r)
-		goto fail;
-	rc->sb = sb;
-	rc->sb_copy = !rc->sb_copy;
+	last = (slot - 1) / REMAP_META_ENTRIES_PER_BLOCK;
+	sb.seq++;
+	sb.used = slot;
+	r = remap_meta_commit(&sb, first, last - first + 1, blocks,
+			      rc->meta_buf, write_meta_block, rc, &durable);
+	if (r) {
+		WRITE_ONCE(rc->metadata_error, true);
+		DMERR("%s: metadata write to the spare failed (%d): no new remaps",
+		      dev_name_of(rc), r);
+	}
+	if (!durable) {
+		for (slot = rc->sb.used;
+		     slot / REMAP_META_ENTRIES_PER_BLOCK == first &&
+		     slot < sb.used; slot++)
+			rc->tail_entries[slot % REMAP_META_ENTRIES_PER_BLOCK] =
+				REMAP_META_UNUSED_SLOT;
+		return r;
+	}
+	/* Superblock A holds it: the commit stands even if copy 1 failed. */
+	WRITE_ONCE(rc->sb.used, sb.used);
+	rc->sb.seq = sb.seq;
+	if (sb.used / REMAP_META_ENTRIES_PER_BLOCK != first) {
+		if (sb.used / REMAP_META_ENTRIES_PER_BLOCK == last)
+			memcpy(rc->tail_entries, next,
+			       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
+		else
+			memset(rc->tail_entries, 0xff,
+			       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
+		rc->tail_block = sb.used / REMAP_META_ENTRIES_PER_BLOCK;
+	}
 	return 0;
-
-fail:
-	rc->tail_block = saved_block;
-	rc->tail_copy = saved_copy;
-	memcpy(rc->tail_entries, rc->scratch_entries,
-	       REMAP_META_ENTRIES_PER_BLOCK * sizeof(u64));
-	WRITE_ONCE(rc->metadata_error, true);
-	DMERR("%s: metadata write to the spare failed (%d): no new remaps",
-	      dev_name_of(rc), r);
-	return r;
 }
 
 /* ---------------------------------------------------------------------
@@ -500,8 +602,11 @@ static int flush_batch(struct remap_c *rc)
 		struct remap_node *node = batch->node[i];
 		u64 block = batch->main_block[i];
 
-		if (!node)
+		if (!node) {
+			if (!r)
+				rc->failed_slots++;
 			continue;
+		}
 		if (r || remap_table_insert(&rc->table, node, block, base + i)) {
 			remap_node_free(node);
 			continue;
@@ -552,8 +657,16 @@ static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 
 static bool can_remap(struct remap_c *rc)
 {
-	return !READ_ONCE(rc->metadata_error) &&
+	return rc->writable && !READ_ONCE(rc->metadata_error) &&
 	       rc->sb.used + rc->batch->len < rc->sb.capacity;
+}
+
+/* Why can_remap() said no. */
+static int cannot_remap_error(struct remap_c *rc)
+{
+	if (!rc->writable)
+		return -EROFS;
+	return READ_ONCE(rc->metadata_error) ? -EIO : -ENOSPC;
 }
 
 /*
@@ -581,7 +694,7 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 				break;
 		}
 		if (!can_remap(rc)) {
-			r = READ_ONCE(rc->metadata_error) ? -EIO : -ENOSPC;
+			r = cannot_remap_error(rc);
 			break;
 		}
 		slot = rc->sb.used + rc->batch->len;
@@ -746,7 +859,7 @@ static void serve_request(struct remap_c *rc, struct remap_request *req)
 		return;
 	}
 	if (!can_remap(rc)) {
-		req->result = READ_ONCE(rc->metadata_error) ? -EIO : -ENOSPC;
+		req->result = cannot_remap_error(rc);
 		return;
 	}
 	barrier_raise(rc);
@@ -864,6 +977,7 @@ int remap_io_init(struct remap_c *rc)
 	init_waitqueue_head(&rc->barrier_wait);
 	atomic64_set(&rc->read_errors, 0);
 	atomic64_set(&rc->write_errors, 0);
+	atomic64_set(&rc->weak_moved, 0);
 	rc->suspended = true;
 
 	rc->main_writes = alloc_percpu(int);

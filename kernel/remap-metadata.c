@@ -434,6 +434,31 @@ int remap_meta_table_pick(const struct remap_meta_sb *sb, u64 k,
 				       &seq0, entries);
 }
 
+int remap_meta_commit(const struct remap_meta_sb *sb, u64 first,
+		      unsigned int n, const u64 *const *entries, void *buf,
+		      remap_meta_write_fn write, void *ctx, bool *durable)
+{
+	unsigned int copy, i;
+	int r;
+
+	*durable = false;
+	for (copy = 0; copy < 2; copy++) {
+		for (i = 0; i < n; i++) {
+			remap_meta_table_encode(sb, first + i, entries[i], buf);
+			r = write(ctx, remap_meta_table_sector(first + i, copy),
+				  buf, false);
+			if (r)
+				return r;
+		}
+		remap_meta_sb_encode(sb, buf);
+		r = write(ctx, remap_meta_sb_sector(copy), buf, true);
+		if (r)
+			return r;
+		*durable = true;
+	}
+	return 0;
+}
+
 static void sift_down(u64 *a, u64 root, u64 n)
 {
 	for (;;) {

@@ -25,6 +25,9 @@
  *			      (slots past sb->used are written as unused).
  *   remap_meta_table_decode()  one copy, fully validated against sb.
  *   remap_meta_table_pick()  the copy with the highest seq <= sb->seq.
+ *  Commit
+ *   remap_meta_commit()      writes one commit through a callback, in the
+ *			      order that keeps both copies current.
  *  Whole table
  *   remap_meta_check_duplicates()  no main block in two slots (sorts the
  *			      array it is given).
@@ -150,6 +153,26 @@ int remap_meta_table_decode(const struct remap_meta_sb *sb, u64 k,
 int remap_meta_table_pick(const struct remap_meta_sb *sb, u64 k,
 			  const void *copy0, const void *copy1,
 			  unsigned int *which, u64 *entries);
+
+/*
+ * Writes block `sector` (8 sectors) of the spare from buf; with flush, as
+ * REQ_PREFLUSH | REQ_FUA. Returns 0 or a negative errno.
+ */
+typedef int (*remap_meta_write_fn)(void *ctx, u64 sector, const void *buf,
+				   bool flush);
+
+/*
+ * Commits sb (its new seq and used count) with table blocks first .. first
+ * + n - 1 (entries[i] holds block first + i): copy 0 of each table block,
+ * superblock A with flush, then copy 1 of each, superblock B with flush. A
+ * crash between leaves copy 0 complete; after it returns 0 both copies of
+ * the superblock and of every written block are current. *durable is set
+ * once superblock A is written (the commit survives a crash from then on).
+ * buf: 4096 bytes of scratch. Returns 0 or the first error of write().
+ */
+int remap_meta_commit(const struct remap_meta_sb *sb, u64 first,
+		      unsigned int n, const u64 *const *entries, void *buf,
+		      remap_meta_write_fn write, void *ctx, bool *durable);
 
 /*
  * Sorts entries[0..n) in place (no allocation) and reports a main block

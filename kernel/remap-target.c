@@ -15,10 +15,17 @@
 
 #include "dm-remap.h"
 
+#ifdef REMAP_BLK_OPEN_WRITE
+#define REMAP_MODE_WRITE BLK_OPEN_WRITE
+#else
+#define REMAP_MODE_WRITE FMODE_WRITE
+#endif
+
 static const char *const state_names[] = {
 	[REMAP_OK] = "ok",
 	[REMAP_SPARE_LOW] = "spare_low",
 	[REMAP_SPARE_FULL] = "spare_full",
+	[REMAP_SPARE_ERROR] = "spare_error",
 	[REMAP_METADATA_ERROR] = "metadata_error",
 };
 
@@ -169,6 +176,7 @@ static int remap_ctr(struct dm_target *ti, unsigned int argc, char **argv)
 	r = parse_options(rc, &as, &ti->error);
 	if (r)
 		goto bad;
+	rc->writable = !!(dm_table_get_mode(ti->table) & REMAP_MODE_WRITE);
 	rc->main_sectors = bdev_nr_sectors(rc->main_dev->bdev);
 	rc->spare_sectors = bdev_nr_sectors(rc->spare_dev->bdev);
 	r = -EINVAL;
@@ -314,18 +322,23 @@ static void remap_status(struct dm_target *ti, status_type_t type,
 			 unsigned int maxlen)
 {
 	struct remap_c *rc = ti->private;
-	unsigned int sz = 0, nopts;
+	unsigned int sz = 0, nopts, pending;
 
 	switch (type) {
 	case STATUSTYPE_INFO:
-		DMEMIT("%u %llu/%llu %u %llu %llu %s", rc->block_size,
+		pending = atomic_read(&rc->table.pending_count) +
+			  atomic_read(&rc->table.pending_dropped);
+		DMEMIT("%u %llu/%llu %u %llu %llu %s %llu %llu %llu %llu",
+		       rc->block_size,
 		       (unsigned long long)READ_ONCE(rc->table.count),
-		       (unsigned long long)rc->sb.capacity,
-		       atomic_read(&rc->table.pending_count) +
-		       atomic_read(&rc->table.pending_dropped),
+		       (unsigned long long)rc->sb.capacity, pending,
 		       (unsigned long long)atomic64_read(&rc->read_errors),
 		       (unsigned long long)atomic64_read(&rc->write_errors),
-		       state_names[remap_current_state(rc)]);
+		       state_names[remap_current_state(rc)],
+		       (unsigned long long)pending << rc->block_shift,
+		       (unsigned long long)atomic64_read(&rc->weak_moved),
+		       (unsigned long long)READ_ONCE(rc->metadata_repaired),
+		       (unsigned long long)READ_ONCE(rc->failed_slots));
 		break;
 	case STATUSTYPE_TABLE:
 		nopts = rc->opt_format + 2 * rc->opt_block_size +

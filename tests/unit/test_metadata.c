@@ -420,6 +420,253 @@ static void test_table_pick(void)
 	CHECK_EQ(remap_meta_table_pick(&sb, 0, c0, c1, &which, got), REMAP_META_E_NO_COPY);
 }
 
+/*
+ * The commit protocol on a simulated spare: only its metadata area, as
+ * 4 KiB blocks. load() does what the kernel's load does: the newest valid
+ * superblock, the newest valid copy of each table block in use, and (with
+ * repair) the picked copy written over a copy that differs from it.
+ */
+#define SIM_SPARE_SECTORS 12288		/* 1515 slots: 4 table blocks */
+
+struct sim {
+	u8 *img;
+	size_t bytes;
+	/* writes recorded by sim_write, for the crash checks */
+	unsigned int nwrites;
+	u64 wsector[16];
+	u8 wbuf[16][BLOCK];
+	bool wflush[16];
+};
+
+static int sim_write(void *ctx, u64 sector, const void *buf, bool flush)
+{
+	struct sim *s = ctx;
+
+	if (s->nwrites < 16) {
+		s->wsector[s->nwrites] = sector;
+		memcpy(s->wbuf[s->nwrites], buf, BLOCK);
+		s->wflush[s->nwrites] = flush;
+	}
+	s->nwrites++;
+	memcpy(s->img + sector * 512, buf, BLOCK);
+	return 0;
+}
+
+/* 0 and sb/entries on success; with repair, *repaired counts the copies
+ * rewritten. */
+static int sim_load(u8 *img, struct remap_meta_sb *sb, u64 *entries,
+		    bool repair, unsigned int *repaired)
+{
+	unsigned int which, n = 0;
+	int err_b;
+	u64 k;
+
+	if (remap_meta_sb_pick(img, img + BLOCK, sb, &which, &err_b))
+		return -1;
+	for (k = 0; k < remap_meta_table_blocks(sb->used); k++) {
+		u8 *c[2] = { img + remap_meta_table_sector(k, 0) * 512,
+			     img + remap_meta_table_sector(k, 1) * 512 };
+		unsigned int t;
+
+		if (remap_meta_table_pick(sb, k, c[0], c[1], &t, entries + k * EPB))
+			return -1;
+		if (repair && memcmp(c[0], c[1], BLOCK)) {
+			memcpy(c[!t], c[t], BLOCK);
+			n++;
+		}
+	}
+	if (repair && memcmp(img, img + BLOCK, BLOCK)) {
+		memcpy(img + (!which) * BLOCK, img + which * BLOCK, BLOCK);
+		n++;
+	}
+	if (repaired)
+		*repaired = n;
+	return 0;
+}
+
+static bool same_state(const struct remap_meta_sb *sb, const u64 *got,
+		       u64 used, const u64 *want)
+{
+	return sb->used == used && !memcmp(got, want, used * sizeof(u64));
+}
+
+/* Appends len entries to the model and commits them. */
+static void sim_commit(struct sim *s, struct remap_meta_sb *sb, u64 *model,
+		       unsigned int len)
+{
+	u64 first = sb->used / EPB, last;
+	const u64 *blocks[2];
+	unsigned int n;
+	bool durable;
+
+	for (unsigned int i = 0; i < len; i++) {
+		u64 slot = sb->used + i;
+
+		model[slot] = slot % 11 == 5 ? REMAP_META_FAILED_SLOT :
+			      (slot * 7919) % remap_meta_main_blocks(sb);
+	}
+	last = (sb->used + len - 1) / EPB;
+	n = len ? last - first + 1 : 0;
+	blocks[0] = model + first * EPB;
+	blocks[1] = model + (first + 1) * EPB;
+	sb->seq++;
+	sb->used += len;
+	s->nwrites = 0;
+	CHECK_EQ(remap_meta_commit(sb, first, n, blocks, s->img, sim_write, s,
+				   &durable), 0);
+	CHECK(durable);
+}
+
+static void test_commit_survives_any_lost_block(void)
+{
+	static const unsigned int batches[] = {
+		0, 1, 2, 500, 3, 504, 1, 7, 490,
+	};
+	struct remap_meta_sb sb, got;
+	struct sim s = { 0 };
+	u64 *model, *entries;
+	u8 *before, *copy;
+	int lost_ok = 0, lost_total = 0, crash_ok = 0, crash_total = 0;
+
+	CHECK_EQ(remap_meta_sb_init(&sb, uuid1, 8, 2097152, SIM_SPARE_SECTORS,
+				    NULL, "sim"), 0);
+	s.bytes = sb.data_offset * 512;
+	s.img = calloc(1, s.bytes);
+	before = malloc(s.bytes);
+	copy = malloc(s.bytes);
+	model = calloc(remap_meta_table_blocks(sb.capacity) + 1, EPB * sizeof(u64));
+	entries = calloc(remap_meta_table_blocks(sb.capacity) + 1, EPB * sizeof(u64));
+	CHECK(sb.used + 1508 <= sb.capacity);
+
+	for (unsigned int c = 0; c < sizeof(batches) / sizeof(batches[0]); c++) {
+		u64 old_used = sb.used;
+		unsigned int sb_a_write;
+
+		memcpy(before, s.img, s.bytes);
+		/* c == 0: the format, a commit without table blocks */
+		if (c == 0) {
+			bool durable;
+
+			s.nwrites = 0;
+			CHECK_EQ(remap_meta_commit(&sb, 0, 0, NULL, s.img,
+						   sim_write, &s, &durable), 0);
+		} else {
+			sim_commit(&s, &sb, model, batches[c]);
+		}
+		CHECK(s.nwrites <= 16);
+
+		/* A crash after any prefix of the writes: the old commit or
+		 * the new one, and the new one once superblock A is written. */
+		for (sb_a_write = 0; sb_a_write < s.nwrites; sb_a_write++)
+			if (s.wsector[sb_a_write] == remap_meta_sb_sector(0))
+				break;
+		for (unsigned int p = c ? 0 : s.nwrites; p <= s.nwrites; p++) {
+			bool ok;
+
+			memcpy(copy, before, s.bytes);
+			for (unsigned int w = 0; w < p; w++)
+				memcpy(copy + s.wsector[w] * 512, s.wbuf[w], BLOCK);
+			ok = !sim_load(copy, &got, entries, false, NULL) &&
+			     (p > sb_a_write ?
+			      same_state(&got, entries, sb.used, model) :
+			      same_state(&got, entries, old_used, model));
+			crash_ok += ok;
+			crash_total++;
+			if (!ok)
+				fprintf(stderr, "commit %u: crash after %u of %u writes loses it\n",
+					c, p, s.nwrites);
+		}
+
+		/* Every metadata block in use lost (zeroed or garbage) after
+		 * the commit: the same state loads, and repair restores the
+		 * image. */
+		for (u64 b = 0; b < 2 + 2 * remap_meta_table_blocks(sb.used); b++) {
+			for (int garbage = 0; garbage < 2; garbage++) {
+				unsigned int repaired = 0;
+				bool ok;
+
+				memcpy(copy, s.img, s.bytes);
+				if (garbage)
+					for (int i = 0; i < BLOCK; i++)
+						copy[b * BLOCK + i] = (u8)(i * 31 + b);
+				else
+					memset(copy + b * BLOCK, 0, BLOCK);
+				ok = !sim_load(copy, &got, entries, true, &repaired) &&
+				     same_state(&got, entries, sb.used, model) &&
+				     got.seq == sb.seq && repaired == 1 &&
+				     !memcmp(copy, s.img, s.bytes);
+				lost_ok += ok;
+				lost_total++;
+				if (!ok)
+					fprintf(stderr, "commit %u: losing metadata block %llu loses data or is not repaired\n",
+						c, (unsigned long long)b);
+			}
+		}
+		/* Nothing to repair on an intact spare. */
+		{
+			unsigned int repaired = 9;
+
+			memcpy(copy, s.img, s.bytes);
+			CHECK_EQ(sim_load(copy, &got, entries, true, &repaired), 0);
+			CHECK_EQ(repaired, 0);
+		}
+	}
+	CHECK_EQ(crash_ok, crash_total);
+	CHECK_EQ(lost_ok, lost_total);
+	CHECK(lost_total > 100);
+	free(entries);
+	free(model);
+	free(copy);
+	free(before);
+	free(s.img);
+}
+
+/*
+ * A version-1 spare written by the earlier protocol (one copy per commit,
+ * alternating) loads, and one repair pass leaves both copies current.
+ */
+static void test_one_copy_spare_upgraded(void)
+{
+	struct remap_meta_sb sb, got;
+	u64 model[2 * EPB], entries[2 * EPB];
+	u8 *img, *copy;
+	unsigned int repaired = 0;
+	size_t bytes;
+
+	CHECK_EQ(remap_meta_sb_init(&sb, uuid1, 8, 2097152, SIM_SPARE_SECTORS,
+				    NULL, NULL), 0);
+	bytes = sb.data_offset * 512;
+	img = calloc(1, bytes);
+	copy = malloc(bytes);
+	/* format: copy A only */
+	remap_meta_sb_encode(&sb, img);
+	for (unsigned int c = 0; c < 5; c++) {
+		u64 k = sb.used / EPB;
+
+		for (int i = 0; i < 100; i++)
+			model[sb.used + i] = 1000 + sb.used + i;
+		sb.seq++;
+		sb.used += 100;
+		/* the table copy not holding the current version, then the
+		 * older superblock */
+		remap_meta_table_encode(&sb, k, model + k * EPB,
+					img + remap_meta_table_sector(k, c & 1) * 512);
+		remap_meta_sb_encode(&sb, img + remap_meta_sb_sector(!(c & 1)) * 512);
+	}
+	CHECK_EQ(sim_load(img, &got, entries, true, &repaired), 0);
+	CHECK(same_state(&got, entries, 500, model));
+	CHECK_EQ(repaired, 2);
+	/* now any single block may go */
+	for (u64 b = 0; b < 4; b++) {
+		memcpy(copy, img, bytes);
+		memset(copy + b * BLOCK, 0, BLOCK);
+		CHECK_EQ(sim_load(copy, &got, entries, false, NULL), 0);
+		CHECK(same_state(&got, entries, 500, model));
+	}
+	free(copy);
+	free(img);
+}
+
 static void test_duplicates(void)
 {
 	u64 e[] = { 5, 9, 1, REMAP_META_FAILED_SLOT, 3, REMAP_META_FAILED_SLOT, 7 };
@@ -450,6 +697,8 @@ int main(void)
 	test_sb_pick();
 	test_table();
 	test_table_pick();
+	test_commit_survives_any_lost_block();
+	test_one_copy_spare_upgraded();
 	test_duplicates();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;

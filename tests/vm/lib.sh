@@ -58,8 +58,9 @@ nullb_heal() { # <name> <first sector> <last sector>
 }
 
 # --- dm-remap ---------------------------------------------------------------
-# Sets RS_BS RS_USED RS_CAP RS_PENDING RS_RERR RS_WERR RS_STATE from
-# `dmsetup status` of a one-target remap device.
+# Sets RS_BS RS_USED RS_CAP RS_PENDING RS_RERR RS_WERR RS_STATE
+# RS_UNREADABLE RS_WEAK RS_REPAIRED RS_FAILED from `dmsetup status` of a
+# one-target remap device.
 remap_status() { # <dm name>
     local line
     line=$(dmsetup status "$1") || fail "dmsetup status $1"
@@ -72,6 +73,10 @@ remap_status() { # <dm name>
     RS_RERR=$7
     RS_WERR=$8
     RS_STATE=$9
+    RS_UNREADABLE=${10}
+    RS_WEAK=${11}
+    RS_REPAIRED=${12}
+    RS_FAILED=${13}
 }
 
 # Every remap, "<main_sector> <spare_sector>" per line, paging through `list`.
