@@ -73,10 +73,10 @@ remap_status() { # <dm name>
     RS_RERR=$7
     RS_WERR=$8
     RS_STATE=$9
-    RS_UNREADABLE=${10}
-    RS_WEAK=${11}
-    RS_REPAIRED=${12}
-    RS_FAILED=${13}
+    RS_UNREADABLE=${10:-}
+    RS_WEAK=${11:-}
+    RS_REPAIRED=${12:-}
+    RS_FAILED=${13:-}
 }
 
 # Every remap, "<main_sector> <spare_sector>" per line, paging through `list`.
