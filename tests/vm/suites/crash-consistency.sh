@@ -68,7 +68,7 @@ while read -r index sector count flags mark; do
     dd if="$replay" of="$copy" bs=1M status=none
     dmsetup create chk --table "0 $msz remap $main $copy" \
         || fail "metadata does not load after log entry $index ($sector $count $flags)"
-    dmsetup message chk 0 list > "$OUT/chk-list"
+    dmsetup message chk 0 list 0 > "$OUT/chk-list"
     dmsetup remove chk
     # Every acknowledged remap is there, and nothing that never failed.
     awk -v at="$index" 'FILENAME == ARGV[1] { bad[$1] = 1; next }
