@@ -92,6 +92,9 @@ Verdict ofPair(const QVariantMap &status, const Verdict &mainDisk, const Verdict
     if (state == QLatin1String("spare_full")) {
         level = Level::Bad;
         reasons << QCoreApplication::translate("Health", "The spare disk is full: new bad blocks can no longer be replaced.");
+    } else if (state == QLatin1String("spare_error")) {
+        level = Level::Bad;
+        reasons << QCoreApplication::translate("Health", "Writes to the spare disk keep failing: new bad blocks are not replaced until it works again.");
     } else if (state == QLatin1String("metadata_error")) {
         level = Level::Bad;
         reasons << QCoreApplication::translate("Health", "The list of replaced blocks could not be saved on the spare disk.");
@@ -180,6 +183,8 @@ QString pairStateText(const QString &state)
         return QCoreApplication::translate("Health", "Spare almost full");
     if (state == QLatin1String("spare_full"))
         return QCoreApplication::translate("Health", "Spare full");
+    if (state == QLatin1String("spare_error"))
+        return QCoreApplication::translate("Health", "Spare disk failing");
     if (state == QLatin1String("metadata_error"))
         return QCoreApplication::translate("Health", "Cannot save the remap table");
     if (state == QLatin1String("missing"))
@@ -209,8 +214,8 @@ int verdictRank(const QString &verdict)
 
 int pairStateRank(const QString &state)
 {
-    if (state == QLatin1String("spare_full") || state == QLatin1String("metadata_error")
-        || state == QLatin1String("missing"))
+    if (state == QLatin1String("spare_full") || state == QLatin1String("spare_error")
+        || state == QLatin1String("metadata_error") || state == QLatin1String("missing"))
         return 2;
     if (state == QLatin1String("spare_low"))
         return 1;

@@ -31,8 +31,13 @@ std::optional<Status> parseStatus(const QString &line)
         || !toU64(f.at(3), &s.readErrors) || !toU64(f.at(4), &s.writeErrors))
         return std::nullopt;
     static const QStringList states = {QStringLiteral("ok"), QStringLiteral("spare_low"),
-                                       QStringLiteral("spare_full"), QStringLiteral("metadata_error")};
+                                       QStringLiteral("spare_full"), QStringLiteral("spare_error"),
+                                       QStringLiteral("metadata_error")};
     if (!states.contains(f.at(5)) || s.remapped > s.capacity)
+        return std::nullopt;
+    if (f.size() >= 10
+        && (!toU64(f.at(6), &s.unreadableSectors) || !toU64(f.at(7), &s.weakMoved)
+            || !toU64(f.at(8), &s.metadataRepaired) || !toU64(f.at(9), &s.failedSlots)))
         return std::nullopt;
     s.blockSize = uint(blockSize);
     s.state = f.at(5);

@@ -17,11 +17,17 @@ struct Status {
     quint64 pending = 0;
     quint64 readErrors = 0;
     quint64 writeErrors = 0;
-    QString state; // ok, spare_low, spare_full, metadata_error
+    QString state; // ok, spare_low, spare_full, spare_error, metadata_error
+    // Zero on a kernel that gives only the first six fields.
+    quint64 unreadableSectors = 0;
+    quint64 weakMoved = 0;
+    quint64 metadataRepaired = 0;
+    quint64 failedSlots = 0;
 };
 
 // "<block_size> <remapped>/<capacity> <pending> <read_errors> <write_errors>
-// <state> [later fields]". nullopt when malformed.
+// <state> [<unreadable_sectors> <weak_moved> <metadata_repaired>
+// <failed_slots> [later fields]]". nullopt when malformed.
 std::optional<Status> parseStatus(const QString &line);
 
 struct Params {
@@ -41,11 +47,11 @@ std::optional<Params> parseParams(const QString &params);
 // The parameters for a create: devices as major:minor, never as paths.
 QString buildParams(const Params &params);
 
-// Answer of "list": "<main_sector> <spare_sector>" lines. Lines must be
-// sorted by main sector; ok is false on anything else.
+// Answer of "list <from_sector> <count>": "<main_sector> <spare_sector>"
+// lines. Lines must be sorted by main sector; ok is false on anything else.
 DmRemap::RemapList parseList(const QString &answer, bool *ok);
 
-// Answer of "pending": one main sector per line, sorted.
+// Answer of "pending <from_sector> <count>": one main sector per line, sorted.
 QList<qulonglong> parsePending(const QString &answer, bool *ok);
 
 struct RemapAnswer {

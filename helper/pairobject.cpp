@@ -51,7 +51,10 @@ void PairObject::refresh()
     const QString oldState = m_state;
     m_state = state();
     if (m_status && (!old || old->remapped != m_status->remapped || old->pending != m_status->pending
-                     || old->readErrors != m_status->readErrors || old->writeErrors != m_status->writeErrors))
+                     || old->readErrors != m_status->readErrors || old->writeErrors != m_status->writeErrors
+                     || old->unreadableSectors != m_status->unreadableSectors
+                     || old->weakMoved != m_status->weakMoved || old->metadataRepaired != m_status->metadataRepaired
+                     || old->failedSlots != m_status->failedSlots))
         Q_EMIT Changed(m_status->remapped, m_status->pending);
     if (!oldState.isEmpty() && oldState != m_state)
         Q_EMIT StateChanged(oldState, m_state);
@@ -79,6 +82,10 @@ QVariantMap PairObject::statusMap() const
     m.insert(QStringLiteral("pending"), qulonglong(s.pending));
     m.insert(QStringLiteral("read-errors"), qulonglong(s.readErrors));
     m.insert(QStringLiteral("write-errors"), qulonglong(s.writeErrors));
+    m.insert(QStringLiteral("unreadable-sectors"), qulonglong(s.unreadableSectors));
+    m.insert(QStringLiteral("weak-moved"), qulonglong(s.weakMoved));
+    m.insert(QStringLiteral("metadata-repaired"), qulonglong(s.metadataRepaired));
+    m.insert(QStringLiteral("failed-slots"), qulonglong(s.failedSlots));
     m.insert(QStringLiteral("state"), m_state.isEmpty() ? state() : m_state);
     return m;
 }

@@ -6,6 +6,7 @@
 #include <QFile>
 
 #include <cerrno>
+#include <limits>
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
@@ -18,10 +19,6 @@ using namespace Validation;
 namespace PairOperations {
 
 namespace {
-
-// Lines per "list" message: 256 lines of at most 42 bytes stay well inside
-// libdevmapper's smallest ioctl buffer, so a short page really means the end.
-constexpr quint64 kListPage = 256;
 
 class Fd
 {
@@ -270,6 +267,8 @@ RemapOutcome remap(const QString &name, quint64 sector)
             out.error = {Errors::Busy, QStringLiteral("%1 is suspended").arg(name)};
         else if (code == ENOSPC)
             out.error = {Errors::Failed, QStringLiteral("the spare of %1 is full").arg(name)};
+        else if (code == EROFS)
+            out.error = {Errors::Failed, QStringLiteral("%1 is loaded read-only").arg(name)};
         else if (code == EIO)
             out.error = {Errors::Failed, QStringLiteral("the spare's metadata of %1 cannot be written (state metadata_error)").arg(name)};
         else
@@ -285,45 +284,59 @@ RemapOutcome remap(const QString &name, quint64 sector)
     return out;
 }
 
+// Lines per "list" or "pending" message. The kernel never cuts an answer
+// short (libdevmapper grows its buffer until it fits); small pages keep each
+// message's walk short.
+constexpr quint64 kPage = 256;
+
+// Pages of "list" or "pending" by sector, from sector 0, until a short page:
+// each page starts after the last sector of the one before, so remaps made
+// meanwhile never repeat a line. The first skip entries are left out.
+template<typename Entry, typename Parse, typename SectorOf>
+static bool readPaged(const QString &name, const QString &what, quint64 skip, quint64 count, QList<Entry> *out,
+                      Error *error, Parse parse, SectorOf sectorOf)
+{
+    quint64 from = 0;
+    while (quint64(out->size()) < count) {
+        const quint64 want = kPage;
+        QString text;
+        const auto answer = DeviceMapper::message(name, QStringLiteral("%1 %2 %3").arg(what).arg(from).arg(want), &text);
+        if (!answer) {
+            *error = {Errors::Failed, text};
+            return false;
+        }
+        bool ok = false;
+        const QList<Entry> page = parse(*answer, &ok);
+        if (!ok || quint64(page.size()) > want || (!page.isEmpty() && sectorOf(page.first()) < from)) {
+            *error = {Errors::Failed, QStringLiteral("the kernel's %1 list of %2 is malformed").arg(what, name)};
+            return false;
+        }
+        for (const Entry &entry : page) {
+            if (skip)
+                --skip;
+            else if (quint64(out->size()) < count)
+                out->append(entry);
+        }
+        if (quint64(page.size()) < want)
+            break;
+        from = sectorOf(page.last()) + 1;
+    }
+    return true;
+}
+
 Tables readRemaps(const QString &name, quint64 offset, quint64 count)
 {
     Tables out;
-    while (quint64(out.remaps.size()) < count) {
-        const quint64 want = qMin(kListPage, count - quint64(out.remaps.size()));
-        QString error;
-        const auto answer = DeviceMapper::message(
-                name, QStringLiteral("list %1 %2").arg(offset + quint64(out.remaps.size())).arg(want), &error);
-        if (!answer) {
-            out.error = {Errors::Failed, error};
-            return out;
-        }
-        bool ok = false;
-        const DmRemap::RemapList page = DmTable::parseList(*answer, &ok);
-        if (!ok || quint64(page.size()) > want
-            || (!out.remaps.isEmpty() && !page.isEmpty() && page.first().mainSector <= out.remaps.last().mainSector)) {
-            out.error = {Errors::Failed, QStringLiteral("the kernel's remap list of %1 is malformed").arg(name)};
-            return out;
-        }
-        out.remaps += page;
-        if (quint64(page.size()) < want)
-            break;
-    }
+    readPaged(name, QStringLiteral("list"), offset, count, &out.remaps, &out.error, DmTable::parseList,
+              [](const DmRemap::Remap &r) { return r.mainSector; });
     return out;
 }
 
 Tables readPending(const QString &name)
 {
     Tables out;
-    QString error;
-    const auto answer = DeviceMapper::message(name, QStringLiteral("pending"), &error);
-    if (!answer) {
-        out.error = {Errors::Failed, error};
-        return out;
-    }
-    bool ok = false;
-    out.pending = DmTable::parsePending(*answer, &ok);
-    if (!ok)
-        out.error = {Errors::Failed, QStringLiteral("the kernel's pending list of %1 is malformed").arg(name)};
+    readPaged(name, QStringLiteral("pending"), 0, std::numeric_limits<quint64>::max(), &out.pending,
+              &out.error, DmTable::parsePending, [](qulonglong sector) { return quint64(sector); });
     return out;
 }
 

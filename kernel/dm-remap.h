@@ -23,6 +23,8 @@
 
 /* Pending blocks kept for `pending` and for remapping on the next write. */
 #define REMAP_MAX_PENDING	65536
+/* Most lines one `list` or `pending` answer gives. */
+#define REMAP_MAX_PAGE		65536
 #define REMAP_MAX_READ_RETRIES	16
 #define REMAP_DEFAULT_READ_RETRIES 2
 #define REMAP_DEFAULT_BLOCK_SIZE 8
@@ -39,13 +41,8 @@ struct remap_table {
 	seqlock_t lock;
 	struct rb_root root;
 	u64 count;
-	/* Serializes writers and the in-order walk of `list`. */
+	/* Serializes writers, clearing and each chunk of `list`. */
 	struct mutex walk_mutex;
-	u64 generation;
-	/* Where the last `list` answer stopped, valid for one generation. */
-	struct remap_node *cursor;
-	u64 cursor_index;
-	u64 cursor_generation;
 
 	struct xarray pending;		/* main block -> xa_mk_value(1) */
 	atomic_t pending_count;
@@ -168,17 +165,16 @@ bool remap_table_lookup(struct remap_table *t, u64 block, u64 last,
 bool remap_table_find(struct remap_table *t, u64 block, u64 *slot);
 int remap_table_insert(struct remap_table *t, struct remap_node *node,
 		       u64 block, u64 slot);
-unsigned int remap_table_emit_list(struct remap_table *t, u64 offset,
-				   u64 count, unsigned int block_shift,
-				   sector_t data_offset, char *result,
-				   unsigned int maxlen);
+void remap_table_emit_list(struct remap_table *t, u64 from_block, u64 count,
+			   unsigned int block_shift, sector_t data_offset,
+			   char *result, unsigned int maxlen);
 bool remap_pending_in(struct remap_table *t, u64 first, u64 last);
 bool remap_pending_test(struct remap_table *t, u64 block);
 bool remap_pending_add(struct remap_table *t, u64 block);
 void remap_pending_remove(struct remap_table *t, u64 block);
-unsigned int remap_pending_emit(struct remap_table *t,
-				unsigned int block_shift, char *result,
-				unsigned int maxlen);
+void remap_pending_emit(struct remap_table *t, u64 from_block, u64 count,
+			unsigned int block_shift, char *result,
+			unsigned int maxlen);
 
 /* remap-io.c */
 int remap_io_init(struct remap_c *rc);

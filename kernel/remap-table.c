@@ -42,24 +42,26 @@ void remap_table_init(struct remap_table *t)
 	t->root = RB_ROOT;
 	t->count = 0;
 	mutex_init(&t->walk_mutex);
-	t->generation = 0;
-	t->cursor = NULL;
 	xa_init(&t->pending);
 	atomic_set(&t->pending_count, 0);
 	atomic_set(&t->pending_dropped, 0);
 }
 
-/* Frees every remap and pending entry; no reader may be running. */
+/*
+ * Frees every remap and pending entry; the map path must not be running. A
+ * `list` may be (a message during a reload's preresume): walk_mutex keeps it
+ * off the nodes being freed.
+ */
 void remap_table_clear(struct remap_table *t)
 {
 	struct remap_node *node, *next;
 
+	mutex_lock(&t->walk_mutex);
 	rbtree_postorder_for_each_entry_safe(node, next, &t->root, rb)
 		remap_node_free(node);
 	t->root = RB_ROOT;
 	WRITE_ONCE(t->count, 0);
-	t->generation++;
-	t->cursor = NULL;
+	mutex_unlock(&t->walk_mutex);
 	xa_destroy(&t->pending);
 	atomic_set(&t->pending_count, 0);
 	atomic_set(&t->pending_dropped, 0);
@@ -150,54 +152,79 @@ int remap_table_insert(struct remap_table *t, struct remap_node *node,
 	rb_insert_color(&node->rb, &t->root);
 	WRITE_ONCE(t->count, t->count + 1);
 	write_sequnlock_irqrestore(&t->lock, flags);
-	t->generation++;
 	return 0;
 }
 
 /*
- * `list` answer: lines "<main_sector> <spare_sector>" from the offset-th
- * remap on, as many as fit (and at most count). Sequential paging resumes
- * from a cursor instead of walking from the start again.
+ * Message answers. A line that does not fit fills the buffer to its last
+ * byte instead: dm then sets DM_BUFFER_FULL (strlen + 1 reaches maxlen) and
+ * libdevmapper asks again with a larger buffer, so no answer is ever cut
+ * short silently.
  */
-unsigned int remap_table_emit_list(struct remap_table *t, u64 offset,
-				   u64 count, unsigned int block_shift,
-				   sector_t data_offset, char *result,
-				   unsigned int maxlen)
+struct answer {
+	char *buf;
+	unsigned int maxlen;
+	unsigned int sz;
+};
+
+static bool answer_add(struct answer *a, const char *line, unsigned int len)
 {
-	unsigned int sz = 0;
-	struct rb_node *n;
-	u64 index;
+	if (!a->maxlen)
+		return false;
+	if (a->sz + len + 1 >= a->maxlen) {
+		memcpy(a->buf + a->sz, line, a->maxlen - 1 - a->sz);
+		a->buf[a->maxlen - 1] = '\0';
+		a->sz = a->maxlen - 1;
+		return false;
+	}
+	memcpy(a->buf + a->sz, line, len + 1);
+	a->sz += len;
+	return true;
+}
+
+/* Remaps listed per hold of walk_mutex, which every commit needs. */
+#define LIST_CHUNK 256
+
+/*
+ * `list` answer: lines "<main_sector> <spare_sector>" for the remaps of
+ * main blocks >= from_block, ascending, at most count. The walk restarts
+ * by block number after each chunk, so remaps added meanwhile never shift
+ * it, and a reload freeing the tree (remap_table_clear) waits for a chunk.
+ */
+void remap_table_emit_list(struct remap_table *t, u64 from_block, u64 count,
+			   unsigned int block_shift, sector_t data_offset,
+			   char *result, unsigned int maxlen)
+{
+	struct answer a = { .buf = result, .maxlen = maxlen };
+	bool more = true;
 	char line[48];
 
-	mutex_lock(&t->walk_mutex);
-	if (t->cursor && t->cursor_generation == t->generation &&
-	    t->cursor_index <= offset) {
-		n = &t->cursor->rb;
-		index = t->cursor_index;
-	} else {
-		n = rb_first(&t->root);
-		index = 0;
-	}
-	for (; n && index < offset; index++)
-		n = rb_next(n);
-	for (; n && count; n = rb_next(n), index++, count--) {
-		struct remap_node *e = rb_entry(n, struct remap_node, rb);
-		int len = scnprintf(line, sizeof(line), "%llu %llu\n",
-				    (unsigned long long)(e->main_block << block_shift),
-				    (unsigned long long)(data_offset +
-							 (e->slot << block_shift)));
+	if (maxlen)
+		result[0] = '\0';
+	while (more && count) {
+		unsigned int chunk = LIST_CHUNK;
+		struct remap_node *e;
 
-		/* dm reports a full buffer when strlen + 1 reaches maxlen */
-		if (sz + len + 1 >= maxlen)
-			break;
-		memcpy(result + sz, line, len + 1);
-		sz += len;
+		mutex_lock(&t->walk_mutex);
+		e = lower_bound(t, from_block);
+		for (; e && count && chunk; count--, chunk--) {
+			int len = scnprintf(line, sizeof(line), "%llu %llu\n",
+					    (unsigned long long)(e->main_block << block_shift),
+					    (unsigned long long)(data_offset +
+								 (e->slot << block_shift)));
+
+			if (!answer_add(&a, line, len)) {
+				more = false;
+				break;
+			}
+			from_block = e->main_block + 1;
+			e = rb_entry_safe(rb_next(&e->rb), struct remap_node, rb);
+		}
+		if (!e)
+			more = false;
+		mutex_unlock(&t->walk_mutex);
+		cond_resched();
 	}
-	t->cursor = n ? rb_entry(n, struct remap_node, rb) : NULL;
-	t->cursor_index = index;
-	t->cursor_generation = t->generation;
-	mutex_unlock(&t->walk_mutex);
-	return sz;
 }
 
 bool remap_pending_in(struct remap_table *t, u64 first, u64 last)
@@ -242,23 +269,25 @@ void remap_pending_remove(struct remap_table *t, u64 block)
 		atomic_dec(&t->pending_count);
 }
 
-unsigned int remap_pending_emit(struct remap_table *t,
-				unsigned int block_shift, char *result,
-				unsigned int maxlen)
+/* `pending` answer: the pending blocks >= from_block, at most count. */
+void remap_pending_emit(struct remap_table *t, u64 from_block, u64 count,
+			unsigned int block_shift, char *result,
+			unsigned int maxlen)
 {
-	unsigned int sz = 0;
+	struct answer a = { .buf = result, .maxlen = maxlen };
 	unsigned long index;
 	void *entry;
 	char line[24];
 
-	xa_for_each(&t->pending, index, entry) {
+	if (maxlen)
+		result[0] = '\0';
+	if (!count || from_block != (unsigned long)from_block)
+		return;
+	xa_for_each_start(&t->pending, index, entry, from_block) {
 		int len = scnprintf(line, sizeof(line), "%llu\n",
 				    (unsigned long long)index << block_shift);
 
-		if (sz + len + 1 >= maxlen)
+		if (!answer_add(&a, line, len) || !--count)
 			break;
-		memcpy(result + sz, line, len + 1);
-		sz += len;
 	}
-	return sz;
 }

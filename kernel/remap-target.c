@@ -369,6 +369,15 @@ static int parse_u64(const char *s, u64 *out)
 	return kstrtoull(s, 10, out);
 }
 
+static bool table_is_read_only(struct dm_target *ti)
+{
+#ifdef BLK_OPEN_WRITE
+	return !(dm_table_get_mode(ti->table) & BLK_OPEN_WRITE);
+#else
+	return !(dm_table_get_mode(ti->table) & FMODE_WRITE);
+#endif
+}
+
 static int message_remap(struct remap_c *rc, const char *arg, char *result,
 			 unsigned int maxlen)
 {
@@ -384,6 +393,8 @@ static int message_remap(struct remap_c *rc, const char *arg, char *result,
 		       (unsigned long long)ti->len);
 		return -EINVAL;
 	}
+	if (table_is_read_only(ti))
+		return -EROFS;
 	if (dm_suspended(ti))
 		return -EBUSY;
 	req.block = remap_sector_to_block(rc, sector);
@@ -404,34 +415,53 @@ static int message_remap(struct remap_c *rc, const char *arg, char *result,
 	return 1;
 }
 
+/*
+ * "<from_sector> [<count>]" of list and pending: from_sector becomes the
+ * first whole block at or after it, count is 1..REMAP_MAX_PAGE.
+ */
+static int parse_page(struct remap_c *rc, unsigned int argc, char **argv,
+		      u64 *from_block, u64 *count)
+{
+	u64 from = 0;
+
+	*count = REMAP_MAX_PAGE;
+	if ((argc > 0 && parse_u64(argv[0], &from)) ||
+	    (argc > 1 && (parse_u64(argv[1], count) || !*count ||
+			  *count > REMAP_MAX_PAGE)))
+		return -EINVAL;
+	*from_block = (from >> rc->block_shift) +
+		      !!(from & (rc->block_size - 1));
+	return 0;
+}
+
 static int remap_message(struct dm_target *ti, unsigned int argc,
 			 char **argv, char *result, unsigned int maxlen)
 {
 	struct remap_c *rc = ti->private;
-	u64 offset = 0, count = U64_MAX;
+	u64 from_block, count;
 
 	if (!argc)
 		goto invalid;
-	if (!strcasecmp(argv[0], "list") && argc <= 3) {
-		if ((argc > 1 && parse_u64(argv[1], &offset)) ||
-		    (argc > 2 && parse_u64(argv[2], &count)))
+	if (!strcasecmp(argv[0], "list") && argc >= 2 && argc <= 3) {
+		if (parse_page(rc, argc - 1, argv + 1, &from_block, &count))
 			goto invalid;
-		result[0] = '\0';
-		remap_table_emit_list(&rc->table, offset, count,
+		remap_table_emit_list(&rc->table, from_block, count,
 				      rc->block_shift, rc->sb.data_offset,
 				      result, maxlen);
 		return 1;
 	}
-	if (!strcasecmp(argv[0], "pending") && argc == 1) {
-		result[0] = '\0';
-		remap_pending_emit(&rc->table, rc->block_shift, result, maxlen);
+	if (!strcasecmp(argv[0], "pending") && argc <= 3) {
+		if (parse_page(rc, argc - 1, argv + 1, &from_block, &count))
+			goto invalid;
+		remap_pending_emit(&rc->table, from_block, count,
+				   rc->block_shift, result, maxlen);
 		return 1;
 	}
 	if (!strcasecmp(argv[0], "remap") && argc == 2)
 		return message_remap(rc, argv[1], result, maxlen);
 invalid:
-	DMWARN("%s: invalid message (list [<offset> [<count>]], pending, remap <sector>)",
-	       dm_table_device_name(ti->table));
+	DMWARN("%s: invalid message (list <from_sector> [<count>], pending [<from_sector> [<count>]], remap <sector>; count 1..%u)",
+	       dm_table_device_name(ti->table), REMAP_MAX_PAGE);
 	return -EINVAL;
 }
 

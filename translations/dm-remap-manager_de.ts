@@ -180,6 +180,10 @@
         <translation>Die Liste der ersetzten Blöcke konnte nicht auf der Ersatzplatte gespeichert werden.</translation>
     </message>
     <message>
+        <source>Writes to the spare disk keep failing: new bad blocks are not replaced until it works again.</source>
+        <translation>Schreibzugriffe auf die Ersatzplatte schlagen wiederholt fehl: neue defekte Blöcke werden erst wieder ersetzt, wenn sie funktioniert.</translation>
+    </message>
+    <message>
         <source>One of the two disks is missing.</source>
         <translation>Eine der beiden Festplatten fehlt.</translation>
     </message>
@@ -260,6 +264,10 @@
     <message>
         <source>Cannot save the remap table</source>
         <translation>Umlagerungstabelle kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Spare disk failing</source>
+        <translation>Ersatzplatte fehlerhaft</translation>
     </message>
     <message>
         <source>A disk is missing</source>

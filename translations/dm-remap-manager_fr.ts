@@ -180,6 +180,10 @@
         <translation>La liste des blocs remplacés n&apos;a pas pu être enregistrée sur le disque de secours.</translation>
     </message>
     <message>
+        <source>Writes to the spare disk keep failing: new bad blocks are not replaced until it works again.</source>
+        <translation>Les écritures sur le disque de secours échouent sans cesse : les nouveaux blocs défectueux ne sont plus remplacés tant qu&apos;il ne fonctionne pas à nouveau.</translation>
+    </message>
+    <message>
         <source>One of the two disks is missing.</source>
         <translation>L&apos;un des deux disques est absent.</translation>
     </message>
@@ -260,6 +264,10 @@
     <message>
         <source>Cannot save the remap table</source>
         <translation>Impossible d&apos;enregistrer la table de réaffectation</translation>
+    </message>
+    <message>
+        <source>Spare disk failing</source>
+        <translation>Disque de secours défaillant</translation>
     </message>
     <message>
         <source>A disk is missing</source>

@@ -22,6 +22,25 @@ private Q_SLOTS:
         // Later fields are ignored, as the contract says.
         QCOMPARE(DmTable::parseStatus(QStringLiteral("128 900/1000 0 0 0 spare_low future 1"))->state, QStringLiteral("spare_low"));
         QVERIFY(DmTable::parseStatus(QStringLiteral("8 0/0 0 0 0 metadata_error")));
+        // The old six-field line gives zeros for the later counters.
+        QCOMPARE(s->unreadableSectors, quint64(0));
+        QCOMPARE(s->failedSlots, quint64(0));
+    }
+
+    void statusWithCounters()
+    {
+        const auto s = DmTable::parseStatus(QStringLiteral("8 3/1000 1 7 2 spare_error 12 4 2 3"));
+        QVERIFY(s);
+        QCOMPARE(s->state, QStringLiteral("spare_error"));
+        QCOMPARE(s->pending, quint64(1));
+        QCOMPARE(s->unreadableSectors, quint64(12));
+        QCOMPARE(s->weakMoved, quint64(4));
+        QCOMPARE(s->metadataRepaired, quint64(2));
+        QCOMPARE(s->failedSlots, quint64(3));
+        // Fields after these are ignored.
+        const auto later = DmTable::parseStatus(QStringLiteral("8 3/1000 1 7 2 ok 0 0 0 5 future 1"));
+        QVERIFY(later);
+        QCOMPARE(later->failedSlots, quint64(5));
     }
 
     void badStatus_data()
@@ -36,6 +55,8 @@ private Q_SLOTS:
         QTest::newRow("more used than slots") << QStringLiteral("8 30/10 0 0 0 ok");
         QTest::newRow("zero block") << QStringLiteral("0 3/1000 1 7 2 ok");
         QTest::newRow("overflow") << QStringLiteral("8 3/1000 99999999999999999999999 7 2 ok");
+        QTest::newRow("counter not a number") << QStringLiteral("8 3/1000 1 7 2 ok 12 x 2 3");
+        QTest::newRow("negative counter") << QStringLiteral("8 3/1000 1 7 2 ok 12 4 -2 3");
     }
     void badStatus()
     {

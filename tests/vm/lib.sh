@@ -79,15 +79,17 @@ remap_status() { # <dm name>
     RS_FAILED=${13:-}
 }
 
-# Every remap, "<main_sector> <spare_sector>" per line, paging through `list`.
+# Every remap, "<main_sector> <spare_sector>" per line, paging through `list`
+# by sector: each page starts after the last sector of the one before.
 remap_list() { # <dm name>
-    local offset=0 page n
+    local from=0 page last
     while :; do
-        page=$(dmsetup message "$1" 0 list "$offset") || fail "list $offset on $1"
+        page=$(dmsetup message "$1" 0 list "$from" 1000) || fail "list $from on $1"
         [ -n "$page" ] || break
         echo "$page"
-        n=$(printf '%s\n' "$page" | wc -l)
-        offset=$((offset + n))
+        [ "$(printf '%s\n' "$page" | wc -l)" -eq 1000 ] || break
+        last=$(printf '%s\n' "$page" | tail -n 1 | cut -d' ' -f1)
+        from=$((last + 1))
     done
 }
 

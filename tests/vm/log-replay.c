@@ -7,6 +7,12 @@
  *                                           <index> <sector> <sectors> <flags> [mark]
  *   log-replay replay <log> <target> <from> <to>
  *                                           writes entries from..to-1 to target
+ *   log-replay crash <log> <target> <from> <to> <seed>
+ *                                           what a volatile disk cache may have
+ *                                           kept of entries from..to-1 (all
+ *                                           written since the flush at from):
+ *                                           the FUA ones, a random subset of the
+ *                                           others, written in a random order
  *
  * Sectors and counts are in the log's sector size. Flags are printed as
  * letters: F flush, U fua, D discard, M mark, T metadata, - none.
@@ -43,6 +49,18 @@ struct log_write_entry {
 	uint64_t data_len;
 } __attribute__((packed));
 
+/* xorshift64*: a seeded, reproducible choice of subset and order. */
+static uint64_t rand_r_u64(uint64_t *state)
+{
+	uint64_t x = *state ? *state : 0x9e3779b97f4a7c15ULL;
+
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*state = x;
+	return (x * 0x2545f4914f6cdd1dULL) >> 11;
+}
+
 static void die(const char *what)
 {
 	fprintf(stderr, "log-replay: %s: %s\n", what, errno ? strerror(errno) : "bad input");
@@ -78,20 +96,53 @@ static void write_at(int fd, const void *buf, size_t len, uint64_t off)
 	}
 }
 
+/* An entry to write: where its data sits in the log and where it goes. */
+struct pending_write {
+	uint64_t log_pos, sector, bytes;
+	int discard;
+};
+
+static void write_entry(int log, int target, const struct pending_write *w,
+			uint64_t sectorsize, char **data, size_t *data_cap)
+{
+	uint64_t bytes = w->discard ? sectorsize : w->bytes;
+
+	if (bytes > *data_cap) {
+		free(*data);
+		*data = malloc(bytes);
+		if (!*data)
+			die("malloc");
+		*data_cap = bytes;
+	}
+	if (w->discard) {
+		/* The spare never sees discards (not advertised); zero if one does. */
+		memset(*data, 0, sectorsize);
+		for (uint64_t s = 0; s < w->bytes / sectorsize; s++)
+			write_at(target, *data, sectorsize, (w->sector + s) * sectorsize);
+		return;
+	}
+	read_at(log, *data, bytes, w->log_pos);
+	write_at(target, *data, bytes, w->sector * sectorsize);
+}
+
 int main(int argc, char **argv)
 {
 	struct log_write_super super;
-	uint64_t nr, sectorsize, pos, i, from = 0, to = 0;
-	int log, target = -1, replay;
+	uint64_t nr, sectorsize, pos, i, from = 0, to = 0, seed = 0;
+	int log, target = -1, replay, crash;
 	char *block, *data = NULL;
-	size_t data_cap = 0;
+	size_t data_cap = 0, nwrites = 0;
+	struct pending_write *writes = NULL;
 
 	replay = argc == 6 && !strcmp(argv[1], "replay");
-	if (!replay && !(argc == 3 && !strcmp(argv[1], "list"))) {
+	crash = argc == 7 && !strcmp(argv[1], "crash");
+	if (!replay && !crash && !(argc == 3 && !strcmp(argv[1], "list"))) {
 		fputs("usage: log-replay list <log>\n"
-		      "       log-replay replay <log> <target> <from> <to>\n", stderr);
+		      "       log-replay replay <log> <target> <from> <to>\n"
+		      "       log-replay crash <log> <target> <from> <to> <seed>\n", stderr);
 		return 2;
 	}
+	replay |= crash;
 	log = open(argv[2], O_RDONLY);
 	if (log < 0)
 		die(argv[2]);
@@ -101,6 +152,8 @@ int main(int argc, char **argv)
 			die(argv[3]);
 		from = strtoull(argv[4], NULL, 0);
 		to = strtoull(argv[5], NULL, 0);
+		if (crash)
+			seed = strtoull(argv[6], NULL, 0);
 	}
 
 	read_at(log, &super, sizeof(super), 0);
@@ -113,6 +166,11 @@ int main(int argc, char **argv)
 	nr = le64toh(super.nr_entries);
 	if (replay && to > nr)
 		to = nr;
+	if (replay && to > from) {
+		writes = calloc(to - from, sizeof(*writes));
+		if (!writes)
+			die("malloc");
+	}
 	block = malloc(sectorsize);
 	if (!block)
 		die("malloc");
@@ -146,24 +204,33 @@ int main(int argc, char **argv)
 				printf(" %.*s", (int)len, block + sizeof(e));
 			}
 			putchar('\n');
-		} else if (i >= from && bytes) {
-			if (bytes > data_cap) {
-				free(data);
-				data = malloc(bytes);
-				if (!data)
-					die("malloc");
-				data_cap = bytes;
-			}
-			read_at(log, data, bytes, pos);
-			write_at(target, data, bytes, sector * sectorsize);
-		} else if (i >= from && (flags & LOG_DISCARD_FLAG)) {
-			/* The spare never sees discards (not advertised); zero if one does. */
-			memset(block, 0, sectorsize);
-			for (uint64_t s = 0; s < count; s++)
-				write_at(target, block, sectorsize, (sector + s) * sectorsize);
+		} else if (i >= from && (bytes || (flags & LOG_DISCARD_FLAG))) {
+			struct pending_write w = {
+				.log_pos = pos, .sector = sector,
+				.bytes = (flags & LOG_DISCARD_FLAG) ? count * sectorsize : bytes,
+				.discard = !!(flags & LOG_DISCARD_FLAG),
+			};
+
+			/* A FUA write is durable once complete; the others maybe not. */
+			if (!crash || (flags & LOG_FUA_FLAG) || (rand_r_u64(&seed) & 1))
+				writes[nwrites++] = w;
 		}
 		pos += bytes;
 	}
+	if (crash) {
+		/* Fisher-Yates: the cache writes back in any order. */
+		for (size_t k = nwrites; k > 1; k--) {
+			size_t j = rand_r_u64(&seed) % k;
+			struct pending_write t = writes[k - 1];
+
+			writes[k - 1] = writes[j];
+			writes[j] = t;
+		}
+		fprintf(stderr, "log-replay: crash: kept %zu of %" PRIu64 " entries\n",
+			nwrites, to > from ? to - from : 0);
+	}
+	for (size_t k = 0; k < nwrites; k++)
+		write_entry(log, target, &writes[k], sectorsize, &data, &data_cap);
 	if (replay && fsync(target))
 		die("fsync of the target");
 	return 0;

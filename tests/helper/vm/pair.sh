@@ -105,7 +105,8 @@ ctl 0 --json map safe --buckets 4
 
 step "remap lists longer than one kernel answer"
 # 300 more bad blocks in the last quarter of the disk: one read makes them
-# pending, one write remaps them all; the helper reads the list in pages of 256.
+# pending, one write remaps them all; the helper reads the list in pages of
+# 256 by sector (list <from_sector> 256), skipping 256 for --offset 256.
 medium_errors 100000 2400
 if dd if=/dev/mapper/safe of=/dev/null bs=1228800 skip=51200000 iflag=direct,skip_bytes count=1 2>/dev/null; then
     fail "a read of 300 bad blocks succeeded"

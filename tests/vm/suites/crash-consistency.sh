@@ -1,7 +1,11 @@
 # Crash consistency: the spare sits under dm-log-writes while remaps are made,
 # each acknowledged remap followed by a mark. The log is then replayed entry
 # by entry onto a blank copy; at every point the metadata must load (create
-# without format) and hold every remap acknowledged before that point.
+# without format) and hold every remap acknowledged before that point. At
+# each flush the crash is also tried as a volatile disk cache may leave it:
+# everything before the previous flush, the FUA writes since, and a random
+# subset of the other writes since, in a random order (seeded, a fixed number
+# of variants per flush).
 # Argument: the log-replay program.
 . "$(dirname "$0")/../lib.sh"
 require_module
@@ -12,6 +16,9 @@ spare=$(nullb_new nb_spare 2)
 logdev=$(nullb_new nb_log 64)
 replay=$(nullb_new nb_replay 2)
 copy=$(nullb_new nb_copy 2)
+durable=$(nullb_new nb_durable 2)
+variants_per_flush=3
+seed=${CRASH_SEED:-20261201}
 msz=$(blockdev --getsz "$main")
 ssz=$(blockdev --getsz "$spare")
 dmsetup create logw --table "0 $ssz log-writes $spare $logdev"
@@ -51,14 +58,42 @@ entries=$(wc -l < "$OUT/log-entries")
 grep -q " M formatted$" "$OUT/log-entries" || fail "no 'formatted' mark in the log"
 # Slot 0 went to the first remap: below its sector lies the metadata.
 data_offset=$(sort -n -k2,2 "$OUT/list.final" | head -n1 | cut -d' ' -f2)
-step "$entries log entries; checking after each metadata write (below sector $data_offset)"
+step "$entries log entries; checking after each metadata write (below sector $data_offset), $variants_per_flush cache variants per flush (seed $seed)"
+# The copy's metadata loads and holds every acknowledged remap, and nothing
+# that never failed.
+check_copy() { # <where>
+    dmsetup create chk --table "0 $msz remap $main $copy" \
+        || fail "metadata does not load after log entry $1"
+    dmsetup message chk 0 list 0 > "$OUT/chk-list"
+    dmsetup remove chk
+    awk -v at="$1" 'FILENAME == ARGV[1] { bad[$1] = 1; next }
+         FILENAME == ARGV[2] { have[$1] = 1; if (!($1 in bad)) { print "after log entry " at ": unknown remap " $1; err = 1 }; next }
+         !($1 in have) { print "after log entry " at ": acknowledged remap " $1 " missing"; err = 1 }
+         END { exit err }' "$OUT/bad" "$OUT/chk-list" "$OUT/acked" || fail "replay check"
+}
 : > "$OUT/acked"
-formatted=0 checks=0 from=0
+: > "$OUT/crash-kept"
+formatted=0 checks=0 from=0 flushes=0 variants=0 durable_from=0 last_flush=0
 while read -r index sector count flags mark; do
     case $mark in
         formatted) formatted=1 ;;
         ack-*) first=${mark#ack-} n=${first#*-} first=${first%-*}
                for ((b = first; b < first + n; b++)); do echo $((b * 8)); done >> "$OUT/acked" ;;
+    esac
+    case $flags in *F*)
+        # A crash just before this flush: what the cache kept since the last.
+        if [ $formatted = 1 ]; then
+            "$replayer" replay "$logdev" "$durable" $durable_from $last_flush
+            durable_from=$last_flush
+            for v in $(seq $variants_per_flush); do
+                dd if="$durable" of="$copy" bs=1M status=none
+                "$replayer" crash "$logdev" "$copy" $last_flush "$index" $((seed + index * 16 + v)) 2>> "$OUT/crash-kept"
+                check_copy "$index (cache variant $v of the writes since entry $last_flush)"
+                variants=$((variants + 1))
+            done
+            flushes=$((flushes + 1))
+        fi
+        last_flush=$index ;;
     esac
     # Before the format was acknowledged there is nothing to load; data
     # slot writes and empty flushes leave the metadata as it was.
@@ -66,20 +101,13 @@ while read -r index sector count flags mark; do
     "$replayer" replay "$logdev" "$replay" $from $((index + 1))
     from=$((index + 1))
     dd if="$replay" of="$copy" bs=1M status=none
-    dmsetup create chk --table "0 $msz remap $main $copy" \
-        || fail "metadata does not load after log entry $index ($sector $count $flags)"
-    dmsetup message chk 0 list > "$OUT/chk-list"
-    dmsetup remove chk
-    # Every acknowledged remap is there, and nothing that never failed.
-    awk -v at="$index" 'FILENAME == ARGV[1] { bad[$1] = 1; next }
-         FILENAME == ARGV[2] { have[$1] = 1; if (!($1 in bad)) { print "after log entry " at ": unknown remap " $1; err = 1 }; next }
-         !($1 in have) { print "after log entry " at ": acknowledged remap " $1 " missing"; err = 1 }
-         END { exit err }' "$OUT/bad" "$OUT/chk-list" "$OUT/acked" || fail "replay check"
+    check_copy "$index ($sector $count $flags)"
     checks=$((checks + 1))
 done < "$OUT/log-entries"
 expect_eq "$(sort "$OUT/acked" | wc -l)" 25 "acknowledged remaps seen in the log"
-step "$checks replay points checked"
+step "$checks replay points checked; $variants cache variants at $flushes flushes ($(awk '{ k += $4; n += $6 } END { print k " of " n }' "$OUT/crash-kept") writes kept)"
 [ "$checks" -ge 25 ] || fail "only $checks replay points"
+[ "$flushes" -ge 15 ] || fail "only $flushes flushes with cache variants"
 "$replayer" replay "$logdev" "$replay" $from "$entries"
 dd if="$replay" of="$copy" bs=1M status=none
 dmsetup create chk --table "0 $msz remap $main $copy"

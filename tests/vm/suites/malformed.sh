@@ -50,7 +50,7 @@ refuse_message "remap beyond the end" remap "$sectors"
 refuse_message "remap with extra words" remap 8 9
 refuse_message "list with a non-number" list abc
 refuse_message "list with three numbers" list 0 1 2
-refuse_message "pending with an argument" pending 1
+refuse_message "pending with three numbers" pending 0 1 2
 step "remap on a suspended device"
 dmsetup suspend safe
 expect_fail "remap while suspended" dmsetup message safe 0 remap 8

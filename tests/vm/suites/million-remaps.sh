@@ -37,9 +37,10 @@ remap_status big
 expect_eq "$RS_USED" $count "remapped count"
 cap=$RS_CAP
 [ "$cap" -ge $count ] || fail "capacity $cap below $count"
-step "list at several offsets"
+step "list from several sectors"
+# Remap i is at main sector (2i + 1) * 8: start in the free block before it.
 for offset in 0 1 503 504 505 123457 500000 999000 999990; do
-    dmsetup message big 0 list $offset 10 > "$OUT/page"
+    dmsetup message big 0 list $(( 2 * offset * 8 + 1 )) 10 > "$OUT/page"
     want=$(( count - offset < 10 ? count - offset : 10 ))
     expect_eq "$(wc -l < "$OUT/page")" $want "lines of list $offset 10"
     read -r main_sector _ < "$OUT/page"
@@ -47,9 +48,9 @@ for offset in 0 1 503 504 505 123457 500000 999000 999990; do
     awk -v o=$offset 'NR > 1 && ($1 != prev_main + 16 || $2 != prev_spare + 8) { exit 1 }
                       { prev_main = $1; prev_spare = $2 }' "$OUT/page" || fail "list $offset 10 not consecutive"
 done
-expect_eq "$(dmsetup message big 0 list $count 10 | wc -l)" 0 "lines past the end"
+expect_eq "$(dmsetup message big 0 list $(( 2 * count * 8 )) 10 | wc -l)" 0 "lines past the end"
 first_slot=$(dmsetup message big 0 list 0 1 | cut -d' ' -f2)
-expect_eq "$(dmsetup message big 0 list 999999 1)" "$(( (2 * 999999 + 1) * 8 )) $(( first_slot + 999999 * 8 ))" "last remap"
+expect_eq "$(dmsetup message big 0 list $(( (2 * 999999 + 1) * 8 )) 1)" "$(( (2 * 999999 + 1) * 8 )) $(( first_slot + 999999 * 8 ))" "last remap"
 
 step "I/O goes to the slots"
 head -c 4096 /dev/urandom > "$OUT/blk"
