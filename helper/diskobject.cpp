@@ -181,14 +181,10 @@ void DiskObject::runSelfTestCommand(const QDBusMessage &call, const QString &wha
 
 void DiskObject::StartSelfTest(const QString &type)
 {
-    authorizeThen(Actions::SelfTest, {{QStringLiteral("disk"), description()}, {QStringLiteral("test"), sanitize(type, 32)}},
-                  [this, type](const QDBusMessage &call) {
-                      if (type != QLatin1String("short") && type != QLatin1String("extended")) {
-                          sendError(call, Errors::InvalidArgument, QStringLiteral("a self-test is \"short\" or \"extended\""));
-                          return;
-                      }
-                      runSelfTestCommand(call, type);
-                  });
+    if (refuse(checkSelfTestType(type)))
+        return;
+    authorizeThen(Actions::SelfTest, {{QStringLiteral("disk"), description()}, {QStringLiteral("test"), type}},
+                  [this, type](const QDBusMessage &call) { runSelfTestCommand(call, type); });
 }
 
 void DiskObject::AbortSelfTest()
@@ -199,13 +195,10 @@ void DiskObject::AbortSelfTest()
 
 void DiskObject::SetDeviceType(const QString &type)
 {
+    if (refuse(checkDeviceType(type)))
+        return;
     authorizeThen(Actions::SelfTest, {{QStringLiteral("disk"), description()}, {QStringLiteral("test"), QStringLiteral("device type")}},
                   [this, type](const QDBusMessage &call) {
-                      if (!isValidDeviceType(type)) {
-                          sendError(call, Errors::InvalidArgument,
-                                    QStringLiteral("unknown smartctl device type; use \"\" or \"auto\" for automatic, or sat, usbjmicron, ..."));
-                          return;
-                      }
                       QString error;
                       if (!m_manager->storeDeviceType(m_info.id, type == QLatin1String("auto") ? QString() : type, &error)) {
                           sendError(call, Errors::Failed, error);

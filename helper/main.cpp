@@ -10,6 +10,21 @@
 #include <QDBusObjectPath>
 
 #include <cstdio>
+#include <dbus/dbus.h>
+#include <unistd.h>
+
+namespace {
+// libdbus stops reading a connection once the messages it has read and not
+// yet freed exceed this size, and resumes from the thread that frees one:
+// QtDBus frees call messages on the main thread but can re-enable its socket
+// notifier only on its own thread, so once paused the helper would never read
+// again. The pause must therefore never happen: every call with an argument
+// of the wrong size is answered and freed at once, authorizations in flight
+// are capped (Authorizer), and the bus daemon forwards no message above its
+// max_message_size (32 MiB by default). 4 GiB is far beyond what these let
+// pile up, yet still a bound.
+constexpr long kMaxReceivedBytes = 4L * 1024 * 1024 * 1024;
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -44,6 +59,12 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    // As root the session bus's polkit name is whoever claims it there.
+    if (busName == QLatin1String("session") && geteuid() == 0) {
+        fprintf(stderr, "dm-remap-helper: --bus session is refused as root: anyone on that bus could answer for polkit\n");
+        return 2;
+    }
+
     DmRemap::registerDBusTypes();
     // The adaptors relay signals carrying object paths by type name.
     qRegisterMetaType<QDBusObjectPath>();
@@ -53,6 +74,7 @@ int main(int argc, char **argv)
                 qPrintable(bus.lastError().message()));
         return 1;
     }
+    dbus_connection_set_max_received_size(static_cast<DBusConnection *>(bus.internalPointer()), kMaxReceivedBytes);
     Manager manager(bus, options);
     QString error;
     if (!manager.start(&error)) {

@@ -302,14 +302,17 @@ DmRemap::ObjectInfoList Manager::GetPairs()
 QDBusObjectPath Manager::CreatePair(const QString &name, const QDBusObjectPath &mainPath,
                                     const QDBusObjectPath &sparePath, const QVariantMap &options)
 {
-    // Nothing about the arguments is looked at before polkit says yes; the
-    // dialog names the disks as the caller gave them.
+    // Syntax and size first: a bad call is answered before polkit is asked.
+    if (refuse(checkCreatePairArguments(name, mainPath.path(), sparePath.path(), options)))
+        return {};
+    // The dialog names the disks from the helper's own records; whether a
+    // path is a disk is told only to an authorized caller.
     auto describe = [this](const QDBusObjectPath &path) {
         const DiskObject *disk = diskByPath(path);
-        return disk ? disk->description() : sanitize(path.path(), 200);
+        return disk ? disk->description() : QStringLiteral("(no such disk)");
     };
     const Authorizer::Details details{
-            {QStringLiteral("name"), sanitize(name, 64)},
+            {QStringLiteral("name"), name},
             {QStringLiteral("main"), describe(mainPath)},
             {QStringLiteral("spare"), describe(sparePath)},
     };
@@ -318,14 +321,8 @@ QDBusObjectPath Manager::CreatePair(const QString &name, const QDBusObjectPath &
         const CreateOptions parsed = parseCreateOptions(options, &error);
         DiskObject *main = diskByPath(mainPath);
         DiskObject *spare = diskByPath(sparePath);
-        if (error.isError()) {
-        } else if (!isValidPairName(name)) {
-            error = {Errors::InvalidArgument,
-                     QStringLiteral("a pair name is 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit")};
-        } else if (!main || !spare) {
-            error = {Errors::NotFound, QStringLiteral("no such disk: %1").arg(sanitize((main ? sparePath : mainPath).path(), 200))};
-        } else if (main == spare) {
-            error = {Errors::SameDisk, QStringLiteral("the main and the spare disk must be two different disks")};
+        if (!main || !spare) {
+            error = {Errors::NotFound, QStringLiteral("no such disk: %1").arg((main ? sparePath : mainPath).path())};
         } else if (!m_dmAvailable) {
             error = {Errors::NotSupported, QStringLiteral("device-mapper is not available on this system")};
         } else if (m_pairs.contains(name) || QFile::exists(QStringLiteral("/dev/mapper/") + name)) {

@@ -125,6 +125,10 @@ QList<qulonglong> PairObject::ListPending()
 
 DmRemap::MapBucketList PairObject::GetMap(qulonglong first, qulonglong length, uint buckets)
 {
+    if (refuse(buckets < 1 || buckets > kMaxBuckets || length == 0
+                       ? Error{Errors::InvalidArgument, QStringLiteral("a map has 1 to %1 buckets and a length").arg(kMaxBuckets)}
+                       : Error{}))
+        return {};
     authorizeThen(Actions::Read, {}, [this, first, length, buckets](const QDBusMessage &call) {
         refresh();
         if (buckets < 1 || buckets > kMaxBuckets || length == 0 || first >= m_length || length > m_length - first) {

@@ -17,7 +17,9 @@ void ServiceObject::authorizeThen(const char *action, const Authorizer::Details 
     const QDBusMessage call = message();
     QPointer<ServiceObject> self(this);
     const QDBusConnection bus = m_manager->bus();
-    m_manager->authorizer()->authorize(call, QString::fromLatin1(action), details, [self, call, bus, work] {
+    // Reads never wait on an agent: only privileged calls may prompt.
+    const bool mayInteract = qstrcmp(action, Actions::Read) != 0;
+    m_manager->authorizer()->authorize(call, QString::fromLatin1(action), details, mayInteract, [self, call, bus, work] {
         if (!self) {
             bus.send(call.createErrorReply(QLatin1String(Validation::Errors::NotFound),
                                            QStringLiteral("the object went away while authorizing")));
@@ -25,6 +27,14 @@ void ServiceObject::authorizeThen(const char *action, const Authorizer::Details 
         }
         work(call);
     });
+}
+
+bool ServiceObject::refuse(const Validation::Error &error)
+{
+    if (!error.isError())
+        return false;
+    sendErrorReply(error.name, error.message);
+    return true;
 }
 
 void ServiceObject::sendReply(const QDBusMessage &call, const QVariant &value) const

@@ -1,5 +1,7 @@
 // Base of the helper's exported objects: every method except GetVersion
-// delays its reply, asks polkit, and only then does its work.
+// checks the syntax and size of its arguments (refusing at once, before
+// polkit is asked, so a bad call is answered and freed at once), then delays
+// its reply, asks polkit, and only then does its work.
 #pragma once
 
 #include "authorizer.h"
@@ -24,6 +26,9 @@ protected:
     // object is gone by then, answers NotFound.
     void authorizeThen(const char *action, const Authorizer::Details &details,
                        std::function<void(const QDBusMessage &)> work);
+
+    // Answers the call being handled with error, if it is one; true then.
+    bool refuse(const Validation::Error &error);
 
     void sendReply(const QDBusMessage &call, const QVariant &value = QVariant()) const;
     void sendError(const QDBusMessage &call, const Validation::Error &error) const;

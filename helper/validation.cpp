@@ -171,4 +171,39 @@ CreateOptions parseCreateOptions(const QVariantMap &options, Error *error)
     return result;
 }
 
+Error checkCreatePairArguments(const QString &name, const QString &mainPath, const QString &sparePath,
+                               const QVariantMap &options)
+{
+    Error error;
+    parseCreateOptions(options, &error);
+    if (error.isError())
+        return error;
+    if (!isValidPairName(name))
+        return {Errors::InvalidArgument,
+                QStringLiteral("a pair name is 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit")};
+    for (const QString &path : {mainPath, sparePath}) {
+        if (!path.startsWith(QLatin1String(DiskPathPrefix)) || path.size() > MaxDiskPathLength
+            || path.size() == int(qstrlen(DiskPathPrefix)) || path.indexOf(QLatin1Char('/'), int(qstrlen(DiskPathPrefix))) >= 0)
+            return {Errors::NotFound, QStringLiteral("no such disk: %1").arg(sanitize(path, 64))};
+    }
+    if (mainPath == sparePath)
+        return {Errors::SameDisk, QStringLiteral("the main and the spare disk must be two different disks")};
+    return {};
+}
+
+Error checkSelfTestType(const QString &type)
+{
+    if (type == QLatin1String("short") || type == QLatin1String("extended"))
+        return {};
+    return {Errors::InvalidArgument, QStringLiteral("a self-test is \"short\" or \"extended\"")};
+}
+
+Error checkDeviceType(const QString &type)
+{
+    if (isValidDeviceType(type))
+        return {};
+    return {Errors::InvalidArgument,
+            QStringLiteral("unknown smartctl device type; use \"\" or \"auto\" for automatic, or sat, usbjmicron, ...")};
+}
+
 } // namespace Validation

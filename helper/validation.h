@@ -25,6 +25,7 @@ inline constexpr char NotSupported[] = "org.dmremap.Error.NotSupported";
 inline constexpr char Busy[] = "org.dmremap.Error.Busy";
 inline constexpr char Failed[] = "org.dmremap.Error.Failed";
 inline constexpr char AccessDenied[] = "org.freedesktop.DBus.Error.AccessDenied";
+inline constexpr char LimitsExceeded[] = "org.freedesktop.DBus.Error.LimitsExceeded";
 } // namespace Errors
 
 // An error to answer a D-Bus call with: name (one of Errors) and message.
@@ -64,5 +65,21 @@ struct CreateOptions {
 // Parses CreatePair's a{sv}: unknown keys, wrong types and out-of-range
 // values are refused (error set). erase-spare must be present and true.
 CreateOptions parseCreateOptions(const QVariantMap &options, Error *error);
+
+// Object paths of disks are /org/dmremap/Manager1/disks/<escaped id>.
+inline constexpr char DiskPathPrefix[] = "/org/dmremap/Manager1/disks/";
+inline constexpr int MaxDiskPathLength = 255;
+
+// CreatePair's arguments as far as they can be judged without looking at
+// any disk: options, name, the two paths' form and that they differ. Checked
+// before polkit is asked.
+Error checkCreatePairArguments(const QString &name, const QString &mainPath, const QString &sparePath,
+                               const QVariantMap &options);
+
+// StartSelfTest's type: "short" or "extended".
+Error checkSelfTestType(const QString &type);
+
+// SetDeviceType's type: one of isValidDeviceType.
+Error checkDeviceType(const QString &type);
 
 } // namespace Validation

@@ -11,6 +11,7 @@
 #include <QDBusObjectPath>
 #include <QDBusVariant>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -150,6 +151,51 @@ class TestService : public QObject
             return QString();
         const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("GDBus\\.Error:([A-Za-z0-9_.]+):")).match(r.err);
         return m.hasMatch() ? m.captured(1) : QStringLiteral("(no error name) ") + r.err;
+    }
+
+    // Starts program as nobody; the caller reads and ends it.
+    void startAsNobody(QProcess *p, const QString &program, const QStringList &args) const
+    {
+        p->setProcessEnvironment(environment());
+        p->setWorkingDirectory(m_dir.path());
+        p->start(QStringLiteral("setpriv"), QStringList{QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                                                       QStringLiteral("--clear-groups"), QStringLiteral("--"), program}
+                         + args);
+    }
+
+    // The helper's resident memory in KiB now and at its peak.
+    QPair<qlonglong, qlonglong> helperMemory() const
+    {
+        QFile status(QStringLiteral("/proc/%1/status").arg(m_helper.processId()));
+        qlonglong rss = -1, peak = -1;
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray &line : status.readAll().split('\n')) {
+                if (line.startsWith("VmRSS:"))
+                    rss = line.mid(6).trimmed().split(' ').first().toLongLong();
+                else if (line.startsWith("VmHWM:"))
+                    peak = line.mid(6).trimmed().split(' ').first().toLongLong();
+            }
+        }
+        return {rss, peak};
+    }
+
+    // Root's GetVersion and GetDisks must answer within a second each.
+    void rootIsServed(const char *after)
+    {
+        QDBusConnection bus(QStringLiteral("test"));
+        for (const char *method : {"GetVersion", "GetDisks"}) {
+            QElapsedTimer clock;
+            clock.start();
+            const QDBusMessage reply = bus.call(QDBusMessage::createMethodCall(kService, kManager, QStringLiteral("org.dmremap.Manager1"),
+                                                                               QLatin1String(method)),
+                                                QDBus::Block, 1000);
+            QVERIFY2(reply.type() == QDBusMessage::ReplyMessage,
+                     qPrintable(QStringLiteral("root's %1 after %2: %3").arg(QLatin1String(method), QLatin1String(after),
+                                                                            reply.errorMessage())));
+            QVERIFY2(clock.elapsed() < 1000, qPrintable(QStringLiteral("%1 took %2 ms").arg(QLatin1String(method)).arg(clock.elapsed())));
+        }
+        const auto memory = helperMemory();
+        qInfo("helper memory after %s: %lld KiB resident, %lld KiB peak", after, memory.first, memory.second);
     }
 
     QDBusMessage callAsRoot(const QString &object, const QString &interface, const QString &method,
@@ -416,16 +462,144 @@ private Q_SLOTS:
     void callerThatLeftIsRefused()
     {
         // dbus-send without --print-reply exits right after sending: by the
-        // time polkit looks the caller up it is gone, so even root's call
-        // must be refused and change nothing.
+        // time the helper looks the caller up it is gone, so its call must be
+        // refused and change nothing, although a rule would allow it.
+        setNobodyRule(true);
         const Run r = run(QStringLiteral("dbus-send"),
                           {QStringLiteral("--system"), QStringLiteral("--dest=") + kService, QStringLiteral("--type=method_call"), m_disk,
                            QStringLiteral("org.dmremap.Smart1.SetDeviceType"), QStringLiteral("string:usbjmicron")},
-                          false);
+                          true);
         QCOMPARE(r.exitCode, 0);
         QTRY_VERIFY2_WITH_TIMEOUT(helperLog().contains("refused org.dmremap.Smart1.SetDeviceType"), helperLog().constData(), 10000);
+        setNobodyRule(false);
         const QDBusMessage reply = callAsRoot(m_disk, QStringLiteral("org.dmremap.Smart1"), QStringLiteral("GetSmart"));
         QCOMPARE(qdbus_cast<QVariantMap>(reply.arguments().at(0)).value(QStringLiteral("device-type")).toString(), QString());
+    }
+
+    // The attacker suite: the user nobody tries to make the helper deaf or
+    // to lock everyone else out. After each attack root is served at once.
+
+    // Calls with 24 MiB and 8 MiB names, sent at once (issue 10, must fix 1:
+    // they used to push libdbus past its received-size limit, after which
+    // the helper never read its socket again).
+    void attackOversizedBurst()
+    {
+        for (const QStringList &burst : {QStringList{QStringLiteral("3"), QStringLiteral("24")},
+                                         QStringList{QStringLiteral("10"), QStringLiteral("8")}}) {
+            QProcess attacker;
+            startAsNobody(&attacker, QStringLiteral(ATTACKER_BIN), QStringList{QStringLiteral("burst")} + burst);
+            QVERIFY(attacker.waitForFinished(60000));
+            const QString out = QString::fromUtf8(attacker.readAllStandardOutput());
+            // Refused before polkit is asked: the options lack erase-spare.
+            QCOMPARE(out.count(QLatin1String("answer org.dmremap.Error.EraseNotAcknowledged")), burst.first().toInt());
+            rootIsServed(qPrintable(QStringLiteral("a burst of %1 calls of %2 MiB").arg(burst.first(), burst.last())));
+        }
+    }
+
+    // 200 self-test calls allowing interaction, with the caller's own agent
+    // that never answers (must fix 3), then the caller leaves mid-check.
+    void attackSilentAgent()
+    {
+        const qlonglong before = helperMemory().first;
+        QProcess attacker;
+        startAsNobody(&attacker, QStringLiteral(ATTACKER_BIN), {QStringLiteral("interactive"), QStringLiteral("200"), m_disk});
+        QVERIFY(attacker.waitForStarted());
+        // All but kMaxPerUser (16) are refused at once.
+        QByteArray out;
+        QTRY_VERIFY2_WITH_TIMEOUT((out += attacker.readAllStandardOutput()).count("answer org.freedesktop.DBus.Error.LimitsExceeded") == 184,
+                                  out.constData(), 20000);
+        QVERIFY2(!out.contains("answer org.freedesktop.DBus.Error.AccessDenied"), out.constData());
+        rootIsServed("200 calls waiting on a silent agent");
+        // Another user is served by polkit meanwhile.
+        QFile rule(path(QStringLiteral("rules/40-daemon-reads.rules")));
+        QVERIFY(rule.open(QIODevice::WriteOnly));
+        rule.write("polkit.addRule(function(action, subject) {\n"
+                   "    if (action.id == \"org.dmremap.read\" && subject.user == \"daemon\")\n"
+                   "        return polkit.Result.YES;\n"
+                   "});\n");
+        rule.close();
+        Run other;
+        for (int i = 0; i < 50; ++i) {
+            other = run(QStringLiteral("setpriv"), {QStringLiteral("--reuid=daemon"), QStringLiteral("--regid=daemon"), QStringLiteral("--clear-groups"),
+                                                   QStringLiteral("--"), QStringLiteral("gdbus"), QStringLiteral("call"), QStringLiteral("--system"),
+                                                   QStringLiteral("--dest"), kService, QStringLiteral("--object-path"), kManager,
+                                                   QStringLiteral("--method"), QStringLiteral("org.dmremap.Manager1.GetDisks")},
+                        false, 5000);
+            if (other.exitCode == 0)
+                break;
+            QTest::qWait(100); // polkitd reloads rules on change
+        }
+        QFile::remove(rule.fileName());
+        QVERIFY2(other.exitCode == 0 && other.out.contains(m_disk), qPrintable(other.out + other.err));
+        const qlonglong during = helperMemory().first;
+        qInfo("helper memory: %lld KiB before the silent agent, %lld KiB with its 16 checks pending", before, during);
+        QVERIFY(during - before < 20 * 1024);
+
+        // The caller leaves: its checks are cancelled in polkit.
+        const int cancelledBefore = helperLog().count("the caller left the bus; check cancelled");
+        attacker.kill();
+        attacker.waitForFinished();
+        QTRY_COMPARE_WITH_TIMEOUT(helperLog().count("the caller left the bus; check cancelled") - cancelledBefore, 16, 10000);
+        rootIsServed("the silent agent's caller left");
+    }
+
+    // Reads never wait on an agent: interaction is not passed to polkit.
+    void attackInteractiveReads()
+    {
+        QProcess attacker;
+        startAsNobody(&attacker, QStringLiteral(ATTACKER_BIN), {QStringLiteral("read"), QStringLiteral("200")});
+        QVERIFY(attacker.waitForFinished(30000));
+        const QByteArray out = attacker.readAllStandardOutput();
+        QVERIFY2(out.contains("agent requests 0"), out.constData());
+        QCOMPARE(out.count("answer org.freedesktop.DBus.Error.AccessDenied") + out.count("answer org.freedesktop.DBus.Error.LimitsExceeded"), 200);
+        rootIsServed("200 interactive reads");
+    }
+
+    // Bad and oversized arguments for every method that takes any, from a
+    // caller polkit would refuse: the answer is the argument's error, so the
+    // call never reached polkit.
+    void attackMalformedArguments_data()
+    {
+        QTest::addColumn<QString>("method");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("error");
+        const QString big(100000, QLatin1Char('x'));
+        const QString disks = kManager + QStringLiteral("/disks/");
+        const QString erase = QStringLiteral("{'erase-spare': <true>}");
+        auto create = [&](const QString &name, const QString &main, const QString &spare, const QString &options) {
+            return QStringList{kManager, name, main, spare, options};
+        };
+        QTest::newRow("CreatePair big name") << "org.dmremap.Manager1.CreatePair" << create(big, m_disk, disks + QStringLiteral("x"), erase)
+                                             << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("CreatePair big path") << "org.dmremap.Manager1.CreatePair" << create(QStringLiteral("p"), disks + big, m_disk, erase)
+                                             << "org.dmremap.Error.NotFound";
+        QTest::newRow("CreatePair foreign path") << "org.dmremap.Manager1.CreatePair" << create(QStringLiteral("p"), QStringLiteral("/org/freedesktop/DBus"), m_disk, erase)
+                                                 << "org.dmremap.Error.NotFound";
+        QTest::newRow("CreatePair same disk") << "org.dmremap.Manager1.CreatePair" << create(QStringLiteral("p"), m_disk, m_disk, erase)
+                                              << "org.dmremap.Error.SameDisk";
+        QTest::newRow("CreatePair big option") << "org.dmremap.Manager1.CreatePair"
+                                               << create(QStringLiteral("p"), m_disk, disks + QStringLiteral("x"), QStringLiteral("{'%1': <true>}").arg(big))
+                                               << "org.dmremap.Error.UnknownOption";
+        QTest::newRow("CreatePair big option value") << "org.dmremap.Manager1.CreatePair"
+                                                     << create(QStringLiteral("p"), m_disk, disks + QStringLiteral("x"), QStringLiteral("{'erase-spare': <'%1'>}").arg(big))
+                                                     << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("CreatePair no erase") << "org.dmremap.Manager1.CreatePair" << create(QStringLiteral("p"), m_disk, disks + QStringLiteral("x"), QStringLiteral("@a{sv} {}"))
+                                             << "org.dmremap.Error.EraseNotAcknowledged";
+        QTest::newRow("StartSelfTest big") << "org.dmremap.Smart1.StartSelfTest" << QStringList{m_disk, big} << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("StartSelfTest long") << "org.dmremap.Smart1.StartSelfTest" << QStringList{m_disk, QStringLiteral("long")}
+                                            << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("SetDeviceType big") << "org.dmremap.Smart1.SetDeviceType" << QStringList{m_disk, big} << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("SetDeviceType injection") << "org.dmremap.Smart1.SetDeviceType" << QStringList{m_disk, QStringLiteral("sat -d nvme")}
+                                                 << "org.dmremap.Error.InvalidArgument";
+    }
+    void attackMalformedArguments()
+    {
+        QFETCH(QString, method);
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, error);
+        QString output;
+        QCOMPARE(gdbusError(method, arguments, true, &output), error);
+        rootIsServed(qPrintable(method));
     }
 
     void ctlPathTricks()

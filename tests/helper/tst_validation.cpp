@@ -93,6 +93,28 @@ private Q_SLOTS:
         QCOMPARE(unescapePathElement(QStringLiteral("a_2")), QString());
     }
 
+    // What the helper refuses before polkit is asked.
+    void argumentChecks()
+    {
+        const QString disk = QLatin1String(DiskPathPrefix);
+        const QVariantMap erase{{QStringLiteral("erase-spare"), true}};
+        const QString a = disk + QStringLiteral("a"), b = disk + QStringLiteral("b");
+        QVERIFY(!checkCreatePairArguments(QStringLiteral("data"), a, b, erase).isError());
+        QCOMPARE(checkCreatePairArguments(QString(24 << 20, QLatin1Char('n')), a, b, erase).name, QLatin1String(Errors::InvalidArgument));
+        QCOMPARE(checkCreatePairArguments(QStringLiteral("data"), a, b, {}).name, QLatin1String(Errors::NotAcknowledged));
+        QCOMPARE(checkCreatePairArguments(QStringLiteral("data"), a, a, erase).name, QLatin1String(Errors::SameDisk));
+        for (const QString &path : {disk, disk + QString(256, QLatin1Char('x')), disk + QStringLiteral("a/b"),
+                                    QStringLiteral("/org/dmremap/Manager1"), QStringLiteral("/")})
+            QCOMPARE(checkCreatePairArguments(QStringLiteral("data"), path, b, erase).name, QLatin1String(Errors::NotFound));
+        // The refusal quotes at most 64 characters of what the caller sent.
+        QVERIFY(checkCreatePairArguments(QStringLiteral("data"), QString(1 << 20, QLatin1Char('/')), b, erase).message.size() < 100);
+        QVERIFY(!checkSelfTestType(QStringLiteral("short")).isError());
+        QVERIFY(!checkSelfTestType(QStringLiteral("extended")).isError());
+        QCOMPARE(checkSelfTestType(QStringLiteral("long")).name, QLatin1String(Errors::InvalidArgument));
+        QVERIFY(!checkDeviceType(QStringLiteral("sat")).isError());
+        QCOMPARE(checkDeviceType(QString(1 << 20, QLatin1Char('s'))).name, QLatin1String(Errors::InvalidArgument));
+    }
+
     void createOptions()
     {
         Error e;
