@@ -2,7 +2,8 @@
 # decided when the install runs rather than at configure time: a build
 # configured with the default prefix and installed with `--prefix /usr` must
 # still put its configuration in /etc (not /usr/etc), its systemd units in
-# /lib/systemd/system (Debian 12's unit directory), and name the real paths
+# /lib/systemd/system (Debian 12's unit directory), its udev rules in
+# /lib/udev/rules.d, and name the real paths
 # of the helper and the docs inside the D-Bus and systemd files.
 include_guard(GLOBAL)
 
@@ -30,29 +31,33 @@ function(_dmremap_install_dirs_code out_var)
     string(APPEND code
         "if(CMAKE_INSTALL_PREFIX STREQUAL \"/usr\")\n"
         "  set(DMREMAP_UNITDIR /lib/systemd/system)\n"
+        "  set(DMREMAP_UDEVDIR /lib/udev)\n"
         "else()\n"
         "  set(DMREMAP_UNITDIR \"\${CMAKE_INSTALL_PREFIX}/lib/systemd/system\")\n"
+        "  set(DMREMAP_UDEVDIR \"\${CMAKE_INSTALL_PREFIX}/lib/udev\")\n"
         "endif()\n")
     set(${out_var} "${code}" PARENT_SCOPE)
 endfunction()
 
 # dmremap_install(DESTINATION <DIR>[/<subdir>] COMPONENT <component>
 #                 [FILES <file>...] [TEMPLATES <file>.in...])
-# <DIR> is one of BINDIR LIBEXECDIR DATADIR DOCDIR MANDIR SYSCONFDIR UNITDIR.
+# <DIR> is one of BINDIR LIBEXECDIR DATADIR DOCDIR MANDIR SYSCONFDIR UNITDIR UDEVDIR.
 # TEMPLATES are configured (@ONLY) at install time with the
 # CMAKE_INSTALL_FULL_<dir> of that install and installed without ".in".
 function(dmremap_install)
     cmake_parse_arguments(ARG "" "DESTINATION;COMPONENT" "FILES;TEMPLATES" ${ARGN})
-    if(NOT ARG_DESTINATION MATCHES "^(BINDIR|LIBEXECDIR|DATADIR|DOCDIR|MANDIR|SYSCONFDIR|UNITDIR)(/.*)?$")
+    if(NOT ARG_DESTINATION MATCHES "^(BINDIR|LIBEXECDIR|DATADIR|DOCDIR|MANDIR|SYSCONFDIR|UNITDIR|UDEVDIR)(/.*)?$")
         message(FATAL_ERROR "dmremap_install: bad DESTINATION ${ARG_DESTINATION}")
     endif()
     if(NOT ARG_COMPONENT)
         message(FATAL_ERROR "dmremap_install: COMPONENT is required")
     endif()
-    if(CMAKE_MATCH_1 STREQUAL "UNITDIR")
-        set(destination "\${DMREMAP_UNITDIR}${CMAKE_MATCH_2}")
+    set(dir "${CMAKE_MATCH_1}")
+    set(subdir "${CMAKE_MATCH_2}")
+    if(dir STREQUAL "UNITDIR" OR dir STREQUAL "UDEVDIR")
+        set(destination "\${DMREMAP_${dir}}${subdir}")
     else()
-        set(destination "\${CMAKE_INSTALL_FULL_${CMAKE_MATCH_1}}${CMAKE_MATCH_2}")
+        set(destination "\${CMAKE_INSTALL_FULL_${dir}}${subdir}")
     endif()
     _dmremap_install_dirs_code(code)
     set(files "")

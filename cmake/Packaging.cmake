@@ -75,7 +75,7 @@ that has its headers installed, and again on each kernel update.")
 
 set(CPACK_DEBIAN_HELPER_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_HELPER_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_HELPER_PACKAGE_DEPENDS "dbus, polkitd, smartmontools, dmsetup")
+set(CPACK_DEBIAN_HELPER_PACKAGE_DEPENDS "dbus, polkitd, smartmontools, dmsetup, kpartx")
 set(CPACK_DEBIAN_HELPER_PACKAGE_RECOMMENDS "dm-remap-dkms (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_HELPER_PACKAGE_SUGGESTS "dm-remap-manager")
 set(CPACK_DEBIAN_HELPER_PACKAGE_CONTROL_EXTRA

@@ -138,6 +138,21 @@ else
     fail "systemd-analyze is not installed (package systemd, scripts/packages/packaging.txt)"
 fi
 
+# 4b. The udev rule runs installed programs only, by their real paths
+# (udev reads the rule in the systemd VM test).
+rules=$stage/lib/udev/rules.d/56-dm-remap.rules
+for program in $(grep -o '\(IMPORT{program}\|RUN+\)="[^" ]*' "$rules" | sed 's/.*="//'); do
+    case $program in
+        /usr/libexec/*) [ -x "$stage$program" ] || fail "56-dm-remap.rules runs $program, which is not installed" ;;
+        /*) [ -x "$program" ] || fail "56-dm-remap.rules runs $program, which this system lacks" ;;
+        ata_id) ;; # udev's own helper in /lib/udev
+        *) fail "56-dm-remap.rules runs $program by no absolute path" ;;
+    esac
+done
+grep -q 'IMPORT{program}="/usr/libexec/dm-remap/dm-remap-member ' "$rules" \
+    && pass "56-dm-remap.rules: programs installed, member check by its real path" \
+    || fail "56-dm-remap.rules does not import /usr/libexec/dm-remap/dm-remap-member"
+
 # 5. Man pages: mandoc's linter at warning level, and each page renders
 # with its name. Compressed as Debian ships them.
 for page in man1/dm-remapctl.1 man1/dm-remap-manager.1 man8/dm-remap-helper.8; do
