@@ -36,14 +36,14 @@ int main(int argc, char **argv)
     parser.setApplicationDescription(QStringLiteral("Root service for dm-remap pairs, disks and SMART data (org.dmremap.Manager1)."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption busOption(QStringLiteral("bus"), QStringLiteral("Bus to serve on: system (default) or session."),
+    const QCommandLineOption busOption(QStringLiteral("bus"), QStringLiteral("Bus to serve on: system (default) or session (not as root)."),
                                        QStringLiteral("bus"), QStringLiteral("system"));
     const QCommandLineOption smartOption(QStringLiteral("smart-interval"), QStringLiteral("Minutes between SMART reads (default 30)."),
                                          QStringLiteral("minutes"), QStringLiteral("30"));
     const QCommandLineOption maxPairsOption(QStringLiteral("max-pairs"), QStringLiteral("Most pairs that may exist (default 64)."),
                                             QStringLiteral("count"), QStringLiteral("64"));
     const QCommandLineOption stateOption(QStringLiteral("state-dir"), QStringLiteral("Where per-disk settings are kept."),
-                                         QStringLiteral("directory"), QStringLiteral("/var/lib/dm-remap-helper"));
+                                         QStringLiteral("directory"), QStringLiteral("/var/lib/dm-remap"));
     parser.addOptions({busOption, smartOption, maxPairsOption, stateOption});
     parser.process(app);
 

@@ -28,7 +28,7 @@ public:
     struct Options {
         int smartIntervalMinutes = 30;
         int maxPairs = 64;
-        QString stateDirectory = QStringLiteral("/var/lib/dm-remap-helper");
+        QString stateDirectory = QStringLiteral("/var/lib/dm-remap");
     };
 
     Manager(const QDBusConnection &bus, const Options &options, QObject *parent = nullptr);

@@ -676,6 +676,54 @@ private Q_SLOTS:
         QTRY_VERIFY2_WITH_TIMEOUT(helperLog().contains("refused org.dmremap.Smart1.StartSelfTest"), helperLog().constData(), 10000);
     }
 
+    // As root, a session bus would let whoever owns polkit's name there
+    // answer every check.
+    void sessionBusRefusedAsRoot()
+    {
+        QProcess helper;
+        QProcessEnvironment env = environment();
+        env.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"), m_address);
+        helper.setProcessEnvironment(env);
+        helper.start(QStringLiteral(HELPER_BIN), {QStringLiteral("--bus"), QStringLiteral("session"), QStringLiteral("--state-dir"),
+                                                 path(QStringLiteral("state"))});
+        const bool finished = helper.waitForFinished(5000);
+        if (!finished) {
+            helper.kill();
+            helper.waitForFinished();
+        }
+        QVERIFY2(finished, "the helper served a session bus as root");
+        QCOMPARE(helper.exitCode(), 2);
+        QVERIFY(helper.readAllStandardError().contains("--bus session is refused as root"));
+    }
+
+    // Only self-tests keep an administrator's authentication for a while;
+    // every other change asks each time. Reads are for the active session.
+    void polkitDefaults()
+    {
+        QFile f(QStringLiteral(POLICY_FILE));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&f);
+        QMap<QString, QStringList> defaults;
+        QString action;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == QLatin1String("action"))
+                action = xml.attributes().value(QLatin1String("id")).toString();
+            else if (xml.name() == QLatin1String("allow_any") || xml.name() == QLatin1String("allow_inactive")
+                     || xml.name() == QLatin1String("allow_active"))
+                defaults[action] << xml.readElementText();
+        }
+        const QStringList admin{QStringLiteral("auth_admin"), QStringLiteral("auth_admin"), QStringLiteral("auth_admin")};
+        const QStringList kept{QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep")};
+        QCOMPARE(defaults.size(), 6);
+        QCOMPARE(defaults.value(QStringLiteral("org.dmremap.read")),
+                 QStringList({QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep"), QStringLiteral("yes")}));
+        QCOMPARE(defaults.value(QStringLiteral("org.dmremap.self-test")), kept);
+        for (const char *id : {"org.dmremap.remap", "org.dmremap.assemble", "org.dmremap.create-pair", "org.dmremap.remove-pair"})
+            QCOMPARE(defaults.value(QLatin1String(id)), admin);
+    }
+
     void ctlWithoutHelper()
     {
         QProcessEnvironment env = environment();

@@ -130,7 +130,7 @@ while read -r path; do
     # Directories the packages share with the system stay.
     if [ -e "$path" ] && [ ! -d "$path" ]; then fail "$path is still there after the purge"; fi
 done < "$OUT/shipped.txt"
-for dir in /usr/src/dm-remap-"$version" /var/lib/dkms/dm-remap /var/lib/dm-remap-helper /usr/share/doc/dm-remap; do
+for dir in /usr/src/dm-remap-"$version" /var/lib/dkms/dm-remap /var/lib/dm-remap /var/lib/dm-remap-helper /usr/share/doc/dm-remap; do
     [ ! -e "$dir" ] || fail "$dir is still there after the purge"
 done
 snapshot "$OUT/after.txt"
