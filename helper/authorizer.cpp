@@ -25,8 +25,9 @@ const QString kAuthority = QStringLiteral("org.freedesktop.PolicyKit1.Authority"
 Authorizer::Authorizer(const QDBusConnection &connection, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
-    , m_callers(QString(), connection, QDBusServiceWatcher::WatchForUnregistration)
 {
+    m_callers.setConnection(connection);
+    m_callers.setWatchMode(QDBusServiceWatcher::WatchForUnregistration);
     connect(&m_callers, &QDBusServiceWatcher::serviceUnregistered, this, &Authorizer::callerLeft);
 }
 
