@@ -124,6 +124,7 @@ std::optional<DiskInfo> fromDevice(udev_device *device)
     d.physicalBlockSize = uint(sysfsNumber(block + QLatin1String("/queue/physical_block_size"), d.logicalBlockSize));
     d.rotational = sysfsNumber(block + QLatin1String("/queue/rotational"), 0) == 1;
     d.transport = transportOf(d.name, d.syspath);
+    d.removable = d.transport == QLatin1String("usb") || sysfsNumber(block + QLatin1String("/removable"), 0) == 1;
     d.kind = d.transport == QLatin1String("nvme") ? QStringLiteral("nvme")
                                                    : (d.rotational ? QStringLiteral("hdd") : QStringLiteral("ssd"));
 

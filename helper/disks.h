@@ -27,6 +27,7 @@ struct DiskInfo {
     bool rotational = false;
     QString kind;      // hdd, ssd, nvme
     QString transport; // ata, nvme, usb, scsi, virtio, mmc, unknown
+    bool removable = false; // USB, or the kernel's removable flag
     bool inUse = false;
     QString inUseReason;
     QList<dev_t> partitions;

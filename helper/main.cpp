@@ -28,7 +28,7 @@ int main(int argc, char **argv)
     const QCommandLineOption maxPairsOption(QStringLiteral("max-pairs"), QStringLiteral("Most pairs that may exist (default 64)."),
                                             QStringLiteral("count"), QStringLiteral("64"));
     const QCommandLineOption stateOption(QStringLiteral("state-dir"), QStringLiteral("Where per-disk settings are kept."),
-                                         QStringLiteral("directory"), QStringLiteral("/var/lib/dm-remap-helper"));
+                                         QStringLiteral("directory"), QStringLiteral("/var/lib/dm-remap"));
     parser.addOptions({busOption, smartOption, maxPairsOption, stateOption});
     parser.process(app);
 

@@ -28,7 +28,7 @@ public:
     struct Options {
         int smartIntervalMinutes = 30;
         int maxPairs = 64;
-        QString stateDirectory = QStringLiteral("/var/lib/dm-remap-helper");
+        QString stateDirectory = QStringLiteral("/var/lib/dm-remap");
     };
 
     Manager(const QDBusConnection &bus, const Options &options, QObject *parent = nullptr);
@@ -74,6 +74,7 @@ public Q_SLOTS:
     QDBusObjectPath CreatePair(const QString &name, const QDBusObjectPath &main, const QDBusObjectPath &spare,
                                const QVariantMap &options);
     QList<QDBusObjectPath> Assemble();
+    QVariantMap ImportPair(const QDBusObjectPath &spare, const QVariantMap &options);
 
 Q_SIGNALS:
     void DiskAdded(const QDBusObjectPath &disk);

@@ -227,6 +227,7 @@ private Q_SLOTS:
         QCOMPARE(m.mainSectors, quint64(131072));
         QCOMPARE(m.used, quint64(3)); // copy B is newer
         QCOMPARE(m.blockSize, 8u);
+        QCOMPARE(m.uuid, QStringLiteral("01020300000000000000000000000000"));
 
         // A torn copy B: copy A still counts.
         head[4096 + 200] = char(head[4096 + 200] ^ 0x40);
