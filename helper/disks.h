@@ -75,6 +75,10 @@ struct ResolvedPath {
 };
 ResolvedPath resolveWholeDiskPath(const Udev &udev, const QString &path, Validation::Error *error);
 
+// The mount point of the first /proc/self/mountinfo line whose device
+// (major:minor) is one of devices, else empty.
+QString mountedOn(const QByteArray &mountinfo, const QList<dev_t> &devices);
+
 // Fills inUse/inUseReason from mounts, swaps and holders.
 void checkInUse(DiskInfo *disk);
 
