@@ -244,6 +244,8 @@ QString Manager::roleOf(dev_t devnum, PairObject **pairOut) const
 
 QString Manager::deviceTypeFor(const QString &diskId) const
 {
+    if (diskId.isEmpty())
+        return {};
     const QSettings settings(m_options.stateDirectory + QStringLiteral("/device-types.ini"), QSettings::IniFormat);
     const QString type = settings.value(QStringLiteral("device-types/") + diskId).toString();
     return isValidDeviceType(type) ? type : QString();
