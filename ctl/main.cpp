@@ -56,7 +56,9 @@ const char kUsage[] =
         "  pending <pair>                         list blocks that failed to read\n"
         "  map <pair> [--buckets N]               remaps and pending blocks per part of the disk\n"
         "  remap <pair> <sector>                  move the block holding sector to the spare now\n"
-        "  assemble                               start every pair found on the disks\n"
+        "  assemble                               start the pairs recorded on this system\n"
+        "  import <spare-disk> [--dry-run]        show, then start and record, the pair on a spare\n"
+        "                                         this system has no record of (old pairs, moved disks)\n"
         "  monitor                                print events as they happen\n"
         "\n"
         "<disk> is a device path (/dev/sda, /dev/disk/by-id/...), a disk id or object path.\n"
@@ -183,6 +185,7 @@ public:
     int map(const QStringList &args);
     int remap(const QStringList &args);
     int assemble();
+    int importPair(const QStringList &args);
     int monitor();
 
 private:
@@ -634,6 +637,59 @@ int Client::assemble()
     return ExitOk;
 }
 
+int Client::importPair(const QStringList &args)
+{
+    QStringList positional;
+    bool dryRunOnly = false;
+    for (const QString &a : args) {
+        if (a == QLatin1String("--dry-run"))
+            dryRunOnly = true;
+        else if (a.startsWith(QLatin1String("--")))
+            return usage(QStringLiteral("unknown option %1").arg(Validation::sanitize(a)));
+        else
+            positional << a;
+    }
+    if (positional.size() != 1)
+        return usage(QStringLiteral("import needs one spare disk"));
+    int code = ExitOk;
+    const auto spare = findDisk(positional.first(), &code);
+    if (!spare)
+        return code;
+    // What would happen is shown before the administrator is asked.
+    auto plan = call<QVariantMap>(kManagerPath, kManagerInterface, QStringLiteral("ImportPair"),
+                                  {QVariant::fromValue(*spare), QVariantMap{{QStringLiteral("dry-run"), true}}});
+    if (plan.isError())
+        return fail(plan.error());
+    auto describe = [](const QVariantMap &m) {
+        return QStringLiteral("pair %1: spare %2, main %3, %4 blocks remapped")
+                .arg(m.value(QStringLiteral("name")).toString(), m.value(QStringLiteral("spare-path")).toString(),
+                     m.value(QStringLiteral("main-path")).toString())
+                .arg(m.value(QStringLiteral("remapped")).toULongLong());
+    };
+    if (dryRunOnly) {
+        if (m_options.json)
+            printJson(toJson(plan.value()));
+        else
+            out << "would import " << describe(plan.value()) << "\n";
+        out.flush();
+        return ExitOk;
+    }
+    if (!m_options.json) {
+        out << "importing " << describe(plan.value()) << "\n";
+        out.flush();
+    }
+    auto done = call<QVariantMap>(kManagerPath, kManagerInterface, QStringLiteral("ImportPair"),
+                                  {QVariant::fromValue(*spare), QVariantMap()});
+    if (done.isError())
+        return fail(done.error());
+    if (m_options.json)
+        printJson(toJson(done.value()));
+    else
+        out << "imported /dev/mapper/" << done.value().value(QStringLiteral("name")).toString() << "\n";
+    out.flush();
+    return ExitOk;
+}
+
 void Client::printEvent(const QString &what, const QString &path, const QJsonObject &details)
 {
     const QString time = QDateTime::currentDateTime().toString(Qt::ISODate);
@@ -740,6 +796,8 @@ int main(int argc, char **argv)
         return client.remap(args);
     if (command == QLatin1String("assemble") && args.isEmpty())
         return client.assemble();
+    if (command == QLatin1String("import"))
+        return client.importPair(args);
     if (command == QLatin1String("monitor") && args.isEmpty())
         return client.monitor();
     return usage(QStringLiteral("unknown command or wrong arguments: %1").arg(Validation::sanitize(command)));

@@ -27,6 +27,7 @@ inline constexpr char Read[] = "org.dmremap.read";
 inline constexpr char SelfTest[] = "org.dmremap.self-test";
 inline constexpr char Remap[] = "org.dmremap.remap";
 inline constexpr char Assemble[] = "org.dmremap.assemble";
+inline constexpr char Import[] = "org.dmremap.import";
 inline constexpr char CreatePair[] = "org.dmremap.create-pair";
 inline constexpr char RemovePair[] = "org.dmremap.remove-pair";
 } // namespace Actions

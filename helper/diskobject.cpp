@@ -71,7 +71,7 @@ void DiskObject::refreshSmart(std::function<void(const QString &)> then)
     if (m_smartRunning)
         return;
     m_smartRunning = true;
-    const QString deviceType = m_manager->deviceTypeFor(m_info.id);
+    const QString deviceType = m_manager->deviceTypeFor(m_info.mainId());
     Smartctl::run(Smartctl::readArguments(m_info.path, deviceType), this, [this](const Smartctl::Result &result) {
         m_smartRunning = false;
         const QString oldVerdict = m_smart.verdict;
@@ -115,7 +115,7 @@ QVariantMap DiskObject::GetSmart()
     authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
         QVariantMap m = m_smart.toMap();
         m.insert(QStringLiteral("updated"), m_updated.isValid() ? qlonglong(m_updated.toSecsSinceEpoch()) : qlonglong(0));
-        m.insert(QStringLiteral("device-type"), m_manager->deviceTypeFor(m_info.id));
+        m.insert(QStringLiteral("device-type"), m_manager->deviceTypeFor(m_info.mainId()));
         sendReply(call, m);
     });
     return {};
@@ -161,7 +161,7 @@ void DiskObject::Refresh()
 
 void DiskObject::runSelfTestCommand(const QDBusMessage &call, const QString &what)
 {
-    const QString deviceType = m_manager->deviceTypeFor(m_info.id);
+    const QString deviceType = m_manager->deviceTypeFor(m_info.mainId());
     Smartctl::run(Smartctl::selfTestArguments(m_info.path, deviceType, what), this,
                   [this, call, what](const Smartctl::Result &result) {
                       // Bits 0-2: the command did not reach the disk or was refused.
@@ -199,8 +199,14 @@ void DiskObject::SetDeviceType(const QString &type)
         return;
     authorizeThen(Actions::SelfTest, {{QStringLiteral("disk"), description()}, {QStringLiteral("test"), QStringLiteral("device type")}},
                   [this, type](const QDBusMessage &call) {
+                      // Kept by WWN or serial: a kernel name may be another disk after a reboot.
+                      if (m_info.mainId().isEmpty()) {
+                          sendError(call, Errors::NotSupported,
+                                    QStringLiteral("%1 has neither a WWN nor a serial number to keep a device type by").arg(m_info.path));
+                          return;
+                      }
                       QString error;
-                      if (!m_manager->storeDeviceType(m_info.id, type == QLatin1String("auto") ? QString() : type, &error)) {
+                      if (!m_manager->storeDeviceType(m_info.mainId(), type == QLatin1String("auto") ? QString() : type, &error)) {
                           sendError(call, Errors::Failed, error);
                           return;
                       }

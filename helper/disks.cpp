@@ -124,6 +124,7 @@ std::optional<DiskInfo> fromDevice(udev_device *device)
     d.physicalBlockSize = uint(sysfsNumber(block + QLatin1String("/queue/physical_block_size"), d.logicalBlockSize));
     d.rotational = sysfsNumber(block + QLatin1String("/queue/rotational"), 0) == 1;
     d.transport = transportOf(d.name, d.syspath);
+    d.removable = d.transport == QLatin1String("usb") || sysfsNumber(block + QLatin1String("/removable"), 0) == 1;
     d.kind = d.transport == QLatin1String("nvme") ? QStringLiteral("nvme")
                                                    : (d.rotational ? QStringLiteral("hdd") : QStringLiteral("ssd"));
 
@@ -140,6 +141,12 @@ std::optional<DiskInfo> fromDevice(udev_device *device)
         d.serial = vpdSerial(block);
     if (d.serial.isEmpty())
         d.serial = property(device, "ID_SERIAL_SHORT");
+    if (d.serial.isEmpty() && d.transport == QLatin1String("usb")) {
+        // A USB disk's serial is the USB device's (udev's ID_SERIAL_SHORT).
+        udev_device *usb = udev_device_get_parent_with_subsystem_devtype(device, "usb", "usb_device");
+        if (usb)
+            d.serial = sanitize(QByteArray(udev_device_get_sysattr_value(usb, "serial")), 128);
+    }
 
     QString wwid = sysfsText(block + QLatin1String("/wwid"));
     if (wwid.isEmpty())
@@ -237,6 +244,23 @@ ResolvedPath resolveWholeDiskPath(const Udev &udev, const QString &path, Validat
     return out;
 }
 
+QString mountedOn(const QByteArray &mountinfo, const QList<dev_t> &devices)
+{
+    // Field 3 is the mounted device's major:minor. The source after " - " is
+    // free text (a FUSE mount may call itself /dev/sda), so it is not used.
+    for (const QByteArray &line : mountinfo.split('\n')) {
+        const QList<QByteArray> f = line.split(' ');
+        if (f.size() < 5)
+            continue;
+        const QList<QByteArray> mm = f.at(2).split(':');
+        bool okMajor = false, okMinor = false;
+        const dev_t n = mm.size() == 2 ? makedev(mm.at(0).toUInt(&okMajor), mm.at(1).toUInt(&okMinor)) : 0;
+        if (okMajor && okMinor && n != 0 && devices.contains(n))
+            return sanitize(f.at(4), 200);
+    }
+    return {};
+}
+
 void checkInUse(DiskInfo *disk)
 {
     QList<dev_t> devices = disk->partitions;
@@ -244,22 +268,9 @@ void checkInUse(DiskInfo *disk)
     auto isOurs = [&](dev_t n) { return n != 0 && devices.contains(n); };
     QStringList reasons;
 
-    // mountinfo: field 3 is major:minor; after " - " come fstype and source.
-    const QList<QByteArray> mounts = readSysfs(QStringLiteral("/proc/self/mountinfo"), 4 << 20).split('\n');
-    for (const QByteArray &line : mounts) {
-        const QList<QByteArray> f = line.split(' ');
-        if (f.size() < 5)
-            continue;
-        const QList<QByteArray> mm = f.at(2).split(':');
-        dev_t n = mm.size() == 2 ? makedev(mm.at(0).toUInt(), mm.at(1).toUInt()) : 0;
-        const int dash = f.indexOf("-");
-        if (!isOurs(n) && dash > 0 && dash + 2 < f.size() && f.at(dash + 2).startsWith("/dev/"))
-            n = devnumOfPath(f.at(dash + 2));
-        if (isOurs(n)) {
-            reasons << QStringLiteral("mounted on %1").arg(sanitize(f.at(4), 200));
-            break;
-        }
-    }
+    const QString mountPoint = mountedOn(readSysfs(QStringLiteral("/proc/self/mountinfo"), 4 << 20), devices);
+    if (!mountPoint.isEmpty())
+        reasons << QStringLiteral("mounted on %1").arg(mountPoint);
     const QList<QByteArray> swaps = readSysfs(QStringLiteral("/proc/swaps"), 1 << 20).split('\n');
     for (int i = 1; i < swaps.size(); ++i) {
         const QByteArray file = swaps.at(i).split(' ').value(0).split('\t').value(0);

@@ -27,6 +27,7 @@ struct DiskInfo {
     bool rotational = false;
     QString kind;      // hdd, ssd, nvme
     QString transport; // ata, nvme, usb, scsi, virtio, mmc, unknown
+    bool removable = false; // USB, or the kernel's removable flag
     bool inUse = false;
     QString inUseReason;
     QList<dev_t> partitions;
@@ -73,6 +74,10 @@ struct ResolvedPath {
     QString devicePath; // /dev/<kernel name>
 };
 ResolvedPath resolveWholeDiskPath(const Udev &udev, const QString &path, Validation::Error *error);
+
+// The mount point of the first /proc/self/mountinfo line whose device
+// (major:minor) is one of devices, else empty.
+QString mountedOn(const QByteArray &mountinfo, const QList<dev_t> &devices);
 
 // Fills inUse/inUseReason from mounts, swaps and holders.
 void checkInUse(DiskInfo *disk);

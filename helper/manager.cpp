@@ -244,6 +244,8 @@ QString Manager::roleOf(dev_t devnum, PairObject **pairOut) const
 
 QString Manager::deviceTypeFor(const QString &diskId) const
 {
+    if (diskId.isEmpty())
+        return {};
     const QSettings settings(m_options.stateDirectory + QStringLiteral("/device-types.ini"), QSettings::IniFormat);
     const QString type = settings.value(QStringLiteral("device-types/") + diskId).toString();
     return isValidDeviceType(type) ? type : QString();
@@ -334,7 +336,7 @@ QDBusObjectPath Manager::CreatePair(const QString &name, const QDBusObjectPath &
             sendError(call, error);
             return;
         }
-        const PairOperations::CreateRequest request{name, main->info(), spare->info(), parsed};
+        const PairOperations::CreateRequest request{m_options.stateDirectory, name, main->info(), spare->info(), parsed};
         QPointer<Manager> self(this);
         runIo<PairOperations::Outcome>([request] { return PairOperations::create(request); },
                                        [self, call, name](const PairOperations::Outcome &outcome) {
@@ -364,13 +366,18 @@ QList<QDBusObjectPath> Manager::Assemble()
         for (const QString &name : DeviceMapper::remapDevices(&error))
             existing.insert(name);
         const int room = m_options.maxPairs - int(existing.size());
+        const QString stateDir = m_options.stateDirectory;
         QPointer<Manager> self(this);
-        runIo<PairOperations::Outcome>([existing, room] { return PairOperations::assemble(existing, room); },
+        runIo<PairOperations::Outcome>([stateDir, existing, room] { return PairOperations::assemble(stateDir, existing, room); },
                                        [self, call](const PairOperations::Outcome &outcome) {
                                            if (!self)
                                                return;
                                            for (const QString &note : outcome.notes)
                                                qInfo("dm-remap-helper: assemble: %s", qPrintable(note));
+                                           if (outcome.error.isError()) {
+                                               self->sendError(call, outcome.error);
+                                               return;
+                                           }
                                            self->syncPairs();
                                            self->syncDisks();
                                            QList<QDBusObjectPath> paths;
@@ -378,6 +385,76 @@ QList<QDBusObjectPath> Manager::Assemble()
                                                paths << self->pairPath(name);
                                            self->sendReply(call, QVariant::fromValue(paths));
                                        });
+    });
+    return {};
+}
+
+QVariantMap Manager::ImportPair(const QDBusObjectPath &sparePath, const QVariantMap &options)
+{
+    // A dry run changes nothing and answers what a reader may know; the
+    // import itself is an administrator's decision every time.
+    const bool dryRun = options.value(QStringLiteral("dry-run")).toBool();
+    const DiskObject *named = diskByPath(sparePath);
+    const Authorizer::Details details{{QStringLiteral("spare"), named ? named->description() : sanitize(sparePath.path(), 200)}};
+    authorizeThen(dryRun ? Actions::Read : Actions::Import, details, [this, sparePath, options, dryRun](const QDBusMessage &call) {
+        for (auto it = options.begin(); it != options.end(); ++it) {
+            if (it.key() != QLatin1String("dry-run")) {
+                sendError(call, Errors::UnknownOption, QStringLiteral("unknown option %1").arg(sanitize(it.key(), 64)));
+                return;
+            }
+            if (it.value().metaType() != QMetaType::fromType<bool>()) {
+                sendError(call, Errors::InvalidArgument, QStringLiteral("dry-run must be a boolean"));
+                return;
+            }
+        }
+        const DiskObject *spare = diskByPath(sparePath);
+        if (!spare) {
+            sendError(call, Errors::NotFound, QStringLiteral("no such disk: %1").arg(sanitize(sparePath.path(), 200)));
+            return;
+        }
+        if (!dryRun && !m_dmAvailable) {
+            sendError(call, Errors::NotSupported, QStringLiteral("device-mapper is not available on this system"));
+            return;
+        }
+        if (!dryRun && m_pairs.size() >= m_options.maxPairs) {
+            sendError(call, Errors::TooMany, QStringLiteral("at most %1 pairs can exist").arg(m_options.maxPairs));
+            return;
+        }
+        QString error;
+        QSet<QString> running;
+        if (m_dmAvailable)
+            for (const QString &name : DeviceMapper::remapDevices(&error))
+                running.insert(name);
+        const QString stateDir = m_options.stateDirectory;
+        const dev_t devnum = spare->info().devnum;
+        QPointer<Manager> self(this);
+        runIo<PairOperations::ImportOutcome>(
+                [stateDir, running, devnum, dryRun] { return PairOperations::importPair(stateDir, running, devnum, dryRun); },
+                [self, call, dryRun](const PairOperations::ImportOutcome &outcome) {
+                    if (!self)
+                        return;
+                    if (outcome.error.isError()) {
+                        self->sendError(call, outcome.error);
+                        return;
+                    }
+                    if (!dryRun) {
+                        self->syncPairs();
+                        self->syncDisks();
+                    }
+                    const Assembly::PlannedPair &pair = outcome.pair;
+                    const DiskObject *main = self->diskByDevnum(pair.main.devnum);
+                    const DiskObject *spareDisk = self->diskByDevnum(pair.spare.devnum);
+                    const QVariantMap answer{
+                            {QStringLiteral("name"), pair.record.name},
+                            {QStringLiteral("main"), QVariant::fromValue(main ? main->path() : QDBusObjectPath(QStringLiteral("/")))},
+                            {QStringLiteral("spare"), QVariant::fromValue(spareDisk ? spareDisk->path() : QDBusObjectPath(QStringLiteral("/")))},
+                            {QStringLiteral("main-path"), pair.main.path},
+                            {QStringLiteral("spare-path"), pair.spare.path},
+                            {QStringLiteral("remapped"), QVariant::fromValue(qulonglong(pair.remapped))},
+                            {QStringLiteral("pair"), QVariant::fromValue(dryRun ? QDBusObjectPath(QStringLiteral("/")) : self->pairPath(pair.record.name))},
+                    };
+                    self->sendReply(call, answer);
+                });
     });
     return {};
 }

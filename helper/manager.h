@@ -63,7 +63,8 @@ public:
     // Re-enumerates disks; emits DiskAdded/DiskRemoved.
     void syncDisks();
 
-    // Persistent per-disk smartctl -d override.
+    // Persistent per-disk smartctl -d override, by the disk's mainId()
+    // (WWN, else serial; never a kernel name).
     QString deviceTypeFor(const QString &diskId) const;
     bool storeDeviceType(const QString &diskId, const QString &type, QString *error);
 
@@ -74,6 +75,7 @@ public Q_SLOTS:
     QDBusObjectPath CreatePair(const QString &name, const QDBusObjectPath &main, const QDBusObjectPath &spare,
                                const QVariantMap &options);
     QList<QDBusObjectPath> Assemble();
+    QVariantMap ImportPair(const QDBusObjectPath &spare, const QVariantMap &options);
 
 Q_SIGNALS:
     void DiskAdded(const QDBusObjectPath &disk);

@@ -204,8 +204,9 @@ void PairObject::Remove()
     authorizeThen(Actions::RemovePair, details, [this](const QDBusMessage &call) {
         const QString name = m_name;
         Manager *manager = m_manager;
+        const QString stateDir = manager->options().stateDirectory;
         QPointer<Manager> guard(manager);
-        manager->runIo<PairOperations::Outcome>([name] { return PairOperations::remove(name); },
+        manager->runIo<PairOperations::Outcome>([stateDir, name] { return PairOperations::remove(stateDir, name); },
                                                 [guard, call](const PairOperations::Outcome &outcome) {
                                                     if (!guard)
                                                         return;

@@ -1,11 +1,13 @@
 #include "pairoperations.h"
 
 #include "devicemapper.h"
+#include "pairrecord.h"
 #include "sparemetadata.h"
 
 #include <QFile>
 
 #include <cerrno>
+#include <cstdlib>
 #include <limits>
 #include <fcntl.h>
 #include <linux/fs.h>
@@ -73,7 +75,7 @@ Error openExclusive(const DiskInfo &disk, int flags, Fd *out)
 Error recheck(const Udev &udev, const DiskInfo &seen, DiskInfo *now)
 {
     const auto live = Disks::fromDevnum(udev, seen.devnum);
-    if (!live || live->id != seen.id || live->serial != seen.serial || live->wwn != seen.wwn
+    if (!live || live->serial != seen.serial || live->wwn != seen.wwn
         || live->sizeBytes != seen.sizeBytes)
         return {Errors::DeviceChanged, QStringLiteral("%1 is no longer the disk that was listed").arg(seen.path)};
     *now = *live;
@@ -99,6 +101,81 @@ Error verifyCreated(const QString &name, dev_t main, dev_t spare)
     if (table->targetType != QLatin1String("remap") || !params || makedev(params->mainMajor, params->mainMinor) != main
         || makedev(params->spareMajor, params->spareMinor) != spare || !DmTable::parseStatus(status->params))
         return {Errors::Failed, QStringLiteral("the new device %1 does not report the expected table and status").arg(name)};
+    return {};
+}
+
+// The first blocks of a disk as they are on the medium: O_DIRECT, because
+// the page cache may still hold what was there before the kernel target
+// wrote its metadata.
+QByteArray readHead(const QString &path)
+{
+    constexpr size_t bytes = SpareMetadata::kBytesNeeded;
+    Fd fd(::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECT | O_CLOEXEC));
+    void *buffer = nullptr;
+    if (fd.get() < 0 || posix_memalign(&buffer, 4096, bytes) != 0)
+        return {};
+    const ssize_t n = pread(fd.get(), buffer, bytes, 0);
+    QByteArray head = n == ssize_t(bytes) ? QByteArray(static_cast<const char *>(buffer), bytes) : QByteArray();
+    free(buffer);
+    return head;
+}
+
+QList<Assembly::ProbedDisk> probe(const Udev &udev)
+{
+    QList<Assembly::ProbedDisk> out;
+    for (const DiskInfo &disk : Disks::enumerate(udev))
+        out << Assembly::ProbedDisk{disk, SpareMetadata::decode(readHead(disk.path))};
+    return out;
+}
+
+// Creates a planned pair's device after checking, live, that both disks are
+// still the ones planned and that nothing holds them.
+Error start(const Udev &udev, const Assembly::PlannedPair &pair)
+{
+    Error error;
+    DiskInfo main, spare;
+    if ((error = recheck(udev, pair.main, &main)).isError() || (error = recheck(udev, pair.spare, &spare)).isError())
+        return error;
+    {
+        Fd mainFd, spareFd;
+        if ((error = openExclusive(main, O_RDONLY, &mainFd)).isError()
+            || (error = openExclusive(spare, O_RDONLY, &spareFd)).isError())
+            return error;
+    }
+    DmTable::Params params;
+    params.mainMajor = ::major(main.devnum);
+    params.mainMinor = ::minor(main.devnum);
+    params.spareMajor = ::major(spare.devnum);
+    params.spareMinor = ::minor(spare.devnum);
+    params.mainId = pair.record.mainId;
+    params.label = pair.record.name;
+    QString text;
+    if (!DeviceMapper::create(pair.record.name, uuidFor(pair.record.name), pair.record.mainSectors,
+                              DmTable::buildParams(params), &text))
+        return {Errors::Failed, text};
+    error = verifyCreated(pair.record.name, main.devnum, spare.devnum);
+    if (error.isError()) {
+        DeviceMapper::remove(pair.record.name, &text);
+        return error;
+    }
+    return {};
+}
+
+// Adds a pair to the record, replacing any record of the same name, spare
+// metadata or main disk: those pairs cannot come back.
+Error record(const QString &stateDir, const PairRecord &pair)
+{
+    QString error;
+    QList<PairRecord> records = PairRecords::load(stateDir, nullptr, &error);
+    if (error.isEmpty()) {
+        records.removeIf([&pair](const PairRecord &r) {
+            return r.name == pair.name || r.uuid == pair.uuid || (r.mainId == pair.mainId && r.mainSectors == pair.mainSectors);
+        });
+        records << pair;
+        PairRecords::save(stateDir, records, &error);
+    }
+    if (!error.isEmpty())
+        return {Errors::Failed, QStringLiteral("pair %1 cannot be recorded, so it is not kept: %2").arg(pair.name, error)};
     return {};
 }
 
@@ -158,6 +235,15 @@ Outcome create(const CreateRequest &request)
         return out;
     }
     out.error = verifyCreated(request.name, main.devnum, spare.devnum);
+    if (!out.error.isError()) {
+        const SpareMetadata meta = SpareMetadata::decode(readHead(spare.path));
+        if (meta.valid)
+            out.error = record(request.stateDir, {request.name, meta.uuid, mainId, main.sectors(), spare.mainId(),
+                                                  spare.sectors()});
+        else
+            out.error = {Errors::Failed, QStringLiteral("the new spare metadata on %1 cannot be read back: %2")
+                                                 .arg(describe(spare), meta.error)};
+    }
     if (out.error.isError()) {
         QString ignored;
         DeviceMapper::remove(request.name, &ignored);
@@ -167,78 +253,53 @@ Outcome create(const CreateRequest &request)
     return out;
 }
 
-Outcome assemble(const QSet<QString> &existing, int room)
+Outcome assemble(const QString &stateDir, const QSet<QString> &running, int room)
 {
     Outcome out;
+    QString error;
+    const QList<PairRecord> records = PairRecords::load(stateDir, &out.notes, &error);
+    if (!error.isEmpty()) {
+        out.error = {Errors::Failed, error};
+        return out;
+    }
     Udev udev;
-    const QList<DiskInfo> disks = Disks::enumerate(udev);
-    for (const DiskInfo &spare : disks) {
-        if (spare.inUse)
-            continue;
-        QByteArray head(SpareMetadata::kBytesNeeded, '\0');
-        {
-            Fd fd(::open(QFile::encodeName(spare.path).constData(), O_RDONLY | O_CLOEXEC));
-            if (fd.get() < 0 || pread(fd.get(), head.data(), head.size(), 0) != head.size())
-                continue;
-        }
-        const SpareMetadata meta = SpareMetadata::decode(head);
-        if (!meta.valid) {
-            if (meta.hasMagic)
-                out.notes << QStringLiteral("%1: damaged dm-remap metadata (%2)").arg(describe(spare), meta.error);
-            continue;
-        }
-        if (!isValidPairName(meta.label) || meta.mainId.isEmpty()) {
-            out.notes << QStringLiteral("%1: the metadata records no usable pair name or main disk identity").arg(describe(spare));
-            continue;
-        }
-        if (existing.contains(meta.label) || out.created.contains(meta.label)) {
-            out.notes << QStringLiteral("%1: a device named %2 exists already").arg(describe(spare), meta.label);
-            continue;
-        }
-        const DiskInfo *main = nullptr;
-        for (const DiskInfo &candidate : disks)
-            if (candidate.devnum != spare.devnum && candidate.mainId() == meta.mainId
-                && candidate.sectors() == meta.mainSectors)
-                main = &candidate;
-        if (!main) {
-            out.notes << QStringLiteral("%1: pair %2 waits for its main disk %3").arg(describe(spare), meta.label, meta.mainId);
-            continue;
-        }
-        if (main->inUse) {
-            out.notes << QStringLiteral("%1: main disk %2 of pair %3 is in use: %4")
-                                 .arg(describe(spare), main->path, meta.label, main->inUseReason);
-            continue;
-        }
-        if (room <= 0) {
-            out.notes << QStringLiteral("pair %1 not assembled: too many pairs").arg(meta.label);
-            continue;
-        }
-        DmTable::Params params;
-        params.mainMajor = ::major(main->devnum);
-        params.mainMinor = ::minor(main->devnum);
-        params.spareMajor = ::major(spare.devnum);
-        params.spareMinor = ::minor(spare.devnum);
-        params.mainId = meta.mainId;
-        params.label = meta.label;
-        QString error;
-        if (!DeviceMapper::create(meta.label, uuidFor(meta.label), meta.mainSectors, DmTable::buildParams(params), &error)) {
-            out.notes << QStringLiteral("pair %1: %2").arg(meta.label, error);
-            continue;
-        }
-        const Error verified = verifyCreated(meta.label, main->devnum, spare.devnum);
-        if (verified.isError()) {
-            QString ignored;
-            DeviceMapper::remove(meta.label, &ignored);
-            out.notes << QStringLiteral("pair %1: %2").arg(meta.label, verified.message);
-            continue;
-        }
-        out.created << meta.label;
-        --room;
+    const Assembly::Plan plan = Assembly::planAssembly(probe(udev), records, running, room);
+    out.notes += plan.notes;
+    for (const Assembly::PlannedPair &pair : plan.pairs) {
+        const Error started = start(udev, pair);
+        if (started.isError())
+            out.notes << QStringLiteral("pair %1: %2").arg(pair.record.name, started.message);
+        else
+            out.created << pair.record.name;
     }
     return out;
 }
 
-Outcome remove(const QString &name)
+ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, dev_t spareDevnum, bool dryRun)
+{
+    ImportOutcome out;
+    QString error;
+    const QList<PairRecord> records = PairRecords::load(stateDir, nullptr, &error);
+    if (!error.isEmpty()) {
+        out.error = {Errors::Failed, error};
+        return out;
+    }
+    Udev udev;
+    const Assembly::ImportPlan plan = Assembly::planImport(probe(udev), records, running, spareDevnum);
+    out.error = plan.error;
+    out.pair = plan.pair;
+    if (out.error.isError() || dryRun)
+        return out;
+    if ((out.error = start(udev, plan.pair)).isError())
+        return out;
+    if ((out.error = record(stateDir, plan.pair.record)).isError()) {
+        QString ignored;
+        DeviceMapper::remove(plan.pair.record.name, &ignored);
+    }
+    return out;
+}
+
+Outcome remove(const QString &stateDir, const QString &name)
 {
     Outcome out;
     QString error;
@@ -251,8 +312,17 @@ Outcome remove(const QString &name)
         out.error = {Errors::Busy, QStringLiteral("/dev/mapper/%1 is open (mounted or in use); unmount it first").arg(name)};
         return out;
     }
-    if (!DeviceMapper::remove(name, &error))
+    if (!DeviceMapper::remove(name, &error)) {
         out.error = {Errors::Failed, error};
+        return out;
+    }
+    QList<PairRecord> records = PairRecords::load(stateDir, nullptr, &error);
+    const qsizetype before = records.size();
+    records.removeIf([&name](const PairRecord &r) { return r.name == name; });
+    if (error.isEmpty() && records.size() != before)
+        PairRecords::save(stateDir, records, &error);
+    if (!error.isEmpty())
+        out.error = {Errors::Failed, QStringLiteral("/dev/mapper/%1 is removed, but its record is not: %2").arg(name, error)};
     return out;
 }
 

@@ -3,6 +3,7 @@
 // out) so that it can run on the helper's I/O thread.
 #pragma once
 
+#include "assembly.h"
 #include "disks.h"
 #include "dmtable.h"
 #include "validation.h"
@@ -19,6 +20,7 @@ struct Outcome {
 };
 
 struct CreateRequest {
+    QString stateDir; // where the pair record is kept
     QString name;
     DiskInfo main;   // as enumerated when the call arrived
     DiskInfo spare;
@@ -26,17 +28,26 @@ struct CreateRequest {
 };
 
 // Checks everything again on the live devices, wipes the spare's
-// superblocks and creates the device with "format". Removes the device again
-// if it does not come up as expected.
+// superblocks and creates the device with "format", then records the pair.
+// Removes the device again if it does not come up as expected or cannot be
+// recorded.
 Outcome create(const CreateRequest &request);
 
-// Recreates every pair whose spare carries valid metadata and whose main
-// disk (by main_id and size) is present; at most room new pairs; names in
-// existing are skipped.
-Outcome assemble(const QSet<QString> &existing, int room);
+// Starts the recorded pairs (Assembly::planAssembly) whose names are not in
+// running; at most room new pairs. Each disk is checked again, live, right
+// before its device is created.
+Outcome assemble(const QString &stateDir, const QSet<QString> &running, int room);
 
-// Removes a remap device that nothing holds open.
-Outcome remove(const QString &name);
+// Starts and records the pair whose unrecorded spare is spareDevnum
+// (Assembly::planImport); with dryRun only answers what it would do.
+struct ImportOutcome {
+    Validation::Error error;
+    Assembly::PlannedPair pair;
+};
+ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, dev_t spareDevnum, bool dryRun);
+
+// Removes a remap device that nothing holds open, and its record.
+Outcome remove(const QString &stateDir, const QString &name);
 
 struct RemapOutcome {
     Validation::Error error;

@@ -53,6 +53,7 @@ SpareMetadata SpareMetadata::decode(const QByteArray &firstBlocks)
     // decode() already checked both names against the allowed characters.
     m.mainId = QString::fromLatin1(sb.main_id);
     m.label = QString::fromLatin1(sb.label);
+    m.uuid = QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(sb.uuid), REMAP_META_UUID_BYTES).toHex());
     return m;
 }
 

@@ -22,6 +22,7 @@ struct SpareMetadata {
     quint64 used = 0;
     QString mainId;
     QString label;
+    QString uuid; // 32 lowercase hex digits
 };
 
 // Slots the kernel would lay out on a spare of that size, 0 when it is too

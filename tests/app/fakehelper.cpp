@@ -75,6 +75,7 @@ QDBusObjectPath FakeObject::CreatePair(const QString &name, const QDBusObjectPat
 }
 
 QList<QDBusObjectPath> FakeObject::Assemble() { refused(); return {}; }
+QVariantMap FakeObject::ImportPair(const QDBusObjectPath &, const QVariantMap &) { refused(); return {}; }
 QVariantMap FakeObject::GetInfo() { return refused() ? QVariantMap() : info; }
 QVariantMap FakeObject::GetSmart() { return refused() ? QVariantMap() : smart; }
 DmRemap::SmartAttributeList FakeObject::GetAttributes() { return refused() ? DmRemap::SmartAttributeList() : attributes; }

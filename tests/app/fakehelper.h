@@ -40,6 +40,7 @@ public Q_SLOTS:
     QDBusObjectPath CreatePair(const QString &name, const QDBusObjectPath &main, const QDBusObjectPath &spare,
                                const QVariantMap &options);
     QList<QDBusObjectPath> Assemble();
+    QVariantMap ImportPair(const QDBusObjectPath &spare, const QVariantMap &options);
     // org.dmremap.Disk1 and Smart1
     QVariantMap GetInfo();
     QVariantMap GetSmart();

@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
@@ -37,6 +38,7 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
             {QStringLiteral("org.dmremap.Manager1.CreatePair"),
              {kManager, QStringLiteral("testpair"), disk, disk + QStringLiteral("x"), QStringLiteral("{'erase-spare': <true>}")}},
             {QStringLiteral("org.dmremap.Manager1.Assemble"), {kManager}},
+            {QStringLiteral("org.dmremap.Manager1.ImportPair"), {kManager, disk, QStringLiteral("{}")}},
             {QStringLiteral("org.dmremap.Disk1.GetInfo"), {disk}},
             {QStringLiteral("org.dmremap.Smart1.GetSmart"), {disk}},
             {QStringLiteral("org.dmremap.Smart1.GetAttributes"), {disk}},
@@ -356,7 +358,7 @@ private Q_SLOTS:
         const QString pair = kManager + QStringLiteral("/pairs/nopair");
         const auto arguments = validArguments(m_disk, pair);
         const QStringList methods = methodsOfApi();
-        QCOMPARE(methods.size(), 20);
+        QCOMPARE(methods.size(), 21);
         for (const QString &method : methods) {
             QVERIFY2(arguments.contains(method), qPrintable(QStringLiteral("no denial check for %1").arg(method)));
             QString output;
@@ -394,6 +396,34 @@ private Q_SLOTS:
         setNobodyRule(false);
         QCOMPARE(gdbusError(QStringLiteral("org.dmremap.Manager1.GetDisks"), {kManager}, true),
                  QStringLiteral("org.freedesktop.DBus.Error.AccessDenied"));
+    }
+
+    void importNeedsTheAdminAction()
+    {
+        // A reader may ask what an import would do; doing it is another
+        // action, which the read rule does not grant.
+        setNobodyRule(true, "org.dmremap.read");
+        auto restore = qScopeGuard([this] { setNobodyRule(false); });
+        QString output;
+        const QStringList dryRun{kManager, m_disk, QStringLiteral("{'dry-run': <true>}")};
+        const QString dryError = gdbusError(QStringLiteral("org.dmremap.Manager1.ImportPair"), dryRun, true, &output);
+        QVERIFY2(dryError == QLatin1String("org.dmremap.Error.NotFound") && output.contains(QLatin1String("no dm-remap metadata")),
+                 qPrintable(output));
+        QCOMPARE(gdbusError(QStringLiteral("org.dmremap.Manager1.ImportPair"), {kManager, m_disk, QStringLiteral("{}")}, true, &output),
+                 QStringLiteral("org.freedesktop.DBus.Error.AccessDenied"));
+        QTRY_VERIFY(helperLog().contains("refused org.dmremap.Manager1.ImportPair"));
+        restore.dismiss();
+        setNobodyRule(false);
+
+        QDBusMessage reply = callAsRoot(kManager, QStringLiteral("org.dmremap.Manager1"), QStringLiteral("ImportPair"),
+                                        {QVariant::fromValue(QDBusObjectPath(m_disk)), QVariantMap{{QStringLiteral("force"), true}}});
+        QCOMPARE(reply.errorName(), QStringLiteral("org.dmremap.Error.UnknownOption"));
+        reply = callAsRoot(kManager, QStringLiteral("org.dmremap.Manager1"), QStringLiteral("ImportPair"),
+                           {QVariant::fromValue(QDBusObjectPath(m_disk)), QVariantMap{{QStringLiteral("dry-run"), QStringLiteral("yes")}}});
+        QCOMPARE(reply.errorName(), QStringLiteral("org.dmremap.Error.InvalidArgument"));
+        reply = callAsRoot(kManager, QStringLiteral("org.dmremap.Manager1"), QStringLiteral("ImportPair"),
+                           {QVariant::fromValue(QDBusObjectPath(kManager + QStringLiteral("/disks/nothing"))), QVariantMap{}});
+        QCOMPARE(reply.errorName(), QStringLiteral("org.dmremap.Error.NotFound"));
     }
 
     void malformedArguments_data()

@@ -14,6 +14,8 @@ extern "C" {
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/sysmacros.h>
+
 using namespace Validation;
 
 class TestValidation : public QObject
@@ -226,6 +228,29 @@ private Q_SLOTS:
         qInfo("no partition on this machine: the partition case runs in the VM test");
     }
 
+    void mountsByDeviceNumberOnly()
+    {
+        // A FUSE mount names its source freely: sshfs -o fsname=/dev/vda.
+        // Only the major:minor field says which device is mounted.
+        const QList<dev_t> disk{makedev(8, 0), makedev(8, 1)};
+        const QByteArray fuse = "36 25 0:45 / /home/u/mnt rw,nosuid,nodev - fuse.sshfs /dev/sda rw,user_id=1000\n";
+        QCOMPARE(Disks::mountedOn(fuse, disk), QString());
+        QByteArray lines = fuse + "22 1 8:1 / /srv rw,relatime shared:1 - ext4 /dev/sda1 rw\n";
+        QCOMPARE(Disks::mountedOn(lines, disk), QStringLiteral("/srv"));
+        QCOMPARE(Disks::mountedOn(lines, {makedev(8, 16)}), QString());
+        // Garbage and short lines are skipped.
+        QCOMPARE(Disks::mountedOn("x\n1 2 a:b / /m - ext4 /dev/sda1 rw\n\n8:0\n", disk), QString());
+
+        // The same with a source that really is one of this machine's
+        // block devices: still not mounted.
+        Udev udev;
+        const QList<DiskInfo> disks = Disks::enumerate(udev);
+        if (disks.isEmpty())
+            return;
+        const QByteArray real = "36 25 0:45 / /home/u/mnt rw - fuse.sshfs " + disks.first().path.toLatin1() + " rw\n";
+        QCOMPARE(Disks::mountedOn(real, {disks.first().devnum}), QString());
+    }
+
     void spareMetadata()
     {
         // Two superblocks and two table block copies take 32 sectors.
@@ -249,6 +274,7 @@ private Q_SLOTS:
         QCOMPARE(m.mainSectors, quint64(131072));
         QCOMPARE(m.used, quint64(3)); // copy B is newer
         QCOMPARE(m.blockSize, 8u);
+        QCOMPARE(m.uuid, QStringLiteral("01020300000000000000000000000000"));
 
         // A torn copy B: copy A still counts.
         head[4096 + 200] = char(head[4096 + 200] ^ 0x40);

@@ -6,6 +6,8 @@ set -euo pipefail
 SRC=$1
 BUILD=$2
 CTL=$BUILD/ctl/dm-remapctl
+# The helper's state (the pair record); run.sh carries it to the next boot.
+STATE=$OUT/state
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/dbus-test/system_bus_socket
 PIDS=()
 
@@ -38,7 +40,7 @@ wait_for() { # <seconds> <command...>
 }
 
 start_services() {
-    mkdir -p /run/dbus-test /run/polkit-actions /run/polkit-rules /run/helper-state
+    mkdir -p /run/dbus-test /run/polkit-actions /run/polkit-rules
     chmod 755 /run/dbus-test
     sed -e "s|@SOCKET@|/run/dbus-test/system_bus_socket|" \
         -e "s|@DMREMAP_CONF@|$SRC/resources/org.dmremap.Manager1.conf|" \
@@ -53,7 +55,7 @@ start_services() {
     PIDS+=($!)
     wait_for 20 gdbus introspect --system --dest org.freedesktop.PolicyKit1 --object-path /org/freedesktop/PolicyKit1/Authority \
         || fail "polkitd did not start"
-    "$BUILD/helper/dm-remap-helper" --state-dir /run/helper-state >> "$OUT/helper.log" 2>&1 &
+    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" >> "$OUT/helper.log" 2>&1 &
     HELPER_PID=$!
     PIDS+=($HELPER_PID)
     wait_for 30 "$CTL" disks || fail "dm-remap-helper did not answer"
@@ -88,6 +90,24 @@ medium_errors() { # <start> <count>
     echo "$1" > /sys/module/scsi_debug/parameters/medium_error_start
     echo "$2" > /sys/module/scsi_debug/parameters/medium_error_count
     if [ "$2" -gt 0 ]; then echo 2 > /sys/module/scsi_debug/parameters/opts; else echo 0 > /sys/module/scsi_debug/parameters/opts; fi
+}
+
+# A disk's path by serial, from the helper's list.
+disk_by_serial() {
+    ctl 0 --json disks
+    json "[d['path'] for d in j if d['serial'] == '$1'][0]"
+}
+
+# nobody calls ImportPair on a disk path without a dry run: must be refused.
+import_refused_to_nobody() {
+    local object out
+    ctl 0 --json disks
+    object=$(json "[d['object'] for d in j if d['path'] == '$1'][0]")
+    if out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups gdbus call --system --dest org.dmremap.Manager1 \
+            --object-path /org/dmremap/Manager1 --method org.dmremap.Manager1.ImportPair "$object" "{}" 2>&1); then
+        fail "nobody could import $1: $out"
+    fi
+    case $out in *org.freedesktop.DBus.Error.AccessDenied*) ;; *) fail "import as nobody: $out" ;; esac
 }
 
 json() { # <python expression on j>, evaluated on the JSON in $RUN_OUT

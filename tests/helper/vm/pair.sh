@@ -12,7 +12,8 @@ wait_for 10 grep -q monitoring "$OUT/monitor1.err" || fail "monitor did not star
 
 step "SMART of the emulated disks"
 ctl 0 --json disks
-[ "$(json "sorted(d['serial'] for d in j)")" = "['MAIN0001', 'SPARE0001']" ] || fail "disks: $RUN_OUT"
+[ "$(json "sorted(d['serial'] for d in j)")" = "['FORGED01', 'MAIN0001', 'NEW0001', 'OLD0001', 'SPARE0001']" ] || fail "disks: $RUN_OUT"
+[ "$(json "[d['transport'] for d in j if d['serial'] == 'FORGED01'][0]")" = usb ] || fail "USB transport: $RUN_OUT"
 IDE=$(json "[d['path'] for d in j if d['serial'] == 'MAIN0001'][0]")
 NVME=$(json "[d['path'] for d in j if d['serial'] == 'SPARE0001'][0]")
 [ "$(json "[d['transport'] for d in j if d['serial'] == 'MAIN0001'][0]")" = ata ] || fail "IDE transport: $RUN_OUT"
@@ -125,7 +126,10 @@ ctl 0 --json map safe --buckets 4
 ctl 0 --json pair list
 [ "$(json "j[0]['remapped'], j[0]['pending'], j[0]['read-errors'] >= 1")" = "(302, 1, True)" ] || fail "status: $RUN_OUT"
 ctl 0 --json disks
-[ "$(json "sorted(d['role'] for d in j)")" = "['free', 'main', 'spare']" ] || fail "roles: $RUN_OUT"
+[ "$(json "sorted(d['role'] for d in j if d['role'] != 'free')")" = "['main', 'spare']" ] || fail "roles: $RUN_OUT"
+grep -q "^pair name=safe uuid=[0-9a-f]\{32\} main-id=$(dmsetup table safe | sed 's/.* main_id \([^ ]*\).*/\1/') main-sectors=131072 spare-id=SPARE0001 spare-sectors=65536\$" "$STATE/pairs" \
+    || fail "pair record: $(cat "$STATE/pairs")"
+[ "$(stat -c %a "$STATE/pairs")" = 600 ] || fail "pair record mode $(stat -c %a "$STATE/pairs")"
 
 step "remove"
 exec 3< /dev/mapper/safe
@@ -135,6 +139,40 @@ exec 3<&-
 ctl 0 pair remove safe
 wait_for 10 grep -q '"event":"PairRemoved"' "$OUT/monitor1.log" || fail "no PairRemoved signal"
 ! dmsetup info safe > /dev/null 2>&1 || fail "the pair is still there"
+! grep -q "name=safe" "$STATE/pairs" || fail "the removed pair is still recorded: $(cat "$STATE/pairs")"
+
+step "import"
+# The removed pair's spare is unknown now: only an import brings it back,
+# after showing what it would do, and only for an administrator.
+ctl 0 assemble
+[ "$RUN_OUT" = "no pair to assemble" ] || fail "assemble without a record: $RUN_OUT"
+import_refused_to_nobody "$NVME"
+ctl 0 import "$NVME" --dry-run
+[ "$RUN_OUT" = "would import pair safe: spare $NVME, main $MAIN, 302 blocks remapped" ] || fail "import dry run: $RUN_OUT"
+! dmsetup info safe > /dev/null 2>&1 || fail "a dry run started the pair"
+ctl 0 import "$NVME"
+[ "$RUN_OUT" = "importing pair safe: spare $NVME, main $MAIN, 302 blocks remapped
+imported /dev/mapper/safe" ] || fail "import: $RUN_OUT"
+grep -q "^pair name=safe .*spare-id=SPARE0001" "$STATE/pairs" || fail "import not recorded: $(cat "$STATE/pairs")"
+ctl 1 import "$NVME"
+case $RUN_ERR in *org.dmremap.Error.Exists*) ;; *) fail "second import: $RUN_ERR" ;; esac
+# Gone without Remove, as at power-off: the record stays for the next boot.
+dmsetup remove safe
+
+step "forged USB spare and a re-paired main disk"
+# The stick claims to be the spare of "safe" on the scsi_debug disk: label,
+# main id and size are all readable by anyone.
+USB=$(disk_by_serial FORGED01)
+"$BUILD/tests/unit/dm-remap-meta" format "$USB" --main-sectors 131072 --label safe \
+    --main-id "$(sed -n 's/^pair name=safe .*main-id=\([^ ]*\) .*/\1/p' "$STATE/pairs")" > /dev/null
+# The IDE disk is paired with OLD0001, then re-paired with NEW0001.
+OLD=$(disk_by_serial OLD0001)
+NEW=$(disk_by_serial NEW0001)
+ctl 0 pair create first "$IDE" "$OLD" --erase-spare
+ctl 0 pair remove first
+ctl 0 pair create second "$IDE" "$NEW" --erase-spare
+dmsetup remove second
+[ "$(grep -c "^pair " "$STATE/pairs")" = 2 ] || fail "records: $(cat "$STATE/pairs")"
 rmmod scsi_debug
 wait_for 10 grep -q '"event":"DiskRemoved"' "$OUT/monitor1.log" || fail "no DiskRemoved signal"
 echo "first boot: all checks passed"
