@@ -183,6 +183,17 @@ QVariantMap PairObject::Remap(qulonglong sector)
 
 void PairObject::Remove()
 {
+    remove({}, false);
+}
+
+QVariantMap PairObject::RemoveWithOptions(const QVariantMap &options)
+{
+    remove(options, true);
+    return {};
+}
+
+void PairObject::remove(const QVariantMap &options, bool withResult)
+{
     DiskObject *main = m_manager->diskByDevnum(m_main);
     DiskObject *spare = m_manager->diskByDevnum(m_spare);
     const Authorizer::Details details{
@@ -190,20 +201,42 @@ void PairObject::Remove()
             {QStringLiteral("main"), main ? main->description() : QStringLiteral("(missing)")},
             {QStringLiteral("spare"), spare ? spare->description() : QStringLiteral("(missing)")},
     };
-    authorizeThen(Actions::RemovePair, details, [this](const QDBusMessage &call) {
+    authorizeThen(Actions::RemovePair, details, [this, options, withResult](const QDBusMessage &call) {
+        Error error;
+        const RemoveOptions parsed = parseRemoveOptions(options, &error);
+        if (error.isError()) {
+            sendError(call, error);
+            return;
+        }
         const QString name = m_name;
+        const bool force = parsed.force;
         Manager *manager = m_manager;
         QPointer<Manager> guard(manager);
-        manager->runIo<PairOperations::Outcome>([name] { return PairOperations::remove(name); },
-                                                [guard, call](const PairOperations::Outcome &outcome) {
-                                                    if (!guard)
-                                                        return;
-                                                    if (outcome.error.isError()) {
-                                                        guard->bus().send(call.createErrorReply(outcome.error.name, outcome.error.message));
-                                                        return;
-                                                    }
-                                                    guard->syncPairs();
-                                                    guard->bus().send(call.createReply());
-                                                });
+        manager->runIo<PairOperations::RemoveOutcome>(
+                [name, force] { return PairOperations::remove(name, force); },
+                [guard, call, name, withResult](const PairOperations::RemoveOutcome &outcome) {
+                    if (!guard)
+                        return;
+                    if (outcome.error.isError()) {
+                        // The device was suspended for a moment: its object may
+                        // have missed events.
+                        guard->syncPairs();
+                        guard->bus().send(call.createErrorReply(outcome.error.name, outcome.error.message));
+                        return;
+                    }
+                    if (outcome.lost > 0)
+                        qWarning("dm-remap-helper: pair %s removed by force: the newest data of %llu blocks is only on "
+                                 "its spare", qPrintable(name), outcome.lost);
+                    guard->syncPairs();
+                    if (!withResult) {
+                        guard->bus().send(call.createReply());
+                        return;
+                    }
+                    QVariantMap m;
+                    m.insert(QStringLiteral("written-back"), qulonglong(outcome.writtenBack));
+                    m.insert(QStringLiteral("lost"), qulonglong(outcome.lost));
+                    m.insert(QStringLiteral("unreadable"), qulonglong(outcome.unreadable));
+                    guard->bus().send(call.createReply(m));
+                });
     });
 }

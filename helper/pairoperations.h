@@ -35,8 +35,18 @@ Outcome create(const CreateRequest &request);
 // existing are skipped.
 Outcome assemble(const QSet<QString> &existing, int room);
 
-// Removes a remap device that nothing holds open.
-Outcome remove(const QString &name);
+// Removes a remap device that nothing holds open. The device is suspended
+// first (its remap list is then final), every moved block is copied from its
+// spare slot back to the main disk and read again to verify it; only if all
+// went back (or force) is the device removed, else it is resumed and the
+// answer is DataOnSpare with the count.
+struct RemoveOutcome {
+    Validation::Error error;
+    quint64 writtenBack = 0;  // moved blocks now on the main disk, verified
+    quint64 lost = 0;         // moved blocks whose newest data is only on the spare (force)
+    quint64 unreadable = 0;   // pending blocks: unreadable on main, never rewritten
+};
+RemoveOutcome remove(const QString &name, bool force);
 
 struct RemapOutcome {
     Validation::Error error;

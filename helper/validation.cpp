@@ -171,4 +171,22 @@ CreateOptions parseCreateOptions(const QVariantMap &options, Error *error)
     return result;
 }
 
+RemoveOptions parseRemoveOptions(const QVariantMap &options, Error *error)
+{
+    RemoveOptions result;
+    *error = {};
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        if (it.key() != QLatin1String("force")) {
+            *error = {Errors::UnknownOption, QStringLiteral("unknown option \"%1\" (known: force)").arg(sanitize(it.key(), 64))};
+            return result;
+        }
+        if (it.value().metaType().id() != QMetaType::Bool) {
+            *error = {Errors::InvalidArgument, QStringLiteral("option force must be a boolean")};
+            return result;
+        }
+        result.force = it.value().toBool();
+    }
+    return result;
+}
+
 } // namespace Validation

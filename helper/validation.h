@@ -24,6 +24,7 @@ inline constexpr char DeviceChanged[] = "org.dmremap.Error.DeviceChanged";
 inline constexpr char NotSupported[] = "org.dmremap.Error.NotSupported";
 inline constexpr char Busy[] = "org.dmremap.Error.Busy";
 inline constexpr char Failed[] = "org.dmremap.Error.Failed";
+inline constexpr char DataOnSpare[] = "org.dmremap.Error.DataOnSpare";
 inline constexpr char AccessDenied[] = "org.freedesktop.DBus.Error.AccessDenied";
 } // namespace Errors
 
@@ -64,5 +65,12 @@ struct CreateOptions {
 // Parses CreatePair's a{sv}: unknown keys, wrong types and out-of-range
 // values are refused (error set). erase-spare must be present and true.
 CreateOptions parseCreateOptions(const QVariantMap &options, Error *error);
+
+struct RemoveOptions {
+    bool force = false;  // remove even if moved blocks cannot go back to main
+};
+
+// Parses Pair1.RemoveWithOptions' a{sv}: only "force" b is known.
+RemoveOptions parseRemoveOptions(const QVariantMap &options, Error *error);
 
 } // namespace Validation

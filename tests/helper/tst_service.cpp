@@ -51,6 +51,7 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
             {QStringLiteral("org.dmremap.Pair1.GetMap"), {pair, QStringLiteral("0"), QStringLiteral("8"), QStringLiteral("1")}},
             {QStringLiteral("org.dmremap.Pair1.Remap"), {pair, QStringLiteral("0")}},
             {QStringLiteral("org.dmremap.Pair1.Remove"), {pair}},
+            {QStringLiteral("org.dmremap.Pair1.RemoveWithOptions"), {pair, QStringLiteral("{'force': <true>}")}},
     };
 }
 
@@ -310,7 +311,7 @@ private Q_SLOTS:
         const QString pair = kManager + QStringLiteral("/pairs/nopair");
         const auto arguments = validArguments(m_disk, pair);
         const QStringList methods = methodsOfApi();
-        QCOMPARE(methods.size(), 20);
+        QCOMPARE(methods.size(), 21);
         for (const QString &method : methods) {
             QVERIFY2(arguments.contains(method), qPrintable(QStringLiteral("no denial check for %1").arg(method)));
             QString output;
