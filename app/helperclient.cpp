@@ -388,16 +388,32 @@ void HelperClient::createPair(const QString &name, const QString &mainDisk,
           [this](const QString &message) { Q_EMIT pairCreationFailed(message); });
 }
 
-void HelperClient::removePair(const QString &pair)
+void HelperClient::removePair(const QString &pair, bool force)
 {
-    watch(QDBusPendingReply<>(m_bus.asyncCall(
-              interactiveCall(m_service, pair, QLatin1String(OrgDmremapPair1Interface::staticInterfaceName()),
-                              QStringLiteral("Remove")),
-              authorizationTimeoutMs)),
-          tr("Removing the pair"), [this, pair](const QDBusPendingReply<> &) {
-              onPairRemoved(QDBusObjectPath(pair));
-              Q_EMIT pairRemovedByUser(pair);
-          });
+    const QDBusPendingCall call = m_bus.asyncCall(
+            interactiveCall(m_service, pair, QLatin1String(OrgDmremapPair1Interface::staticInterfaceName()),
+                            QStringLiteral("RemoveWithOptions"), {QVariantMap{{QStringLiteral("force"), force}}}),
+            authorizationTimeoutMs);
+    auto *watcher = new QDBusPendingCallWatcher(call, this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, pair, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const QDBusPendingReply<QVariantMap> reply = *watcher;
+        if (reply.isError() && reply.error().name() == QLatin1String("org.dmremap.Error.DataOnSpare")) {
+            Q_EMIT pairRemovalRefused(pair, reply.error().message().simplified().left(500));
+            return;
+        }
+        if (reply.isError()) {
+            if (ErrorText::isHelperMissing(reply.error()) && m_status == Status::Ready)
+                setStatus(Status::Unavailable, ErrorText::describe(reply.error()));
+            Q_EMIT operationFailed(tr("Removing the pair"), ErrorText::describe(reply.error()));
+            return;
+        }
+        onPairRemoved(QDBusObjectPath(pair));
+        Q_EMIT pairRemovedByUser(pair);
+    });
 }
 
 void HelperClient::onDiskAdded(const QDBusObjectPath &disk)

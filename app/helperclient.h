@@ -66,7 +66,9 @@ public:
     void fetchRemapsInRange(const QString &pair, qulonglong first, qulonglong length, uint maxRows);
     void createPair(const QString &name, const QString &mainDisk, const QString &spareDisk,
                     uint blockSizeSectors);
-    void removePair(const QString &pair);
+    // Writes the moved blocks back to the main disk, then removes the pair;
+    // force removes it even if some cannot go back (pairRemovalRefused else).
+    void removePair(const QString &pair, bool force = false);
 
 Q_SIGNALS:
     void statusChanged();
@@ -86,6 +88,8 @@ Q_SIGNALS:
     void pairCreated(const QString &pair);
     void pairCreationFailed(const QString &message);
     void pairRemovedByUser(const QString &pair);
+    // Moved blocks could not be written back to the main disk: nothing was removed.
+    void pairRemovalRefused(const QString &pair, const QString &details);
     // A request failed; `action` says what was being done, `message` why.
     void operationFailed(const QString &action, const QString &message);
 

@@ -133,6 +133,7 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     connect(client, &HelperClient::statusChanged, this, &MainWindow::updateHelperBar);
     connect(client, &HelperClient::statusChanged, this, &MainWindow::openNamedObject);
     connect(client, &HelperClient::operationFailed, this, &MainWindow::showError);
+    connect(client, &HelperClient::pairRemovalRefused, this, &MainWindow::removalRefused);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::selectionChanged);
     connect(devices, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         if (!selectedObject().isEmpty())
@@ -262,16 +263,60 @@ void MainWindow::removePair(const QString &pair)
         return;
     const QVariantMap status = m_client->pairStatus(pair);
     const QString name = status.value(QStringLiteral("name")).toString();
+    const qulonglong remapped = status.value(QStringLiteral("remapped")).toULongLong();
+    const qulonglong pending = status.value(QStringLiteral("pending")).toULongLong();
     QMessageBox box(QMessageBox::Question, tr("Remove pair"),
                     tr("Remove the pair “%1”?").arg(name), QMessageBox::Cancel, this);
-    box.setInformativeText(tr("The device %1 disappears, so stop using it first (unmount it). Nothing is erased: "
-                              "the spare keeps its list of moved blocks, and the pair can be assembled again later.")
-                               .arg(status.value(QStringLiteral("device")).toString()));
+    QString text = tr("The device %1 disappears, so stop using it first (unmount it).")
+                           .arg(status.value(QStringLiteral("device")).toString());
+    text += QLatin1Char(' ');
+    if (remapped == 0)
+        text += tr("No blocks were moved to the spare: the main disk alone holds the pair's data.");
+    else
+        text += tr("First, the blocks moved to the spare (%1) are written back to the main disk and checked. Only if "
+                   "all of them go back is the pair removed; the main disk then holds all of the pair's data. If some "
+                   "cannot go back, nothing is removed and you are asked what to do.")
+                        .arg(remapped);
+    if (pending > 0)
+        text += QLatin1Char(' ')
+                + tr("Blocks that could not be read on the main disk (%1) were never rewritten: they remain unreadable.")
+                          .arg(pending);
+    box.setInformativeText(text);
     QPushButton *remove = box.addButton(tr("&Remove"), QMessageBox::DestructiveRole);
     box.setDefaultButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() == remove)
         m_client->removePair(pair);
+}
+
+void MainWindow::removalRefused(const QString &pair, const QString &details)
+{
+    const QString name = m_client->pairStatus(pair).value(QStringLiteral("name")).toString();
+    QMessageBox refused(QMessageBox::Warning, tr("Pair not removed"),
+                        tr("The pair “%1” was not removed: some moved blocks cannot be written back to the main disk.")
+                                .arg(name),
+                        QMessageBox::NoButton, this);
+    refused.setInformativeText(tr("The newest data of these blocks is only on the spare. Keep the pair and replace "
+                                  "the main disk, so that nothing is lost. If you remove the pair anyway, the main "
+                                  "disk alone holds old or unreadable data in these blocks."));
+    refused.setDetailedText(details);
+    QPushButton *keep = refused.addButton(tr("&Keep the pair"), QMessageBox::RejectRole);
+    QPushButton *force = refused.addButton(tr("Remove &anyway…"), QMessageBox::DestructiveRole);
+    refused.setDefaultButton(keep);
+    refused.exec();
+    if (refused.clickedButton() != force)
+        return;
+    QMessageBox confirm(QMessageBox::Warning, tr("Remove pair anyway"),
+                        tr("Really remove the pair “%1” and lose the newest data of the blocks that cannot go back?")
+                                .arg(name),
+                        QMessageBox::Cancel, this);
+    confirm.setInformativeText(tr("Their data stays only on the spare: the pair can still be assembled again from "
+                                  "the two disks as long as nothing writes to them."));
+    QPushButton *lose = confirm.addButton(tr("Remove and &lose data"), QMessageBox::DestructiveRole);
+    confirm.setDefaultButton(QMessageBox::Cancel);
+    confirm.exec();
+    if (confirm.clickedButton() == lose)
+        m_client->removePair(pair, true);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -57,6 +57,9 @@ public:
 public Q_SLOTS:
     void newPair();
     void removePair(const QString &pair);
+    // The helper could not write every moved block back: offer a forced
+    // removal, confirmed twice.
+    void removalRefused(const QString &pair, const QString &details);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

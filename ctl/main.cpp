@@ -50,7 +50,8 @@ const char kUsage[] =
         "  self-test <disk> short|extended|abort  start or abort a SMART self-test\n"
         "  device-type <disk> <type>              smartctl -d type for the disk (\"auto\" to reset)\n"
         "  pair create <name> <main-disk> <spare-disk> --erase-spare [--block-size N] [--read-retries N]\n"
-        "  pair remove <name>\n"
+        "  pair remove <name> [--force]           write moved blocks back to the main disk, then remove;\n"
+        "                                         --force removes even if some cannot go back (their data is lost)\n"
         "  pair list\n"
         "  remaps <pair> [--offset N] [--count N] list remaps (main sector -> spare sector)\n"
         "  pending <pair>                         list blocks that failed to read\n"
@@ -429,13 +430,34 @@ int Client::pair(const QStringList &args)
         out.flush();
         return ExitOk;
     }
-    if (sub == QLatin1String("remove") && args.size() == 2) {
+    if (sub == QLatin1String("remove") && (args.size() == 2 || (args.size() == 3 && args.at(2) == QLatin1String("--force")))) {
         int code = ExitOk;
         const auto path = findPair(args.at(1), &code);
         if (!path)
             return code;
-        auto r = call<>(path->path(), kPairInterface, QStringLiteral("Remove"));
-        return r.isError() ? fail(r.error()) : ExitOk;
+        const bool force = args.size() == 3;
+        auto r = call<QVariantMap>(path->path(), kPairInterface, QStringLiteral("RemoveWithOptions"),
+                                   {QVariantMap{{QStringLiteral("force"), force}}});
+        if (r.isError())
+            return fail(r.error());
+        const QVariantMap &result = r.value();
+        if (m_options.json) {
+            printJson(toJson(result));
+            return ExitOk;
+        }
+        const qulonglong written = result.value(QStringLiteral("written-back")).toULongLong();
+        const qulonglong lost = result.value(QStringLiteral("lost")).toULongLong();
+        const qulonglong unreadable = result.value(QStringLiteral("unreadable")).toULongLong();
+        out << "removed " << args.at(1) << ": " << written << " moved blocks written back to the main disk and verified\n";
+        if (lost > 0)
+            out << "warning: " << lost << " moved blocks could not be written back: on the main disk they hold old or "
+                << "unreadable data; their newest data is only on the spare (dm-remapctl assemble brings the pair back)\n";
+        if (unreadable > 0)
+            out << "warning: " << unreadable << " blocks that failed to read were never rewritten: they remain unreadable on the main disk\n";
+        if (lost == 0 && unreadable == 0)
+            out << "the main disk now holds all of the pair's data\n";
+        out.flush();
+        return ExitOk;
     }
     if (sub == QLatin1String("create")) {
         QStringList positional;

@@ -177,21 +177,47 @@ bool create(const QString &name, const QString &uuid, quint64 length, const QStr
     return ok;
 }
 
-bool remove(const QString &name, QString *error)
+namespace {
+
+// A task on one device that udev hears about (remove, resume).
+bool runWithCookie(int type, const char *what, const QString &name, QString *error)
 {
     lastLogLine.clear();
-    Task task(DM_DEVICE_REMOVE);
+    Task task(type);
     uint32_t cookie = 0;
     if (!task.dmt || !dm_task_set_name(task.dmt, name.toLatin1().constData())
         || !dm_task_set_cookie(task.dmt, &cookie, 0)) {
-        *error = failure("removing", name);
+        *error = failure(what, name);
         return false;
     }
     const bool ok = dm_task_run(task.dmt);
     if (!ok)
-        *error = failure("removing", name);
+        *error = failure(what, name);
     dm_udev_wait(cookie);
     return ok;
+}
+
+} // namespace
+
+bool remove(const QString &name, QString *error)
+{
+    return runWithCookie(DM_DEVICE_REMOVE, "removing", name, error);
+}
+
+bool suspend(const QString &name, QString *error)
+{
+    lastLogLine.clear();
+    Task task(DM_DEVICE_SUSPEND);
+    if (!task.dmt || !dm_task_set_name(task.dmt, name.toLatin1().constData()) || !dm_task_run(task.dmt)) {
+        *error = failure("suspending", name);
+        return false;
+    }
+    return true;
+}
+
+bool resume(const QString &name, QString *error)
+{
+    return runWithCookie(DM_DEVICE_RESUME, "resuming", name, error);
 }
 
 } // namespace DeviceMapper

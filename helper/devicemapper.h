@@ -43,4 +43,8 @@ bool create(const QString &name, const QString &uuid, quint64 length, const QStr
 // Removes a device; fails with EBUSY-style error while it is open.
 bool remove(const QString &name, QString *error);
 
+// Suspends a device (waiting for its I/O, which is flushed) or resumes it.
+bool suspend(const QString &name, QString *error);
+bool resume(const QString &name, QString *error);
+
 } // namespace DeviceMapper

@@ -391,22 +391,14 @@ QList<QDBusObjectPath> Manager::Assemble()
 
 QVariantMap Manager::ImportPair(const QDBusObjectPath &sparePath, const QVariantMap &options)
 {
+    bool dryRun = false;
+    if (refuse(checkImportArguments(sparePath.path(), options, &dryRun)))
+        return {};
     // A dry run changes nothing and answers what a reader may know; the
     // import itself is an administrator's decision every time.
-    const bool dryRun = options.value(QStringLiteral("dry-run")).toBool();
     const DiskObject *named = diskByPath(sparePath);
-    const Authorizer::Details details{{QStringLiteral("spare"), named ? named->description() : sanitize(sparePath.path(), 200)}};
-    authorizeThen(dryRun ? Actions::Read : Actions::Import, details, [this, sparePath, options, dryRun](const QDBusMessage &call) {
-        for (auto it = options.begin(); it != options.end(); ++it) {
-            if (it.key() != QLatin1String("dry-run")) {
-                sendError(call, Errors::UnknownOption, QStringLiteral("unknown option %1").arg(sanitize(it.key(), 64)));
-                return;
-            }
-            if (it.value().metaType() != QMetaType::fromType<bool>()) {
-                sendError(call, Errors::InvalidArgument, QStringLiteral("dry-run must be a boolean"));
-                return;
-            }
-        }
+    const Authorizer::Details details{{QStringLiteral("spare"), named ? named->description() : QStringLiteral("(no such disk)")}};
+    authorizeThen(dryRun ? Actions::Read : Actions::Import, details, [this, sparePath, dryRun](const QDBusMessage &call) {
         const DiskObject *spare = diskByPath(sparePath);
         if (!spare) {
             sendError(call, Errors::NotFound, QStringLiteral("no such disk: %1").arg(sanitize(sparePath.path(), 200)));

@@ -194,6 +194,21 @@ QVariantMap PairObject::Remap(qulonglong sector)
 
 void PairObject::Remove()
 {
+    remove({}, false);
+}
+
+QVariantMap PairObject::RemoveWithOptions(const QVariantMap &options)
+{
+    remove(options, true);
+    return {};
+}
+
+void PairObject::remove(const QVariantMap &options, bool withResult)
+{
+    Error error;
+    const RemoveOptions parsed = parseRemoveOptions(options, &error);
+    if (refuse(error))
+        return;
     DiskObject *main = m_manager->diskByDevnum(m_main);
     DiskObject *spare = m_manager->diskByDevnum(m_spare);
     const Authorizer::Details details{
@@ -201,21 +216,37 @@ void PairObject::Remove()
             {QStringLiteral("main"), main ? main->description() : QStringLiteral("(missing)")},
             {QStringLiteral("spare"), spare ? spare->description() : QStringLiteral("(missing)")},
     };
-    authorizeThen(Actions::RemovePair, details, [this](const QDBusMessage &call) {
+    authorizeThen(Actions::RemovePair, details, [this, parsed, withResult](const QDBusMessage &call) {
         const QString name = m_name;
+        const bool force = parsed.force;
         Manager *manager = m_manager;
         const QString stateDir = manager->options().stateDirectory;
         QPointer<Manager> guard(manager);
-        manager->runIo<PairOperations::Outcome>([stateDir, name] { return PairOperations::remove(stateDir, name); },
-                                                [guard, call](const PairOperations::Outcome &outcome) {
-                                                    if (!guard)
-                                                        return;
-                                                    if (outcome.error.isError()) {
-                                                        guard->bus().send(call.createErrorReply(outcome.error.name, outcome.error.message));
-                                                        return;
-                                                    }
-                                                    guard->syncPairs();
-                                                    guard->bus().send(call.createReply());
-                                                });
+        manager->runIo<PairOperations::RemoveOutcome>(
+                [stateDir, name, force] { return PairOperations::remove(stateDir, name, force); },
+                [guard, call, name, withResult](const PairOperations::RemoveOutcome &outcome) {
+                    if (!guard)
+                        return;
+                    if (outcome.error.isError()) {
+                        // The device was suspended for a moment: its object may
+                        // have missed events.
+                        guard->syncPairs();
+                        guard->bus().send(call.createErrorReply(outcome.error.name, outcome.error.message));
+                        return;
+                    }
+                    if (outcome.lost > 0)
+                        qWarning("dm-remap-helper: pair %s removed by force: the newest data of %llu blocks is only on "
+                                 "its spare", qPrintable(name), outcome.lost);
+                    guard->syncPairs();
+                    if (!withResult) {
+                        guard->bus().send(call.createReply());
+                        return;
+                    }
+                    QVariantMap m;
+                    m.insert(QStringLiteral("written-back"), qulonglong(outcome.writtenBack));
+                    m.insert(QStringLiteral("lost"), qulonglong(outcome.lost));
+                    m.insert(QStringLiteral("unreadable"), qulonglong(outcome.unreadable));
+                    guard->bus().send(call.createReply(m));
+                });
     });
 }

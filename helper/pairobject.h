@@ -33,6 +33,7 @@ public Q_SLOTS:
     DmRemap::MapBucketList GetMap(qulonglong first, qulonglong length, uint buckets);
     QVariantMap Remap(qulonglong sector);
     void Remove();
+    QVariantMap RemoveWithOptions(const QVariantMap &options);
 
 Q_SIGNALS:
     void Changed(qulonglong remapped, qulonglong pending);
@@ -40,6 +41,8 @@ Q_SIGNALS:
 
 private:
     QString state() const;
+    // Both Remove methods; withResult: answer the a{sv} of RemoveWithOptions.
+    void remove(const QVariantMap &options, bool withResult);
 
     QString m_name;
     QDBusObjectPath m_path;

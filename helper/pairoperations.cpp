@@ -8,7 +8,9 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
@@ -299,21 +301,167 @@ ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, 
     return out;
 }
 
-Outcome remove(const QString &stateDir, const QString &name)
+namespace {
+
+struct WriteBack {
+    quint64 written = 0;
+    quint64 failed = 0;
+    QString firstFailure;
+};
+
+// Opens the disk behind devnum (held by the pair, so not exclusively).
+Error openDisk(const Udev &udev, dev_t devnum, const char *role, int flags, Fd *out, QString *path)
 {
-    Outcome out;
+    const auto disk = Disks::fromDevnum(udev, devnum);
+    if (!disk)
+        return {Errors::Failed, QStringLiteral("the %1 disk (%2:%3) is missing").arg(QLatin1String(role)).arg(::major(devnum)).arg(::minor(devnum))};
+    *path = disk->path;
+    const int fd = ::open(QFile::encodeName(disk->path).constData(), flags | O_DIRECT | O_CLOEXEC);
+    if (fd < 0)
+        return {Errors::Failed, QStringLiteral("cannot open the %1 disk %2: %3").arg(QLatin1String(role), disk->path,
+                                                                                       QString::fromLocal8Bit(strerror(errno)))};
+    out->reset(fd);
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISBLK(st.st_mode) || st.st_rdev != devnum)
+        return {Errors::DeviceChanged, QStringLiteral("%1 is no longer the %2 disk of the pair").arg(disk->path, QLatin1String(role))};
+    return {};
+}
+
+// Copies every remapped block from its spare slot to its place on the main
+// disk, flushes the main disk's cache, then reads each block back. A drive
+// usually reallocates a bad sector when it is written, so this often heals
+// the main disk; a block that fails to write, flush or compare stays counted
+// as failed.
+WriteBack writeBack(dev_t mainDev, dev_t spareDev, uint blockSectors, const DmRemap::RemapList &remaps)
+{
+    WriteBack out;
+    if (remaps.isEmpty())
+        return out;
+    Udev udev;
+    Fd mainFd, spareFd;
+    QString mainPath, sparePath;
+    Error opened = openDisk(udev, spareDev, "spare", O_RDONLY, &spareFd, &sparePath);
+    if (!opened.isError())
+        opened = openDisk(udev, mainDev, "main", O_RDWR, &mainFd, &mainPath);
+    if (opened.isError()) {
+        out.failed = quint64(remaps.size());
+        out.firstFailure = opened.message;
+        return out;
+    }
+    const size_t bytes = size_t(blockSectors) * 512;
+    void *raw = nullptr, *rawCheck = nullptr;
+    if (posix_memalign(&raw, 4096, bytes) != 0 || posix_memalign(&rawCheck, 4096, bytes) != 0) {
+        free(raw);
+        out.failed = quint64(remaps.size());
+        out.firstFailure = QStringLiteral("out of memory");
+        return out;
+    }
+    std::unique_ptr<char, decltype(&free)> data(static_cast<char *>(raw), &free);
+    std::unique_ptr<char, decltype(&free)> check(static_cast<char *>(rawCheck), &free);
+    auto failure = [&](const QString &what, quint64 sector, int e) {
+        ++out.failed;
+        if (out.firstFailure.isEmpty())
+            out.firstFailure = QStringLiteral("%1 sector %2: %3").arg(what).arg(sector).arg(QString::fromLocal8Bit(strerror(e)));
+    };
+    QList<qsizetype> written;
+    for (qsizetype i = 0; i < remaps.size(); ++i) {
+        const DmRemap::Remap &r = remaps.at(i);
+        errno = 0;
+        if (pread(spareFd.get(), data.get(), bytes, off_t(r.spareSector) * 512) != ssize_t(bytes)) {
+            failure(QStringLiteral("reading spare %1").arg(sparePath), r.spareSector, errno ? errno : EIO);
+            continue;
+        }
+        errno = 0;
+        if (pwrite(mainFd.get(), data.get(), bytes, off_t(r.mainSector) * 512) != ssize_t(bytes)) {
+            failure(QStringLiteral("writing main %1").arg(mainPath), r.mainSector, errno ? errno : EIO);
+            continue;
+        }
+        written << i;
+    }
+    if (!written.isEmpty() && fdatasync(mainFd.get()) != 0) {
+        const int e = errno;
+        for (const qsizetype i : std::as_const(written))
+            failure(QStringLiteral("flushing main %1 after writing").arg(mainPath), remaps.at(i).mainSector, e);
+        return out;
+    }
+    for (const qsizetype i : std::as_const(written)) {
+        const DmRemap::Remap &r = remaps.at(i);
+        errno = 0;
+        if (pread(spareFd.get(), data.get(), bytes, off_t(r.spareSector) * 512) != ssize_t(bytes)
+            || pread(mainFd.get(), check.get(), bytes, off_t(r.mainSector) * 512) != ssize_t(bytes)) {
+            failure(QStringLiteral("reading back main %1").arg(mainPath), r.mainSector, errno ? errno : EIO);
+            continue;
+        }
+        if (memcmp(data.get(), check.get(), bytes) != 0) {
+            failure(QStringLiteral("comparing main %1").arg(mainPath), r.mainSector, EIO);
+            continue;
+        }
+        ++out.written;
+    }
+    return out;
+}
+
+} // namespace
+
+RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
+{
+    RemoveOutcome out;
     QString error;
     const auto info = DeviceMapper::status(name, &error);
-    if (!info || info->targetType != QLatin1String("remap")) {
+    const auto table = DeviceMapper::table(name, &error);
+    if (!info || !table || info->targetType != QLatin1String("remap")) {
         out.error = {Errors::NotFound, QStringLiteral("no dm-remap device named %1").arg(name)};
         return out;
     }
-    if (info->openCount > 0) {
+    const auto params = DmTable::parseParams(table->params);
+    const auto status = DmTable::parseStatus(info->params);
+    if (!params || !status || status->blockSize == 0 || status->blockSize > 128) {
+        out.error = {Errors::Failed, QStringLiteral("%1 reports an unexpected table or status").arg(name)};
+        return out;
+    }
+    auto busy = [&] {
         out.error = {Errors::Busy, QStringLiteral("/dev/mapper/%1 is open (mounted or in use); unmount it first").arg(name)};
+    };
+    if (info->openCount > 0) {
+        busy();
+        return out;
+    }
+    // Suspended, the device takes no I/O: the remap list is final and the
+    // spare slots hold the newest data of every moved block.
+    if (!DeviceMapper::suspend(name, &error)) {
+        out.error = {Errors::Failed, error};
+        return out;
+    }
+    auto resumeWith = [&](const Error &why) {
+        out.error = why;
+        QString resumeError;
+        if (!DeviceMapper::resume(name, &resumeError))
+            out.error.message += QStringLiteral("; resuming %1 failed too: %2").arg(name, resumeError);
+    };
+    const auto suspended = DeviceMapper::status(name, &error);
+    if (!suspended || suspended->openCount > 0) {
+        busy();
+        resumeWith(out.error);
+        return out;
+    }
+    const Tables remaps = readRemaps(name, 0, std::numeric_limits<quint64>::max());
+    const Tables pending = readPending(name);
+    if (remaps.error.isError() || pending.error.isError()) {
+        resumeWith(remaps.error.isError() ? remaps.error : pending.error);
+        return out;
+    }
+    const WriteBack back = writeBack(makedev(params->mainMajor, params->mainMinor),
+                                     makedev(params->spareMajor, params->spareMinor), status->blockSize, remaps.remaps);
+    if (back.failed > 0 && !force) {
+        resumeWith({Errors::DataOnSpare,
+                    QStringLiteral("%1 of %2 moved blocks could not be written back to the main disk (%3): their newest "
+                                   "data is only on the spare, so removing the pair would lose %1 blocks. Replace the "
+                                   "main disk, or remove with force to accept the loss. Nothing was removed.")
+                            .arg(back.failed).arg(remaps.remaps.size()).arg(back.firstFailure)});
         return out;
     }
     if (!DeviceMapper::remove(name, &error)) {
-        out.error = {Errors::Failed, error};
+        resumeWith({Errors::Failed, error});
         return out;
     }
     QList<PairRecord> records = PairRecords::load(stateDir, nullptr, &error);
@@ -323,6 +471,9 @@ Outcome remove(const QString &stateDir, const QString &name)
         PairRecords::save(stateDir, records, &error);
     if (!error.isEmpty())
         out.error = {Errors::Failed, QStringLiteral("/dev/mapper/%1 is removed, but its record is not: %2").arg(name, error)};
+    out.writtenBack = back.written;
+    out.lost = back.failed;
+    out.unreadable = quint64(pending.pending.size());
     return out;
 }
 

@@ -46,8 +46,18 @@ struct ImportOutcome {
 };
 ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, dev_t spareDevnum, bool dryRun);
 
-// Removes a remap device that nothing holds open, and its record.
-Outcome remove(const QString &stateDir, const QString &name);
+// Removes a remap device that nothing holds open. The device is suspended
+// first (its remap list is then final), every moved block is copied from its
+// spare slot back to the main disk and read again to verify it; only if all
+// went back (or force) is the device removed, else it is resumed and the
+// answer is DataOnSpare with the count. A removed pair's record goes too.
+struct RemoveOutcome {
+    Validation::Error error;
+    quint64 writtenBack = 0;  // moved blocks now on the main disk, verified
+    quint64 lost = 0;         // moved blocks whose newest data is only on the spare (force)
+    quint64 unreadable = 0;   // pending blocks: unreadable on main, never rewritten
+};
+RemoveOutcome remove(const QString &stateDir, const QString &name, bool force);
 
 struct RemapOutcome {
     Validation::Error error;

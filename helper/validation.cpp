@@ -171,6 +171,15 @@ CreateOptions parseCreateOptions(const QVariantMap &options, Error *error)
     return result;
 }
 
+// A disk object path's form: /org/dmremap/Manager1/disks/<one element>.
+static Error checkDiskPath(const QString &path)
+{
+    if (!path.startsWith(QLatin1String(DiskPathPrefix)) || path.size() > MaxDiskPathLength
+        || path.size() == int(qstrlen(DiskPathPrefix)) || path.indexOf(QLatin1Char('/'), int(qstrlen(DiskPathPrefix))) >= 0)
+        return {Errors::NotFound, QStringLiteral("no such disk: %1").arg(sanitize(path, 64))};
+    return {};
+}
+
 Error checkCreatePairArguments(const QString &name, const QString &mainPath, const QString &sparePath,
                                const QVariantMap &options)
 {
@@ -182,9 +191,8 @@ Error checkCreatePairArguments(const QString &name, const QString &mainPath, con
         return {Errors::InvalidArgument,
                 QStringLiteral("a pair name is 1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit")};
     for (const QString &path : {mainPath, sparePath}) {
-        if (!path.startsWith(QLatin1String(DiskPathPrefix)) || path.size() > MaxDiskPathLength
-            || path.size() == int(qstrlen(DiskPathPrefix)) || path.indexOf(QLatin1Char('/'), int(qstrlen(DiskPathPrefix))) >= 0)
-            return {Errors::NotFound, QStringLiteral("no such disk: %1").arg(sanitize(path, 64))};
+        if ((error = checkDiskPath(path)).isError())
+            return error;
     }
     if (mainPath == sparePath)
         return {Errors::SameDisk, QStringLiteral("the main and the spare disk must be two different disks")};
@@ -204,6 +212,37 @@ Error checkDeviceType(const QString &type)
         return {};
     return {Errors::InvalidArgument,
             QStringLiteral("unknown smartctl device type; use \"\" or \"auto\" for automatic, or sat, usbjmicron, ...")};
+}
+
+Error checkImportArguments(const QString &sparePath, const QVariantMap &options, bool *dryRun)
+{
+    *dryRun = false;
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        if (it.key() != QLatin1String("dry-run"))
+            return {Errors::UnknownOption, QStringLiteral("unknown option %1").arg(sanitize(it.key(), 64))};
+        if (it.value().metaType() != QMetaType::fromType<bool>())
+            return {Errors::InvalidArgument, QStringLiteral("dry-run must be a boolean")};
+        *dryRun = it.value().toBool();
+    }
+    return checkDiskPath(sparePath);
+}
+
+RemoveOptions parseRemoveOptions(const QVariantMap &options, Error *error)
+{
+    RemoveOptions result;
+    *error = {};
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        if (it.key() != QLatin1String("force")) {
+            *error = {Errors::UnknownOption, QStringLiteral("unknown option \"%1\" (known: force)").arg(sanitize(it.key(), 64))};
+            return result;
+        }
+        if (it.value().metaType().id() != QMetaType::Bool) {
+            *error = {Errors::InvalidArgument, QStringLiteral("option force must be a boolean")};
+            return result;
+        }
+        result.force = it.value().toBool();
+    }
+    return result;
 }
 
 } // namespace Validation

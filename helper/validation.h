@@ -24,6 +24,7 @@ inline constexpr char DeviceChanged[] = "org.dmremap.Error.DeviceChanged";
 inline constexpr char NotSupported[] = "org.dmremap.Error.NotSupported";
 inline constexpr char Busy[] = "org.dmremap.Error.Busy";
 inline constexpr char Failed[] = "org.dmremap.Error.Failed";
+inline constexpr char DataOnSpare[] = "org.dmremap.Error.DataOnSpare";
 inline constexpr char AccessDenied[] = "org.freedesktop.DBus.Error.AccessDenied";
 inline constexpr char LimitsExceeded[] = "org.freedesktop.DBus.Error.LimitsExceeded";
 } // namespace Errors
@@ -81,5 +82,16 @@ Error checkSelfTestType(const QString &type);
 
 // SetDeviceType's type: one of isValidDeviceType.
 Error checkDeviceType(const QString &type);
+
+// ImportPair's arguments: the spare's path form and the options ("dry-run"
+// b, false by default). Checked before polkit is asked.
+Error checkImportArguments(const QString &sparePath, const QVariantMap &options, bool *dryRun);
+
+struct RemoveOptions {
+    bool force = false;  // remove even if moved blocks cannot go back to main
+};
+
+// Parses Pair1.RemoveWithOptions' a{sv}: only "force" b is known.
+RemoveOptions parseRemoveOptions(const QVariantMap &options, Error *error);
 
 } // namespace Validation

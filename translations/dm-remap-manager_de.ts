@@ -456,10 +456,6 @@
         <translation>Das Paar „%1“ entfernen?</translation>
     </message>
     <message>
-        <source>The device %1 disappears, so stop using it first (unmount it). Nothing is erased: the spare keeps its list of moved blocks, and the pair can be assembled again later.</source>
-        <translation>Das Gerät %1 verschwindet, beenden Sie also zuerst seine Nutzung (hängen Sie es aus). Nichts wird gelöscht: Die Ersatzplatte behält ihre Liste der verlagerten Blöcke, und das Paar kann später wieder zusammengesetzt werden.</translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation>&amp;Entfernen</translation>
     </message>
@@ -470,6 +466,58 @@
     <message>
         <source>There is no disk or pair with that name or device.</source>
         <translation>Es gibt keine Festplatte und kein Paar mit diesem Namen oder Gerät.</translation>
+    </message>
+    <message>
+        <source>The device %1 disappears, so stop using it first (unmount it).</source>
+        <translation>Das Gerät %1 verschwindet, beenden Sie also zuerst seine Nutzung (hängen Sie es aus).</translation>
+    </message>
+    <message>
+        <source>No blocks were moved to the spare: the main disk alone holds the pair&apos;s data.</source>
+        <translation>Es wurden keine Blöcke auf die Ersatzplatte verlagert: Die Hauptplatte allein enthält die Daten des Paars.</translation>
+    </message>
+    <message>
+        <source>First, the blocks moved to the spare (%1) are written back to the main disk and checked. Only if all of them go back is the pair removed; the main disk then holds all of the pair&apos;s data. If some cannot go back, nothing is removed and you are asked what to do.</source>
+        <translation>Zuerst werden die auf die Ersatzplatte verlagerten Blöcke (%1) auf die Hauptplatte zurückgeschrieben und geprüft. Nur wenn alle zurückgehen, wird das Paar entfernt; die Hauptplatte enthält dann alle Daten des Paars. Können einige nicht zurück, wird nichts entfernt, und Sie werden gefragt, was geschehen soll.</translation>
+    </message>
+    <message>
+        <source>Blocks that could not be read on the main disk (%1) were never rewritten: they remain unreadable.</source>
+        <translation>Blöcke, die auf der Hauptplatte nicht gelesen werden konnten (%1), wurden nie neu geschrieben: Sie bleiben unlesbar.</translation>
+    </message>
+    <message>
+        <source>Pair not removed</source>
+        <translation>Paar nicht entfernt</translation>
+    </message>
+    <message>
+        <source>The pair “%1” was not removed: some moved blocks cannot be written back to the main disk.</source>
+        <translation>Das Paar „%1“ wurde nicht entfernt: Einige verlagerte Blöcke können nicht auf die Hauptplatte zurückgeschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The newest data of these blocks is only on the spare. Keep the pair and replace the main disk, so that nothing is lost. If you remove the pair anyway, the main disk alone holds old or unreadable data in these blocks.</source>
+        <translation>Die neuesten Daten dieser Blöcke liegen nur auf der Ersatzplatte. Behalten Sie das Paar und ersetzen Sie die Hauptplatte, damit nichts verloren geht. Wenn Sie das Paar trotzdem entfernen, enthält die Hauptplatte allein in diesen Blöcken alte oder unlesbare Daten.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the pair</source>
+        <translation>Paar &amp;behalten</translation>
+    </message>
+    <message>
+        <source>Remove &amp;anyway…</source>
+        <translation>&amp;Trotzdem entfernen…</translation>
+    </message>
+    <message>
+        <source>Remove pair anyway</source>
+        <translation>Paar trotzdem entfernen</translation>
+    </message>
+    <message>
+        <source>Really remove the pair “%1” and lose the newest data of the blocks that cannot go back?</source>
+        <translation>Das Paar „%1“ wirklich entfernen und die neuesten Daten der Blöcke verlieren, die nicht zurückgehen?</translation>
+    </message>
+    <message>
+        <source>Their data stays only on the spare: the pair can still be assembled again from the two disks as long as nothing writes to them.</source>
+        <translation>Ihre Daten bleiben nur auf der Ersatzplatte: Das Paar kann aus den beiden Platten wieder zusammengesetzt werden, solange nichts auf sie schreibt.</translation>
+    </message>
+    <message>
+        <source>Remove and &amp;lose data</source>
+        <translation>Entfernen und Daten &amp;verlieren</translation>
     </message>
 </context>
 <context>

@@ -456,10 +456,6 @@
         <translation>Supprimer la paire « %1 » ?</translation>
     </message>
     <message>
-        <source>The device %1 disappears, so stop using it first (unmount it). Nothing is erased: the spare keeps its list of moved blocks, and the pair can be assembled again later.</source>
-        <translation>Le périphérique %1 va disparaître : cessez d&apos;abord de l&apos;utiliser (démontez-le). Rien n&apos;est effacé : le disque de secours garde sa liste de blocs déplacés et la paire pourra être réassemblée plus tard.</translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation>&amp;Supprimer</translation>
     </message>
@@ -470,6 +466,58 @@
     <message>
         <source>There is no disk or pair with that name or device.</source>
         <translation>Aucun disque ni aucune paire ne porte ce nom ou ne correspond à ce périphérique.</translation>
+    </message>
+    <message>
+        <source>The device %1 disappears, so stop using it first (unmount it).</source>
+        <translation>Le périphérique %1 va disparaître : cessez d&apos;abord de l&apos;utiliser (démontez-le).</translation>
+    </message>
+    <message>
+        <source>No blocks were moved to the spare: the main disk alone holds the pair&apos;s data.</source>
+        <translation>Aucun bloc n&apos;a été déplacé vers le disque de secours : le disque principal contient à lui seul les données de la paire.</translation>
+    </message>
+    <message>
+        <source>First, the blocks moved to the spare (%1) are written back to the main disk and checked. Only if all of them go back is the pair removed; the main disk then holds all of the pair&apos;s data. If some cannot go back, nothing is removed and you are asked what to do.</source>
+        <translation>D&apos;abord, les blocs déplacés vers le disque de secours (%1) sont réécrits sur le disque principal et vérifiés. La paire n&apos;est supprimée que s&apos;ils sont tous revenus ; le disque principal contient alors toutes les données de la paire. Si certains ne peuvent pas revenir, rien n&apos;est supprimé et l&apos;on vous demande que faire.</translation>
+    </message>
+    <message>
+        <source>Blocks that could not be read on the main disk (%1) were never rewritten: they remain unreadable.</source>
+        <translation>Les blocs illisibles sur le disque principal (%1) n&apos;ont jamais été réécrits : ils restent illisibles.</translation>
+    </message>
+    <message>
+        <source>Pair not removed</source>
+        <translation>Paire non supprimée</translation>
+    </message>
+    <message>
+        <source>The pair “%1” was not removed: some moved blocks cannot be written back to the main disk.</source>
+        <translation>La paire « %1 » n&apos;a pas été supprimée : certains blocs déplacés ne peuvent pas être réécrits sur le disque principal.</translation>
+    </message>
+    <message>
+        <source>The newest data of these blocks is only on the spare. Keep the pair and replace the main disk, so that nothing is lost. If you remove the pair anyway, the main disk alone holds old or unreadable data in these blocks.</source>
+        <translation>Les données les plus récentes de ces blocs ne sont que sur le disque de secours. Gardez la paire et remplacez le disque principal, pour ne rien perdre. Si vous supprimez quand même la paire, le disque principal seul contient des données anciennes ou illisibles dans ces blocs.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the pair</source>
+        <translation>&amp;Garder la paire</translation>
+    </message>
+    <message>
+        <source>Remove &amp;anyway…</source>
+        <translation>Supprimer &amp;quand même…</translation>
+    </message>
+    <message>
+        <source>Remove pair anyway</source>
+        <translation>Supprimer quand même la paire</translation>
+    </message>
+    <message>
+        <source>Really remove the pair “%1” and lose the newest data of the blocks that cannot go back?</source>
+        <translation>Vraiment supprimer la paire « %1 » et perdre les données les plus récentes des blocs qui ne peuvent pas revenir ?</translation>
+    </message>
+    <message>
+        <source>Their data stays only on the spare: the pair can still be assembled again from the two disks as long as nothing writes to them.</source>
+        <translation>Leurs données restent seulement sur le disque de secours : la paire peut encore être réassemblée à partir des deux disques tant que rien n&apos;y écrit.</translation>
+    </message>
+    <message>
+        <source>Remove and &amp;lose data</source>
+        <translation>Supprimer et &amp;perdre les données</translation>
     </message>
 </context>
 <context>

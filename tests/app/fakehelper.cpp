@@ -159,8 +159,31 @@ QVariantMap FakeObject::Remap(qulonglong) { refused(); return {}; }
 void FakeObject::Remove()
 {
     m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    if (!refused())
+        removePair();
+}
+
+QVariantMap FakeObject::RemoveWithOptions(const QVariantMap &options)
+{
+    m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    lastRemoveOptions = options;
     if (refused())
-        return;
+        return {};
+    if (stuckBlocks > 0 && !options.value(QStringLiteral("force")).toBool()) {
+        sendErrorReply(QStringLiteral("org.dmremap.Error.DataOnSpare"),
+                       QStringLiteral("%1 of %2 moved blocks could not be written back to the main disk")
+                               .arg(stuckBlocks).arg(remaps.size()));
+        return {};
+    }
+    const QVariantMap result{{QStringLiteral("written-back"), qulonglong(remaps.size()) - stuckBlocks},
+                             {QStringLiteral("lost"), stuckBlocks},
+                             {QStringLiteral("unreadable"), qulonglong(pending.size())}};
+    removePair();
+    return result;
+}
+
+void FakeObject::removePair()
+{
     const QString name = info.value(QStringLiteral("name")).toString();
     m_helper->m_bus.unregisterObject(path);
     m_helper->m_pairs.remove(name);

@@ -29,6 +29,10 @@ public:
     QList<qulonglong> remaps;  // main sectors, sorted
     QList<qulonglong> pending;
     QStringList startedSelfTests;
+    // Moved blocks that cannot be written back: RemoveWithOptions refuses
+    // with DataOnSpare unless forced.
+    qulonglong stuckBlocks = 0;
+    QVariantMap lastRemoveOptions;
     // Pair1.GetStatus's answer, for use inside the fake.
     QVariantMap status() const;
 
@@ -58,6 +62,7 @@ public Q_SLOTS:
     DmRemap::MapBucketList GetMap(qulonglong first, qulonglong length, uint buckets);
     QVariantMap Remap(qulonglong sector);
     void Remove();
+    QVariantMap RemoveWithOptions(const QVariantMap &options);
 
 Q_SIGNALS:
     void DiskAdded(const QDBusObjectPath &disk);
@@ -71,6 +76,7 @@ Q_SIGNALS:
 
 private:
     bool refused();
+    void removePair();
     FakeHelper *m_helper;
 };
 

@@ -60,6 +60,7 @@ private Q_SLOTS:
     void mapShowsBucketsAndListsCell();
     void smartTabAndSelfTest();
     void removePairAsksFirst();
+    void removeRefusedAsksTwiceBeforeForcing();
     void trayFollowsTheWorstHealth();
     void windowOpensWhatTheUserNamed();
     void secondStartShowsTheRunningWindow();
@@ -529,6 +530,79 @@ void TestAppClient::removePairAsksFirst()
     QVERIFY(m_fake->lastCallInteractive);
     QTRY_VERIFY(!m_devices->indexOf(pair).isValid());
     QTRY_COMPARE(m_devices->rowCount(), 3);
+}
+
+void TestAppClient::removeRefusedAsksTwiceBeforeForcing()
+{
+    makeTypicalDisks();
+    FakeObject *fakePair = m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    fakePair->remaps = {800, 1600, 2400};
+    fakePair->pending = {4000};
+    fakePair->stuckBlocks = 2;
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    MainWindow window(m_client, m_devices, m_notifier);
+    window.show();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    const QString pair = m_fake->pairPath(QStringLiteral("safe"));
+    window.openObject(pair);
+
+    // Answers the next modal box whose text contains expected, polling (the
+    // refusal's box opens from a D-Bus reply); what it said goes to seen.
+    QString seen;
+    auto answer = [&seen](const QString &expected, const QString &buttonText) {
+        auto *poll = new QTimer;
+        poll->setInterval(20);
+        QObject::connect(poll, &QTimer::timeout, poll, [poll, &seen, expected, buttonText] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || !box->text().contains(expected))
+                return;
+            poll->stop();
+            poll->deleteLater();
+            seen = box->text() + QLatin1Char('\n') + box->informativeText();
+            for (QAbstractButton *b : box->buttons())
+                if (b->text() == buttonText)
+                    return b->click();
+            qWarning("no button %s", qPrintable(buttonText));
+        });
+        poll->start();
+    };
+    answer(QStringLiteral("Remove the pair “safe”"), QStringLiteral("&Remove"));
+    window.removePair(pair);
+    QVERIFY2(seen.contains(QStringLiteral("written back to the main disk and checked")), qPrintable(seen));
+    QVERIFY2(seen.contains(QStringLiteral("(3)")) && seen.contains(QStringLiteral("remain unreadable")), qPrintable(seen));
+
+    // Refused: keeping the pair is the default answer.
+    answer(QStringLiteral("was not removed"), QStringLiteral("&Keep the pair"));
+    QTRY_COMPARE(m_fake->calls.value(QStringLiteral("RemoveWithOptions")), 1);
+    QTRY_VERIFY(seen.contains(QStringLiteral("replace the main disk")));
+    QTest::qWait(200);
+    QVERIFY(m_fake->pair(QStringLiteral("safe")));
+    QCOMPARE(fakePair->lastRemoveOptions.value(QStringLiteral("force")).toBool(), false);
+
+    // Forcing asks a second time; cancelling there keeps the pair.
+    seen.clear();
+    answer(QStringLiteral("Remove the pair “safe”"), QStringLiteral("&Remove"));
+    window.removePair(pair);
+    // The second question opens while the first one's answer runs: both
+    // are waited for at once.
+    answer(QStringLiteral("was not removed"), QStringLiteral("Remove &anyway…"));
+    answer(QStringLiteral("lose the newest data"), QStringLiteral("Cancel"));
+    QTRY_VERIFY(seen.contains(QStringLiteral("lose the newest data")));
+    QTest::qWait(200);
+    QCOMPARE(m_fake->calls.value(QStringLiteral("RemoveWithOptions")), 2);
+    QVERIFY(m_fake->pair(QStringLiteral("safe")));
+
+    answer(QStringLiteral("Remove the pair “safe”"), QStringLiteral("&Remove"));
+    window.removePair(pair);
+    answer(QStringLiteral("was not removed"), QStringLiteral("Remove &anyway…"));
+    answer(QStringLiteral("lose the newest data"), QStringLiteral("Remove and &lose data"));
+    QTRY_VERIFY(!m_fake->pair(QStringLiteral("safe")));
+    QCOMPARE(m_fake->calls.value(QStringLiteral("RemoveWithOptions")), 4);
+    QVERIFY(m_fake->lastCallInteractive);
+    QTRY_VERIFY(!m_devices->indexOf(pair).isValid());
 }
 
 void TestAppClient::trayFollowsTheWorstHealth()

@@ -54,6 +54,7 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
             {QStringLiteral("org.dmremap.Pair1.GetMap"), {pair, QStringLiteral("0"), QStringLiteral("8"), QStringLiteral("1")}},
             {QStringLiteral("org.dmremap.Pair1.Remap"), {pair, QStringLiteral("0")}},
             {QStringLiteral("org.dmremap.Pair1.Remove"), {pair}},
+            {QStringLiteral("org.dmremap.Pair1.RemoveWithOptions"), {pair, QStringLiteral("{'force': <true>}")}},
     };
 }
 

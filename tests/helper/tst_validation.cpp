@@ -147,6 +147,20 @@ private Q_SLOTS:
         QCOMPARE(e.name, QLatin1String(Errors::InvalidArgument));
     }
 
+    void removeOptions()
+    {
+        Error e;
+        QCOMPARE(parseRemoveOptions({}, &e).force, false);
+        QVERIFY(!e.isError());
+        QCOMPARE(parseRemoveOptions({{QStringLiteral("force"), true}}, &e).force, true);
+        QVERIFY(!e.isError());
+        parseRemoveOptions({{QStringLiteral("force"), 1u}}, &e);
+        QCOMPARE(e.name, QLatin1String(Errors::InvalidArgument));
+        parseRemoveOptions({{QStringLiteral("forse"), true}}, &e);
+        QCOMPARE(e.name, QLatin1String(Errors::UnknownOption));
+        QVERIFY(e.message.contains(QLatin1String("forse")));
+    }
+
     // Real block devices of this machine, read only.
     void enumerateDisks()
     {

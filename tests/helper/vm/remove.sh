@@ -1,0 +1,90 @@
+# Removing a pair whose blocks were moved: the helper writes every moved block
+# back to the main disk (a scsi_debug disk) and checks it, so the raw disk
+# then holds what was written through the pair; a block whose read-back fails
+# refuses the removal with DataOnSpare (also for the old Remove()), until
+# force; the spare still brings the pair back.
+. "$(dirname "$0")/lib.sh" "$@"
+trap stop_services EXIT
+start_services
+modprobe sd_mod # scsi_debug disks need it; no other SCSI disk loads it here
+load_scsi_debug
+ctl 0 --json disks
+NVME=$(json "[d['path'] for d in j if d['serial'] == 'SPARE0001'][0]")
+PAIR=/org/dmremap/Manager1/pairs/safe
+MIB=16
+
+direct() { [ -b "$1" ] && echo iflag=direct || echo iflag=fullblock; } # tmpfs has no O_DIRECT
+sum() { # <device or file>: checksum of its first $MIB MiB, devices read around the page cache
+    dd if="$1" bs=1M count=$MIB "$(direct "$1")" 2>/dev/null | sha256sum | cut -d' ' -f1
+}
+read_fails() { # <block>: a 4 KiB read through the pair fails
+    ! dd if=/dev/mapper/safe of=/dev/null bs=4096 skip="$1" count=1 iflag=direct 2>/dev/null
+}
+
+step "a pair with three moved blocks and one unreadable block"
+ctl 0 pair create safe "$MAIN" "$NVME" --erase-spare --block-size 8 --read-retries 0
+dd if=/dev/urandom of=/run/old bs=1M count=$MIB 2>/dev/null
+dd if=/dev/urandom of=/run/new bs=1M count=$MIB 2>/dev/null
+dd if=/run/old of=/dev/mapper/safe bs=1M oflag=direct conv=fsync 2>/dev/null || fail "writing the old data"
+ctl 0 remap safe 1000
+ctl 0 remap safe 8000
+medium_errors 20000 8
+read_fails 2500 || fail "a read of a bad block succeeded"
+# The new data: the moved blocks' copies go to the spare only, the main disk
+# keeps the old data there.
+dd if=/run/new of=/dev/mapper/safe bs=1M oflag=direct conv=fsync 2>/dev/null || fail "writing the new data"
+medium_errors 30000 8
+read_fails 3750 || fail "a read of the second bad block succeeded"
+ctl 0 --json remaps safe
+[ "$(json "[r['main-sector'] for r in j]")" = "[1000, 8000, 20000]" ] || fail "remaps: $RUN_OUT"
+ctl 0 --json pending safe
+[ "$(json "j")" = "[30000]" ] || fail "pending: $RUN_OUT"
+medium_errors 0 0 # the block stays pending, now readable for the checksums
+[ "$(sum /dev/mapper/safe)" = "$(sum /run/new)" ] || fail "the pair does not read back the new data"
+block() { dd if="$1" bs=4096 skip="$2" count=1 "$(direct "$1")" 2>/dev/null | sha256sum; }
+[ "$(block "$MAIN" 125)" = "$(block /run/old 125)" ] || fail "the main disk does not hold the old data of a moved block"
+
+step "write-back fails: refused, naming the count, the pair still works"
+medium_errors 20000 8
+ctl 1 pair remove safe
+case $RUN_ERR in *org.dmremap.Error.DataOnSpare*"1 of 3 moved blocks"*|*"1 of 3 moved blocks"*org.dmremap.Error.DataOnSpare*) ;;
+    *) fail "removal with a block that cannot go back: $RUN_ERR" ;; esac
+if out=$(gdbus call --system --dest org.dmremap.Manager1 --object-path $PAIR --method org.dmremap.Pair1.Remove 2>&1); then
+    fail "the old Remove() removed a pair whose data is on the spare: $out"
+fi
+case $out in *org.dmremap.Error.DataOnSpare*) ;; *) fail "Remove(): $out" ;; esac
+if out=$(gdbus call --system --dest org.dmremap.Manager1 --object-path $PAIR --method org.dmremap.Pair1.RemoveWithOptions \
+        "{'forse': <true>}" 2>&1); then
+    fail "an unknown option was accepted: $out"
+fi
+case $out in *org.dmremap.Error.UnknownOption*) ;; *) fail "unknown option: $out" ;; esac
+dmsetup info safe | grep -q "State: *ACTIVE" || fail "the pair was left suspended: $(dmsetup info safe)"
+[ "$(sum /dev/mapper/safe)" = "$(sum /run/new)" ] || fail "the pair's data changed after the refusal"
+dd if=/run/new of=/dev/mapper/safe bs=4096 count=1 oflag=direct conv=fsync 2>/dev/null || fail "the pair is not writable"
+
+step "write-back succeeds: the raw main disk holds the pair's data"
+medium_errors 0 0
+ctl 0 --json pair remove safe
+[ "$(json "j['written-back'], j['lost'], j['unreadable']")" = "(3, 0, 1)" ] || fail "remove: $RUN_OUT"
+! dmsetup info safe > /dev/null 2>&1 || fail "the pair is still there"
+[ "$(sum "$MAIN")" = "$(sum /run/new)" ] || fail "the raw main disk does not hold what was written through the pair"
+
+step "forced removal"
+ctl 0 pair create safe "$MAIN" "$NVME" --erase-spare --block-size 8
+ctl 0 remap safe 1000
+dd if=/run/old of=/dev/mapper/safe bs=4096 seek=125 skip=125 count=1 oflag=direct conv=fsync 2>/dev/null || fail "write"
+medium_errors 1000 8
+ctl 1 pair remove safe
+case $RUN_ERR in *"1 of 1 moved blocks"*) ;; *) fail "removal not refused: $RUN_ERR" ;; esac
+ctl 0 pair remove safe --force
+case $RUN_OUT in *"1 moved blocks could not be written back"*) ;; *) fail "forced removal does not warn: $RUN_OUT" ;; esac
+! dmsetup info safe > /dev/null 2>&1 || fail "the pair is still there after the forced removal"
+
+step "the spare still brings the pair back"
+medium_errors 0 0
+ctl 0 --json assemble
+[ "$(json "j")" = "['$PAIR']" ] || fail "assemble: $RUN_OUT"
+dd if=/dev/mapper/safe of=/run/back bs=4096 skip=125 count=1 iflag=direct 2>/dev/null || fail "read after assemble"
+cmp /run/back <(dd if=/run/old bs=4096 skip=125 count=1 2>/dev/null) || fail "the moved block's newest data is gone"
+ctl 0 pair remove safe
+echo "remove: all checks passed"
