@@ -28,6 +28,8 @@
 #define REMAP_MAX_READ_RETRIES	16
 #define REMAP_DEFAULT_READ_RETRIES 2
 #define REMAP_DEFAULT_BLOCK_SIZE 8
+/* Slot writes failing in a row before the state becomes spare_error. */
+#define REMAP_MAX_SLOT_FAILURES	3
 
 /* One remap; 40 bytes, from a dedicated kmem_cache. */
 struct remap_node {
@@ -113,6 +115,8 @@ struct remap_c {
 	u64 failed_slots;		/* used slots marked failed */
 
 	bool metadata_error;
+	bool spare_error;		/* slot writes kept failing */
+	unsigned int slot_failures;	/* slot writes failed in a row */
 	enum remap_state state;		/* last state reported by an event */
 	atomic64_t read_errors;
 	atomic64_t write_errors;

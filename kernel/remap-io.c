@@ -515,6 +515,8 @@ enum remap_state remap_current_state(struct remap_c *rc)
 
 	if (READ_ONCE(rc->metadata_error))
 		return REMAP_METADATA_ERROR;
+	if (READ_ONCE(rc->spare_error))
+		return REMAP_SPARE_ERROR;
 	if (used >= capacity)
 		return REMAP_SPARE_FULL;
 	if (used * 10 >= capacity * 9)
@@ -658,6 +660,7 @@ static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 static bool can_remap(struct remap_c *rc)
 {
 	return rc->writable && !READ_ONCE(rc->metadata_error) &&
+	       !READ_ONCE(rc->spare_error) &&
 	       rc->sb.used + rc->batch->len < rc->sb.capacity;
 }
 
@@ -666,7 +669,9 @@ static int cannot_remap_error(struct remap_c *rc)
 {
 	if (!rc->writable)
 		return -EROFS;
-	return READ_ONCE(rc->metadata_error) ? -EIO : -ENOSPC;
+	if (READ_ONCE(rc->metadata_error) || READ_ONCE(rc->spare_error))
+		return -EIO;
+	return -ENOSPC;
 }
 
 /*
@@ -707,12 +712,21 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
 				   dst + offset, bio, seg);
 		if (!r) {
+			rc->slot_failures = 0;
 			batch_add(rc, b, node);
 			return 0;
 		}
+		batch_add(rc, REMAP_META_FAILED_SLOT, NULL);
+		/* A failing region or a full thin pool: stop burning slots. */
+		if (++rc->slot_failures >= REMAP_MAX_SLOT_FAILURES) {
+			WRITE_ONCE(rc->spare_error, true);
+			DMERR("%s: %u spare slot writes failed in a row: no new remaps until a reload",
+			      dev_name_of(rc), rc->slot_failures);
+			r = -EIO;
+			break;
+		}
 		DMERR_LIMIT("%s: write to spare slot %llu failed; trying the next",
 			    dev_name_of(rc), (unsigned long long)slot);
-		batch_add(rc, REMAP_META_FAILED_SLOT, NULL);
 	}
 	remap_node_free(node);
 	if (r == -ENOSPC)

@@ -27,7 +27,6 @@ struct spare {
 	struct remap_meta_sb sb;
 	unsigned int sb_copy;		/* copy holding sb */
 	u64 *entries;			/* by slot, for every table block */
-	u8 *table_copy;			/* per table block: copy holding it */
 };
 
 static void die(const char *fmt, const char *arg)
@@ -100,7 +99,6 @@ static void close_spare(struct spare *s)
 	if (fsync(s->fd) || close(s->fd))
 		die("cannot flush the spare: %s", strerror(errno));
 	free(s->entries);
-	free(s->table_copy);
 }
 
 /* Loads the metadata as the kernel does; exits 1 with the reason if invalid. */
@@ -127,11 +125,8 @@ static void load(struct spare *s)
 	}
 	blocks = remap_meta_table_blocks(s->sb.capacity);
 	s->entries = calloc(blocks ? blocks * EPB : 1, sizeof(u64));
-	s->table_copy = malloc(blocks ? blocks : 1);
-	if (!s->entries || !s->table_copy)
+	if (!s->entries)
 		die("%s", "out of memory");
-	/* As the kernel: a block's first version goes to copy 0. */
-	memset(s->table_copy, 1, blocks ? blocks : 1);
 	for (k = 0; k < remap_meta_table_blocks(s->sb.used); k++) {
 		unsigned int which;
 
@@ -143,7 +138,6 @@ static void load(struct spare *s)
 				k, remap_meta_strerror(r));
 			exit(1);
 		}
-		s->table_copy[k] = which;
 	}
 	{
 		u64 *sorted = malloc((s->sb.used + 1) * sizeof(u64));
@@ -160,25 +154,31 @@ static void load(struct spare *s)
 	}
 }
 
-/* Writes entries [from, sb.used) as one commit, as the kernel does. */
+static int commit_write(void *ctx, u64 sector, const void *buf, bool flush)
+{
+	struct spare *s = ctx;
+
+	write_block(s->fd, sector, buf);
+	if (flush && fsync(s->fd))
+		die("cannot flush the spare: %s", strerror(errno));
+	return 0;
+}
+
+/* Writes entries [from, sb.used) as one commit, in the kernel's order. */
 static void commit(struct spare *s, u64 from)
 {
 	static u8 buf[BLOCK];
-	u64 k;
+	u64 first = from / EPB, n = remap_meta_table_blocks(s->sb.used) - first, k;
+	const u64 **blocks = malloc((n + 1) * sizeof(*blocks));
+	bool durable;
 
+	if (!blocks)
+		die("%s", "out of memory");
+	for (k = 0; k < n; k++)
+		blocks[k] = s->entries + (first + k) * EPB;
 	s->sb.seq++;
-	for (k = from / EPB; k < remap_meta_table_blocks(s->sb.used); k++) {
-		unsigned int copy = !s->table_copy[k];
-
-		remap_meta_table_encode(&s->sb, k, s->entries + k * EPB, buf);
-		write_block(s->fd, remap_meta_table_sector(k, copy), buf);
-		s->table_copy[k] = copy;
-	}
-	if (fsync(s->fd))
-		die("cannot flush the spare: %s", strerror(errno));
-	s->sb_copy = !s->sb_copy;
-	remap_meta_sb_encode(&s->sb, buf);
-	write_block(s->fd, remap_meta_sb_sector(s->sb_copy), buf);
+	remap_meta_commit(&s->sb, first, n, blocks, buf, commit_write, s, &durable);
+	free(blocks);
 }
 
 static void cmd_format(const char *path, int argc, char **argv)
@@ -195,6 +195,7 @@ static void cmd_format(const char *path, int argc, char **argv)
 	static u8 buf[BLOCK];
 	struct remap_meta_sb sb;
 	struct spare s;
+	bool durable;
 	u8 uuid[16];
 	int c, r;
 
@@ -221,10 +222,8 @@ static void cmd_format(const char *path, int argc, char **argv)
 			       main_id, label);
 	if (r)
 		die("cannot format: %s", remap_meta_strerror(r));
-	remap_meta_sb_encode(&sb, buf);
-	write_block(s.fd, remap_meta_sb_sector(0), buf);
-	memset(buf, 0, sizeof(buf));
-	write_block(s.fd, remap_meta_sb_sector(1), buf);
+	/* As the kernel: a commit without table blocks. */
+	remap_meta_commit(&sb, 0, 0, NULL, buf, commit_write, &s, &durable);
 	printf("formatted: capacity %" PRIu64 " slots of %" PRIu64 " sectors, data at sector %" PRIu64 "\n",
 	       sb.capacity, block_size, sb.data_offset);
 	close_spare(&s);
