@@ -359,7 +359,7 @@ private Q_SLOTS:
         const QString pair = kManager + QStringLiteral("/pairs/nopair");
         const auto arguments = validArguments(m_disk, pair);
         const QStringList methods = methodsOfApi();
-        QCOMPARE(methods.size(), 21);
+        QCOMPARE(methods.size(), 22);
         for (const QString &method : methods) {
             QVERIFY2(arguments.contains(method), qPrintable(QStringLiteral("no denial check for %1").arg(method)));
             QString output;
