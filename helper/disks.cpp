@@ -243,6 +243,7 @@ void checkInUse(DiskInfo *disk)
     devices.prepend(disk->devnum);
     auto isOurs = [&](dev_t n) { return n != 0 && devices.contains(n); };
     QStringList reasons;
+    DmRemap::ReasonList codes;
 
     // mountinfo: field 3 is major:minor; after " - " come fstype and source.
     const QList<QByteArray> mounts = readSysfs(QStringLiteral("/proc/self/mountinfo"), 4 << 20).split('\n');
@@ -257,14 +258,18 @@ void checkInUse(DiskInfo *disk)
             n = devnumOfPath(f.at(dash + 2));
         if (isOurs(n)) {
             reasons << QStringLiteral("mounted on %1").arg(sanitize(f.at(4), 200));
+            codes << QVariantMap{{QStringLiteral("code"), QStringLiteral("mounted")},
+                                 {QStringLiteral("mount-point"), sanitize(f.at(4), 200)}};
             break;
         }
     }
     const QList<QByteArray> swaps = readSysfs(QStringLiteral("/proc/swaps"), 1 << 20).split('\n');
     for (int i = 1; i < swaps.size(); ++i) {
         const QByteArray file = swaps.at(i).split(' ').value(0).split('\t').value(0);
-        if (!file.isEmpty() && isOurs(devnumOfPath(file)))
+        if (!file.isEmpty() && isOurs(devnumOfPath(file))) {
             reasons << QStringLiteral("used as swap");
+            codes << QVariantMap{{QStringLiteral("code"), QStringLiteral("swap")}};
+        }
     }
     QStringList holders;
     QStringList dirs = {disk->syspath};
@@ -280,9 +285,11 @@ void checkInUse(DiskInfo *disk)
             names << (dmName.isEmpty() ? sanitize(h) : QStringLiteral("%1 (%2)").arg(sanitize(h), dmName));
         }
         reasons << QStringLiteral("held by %1").arg(names.join(QStringLiteral(", ")));
+        codes << QVariantMap{{QStringLiteral("code"), QStringLiteral("held")}, {QStringLiteral("holders"), names}};
     }
     disk->inUse = !reasons.isEmpty();
     disk->inUseReason = reasons.join(QStringLiteral("; "));
+    disk->inUseReasons = codes;
 }
 
 } // namespace Disks
