@@ -1,6 +1,8 @@
 // Plain-words health of a disk or a pair, from the helper's dictionaries.
 #pragma once
 
+#include "dbustypes.h"
+
 #include <QColor>
 #include <QString>
 #include <QVariantMap>
@@ -13,11 +15,23 @@ enum class Level { Unknown, Good, Caution, Bad };
 
 struct Verdict {
     Level level = Level::Unknown;
-    QString reason; // one or more sentences, why this level
+    QString reason; // one or more sentences: why this level, and for Caution and Bad what to do next
+    QString facts;  // the same without what to do next
 };
 
-Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart);
+// A disk's health from its SMART data and, for a pair's main disk, from
+// what the target knows about it (pairStatus: its pair's Pair1.GetStatus).
+Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart, const QVariantMap &pairStatus = {});
+// mainDisk and spareDisk: their SMART-only health (ofDisk without pairStatus).
 Verdict ofPair(const QVariantMap &status, const Verdict &mainDisk, const Verdict &spareDisk);
+
+// Sentences for the helper's structured reasons (docs/dbus-api.md), each
+// fact once.
+QStringList smartReasonSentences(const DmRemap::ReasonList &reasons);
+QString smartReasonSentence(const QVariantMap &reason);
+QString unavailableSentence(const QVariantMap &reason);
+// Why a disk is in use ("in-use-reasons" of Disk1.GetInfo), as a phrase.
+QString inUseText(const QVariantMap &info);
 
 QString name(Level level);      // "Good", "Caution", ...
 QColor color(Level level);      // badge colour

@@ -202,7 +202,7 @@ void OverviewPage::refresh()
         : role == QLatin1String("spare")             ? tr("Spare disk of a pair")
                                                      : tr("Not paired");
     if (info.value(QStringLiteral("in-use")).toBool())
-        roleText += QStringLiteral(" · ") + tr("in use: %1").arg(info.value(QStringLiteral("in-use-reason")).toString());
+        roleText += QStringLiteral(" · ") + tr("in use: %1").arg(Health::inUseText(info));
     set(QStringLiteral("role"), roleText);
     const bool available = smart.value(QStringLiteral("available")).toBool();
     const QString unknown = available ? tr("not reported") : tr("no SMART data");
