@@ -37,7 +37,7 @@ public:
     void setSettleInterval(int ms) { m_settle.setInterval(ms); }
     // Increases within this time after a report are told together at its end.
     void setCoalesceInterval(qint64 ms) { m_coalesceMs = ms; }
-    static constexpr qint64 defaultCoalesceMs = 10 * 60 * 1000;
+    static constexpr qint64 defaultCoalesceMs = 20 * 1000;
     // The time used for the schedule (tests simulate days with it).
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
     // Looks at every device now (the schedule's timers call this too).

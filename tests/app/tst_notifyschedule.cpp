@@ -17,8 +17,8 @@
 
 namespace {
 constexpr qulonglong GB = 1000ull * 1000 * 1000;
-constexpr qint64 minuteMs = 60 * 1000;
-constexpr qint64 hourMs = 60 * minuteMs;
+constexpr qint64 secondMs = 1000;
+constexpr qint64 hourMs = 3600 * secondMs;
 } // namespace
 
 class TestNotifySchedule : public QObject
@@ -73,29 +73,29 @@ private Q_SLOTS:
         told.clear();
 
         // Then 30 days, looked at every hour, with increases on day 10.
-        struct Told { qint64 minutes; QString summary, body, icon; bool critical; };
+        struct Told { qint64 seconds; QString summary, body, icon; bool critical; };
         QList<Told> log;
         auto step = [&](qint64 ms) {
             now = now.addMSecs(ms);
             notifier.check();
             for (const QList<QVariant> &n : std::as_const(told))
-                log.append({start.msecsTo(now) / minuteMs, n.at(0).toString(), n.at(1).toString(),
+                log.append({start.msecsTo(now) / secondMs, n.at(0).toString(), n.at(1).toString(),
                             n.at(2).toString(), n.at(3).toBool()});
             told.clear();
         };
         for (int hour = 1; hour <= 30 * 24; ++hour) {
             if (hour == 240) {
                 // Two new remaps: told at once. One more right after waits
-                // for the end of the 10-minute window.
+                // for the end of the 20-second window.
                 step(hourMs - 15 * 60 * 1000);
                 fake.addRemaps(QStringLiteral("safe"), {20'000'000, 20'000'008});
                 QTRY_COMPARE(client.pairStatus(fake.pairPath(QStringLiteral("safe"))).value(QStringLiteral("remapped")).toULongLong(), 50ull);
                 step(0);
                 fake.addRemaps(QStringLiteral("safe"), {21'000'000});
                 QTRY_COMPARE(client.pairStatus(fake.pairPath(QStringLiteral("safe"))).value(QStringLiteral("remapped")).toULongLong(), 51ull);
-                step(5 * 60 * 1000);
-                step(5 * 60 * 1000);
-                step(5 * 60 * 1000);
+                step(10 * secondMs);
+                step(10 * secondMs);
+                step(15 * 60 * secondMs - 20 * secondMs);
                 continue;
             }
             step(hourMs);
@@ -105,15 +105,15 @@ private Q_SLOTS:
             QList<double> out; // in hours
             for (const Told &t : std::as_const(log))
                 if (t.summary == summary)
-                    out << t.minutes / 60.0;
+                    out << t.seconds / 3600.0;
             return out;
         };
         // The pair: reminders 1, 2, 4 days after each notice (hours 24, 72,
-        // 168), the increases at 239:45 and, coalesced, at 239:55 (ten
-        // minutes later), then reminders again from there: +1 day (the
-        // first hourly look after 263:55 is 264), +2 (312), +4 (408), +8 (600).
+        // 168), the increases at 239:45:00 and, coalesced, at 239:45:20 (at
+        // the window's end), then reminders again from there: +1 day (the
+        // first hourly look after 263:45:20 is 264), +2 (312), +4 (408), +8 (600).
         QCOMPARE(hoursOf(QStringLiteral("Bad blocks on pair “safe”")),
-                 QList<double>({24, 72, 168, (239 * 60 + 45) / 60.0, (239 * 60 + 55) / 60.0, 264, 312, 408, 600}));
+                 QList<double>({24, 72, 168, (239 * 3600 + 45 * 60) / 3600.0, (239 * 3600 + 45 * 60 + 20) / 3600.0, 264, 312, 408, 600}));
         // The failing disk, untouched: 1, 3, 7, 15 days.
         QCOMPARE(hoursOf(QStringLiteral("Disk health: Failing")), QList<double>({24, 72, 168, 360}));
         QCOMPARE(log.size(), 13);
