@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <QStringList>
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace Health {
@@ -281,7 +283,10 @@ QString name(Level level)
     return QCoreApplication::translate("Health", "Unknown");
 }
 
-QColor color(Level level)
+namespace {
+
+// The hue of each level; its lightness is fitted to the background.
+QColor hueOf(Level level)
 {
     switch (level) {
     case Level::Good: return QColor(0x2e, 0x7d, 0x32);
@@ -290,6 +295,47 @@ QColor color(Level level)
     case Level::Unknown: break;
     }
     return QColor(0x75, 0x75, 0x75);
+}
+
+double luminance(const QColor &c)
+{
+    auto channel = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+// The colour made darker (on a light background) or lighter (on a dark
+// one), keeping its hue, until it reaches ratio against background.
+QColor readableOn(const QColor &color, const QColor &background, double ratio)
+{
+    const bool darken = luminance(background) > 0.18;
+    QColor c = color.toHsl();
+    for (int step = 0; step < 100 && contrastRatio(c, background) < ratio; ++step) {
+        const double l = std::clamp(c.lightnessF() + (darken ? -0.01 : 0.01), 0.0, 1.0);
+        c.setHslF(c.hslHueF(), c.hslSaturationF(), l);
+    }
+    return c.toRgb();
+}
+
+} // namespace
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor color(Level level, const QPalette &palette)
+{
+    return readableOn(hueOf(level), palette.color(QPalette::Base), 4.5);
+}
+
+BadgeColors badgeColors(Level level, const QPalette &palette)
+{
+    // The badge's text is the Base colour (white in light palettes, dark in
+    // dark ones); the badge is the level's colour readable under it, which
+    // also sets it apart from the Window.
+    const QColor text = palette.color(QPalette::Base);
+    return {text, readableOn(hueOf(level), text, 4.5)};
 }
 
 QString iconName(Level level)

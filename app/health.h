@@ -4,6 +4,8 @@
 #include "dbustypes.h"
 
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QString>
 #include <QVariantMap>
 
@@ -34,7 +36,17 @@ QString unavailableSentence(const QVariantMap &reason);
 QString inUseText(const QVariantMap &info);
 
 QString name(Level level);      // "Good", "Caution", ...
-QColor color(Level level);      // badge colour
+// The level's colour for text and marks on the palette's Base, made dark or
+// light enough for 4.5:1 (WCAG) in light and dark palettes alike.
+QColor color(Level level, const QPalette &palette = QGuiApplication::palette());
+// A badge: text on a coloured background, 4.5:1 between them and 3:1
+// between the badge and the palette's Window.
+struct BadgeColors {
+    QColor text, background;
+};
+BadgeColors badgeColors(Level level, const QPalette &palette = QGuiApplication::palette());
+// WCAG 2 contrast ratio of two colours (1 to 21).
+double contrastRatio(const QColor &a, const QColor &b);
 QString iconName(Level level);  // resource path of the badge icon
 
 // Words for the helper's codes.

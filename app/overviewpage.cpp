@@ -153,8 +153,9 @@ void OverviewPage::refresh()
     }
     const Health::Verdict health = isPair ? m_devices->pairHealth(m_path) : m_devices->diskHealth(m_path);
     m_badge->setText(Health::name(health.level));
-    m_badge->setStyleSheet(QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 3px 10px;")
-                               .arg(Health::color(health.level).name()));
+    const Health::BadgeColors badge = Health::badgeColors(health.level, palette());
+    m_badge->setStyleSheet(QStringLiteral("color: %1; background: %2; border-radius: 4px; padding: 3px 10px;")
+                               .arg(badge.text.name(), badge.background.name()));
     m_reason->setText(health.reason);
     {
         const QSignalBlocker blocker(m_ignore);

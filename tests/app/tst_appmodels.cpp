@@ -26,6 +26,7 @@ private Q_SLOTS:
     void mapWidgetHitTesting();
     void healthInWords();
     void pairHealth();
+    void healthColoursReadable();
     void spareRules();
     void attributeSorting();
     void germanAndFrench();
@@ -201,6 +202,34 @@ void TestAppModels::healthInWords()
     v = Health::ofDisk(info, hot);
     QCOMPARE(v.level, Health::Level::Caution);
     QCOMPARE(v.reason, QStringLiteral("The disk is hot (61 °C). Give it more air or a cooler place."));
+}
+
+// Health colours against the palette they are drawn on, light and dark:
+// 4.5:1 for text, 3:1 for the badge against the window.
+void TestAppModels::healthColoursReadable()
+{
+    QPalette light(QColor(0xef, 0xef, 0xef)); // Fusion's light window
+    light.setColor(QPalette::Base, Qt::white);
+    QPalette dark(QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::Base, QColor(0x2a, 0x2a, 0x2a));
+    dark.setColor(QPalette::Text, Qt::white);
+    const QPalette saved = QApplication::palette();
+    for (const QPalette &palette : {light, dark}) {
+        QApplication::setPalette(palette);
+        for (Health::Level level : {Health::Level::Unknown, Health::Level::Good, Health::Level::Caution, Health::Level::Bad}) {
+            const QColor text = Health::color(level); // as the views ask for it
+            const double onBase = Health::contrastRatio(text, QApplication::palette().color(QPalette::Base));
+            QVERIFY2(onBase >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3").arg(text.name(), palette.color(QPalette::Base).name()).arg(onBase)));
+            const Health::BadgeColors badge = Health::badgeColors(level);
+            QVERIFY2(Health::contrastRatio(badge.text, badge.background) >= 4.5, qPrintable(badge.background.name()));
+            QVERIFY2(Health::contrastRatio(badge.background, palette.color(QPalette::Window)) >= 3.0,
+                     qPrintable(badge.background.name()));
+        }
+    }
+    QApplication::setPalette(saved);
+    // The hue stays: Caution is still orange, not brown-grey.
+    const QColor caution = Health::color(Health::Level::Caution, light).toHsl();
+    QVERIFY(caution.hslHue() >= 25 && caution.hslHue() <= 45);
 }
 
 void TestAppModels::pairHealth()
