@@ -61,10 +61,12 @@ void DeviceModel::objectChanged(const QString &path)
         if (row.path == path || child >= 0) {
             // A disk's health is part of its pair's health.
             Q_EMIT dataChanged(index(r, 0), index(r, ColumnCount - 1));
-            if (child >= 0) {
-                const QModelIndex parentIndex = index(r, 0);
+            const QModelIndex parentIndex = index(r, 0);
+            if (child >= 0)
                 Q_EMIT dataChanged(index(child, 0, parentIndex), index(child, ColumnCount - 1, parentIndex));
-            }
+            // ... and the pair's counts are part of its main disk's health.
+            else if (!row.children.isEmpty())
+                Q_EMIT dataChanged(index(0, 0, parentIndex), index(int(row.children.size()) - 1, ColumnCount - 1, parentIndex));
         }
     }
     updateWorst();
@@ -107,8 +109,10 @@ int DeviceModel::columnCount(const QModelIndex &) const
 Health::Verdict DeviceModel::diskHealth(const QString &disk) const
 {
     if (!m_client->hasDisk(disk))
-        return {Health::Level::Bad, tr("This disk is not present.")};
-    return Health::ofDisk(m_client->diskInfo(disk), m_client->smart(disk));
+        return {Health::Level::Bad, tr("This disk is not present."), tr("This disk is not present.")};
+    const QVariantMap info = m_client->diskInfo(disk);
+    const QString pair = info.value(QStringLiteral("pair")).value<QDBusObjectPath>().path();
+    return Health::ofDisk(info, m_client->smart(disk), m_client->pairStatus(pair));
 }
 
 Health::Verdict DeviceModel::pairHealth(const QString &pair) const
@@ -116,7 +120,13 @@ Health::Verdict DeviceModel::pairHealth(const QString &pair) const
     const QVariantMap status = m_client->pairStatus(pair);
     const QString main = status.value(QStringLiteral("main")).value<QDBusObjectPath>().path();
     const QString spare = status.value(QStringLiteral("spare")).value<QDBusObjectPath>().path();
-    return Health::ofPair(status, diskHealth(main), diskHealth(spare));
+    // The disks' SMART health: what the target knows is the pair's own.
+    auto smartHealth = [this](const QString &disk) {
+        if (!m_client->hasDisk(disk))
+            return Health::Verdict{Health::Level::Bad, tr("This disk is not present."), tr("This disk is not present.")};
+        return Health::ofDisk(m_client->diskInfo(disk), m_client->smart(disk));
+    };
+    return Health::ofPair(status, smartHealth(main), smartHealth(spare));
 }
 
 QString DeviceModel::describe(const Row &row, const QString &childPath, int childRow) const

@@ -4,131 +4,275 @@
 #include <QLocale>
 #include <QStringList>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace Health {
 
 // Disks above this run hot enough to age faster.
 constexpr int hotCelsius = 60;
 
-Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart)
+namespace {
+
+// %Ln wants an int; counts beyond it are shown as the largest int.
+int plural(const QVariant &count)
+{
+    return int(std::min<qulonglong>(count.toULongLong(), qulonglong(std::numeric_limits<int>::max())));
+}
+
+QString joined(const QStringList &sentences)
+{
+    return sentences.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+QStringList smartReasonSentences(const DmRemap::ReasonList &reasons)
+{
+    bool spareGiven = false; // with its numbers: critical warning bit 0 says no more
+    for (const QVariantMap &reason : reasons)
+        spareGiven |= reason.value(QStringLiteral("code")) == QLatin1String("nvme-spare-below-threshold");
+    QStringList out;
+    for (QVariantMap reason : reasons) {
+        if (spareGiven && reason.value(QStringLiteral("code")) == QLatin1String("nvme-critical-warning")) {
+            reason.insert(QStringLiteral("bits"), reason.value(QStringLiteral("bits")).toUInt() & ~0x01u);
+            if (reason.value(QStringLiteral("bits")).toUInt() == 0)
+                continue;
+        }
+        out << smartReasonSentence(reason);
+    }
+    return out;
+}
+
+QString smartReasonSentence(const QVariantMap &reason)
+{
+    const QString code = reason.value(QStringLiteral("code")).toString();
+    const QVariant count = reason.value(QStringLiteral("count"));
+    if (code == QLatin1String("health-check-failed"))
+        return QCoreApplication::translate("Health", "The disk's own health check says that it is failing.");
+    if (code == QLatin1String("prefail-at-threshold"))
+        return QCoreApplication::translate("Health", "Values that predict a failure have reached the limit the maker set.");
+    if (code == QLatin1String("attribute-failing"))
+        return QCoreApplication::translate("Health", "SMART attribute %1 is at its failure limit now.").arg(reason.value(QStringLiteral("id")).toUInt());
+    if (code == QLatin1String("nvme-critical-warning")) {
+        const uint bits = reason.value(QStringLiteral("bits")).toUInt();
+        QStringList out;
+        if (bits & 0x01)
+            out << QCoreApplication::translate("Health", "The drive's spare area has fallen below its limit.");
+        if (bits & 0x02)
+            out << QCoreApplication::translate("Health", "The drive reports a temperature outside its limits.");
+        if (bits & 0x04)
+            out << QCoreApplication::translate("Health", "The drive reports that its reliability is degraded.");
+        if (bits & 0x08)
+            out << QCoreApplication::translate("Health", "The drive has switched itself to read-only.");
+        if (bits & 0x10)
+            out << QCoreApplication::translate("Health", "The drive's backup of its volatile memory failed.");
+        if (out.isEmpty())
+            out << QCoreApplication::translate("Health", "The drive raised a critical warning.");
+        return joined(out);
+    }
+    if (code == QLatin1String("nvme-spare-below-threshold"))
+        return QCoreApplication::translate("Health", "The drive's own spare area is down to %1%, below its limit of %2%.")
+            .arg(reason.value(QStringLiteral("percent")).toUInt())
+            .arg(reason.value(QStringLiteral("threshold")).toUInt());
+    if (code == QLatin1String("nvme-media-errors"))
+        return QCoreApplication::translate("Health", "The drive has recorded %Ln error(s) it could not correct.", nullptr, plural(count));
+    if (code == QLatin1String("nvme-endurance-used"))
+        return QCoreApplication::translate("Health", "The drive has used %1% of its rated life.").arg(reason.value(QStringLiteral("percent")).toUInt());
+    if (code == QLatin1String("reallocated-sectors"))
+        return QCoreApplication::translate("Health", "%Ln sector(s) have already been replaced by the disk.", nullptr, plural(count));
+    if (code == QLatin1String("pending-sectors"))
+        return QCoreApplication::translate("Health", "%Ln sector(s) could not be read and wait to be replaced.", nullptr, plural(count));
+    if (code == QLatin1String("offline-uncorrectable"))
+        return QCoreApplication::translate("Health", "The disk's own scan found %Ln sector(s) it could not read.", nullptr, plural(count));
+    if (code == QLatin1String("reported-uncorrectable"))
+        return QCoreApplication::translate("Health", "The disk could not correct %Ln read error(s).", nullptr, plural(count));
+    if (code == QLatin1String("attributes-failed-in-past"))
+        return QCoreApplication::translate("Health", "Some values have reached their failure limit in the past.");
+    if (code == QLatin1String("self-test-failed"))
+        return QCoreApplication::translate("Health", "A self-test of the disk has failed.");
+    return QCoreApplication::translate("Health", "The disk reports a problem that this version does not know.");
+}
+
+QString unavailableSentence(const QVariantMap &reason)
+{
+    const QString code = reason.value(QStringLiteral("code")).toString();
+    if (code == QLatin1String("not-read-yet"))
+        return QCoreApplication::translate("Health", "SMART data has not been read yet.");
+    if (code == QLatin1String("standby"))
+        return QCoreApplication::translate("Health", "The disk is asleep; it was not woken to read its health.");
+    if (code == QLatin1String("not-supported"))
+        return QCoreApplication::translate("Health", "This disk does not report its health (it has no SMART).");
+    if (code == QLatin1String("disabled"))
+        return QCoreApplication::translate("Health", "SMART is switched off on this disk.");
+    if (code == QLatin1String("device-type-unknown"))
+        return QCoreApplication::translate("Health", "The disk's health cannot be read through its connection; a USB disk may need its bridge type chosen.");
+    if (code == QLatin1String("open-failed"))
+        return QCoreApplication::translate("Health", "The disk could not be opened to read its health.");
+    if (code == QLatin1String("smartctl-failed"))
+        return QCoreApplication::translate("Health", "The health of disks cannot be read: smartctl could not be run.");
+    if (code == QLatin1String("invalid-output"))
+        return QCoreApplication::translate("Health", "The disk's health could not be read: smartctl gave an answer that could not be understood.");
+    return QCoreApplication::translate("Health", "The disk's health could not be read.");
+}
+
+QString inUseText(const QVariantMap &info)
+{
+    QStringList parts;
+    const DmRemap::ReasonList reasons = DmRemap::reasonsFrom(info.value(QStringLiteral("in-use-reasons")));
+    for (const QVariantMap &reason : reasons) {
+        const QString code = reason.value(QStringLiteral("code")).toString();
+        if (code == QLatin1String("mounted"))
+            parts << QCoreApplication::translate("Health", "mounted on %1").arg(reason.value(QStringLiteral("mount-point")).toString());
+        else if (code == QLatin1String("swap"))
+            parts << QCoreApplication::translate("Health", "used as swap");
+        else if (code == QLatin1String("held"))
+            parts << QCoreApplication::translate("Health", "used by %1").arg(QLocale().createSeparatedList(reason.value(QStringLiteral("holders")).toStringList()));
+        else
+            parts << QCoreApplication::translate("Health", "in use");
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart, const QVariantMap &pairStatus)
 {
     Verdict result;
+    QStringList facts;
+    Level level = Level::Unknown;
+    bool hotOnly = false; // the only problem is heat
     if (smart.isEmpty()) {
-        result.reason = QCoreApplication::translate("Health", "SMART data has not been read yet.");
-        return result;
+        facts << QCoreApplication::translate("Health", "SMART data has not been read yet.");
+    } else if (!smart.value(QStringLiteral("available")).toBool()) {
+        const DmRemap::ReasonList why = DmRemap::reasonsFrom(smart.value(QStringLiteral("unavailable-reasons")));
+        facts << (why.isEmpty() ? QCoreApplication::translate("Health", "This disk does not report its health (it has no SMART).") : unavailableSentence(why.first()));
+    } else {
+        const QString verdict = smart.value(QStringLiteral("verdict"), info.value(QStringLiteral("smart-verdict"))).toString();
+        if (verdict == QLatin1String("failing")) {
+            level = Level::Bad;
+        } else if (verdict == QLatin1String("warning")) {
+            level = Level::Caution;
+        } else if (verdict == QLatin1String("passed")) {
+            level = Level::Good;
+        } else {
+            facts << QCoreApplication::translate("Health", "The disk's own health check gave no clear answer.");
+        }
+        bool enduranceReported = false;
+        const DmRemap::ReasonList reasons = DmRemap::reasonsFrom(smart.value(QStringLiteral("verdict-reasons")));
+        facts << smartReasonSentences(reasons);
+        for (const QVariantMap &reason : reasons)
+            enduranceReported |= reason.value(QStringLiteral("code")) == QLatin1String("nvme-endurance-used");
+        // Earlier than the helper (which warns at 100%): a drive near its rated life.
+        const uint used = smart.value(QStringLiteral("nvme-percentage-used")).toUInt();
+        if (!enduranceReported && smart.contains(QStringLiteral("nvme-percentage-used")) && used >= 90) {
+            level = std::max(level, Level::Caution);
+            facts << QCoreApplication::translate("Health", "The drive has used %1% of its rated life.").arg(used);
+        }
+        if (smart.contains(QStringLiteral("temperature"))
+            && smart.value(QStringLiteral("temperature")).toInt() >= hotCelsius) {
+            hotOnly = level != Level::Caution && level != Level::Bad;
+            level = std::max(level, Level::Caution);
+            facts << QCoreApplication::translate("Health", "The disk is hot (%1 °C).").arg(smart.value(QStringLiteral("temperature")).toInt());
+        }
     }
-    if (!smart.value(QStringLiteral("available")).toBool()) {
-        const QString why = smart.value(QStringLiteral("unavailable-reason")).toString();
-        result.reason = why.isEmpty() ? QCoreApplication::translate("Health", "This disk does not report its health (no SMART data).")
-                                      : QCoreApplication::translate("Health", "This disk does not report its health: %1").arg(why);
-        return result;
-    }
-    QStringList reasons;
-    Level level = Level::Good;
-    const QString verdict = smart.value(QStringLiteral("verdict"),
-                                        info.value(QStringLiteral("smart-verdict"))).toString();
-    const QString verdictReason = smart.value(QStringLiteral("verdict-reason")).toString();
-    if (verdict == QLatin1String("failing")) {
-        level = Level::Bad;
-        reasons << QCoreApplication::translate("Health", "The disk itself reports that it is failing. Copy your data to another disk now.");
-    } else if (verdict == QLatin1String("warning")) {
-        level = Level::Caution;
-        reasons << QCoreApplication::translate("Health", "The disk reports a problem.");
-    } else if (verdict != QLatin1String("passed")) {
-        level = Level::Unknown;
-        reasons << QCoreApplication::translate("Health", "The disk's own health check gave no clear answer.");
-    }
-    if (!verdictReason.isEmpty() && verdict != QLatin1String("passed"))
-        reasons << verdictReason;
 
-    const qulonglong reallocated = smart.value(QStringLiteral("reallocated-sectors")).toULongLong();
-    const qulonglong pending = smart.value(QStringLiteral("pending-sectors")).toULongLong();
-    const qulonglong uncorrectable = smart.value(QStringLiteral("offline-uncorrectable")).toULongLong();
-    if (reallocated > 0) {
-        level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%Ln sector(s) have already been replaced by the disk.", nullptr, int(reallocated));
+    // What the target knows: blocks of the main disk that failed.
+    const bool mainOfPair = info.value(QStringLiteral("role")).toString() == QLatin1String("main") && !pairStatus.isEmpty();
+    const QString pairName = pairStatus.value(QStringLiteral("name")).toString();
+    const QString device = pairStatus.value(QStringLiteral("device")).toString();
+    bool moved = false;
+    if (mainOfPair) {
+        const qulonglong remapped = pairStatus.value(QStringLiteral("remapped")).toULongLong();
+        const qulonglong pending = pairStatus.value(QStringLiteral("pending")).toULongLong();
+        if (remapped > 0) {
+            hotOnly = false;
+            moved = true;
+            level = std::max(level, Level::Caution);
+            facts << QCoreApplication::translate("Health", "%Ln block(s) of this disk failed and were moved to the spare disk of pair “%1”.", nullptr, plural(remapped))
+                         .arg(pairName);
+        }
+        if (pending > 0) {
+            hotOnly = false;
+            level = Level::Bad;
+            facts << QCoreApplication::translate("Health", "%Ln block(s) of this disk could not be read; files stored there may be unreadable now.", nullptr, plural(pending));
+        }
     }
-    const qulonglong unreadable = std::max(pending, uncorrectable);
-    if (unreadable > 0) {
-        level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%Ln sector(s) could not be read.", nullptr, int(unreadable));
-    }
-    if (smart.contains(QStringLiteral("nvme-critical-warning"))
-        && smart.value(QStringLiteral("nvme-critical-warning")).toUInt() != 0) {
-        level = Level::Bad;
-        reasons << QCoreApplication::translate("Health", "The NVMe drive raised a critical warning.");
-    }
-    if (smart.contains(QStringLiteral("nvme-percentage-used"))
-        && smart.value(QStringLiteral("nvme-percentage-used")).toUInt() >= 90) {
-        level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "The drive has used %1% of its rated life.")
-                       .arg(smart.value(QStringLiteral("nvme-percentage-used")).toUInt());
-    }
-    if (smart.contains(QStringLiteral("nvme-available-spare"))
-        && smart.contains(QStringLiteral("nvme-available-spare-threshold"))
-        // Below the threshold, as the spec's critical warning bit 0 says: QEMU
-        // reports 0 of 0, which is no alarm.
-        && smart.value(QStringLiteral("nvme-available-spare")).toUInt()
-               < smart.value(QStringLiteral("nvme-available-spare-threshold")).toUInt()) {
-        level = Level::Bad;
-        reasons << QCoreApplication::translate("Health", "The drive's own spare area is used up.");
-    }
-    if (smart.contains(QStringLiteral("temperature"))
-        && smart.value(QStringLiteral("temperature")).toInt() >= hotCelsius) {
-        level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "The disk is hot (%1 °C).").arg(smart.value(QStringLiteral("temperature")).toInt());
-    }
-    if (reasons.isEmpty())
-        reasons << QCoreApplication::translate("Health", "The disk reports no problems.");
+    if (facts.isEmpty())
+        facts << QCoreApplication::translate("Health", "The disk reports no problems.");
+
+    QString advice;
+    if (mainOfPair && level == Level::Bad)
+        advice = QCoreApplication::translate("Health", "Copy your files from %1 to another disk now and replace this disk.").arg(device);
+    else if (moved && level == Level::Caution)
+        advice = QCoreApplication::translate("Health", "The spare disk stands in for the failed blocks; keep your backup up to date and plan to replace this disk.");
+    else if (level == Level::Bad)
+        advice = QCoreApplication::translate("Health", "Copy your data to another disk now and replace this disk.");
+    else if (level == Level::Caution && hotOnly)
+        advice = QCoreApplication::translate("Health", "Give it more air or a cooler place.");
+    else if (level == Level::Caution)
+        advice = QCoreApplication::translate("Health", "Keep your backup up to date and plan to replace this disk.");
+
     result.level = level;
-    result.reason = reasons.join(QLatin1Char(' '));
+    result.facts = joined(facts);
+    result.reason = advice.isEmpty() ? result.facts : joined({result.facts, advice});
     return result;
 }
 
 Verdict ofPair(const QVariantMap &status, const Verdict &mainDisk, const Verdict &spareDisk)
 {
-    QStringList reasons;
+    QStringList facts;
     Level level = Level::Good;
     const QString state = status.value(QStringLiteral("state")).toString();
+    const QString device = status.value(QStringLiteral("device")).toString();
     if (state == QLatin1String("spare_full")) {
         level = Level::Bad;
-        reasons << QCoreApplication::translate("Health", "The spare disk is full: new bad blocks can no longer be replaced.");
+        facts << QCoreApplication::translate("Health", "The spare disk is full: new bad blocks can no longer be replaced.");
     } else if (state == QLatin1String("spare_error")) {
         level = Level::Bad;
-        reasons << QCoreApplication::translate("Health", "Writes to the spare disk keep failing: new bad blocks are not replaced until it works again.");
+        facts << QCoreApplication::translate("Health", "Writes to the spare disk keep failing: new bad blocks are not replaced until it works again.");
     } else if (state == QLatin1String("metadata_error")) {
         level = Level::Bad;
-        reasons << QCoreApplication::translate("Health", "The list of replaced blocks could not be saved on the spare disk.");
+        facts << QCoreApplication::translate("Health", "The list of replaced blocks could not be saved on the spare disk.");
     } else if (state == QLatin1String("missing")) {
         level = Level::Bad;
-        reasons << QCoreApplication::translate("Health", "One of the two disks is missing.");
+        facts << QCoreApplication::translate("Health", "One of the two disks is missing.");
     } else if (state == QLatin1String("spare_low")) {
         level = Level::Caution;
-        reasons << QCoreApplication::translate("Health", "The spare disk is almost full.");
+        facts << QCoreApplication::translate("Health", "The spare disk is almost full.");
     } else if (state != QLatin1String("ok")) {
         level = Level::Unknown;
-        reasons << QCoreApplication::translate("Health", "The pair's state is not known.");
+        facts << QCoreApplication::translate("Health", "The pair's state is not known.");
     }
     const qulonglong remapped = status.value(QStringLiteral("remapped")).toULongLong();
     const qulonglong pending = status.value(QStringLiteral("pending")).toULongLong();
     if (remapped > 0) {
         level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%Ln bad block(s) on the main disk have been moved to the spare.", nullptr, int(remapped));
+        facts << QCoreApplication::translate("Health", "%Ln bad block(s) on the main disk have been moved to the spare.", nullptr, plural(remapped));
     }
     if (pending > 0) {
-        level = std::max(level, Level::Caution);
-        reasons << QCoreApplication::translate("Health", "%Ln block(s) could not be read and will be moved when next written.", nullptr, int(pending));
+        level = Level::Bad;
+        facts << QCoreApplication::translate("Health", "%Ln block(s) could not be read; files stored there may be unreadable now.", nullptr, plural(pending));
     }
     if (mainDisk.level == Level::Bad || mainDisk.level == Level::Caution) {
         level = std::max(level, mainDisk.level);
-        reasons << QCoreApplication::translate("Health", "Main disk: %1").arg(mainDisk.reason);
+        facts << QCoreApplication::translate("Health", "Main disk: %1").arg(mainDisk.facts);
     }
     if (spareDisk.level == Level::Bad || spareDisk.level == Level::Caution) {
         level = std::max(level, spareDisk.level);
-        reasons << QCoreApplication::translate("Health", "Spare disk: %1").arg(spareDisk.reason);
+        facts << QCoreApplication::translate("Health", "Spare disk: %1").arg(spareDisk.facts);
     }
-    if (reasons.isEmpty())
-        reasons << QCoreApplication::translate("Health", "Both disks are working and no block has needed replacing.");
-    return {level, reasons.join(QLatin1Char(' '))};
+    if (facts.isEmpty())
+        facts << QCoreApplication::translate("Health", "Both disks are working and no block has needed replacing.");
+
+    QString advice;
+    if (state == QLatin1String("missing"))
+        advice = QCoreApplication::translate("Health", "Connect the missing disk again.");
+    else if (level == Level::Bad)
+        advice = QCoreApplication::translate("Health", "Copy your files from %1 to another disk now.").arg(device);
+    else if (level == Level::Caution)
+        advice = QCoreApplication::translate("Health", "Your data is still readable; keep your backup up to date and plan to replace the failing disk.");
+    const QString text = joined(facts);
+    return {level, advice.isEmpty() ? text : joined({text, advice}), text};
 }
 
 QString name(Level level)
@@ -142,7 +286,10 @@ QString name(Level level)
     return QCoreApplication::translate("Health", "Unknown");
 }
 
-QColor color(Level level)
+namespace {
+
+// The hue of each level; its lightness is fitted to the background.
+QColor hueOf(Level level)
 {
     switch (level) {
     case Level::Good: return QColor(0x2e, 0x7d, 0x32);
@@ -151,6 +298,47 @@ QColor color(Level level)
     case Level::Unknown: break;
     }
     return QColor(0x75, 0x75, 0x75);
+}
+
+double luminance(const QColor &c)
+{
+    auto channel = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+// The colour made darker (on a light background) or lighter (on a dark
+// one), keeping its hue, until it reaches ratio against background.
+QColor readableOn(const QColor &color, const QColor &background, double ratio)
+{
+    const bool darken = luminance(background) > 0.18;
+    QColor c = color.toHsl();
+    for (int step = 0; step < 100 && contrastRatio(c, background) < ratio; ++step) {
+        const double l = std::clamp(c.lightnessF() + (darken ? -0.01 : 0.01), 0.0, 1.0);
+        c.setHslF(c.hslHueF(), c.hslSaturationF(), l);
+    }
+    return c.toRgb();
+}
+
+} // namespace
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QColor color(Level level, const QPalette &palette)
+{
+    return readableOn(hueOf(level), palette.color(QPalette::Base), 4.5);
+}
+
+BadgeColors badgeColors(Level level, const QPalette &palette)
+{
+    // The badge's text is the Base colour (white in light palettes, dark in
+    // dark ones); the badge is the level's colour readable under it, which
+    // also sets it apart from the Window.
+    const QColor text = palette.color(QPalette::Base);
+    return {text, readableOn(hueOf(level), text, 4.5)};
 }
 
 QString iconName(Level level)

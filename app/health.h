@@ -1,7 +1,11 @@
 // Plain-words health of a disk or a pair, from the helper's dictionaries.
 #pragma once
 
+#include "dbustypes.h"
+
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QString>
 #include <QVariantMap>
 
@@ -13,14 +17,36 @@ enum class Level { Unknown, Good, Caution, Bad };
 
 struct Verdict {
     Level level = Level::Unknown;
-    QString reason; // one or more sentences, why this level
+    QString reason; // one or more sentences: why this level, and for Caution and Bad what to do next
+    QString facts;  // the same without what to do next
 };
 
-Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart);
+// A disk's health from its SMART data and, for a pair's main disk, from
+// what the target knows about it (pairStatus: its pair's Pair1.GetStatus).
+Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart, const QVariantMap &pairStatus = {});
+// mainDisk and spareDisk: their SMART-only health (ofDisk without pairStatus).
 Verdict ofPair(const QVariantMap &status, const Verdict &mainDisk, const Verdict &spareDisk);
 
+// Sentences for the helper's structured reasons (docs/dbus-api.md), each
+// fact once.
+QStringList smartReasonSentences(const DmRemap::ReasonList &reasons);
+QString smartReasonSentence(const QVariantMap &reason);
+QString unavailableSentence(const QVariantMap &reason);
+// Why a disk is in use ("in-use-reasons" of Disk1.GetInfo), as a phrase.
+QString inUseText(const QVariantMap &info);
+
 QString name(Level level);      // "Good", "Caution", ...
-QColor color(Level level);      // badge colour
+// The level's colour for text and marks on the palette's Base, made dark or
+// light enough for 4.5:1 (WCAG) in light and dark palettes alike.
+QColor color(Level level, const QPalette &palette = QGuiApplication::palette());
+// A badge: text on a coloured background, 4.5:1 between them and 3:1
+// between the badge and the palette's Window.
+struct BadgeColors {
+    QColor text, background;
+};
+BadgeColors badgeColors(Level level, const QPalette &palette = QGuiApplication::palette());
+// WCAG 2 contrast ratio of two colours (1 to 21).
+double contrastRatio(const QColor &a, const QColor &b);
 QString iconName(Level level);  // resource path of the badge icon
 
 // Words for the helper's codes.

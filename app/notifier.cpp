@@ -3,16 +3,24 @@
 #include "health.h"
 #include "helperclient.h"
 
+#include <QCoreApplication>
 #include <QDBusObjectPath>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
+#include <QLocale>
 #include <QSettings>
 #include <QSystemTrayIcon>
+
+#include <limits>
 
 namespace {
 const QString notificationsService = QStringLiteral("org.freedesktop.Notifications");
 const QString notificationsPath = QStringLiteral("/org/freedesktop/Notifications");
 const QString openAction = QStringLiteral("default");
+// On a new account, SMART data that has not come by then is not waited for.
+constexpr qint64 firstRunMs = 2 * 60 * 1000;
+// Reminders: 1, 2, 4 ... days after the previous notice, at most monthly.
+constexpr int maxReminderDays = 32;
 } // namespace
 
 Notifier::Notifier(HelperClient *client, const QDBusConnection &sessionBus, QSettings *settings,
@@ -21,10 +29,17 @@ Notifier::Notifier(HelperClient *client, const QDBusConnection &sessionBus, QSet
     , m_client(client)
     , m_session(sessionBus)
     , m_settings(settings)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    , m_firstRun(!settings->contains(QStringLiteral("notifier/started")))
 {
     m_settle.setSingleShot(true);
     m_settle.setInterval(settleMs);
     connect(&m_settle, &QTimer::timeout, this, &Notifier::check);
+    m_later.setSingleShot(true);
+    connect(&m_later, &QTimer::timeout, this, &Notifier::check);
+    m_reminders.setInterval(60 * 60 * 1000);
+    connect(&m_reminders, &QTimer::timeout, this, &Notifier::check);
+    m_reminders.start();
     connect(client, &HelperClient::structureChanged, this, &Notifier::scheduleCheck);
     connect(client, &HelperClient::pairUpdated, this, &Notifier::scheduleCheck);
     connect(client, &HelperClient::smartUpdated, this, &Notifier::scheduleCheck);
@@ -64,14 +79,82 @@ void Notifier::scheduleCheck()
         m_settle.start();
 }
 
+QString Notifier::iconFor(bool critical)
+{
+    // Installed by the project in the hicolor theme (app/CMakeLists.txt).
+    return critical ? QStringLiteral("dm-remap-manager-bad") : QStringLiteral("dm-remap-manager-caution");
+}
+
+Notifier::Speak Notifier::schedule(const QString &problem, bool worse, bool active)
+{
+    const QDateTime now = m_clock();
+    const QString reportedKey = problem + QStringLiteral("-reported");
+    const QString daysKey = problem + QStringLiteral("-reminder-days");
+    const QDateTime last = m_settings->value(reportedKey).toDateTime();
+    if (worse) {
+        const qint64 since = last.isValid() ? last.msecsTo(now) : m_coalesceMs;
+        if (since >= 0 && since < m_coalesceMs) {
+            const int wait = int(std::min<qint64>(m_coalesceMs - since, std::numeric_limits<int>::max()));
+            if (!m_later.isActive() || m_later.remainingTime() > wait)
+                m_later.start(wait);
+            return Speak::Later;
+        }
+        m_settings->setValue(reportedKey, now);
+        m_settings->setValue(daysKey, 1);
+        return Speak::News;
+    }
+    if (!active) {
+        m_settings->remove(reportedKey);
+        m_settings->remove(daysKey);
+        return Speak::No;
+    }
+    const int days = m_settings->value(daysKey, 1).toInt();
+    if (!last.isValid() || last.addDays(days) > now)
+        return Speak::No;
+    m_settings->setValue(reportedKey, now);
+    m_settings->setValue(daysKey, std::min(days * 2, maxReminderDays));
+    return Speak::Reminder;
+}
+
+void Notifier::tell(const QString &problem, const QString &objectPath, const QString &summary, const QString &body,
+                    Urgency urgency, const QString &item)
+{
+    if (!m_firstRun) {
+        notify(problem, objectPath, summary, body, urgency);
+        return;
+    }
+    if (!m_firstRunItems.contains(item))
+        m_firstRunItems << item;
+    m_firstRunCritical |= urgency == Urgency::Critical;
+}
+
 void Notifier::check()
 {
     if (m_client->status() != HelperClient::Status::Ready)
         return;
+    if (m_firstRun && !m_firstRunStart.isValid())
+        m_firstRunStart = m_clock();
     for (const QString &pair : m_client->pairPaths())
         checkPair(pair);
     for (const QString &disk : m_client->diskPaths())
         checkDisk(disk);
+    if (m_firstRun) {
+        bool allRead = true;
+        for (const QString &disk : m_client->diskPaths())
+            allRead &= !m_client->smart(disk).isEmpty();
+        if (allRead || m_firstRunStart.msecsTo(m_clock()) >= firstRunMs) {
+            m_firstRun = false;
+            m_settings->setValue(QStringLiteral("notifier/started"), true);
+            if (!m_firstRunItems.isEmpty())
+                notify(QStringLiteral("first-run"), QString(), tr("Disks that need attention"),
+                       tr("Found at the first start: problems on %1. Open Disk Remap Manager to see them.")
+                           .arg(QLocale().createSeparatedList(m_firstRunItems)),
+                       m_firstRunCritical ? Urgency::Critical : Urgency::Normal);
+            m_firstRunItems.clear();
+        } else if (!m_later.isActive()) {
+            m_later.start(int(firstRunMs));
+        }
+    }
     m_settings->sync();
 }
 
@@ -80,31 +163,43 @@ void Notifier::checkPair(const QString &path)
     const QVariantMap status = m_client->pairStatus(path);
     const QString key = keyOf(path);
     const QString name = status.value(QStringLiteral("name")).toString();
+    const QString device = status.value(QStringLiteral("device")).toString();
+    const QString item = tr("pair “%1”").arg(name);
     const bool ignored = isIgnored(path);
 
     const qulonglong remapped = status.value(QStringLiteral("remapped")).toULongLong();
     const qulonglong pending = status.value(QStringLiteral("pending")).toULongLong();
     const qulonglong seenRemapped = m_settings->value(key + QStringLiteral("/remapped"), 0).toULongLong();
     const qulonglong seenPending = m_settings->value(key + QStringLiteral("/pending"), 0).toULongLong();
-    if ((remapped > seenRemapped || pending > seenPending) && !ignored) {
+    const Speak blocks = ignored ? Speak::No
+                                 : schedule(key + QStringLiteral("/blocks"), remapped > seenRemapped || pending > seenPending,
+                                            remapped > 0 || pending > 0);
+    if (blocks == Speak::News || blocks == Speak::Reminder) {
         QStringList news;
-        if (remapped > seenRemapped)
+        if (blocks == Speak::News && remapped > seenRemapped)
             news << tr("%Ln new bad block(s) on the main disk were moved to the spare.", nullptr,
-                       int(remapped - seenRemapped));
-        if (pending > seenPending)
-            news << tr("%Ln block(s) could not be read; they will be moved when written again.", nullptr,
-                       int(pending - seenPending));
-        if (remapped > 0)
-            news << tr("In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.",
-                       nullptr, int(remapped));
+                       int(std::min<qulonglong>(remapped - seenRemapped, std::numeric_limits<int>::max())));
+        // Unreadable blocks are lost data: never "safe" beside them.
+        if (pending > 0)
+            news << tr("%Ln block(s) of pair “%1” could not be read; files stored there may be unreadable now. "
+                       "Copy what you still can from %2 to another disk.", nullptr,
+                       int(std::min<qulonglong>(pending, std::numeric_limits<int>::max())))
+                        .arg(name, device);
         else
-            news << tr("The main disk is wearing out.");
-        notify(key + QStringLiteral("/blocks"), path, tr("Bad blocks on pair “%1”").arg(name),
-               news.join(QLatin1Char(' ')), Urgency::Normal);
+            news << tr("In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.",
+                       nullptr, int(std::min<qulonglong>(remapped, std::numeric_limits<int>::max())));
+        QString body = news.join(QLatin1Char(' '));
+        if (blocks == Speak::Reminder)
+            body = tr("Reminder: %1").arg(body);
+        tell(key + QStringLiteral("/blocks"), path, tr("Bad blocks on pair “%1”").arg(name), body,
+             pending > 0 ? Urgency::Critical : Urgency::Normal, item);
     }
     // Lower counts mean a new pair under an old name: start again from them.
-    m_settings->setValue(key + QStringLiteral("/remapped"), remapped);
-    m_settings->setValue(key + QStringLiteral("/pending"), pending);
+    // Within a coalescing window the increase waits, so it is not taken in.
+    if (blocks != Speak::Later) {
+        m_settings->setValue(key + QStringLiteral("/remapped"), remapped);
+        m_settings->setValue(key + QStringLiteral("/pending"), pending);
+    }
 
     // A disk that is gone has no path any more: name it as last seen.
     for (const QString &role : {QStringLiteral("main-path"), QStringLiteral("spare-path")}) {
@@ -115,7 +210,11 @@ void Notifier::checkPair(const QString &path)
 
     const QString state = status.value(QStringLiteral("state")).toString();
     const QString seenState = m_settings->value(key + QStringLiteral("/state"), QStringLiteral("ok")).toString();
-    if (Health::pairStateRank(state) > Health::pairStateRank(seenState) && !ignored) {
+    const Speak stateSpeak = ignored ? Speak::No
+                                     : schedule(key + QStringLiteral("/state"),
+                                                Health::pairStateRank(state) > Health::pairStateRank(seenState),
+                                                Health::pairStateRank(state) > 0);
+    if (stateSpeak == Speak::News || stateSpeak == Speak::Reminder) {
         QString body;
         if (state == QLatin1String("spare_low"))
             body = tr("The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon.")
@@ -128,10 +227,12 @@ void Notifier::checkPair(const QString &path)
             body = missingDiskText(key, name, status);
         else
             body = tr("Pair “%1”: %2.").arg(name, Health::pairStateText(state));
-        notify(key + QStringLiteral("/state"), path, tr("Pair “%1”: %2").arg(name, Health::pairStateText(state)),
-               body, Urgency::Critical);
+        if (stateSpeak == Speak::Reminder)
+            body = tr("Reminder: %1").arg(body);
+        tell(key + QStringLiteral("/state"), path, tr("Pair “%1”: %2").arg(name, Health::pairStateText(state)),
+             body, Urgency::Critical, item);
     }
-    if (!state.isEmpty())
+    if (!state.isEmpty() && stateSpeak != Speak::Later)
         m_settings->setValue(key + QStringLiteral("/state"), state);
 }
 
@@ -163,21 +264,27 @@ void Notifier::checkDisk(const QString &path)
         return;
     const QString verdict = smart.value(QStringLiteral("verdict")).toString();
     const QString seen = m_settings->value(key + QStringLiteral("/verdict"), QStringLiteral("passed")).toString();
-    if (Health::verdictRank(verdict) > Health::verdictRank(seen) && !isIgnored(path)) {
+    const Speak speak = isIgnored(path) ? Speak::No
+                                        : schedule(key + QStringLiteral("/verdict"),
+                                                   Health::verdictRank(verdict) > Health::verdictRank(seen),
+                                                   Health::verdictRank(verdict) > 0);
+    if (speak == Speak::News || speak == Speak::Reminder) {
         const QVariantMap info = m_client->diskInfo(path);
-        const QString disk = QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("path")).toString(),
-                                                           info.value(QStringLiteral("model")).toString());
-        const QString reason = smart.value(QStringLiteral("verdict-reason")).toString();
-        QString body = verdict == QLatin1String("failing")
-            ? tr("Disk %1 reports that it is failing. Copy your data to another disk now.").arg(disk)
-            : tr("Disk %1 reports a problem with its health.").arg(disk);
-        if (!reason.isEmpty())
-            body += QLatin1Char(' ') + reason;
-        notify(key + QStringLiteral("/verdict"), path,
-               tr("Disk health: %1").arg(Health::verdictText(verdict)), body,
-               verdict == QLatin1String("failing") ? Urgency::Critical : Urgency::Normal);
+        const QString diskPath = info.value(QStringLiteral("path")).toString();
+        const QString disk = QStringLiteral("%1 (%2)").arg(diskPath, info.value(QStringLiteral("model")).toString());
+        // What the disk says, then what to do (the words of the health text).
+        QStringList sentences = Health::smartReasonSentences(
+            DmRemap::reasonsFrom(smart.value(QStringLiteral("verdict-reasons"))));
+        sentences << (verdict == QLatin1String("failing")
+                          ? QCoreApplication::translate("Health", "Copy your data to another disk now and replace this disk.")
+                          : QCoreApplication::translate("Health", "Keep your backup up to date and plan to replace this disk."));
+        QString body = tr("Disk %1: %2").arg(disk, sentences.join(QLatin1Char(' ')));
+        if (speak == Speak::Reminder)
+            body = tr("Reminder: %1").arg(body);
+        tell(key + QStringLiteral("/verdict"), path, tr("Disk health: %1").arg(Health::verdictText(verdict)), body,
+             verdict == QLatin1String("failing") ? Urgency::Critical : Urgency::Normal, diskPath);
     }
-    if (!verdict.isEmpty() && verdict != QLatin1String("unknown"))
+    if (!verdict.isEmpty() && verdict != QLatin1String("unknown") && speak != Speak::Later)
         m_settings->setValue(key + QStringLiteral("/verdict"), verdict);
 }
 
@@ -192,10 +299,12 @@ void Notifier::notify(const QString &problem, const QString &objectPath, const Q
         {QStringLiteral("desktop-entry"), QStringLiteral("dm-remap-manager")},
         {QStringLiteral("category"), QStringLiteral("device.error")},
     };
+    const QString icon = iconFor(urgency == Urgency::Critical);
     message << QStringLiteral("dm-remap-manager") << m_ids.value(problem, 0u)
-            << QStringLiteral("dm-remap-manager") << summary << body
+            << icon << summary << body
             << QStringList{openAction, tr("Open")} << hints
             << 0; // persistent: the problem stays until the user dismisses it
+    Q_EMIT notified(summary, body, icon, urgency == Urgency::Critical);
     auto *watcher = new QDBusPendingCallWatcher(m_session.asyncCall(message), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
             [this, watcher, problem, objectPath, summary, body] {
@@ -209,7 +318,6 @@ void Notifier::notify(const QString &problem, const QString &objectPath, const Q
                     m_ids.insert(problem, reply.value());
                     m_objectOfId.insert(reply.value(), objectPath);
                 }
-                Q_EMIT notified(summary, body);
             });
 }
 

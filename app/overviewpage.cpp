@@ -153,8 +153,9 @@ void OverviewPage::refresh()
     }
     const Health::Verdict health = isPair ? m_devices->pairHealth(m_path) : m_devices->diskHealth(m_path);
     m_badge->setText(Health::name(health.level));
-    m_badge->setStyleSheet(QStringLiteral("color: white; background: %1; border-radius: 4px; padding: 3px 10px;")
-                               .arg(Health::color(health.level).name()));
+    const Health::BadgeColors badge = Health::badgeColors(health.level, palette());
+    m_badge->setStyleSheet(QStringLiteral("color: %1; background: %2; border-radius: 4px; padding: 3px 10px;")
+                               .arg(badge.text.name(), badge.background.name()));
     m_reason->setText(health.reason);
     {
         const QSignalBlocker blocker(m_ignore);
@@ -202,7 +203,7 @@ void OverviewPage::refresh()
         : role == QLatin1String("spare")             ? tr("Spare disk of a pair")
                                                      : tr("Not paired");
     if (info.value(QStringLiteral("in-use")).toBool())
-        roleText += QStringLiteral(" · ") + tr("in use: %1").arg(info.value(QStringLiteral("in-use-reason")).toString());
+        roleText += QStringLiteral(" · ") + tr("in use: %1").arg(Health::inUseText(info));
     set(QStringLiteral("role"), roleText);
     const bool available = smart.value(QStringLiteral("available")).toBool();
     const QString unknown = available ? tr("not reported") : tr("no SMART data");

@@ -18,7 +18,7 @@ constexpr qulonglong sectorBytes = 512;
 QString mainProblem(const QVariantMap &disk)
 {
     if (disk.value(QStringLiteral("in-use")).toBool()) {
-        const QString why = disk.value(QStringLiteral("in-use-reason")).toString();
+        const QString why = Health::inUseText(disk);
         return why.isEmpty() ? QCoreApplication::translate("PairRules", "In use")
                              : QCoreApplication::translate("PairRules", "In use: %1").arg(why);
     }

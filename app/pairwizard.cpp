@@ -66,8 +66,9 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
     auto *mainPage = new WizardStep(this, [this] { fillMainList(); }, [this] { return !mainDisk().isEmpty(); });
     mainPage->setTitle(tr("Choose the main disk"));
     mainPage->setSubTitle(tr("The main disk keeps your data. Choose the disk that is ageing or that you want to protect."));
-    auto *mainIntro = new QLabel(tr("When a block of the main disk can no longer be written, it is moved to the "
-                                    "spare disk, and your data stays readable. Disks that cannot be chosen show why."));
+    auto *mainIntro = new QLabel(tr("When a block of the main disk fails, the pair moves it to the spare disk. Data that "
+                                    "can still be read moves with it; data in a block that can no longer be read is lost, "
+                                    "so keep a backup. Disks that cannot be chosen show why."));
     mainIntro->setWordWrap(true);
     m_mainList->setAccessibleName(tr("Main disk"));
     auto *mainLayout = new QVBoxLayout(mainPage);
@@ -108,7 +109,7 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
 
     auto *summaryPage = new WizardStep(this, [this] { fillSummary(); }, [this] { return m_confirm->isChecked(); });
     summaryPage->setTitle(tr("Summary"));
-    summaryPage->setSubTitle(tr("Check your choice. You will be asked for an administrator password."));
+    summaryPage->setSubTitle(tr("Check your choice. An administrator password may be asked for."));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::RichText);
     m_warning->setWordWrap(true);
@@ -149,9 +150,11 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
         m_working = false;
         m_created = pair;
         m_busy->hide();
-        m_result->setText(tr("The pair “%1” is ready. Use %2 instead of the main disk from now on: "
-                             "for example, create a file system on it or move your partition there.")
-                              .arg(pairName(), QStringLiteral("/dev/mapper/") + pairName()));
+        const QString mainPath = m_client->diskInfo(mainDisk()).value(QStringLiteral("path")).toString();
+        m_result->setText(tr("The pair “%1” is ready. The data of %3 is now reached through %2: from now on use %2 "
+                             "wherever you used %3. Do not use %3 directly any more: what is written there bypasses "
+                             "the pair.")
+                              .arg(pairName(), QStringLiteral("/dev/mapper/") + pairName(), mainPath));
         Q_EMIT creationFinished();
     });
     connect(client, &HelperClient::pairCreationFailed, this, [this](const QString &message) {
@@ -159,8 +162,8 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
             return;
         m_working = false;
         m_busy->hide();
-        m_result->setText(tr("The pair could not be created. %1\n\nNothing was changed on the disks. "
-                             "Go back to change your choice, or cancel.").arg(message));
+        m_result->setText(tr("The pair could not be created. %1\n\nThe main disk was not changed; the spare disk "
+                             "may already have been erased. Go back to change your choice, or cancel.").arg(message));
         Q_EMIT creationFinished();
     });
 }
@@ -221,7 +224,7 @@ void PairWizard::fillSpareList()
              [this, &main, block](const QString &p) {
                  return PairRules::spareProblem(main, m_client->diskInfo(p), block);
              });
-    m_spareHint->setText(tr("A spare of a few gigabytes is plenty: each gigabyte holds about 260,000 bad blocks of 4 KiB."));
+    m_spareHint->setText(tr("A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB."));
 }
 
 void PairWizard::fillBlockSizes()

@@ -162,16 +162,15 @@ void SmartPage::refresh()
     const QString name = QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("path")).toString(),
                                                        info.value(QStringLiteral("model")).toString());
     if (!available) {
-        const QString why = smart.value(QStringLiteral("unavailable-reason")).toString();
         m_summary->setText(smart.isEmpty() ? tr("Reading SMART data of %1…").arg(name)
-                                           : tr("%1 gives no SMART data. %2").arg(name, why));
+                                           : tr("%1 gives no SMART data. %2").arg(name, Health::ofDisk(info, smart).facts));
     } else {
         QString text = tr("<b>%1</b>: the disk's own verdict is <b>%2</b>.")
                            .arg(name.toHtmlEscaped(),
                                 Health::verdictText(smart.value(QStringLiteral("verdict")).toString()));
-        const QString reason = smart.value(QStringLiteral("verdict-reason")).toString();
-        if (!reason.isEmpty())
-            text += QLatin1Char(' ') + reason.toHtmlEscaped();
+        const DmRemap::ReasonList reasons = DmRemap::reasonsFrom(smart.value(QStringLiteral("verdict-reasons")));
+        for (const QString &sentence : Health::smartReasonSentences(reasons))
+            text += QLatin1Char(' ') + sentence.toHtmlEscaped();
         const qint64 updated = smart.value(QStringLiteral("updated")).toLongLong();
         if (updated > 0)
             text += QStringLiteral("<br>") + tr("Read at %1.").arg(

@@ -17,6 +17,18 @@ void registerDBusTypes()
     qDBusRegisterMetaType<MapBucket>();
     qDBusRegisterMetaType<MapBucketList>();
     qDBusRegisterMetaType<QList<qulonglong>>();
+    qDBusRegisterMetaType<ReasonList>();
+}
+
+ReasonList reasonsFrom(const QVariant &value)
+{
+    if (value.canConvert<QDBusArgument>()) {
+        const QDBusArgument arg = value.value<QDBusArgument>();
+        if (arg.currentSignature() == QLatin1String("aa{sv}"))
+            return qdbus_cast<ReasonList>(arg);
+        return {};
+    }
+    return value.value<ReasonList>();
 }
 
 } // namespace DmRemap

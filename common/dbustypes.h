@@ -55,6 +55,13 @@ struct MapBucket {
 };
 using MapBucketList = QList<MapBucket>;
 
+// aa{sv}: structured reasons ("code" s plus the numbers and names it
+// needs), which clients turn into sentences in their own language.
+using ReasonList = QList<QVariantMap>;
+// Reads a ReasonList from a dictionary value as QtDBus delivers it (a
+// QDBusArgument) or as built in-process.
+ReasonList reasonsFrom(const QVariant &value);
+
 // Registers the types above with the meta-type and D-Bus type systems.
 void registerDBusTypes();
 

@@ -15,7 +15,7 @@ DiskObject::DiskObject(Manager *manager, const DiskInfo &info, QObject *parent)
     : ServiceObject(manager, parent)
     , m_info(info)
     , m_path(QStringLiteral("/org/dmremap/Manager1/disks/") + info.id)
-    , m_smart(SmartReport::unavailable(QStringLiteral("SMART data has not been read yet")))
+    , m_smart(SmartReport::unavailable(QStringLiteral("not-read-yet"), QStringLiteral("SMART data has not been read yet")))
 {
     new Disk1Adaptor(this);
     new Smart1Adaptor(this);
@@ -58,6 +58,7 @@ QVariantMap DiskObject::infoMap() const
     m.insert(QStringLiteral("transport"), now.transport);
     m.insert(QStringLiteral("in-use"), now.inUse);
     m.insert(QStringLiteral("in-use-reason"), now.inUseReason);
+    m.insert(QStringLiteral("in-use-reasons"), QVariant::fromValue(now.inUseReasons));
     m.insert(QStringLiteral("role"), role);
     m.insert(QStringLiteral("pair"), QVariant::fromValue(pair ? pair->path() : QDBusObjectPath(QStringLiteral("/"))));
     m.insert(QStringLiteral("smart-verdict"), m_smart.verdict);
@@ -78,7 +79,7 @@ void DiskObject::refreshSmart(std::function<void(const QString &)> then)
         QString error;
         if (!result.ran) {
             error = result.error;
-            m_smart = SmartReport::unavailable(result.error);
+            m_smart = SmartReport::unavailable(QStringLiteral("smartctl-failed"), result.error);
             m_rawJson.clear();
         } else {
             SmartReport report = SmartReport::parse(result.output, result.exitStatus);

@@ -267,15 +267,20 @@ void checkInUse(DiskInfo *disk)
     devices.prepend(disk->devnum);
     auto isOurs = [&](dev_t n) { return n != 0 && devices.contains(n); };
     QStringList reasons;
+    DmRemap::ReasonList codes;
 
     const QString mountPoint = mountedOn(readSysfs(QStringLiteral("/proc/self/mountinfo"), 4 << 20), devices);
-    if (!mountPoint.isEmpty())
+    if (!mountPoint.isEmpty()) {
         reasons << QStringLiteral("mounted on %1").arg(mountPoint);
+        codes << QVariantMap{{QStringLiteral("code"), QStringLiteral("mounted")}, {QStringLiteral("mount-point"), mountPoint}};
+    }
     const QList<QByteArray> swaps = readSysfs(QStringLiteral("/proc/swaps"), 1 << 20).split('\n');
     for (int i = 1; i < swaps.size(); ++i) {
         const QByteArray file = swaps.at(i).split(' ').value(0).split('\t').value(0);
-        if (!file.isEmpty() && isOurs(devnumOfPath(file)))
+        if (!file.isEmpty() && isOurs(devnumOfPath(file))) {
             reasons << QStringLiteral("used as swap");
+            codes << QVariantMap{{QStringLiteral("code"), QStringLiteral("swap")}};
+        }
     }
     QStringList holders;
     QStringList dirs = {disk->syspath};
@@ -291,9 +296,11 @@ void checkInUse(DiskInfo *disk)
             names << (dmName.isEmpty() ? sanitize(h) : QStringLiteral("%1 (%2)").arg(sanitize(h), dmName));
         }
         reasons << QStringLiteral("held by %1").arg(names.join(QStringLiteral(", ")));
+        codes << QVariantMap{{QStringLiteral("code"), QStringLiteral("held")}, {QStringLiteral("holders"), names}};
     }
     disk->inUse = !reasons.isEmpty();
     disk->inUseReason = reasons.join(QStringLiteral("; "));
+    disk->inUseReasons = codes;
 }
 
 } // namespace Disks

@@ -4,6 +4,7 @@
 // or without a running udev daemon (the on-disk main_id depends on it).
 #pragma once
 
+#include "dbustypes.h"
 #include "validation.h"
 
 #include <QList>
@@ -30,6 +31,7 @@ struct DiskInfo {
     bool removable = false; // USB, or the kernel's removable flag
     bool inUse = false;
     QString inUseReason;
+    DmRemap::ReasonList inUseReasons; // "mounted" (mount-point), "swap", "held" (holders)
     QList<dev_t> partitions;
 
     quint64 sectors() const { return sizeBytes / 512; }

@@ -116,10 +116,11 @@ QStringList SmartReport::decodeExitStatus(int status)
     return out;
 }
 
-SmartReport SmartReport::unavailable(const QString &reason)
+SmartReport SmartReport::unavailable(const QString &code, const QString &reason)
 {
     SmartReport r;
     r.unavailableReason = reason;
+    r.unavailableReasons = {{{QStringLiteral("code"), code}, {QStringLiteral("message"), reason}}};
     r.verdictReason = reason;
     return r;
 }
@@ -131,9 +132,9 @@ SmartReport SmartReport::parse(const QByteArray &json, int exitStatus)
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        r.unavailableReason = QStringLiteral("smartctl's output is not valid JSON (%1), exit status %2")
-                                      .arg(error.errorString()).arg(exitStatus);
-        r.verdictReason = r.unavailableReason;
+        r = unavailable(QStringLiteral("invalid-output"), QStringLiteral("smartctl's output is not valid JSON (%1), exit status %2")
+                                                                  .arg(error.errorString()).arg(exitStatus));
+        r.exitStatus = exitStatus;
         return r;
     }
     const QJsonObject root = doc.object();
@@ -148,23 +149,35 @@ SmartReport SmartReport::parse(const QByteArray &json, int exitStatus)
             r.standby = true;
     if (r.standby) {
         r.unavailableReason = QStringLiteral("the disk is in standby; it was not woken to read SMART data");
+        r.unavailableReasons = {{{QStringLiteral("code"), QStringLiteral("standby")},
+                                 {QStringLiteral("message"), r.unavailableReason}}};
         r.verdictReason = r.unavailableReason;
         return r;
     }
     const QJsonObject support = root.value(QLatin1String("smart_support")).toObject();
     if ((exitStatus & 0x3) || !root.contains(QLatin1String("smart_status"))
         || support.value(QLatin1String("available")) == QJsonValue(false)) {
-        QString why;
-        if (support.value(QLatin1String("available")) == QJsonValue(false))
+        QString why, code;
+        if (support.value(QLatin1String("available")) == QJsonValue(false)) {
             why = QStringLiteral("the disk does not support SMART");
-        else if (support.value(QLatin1String("enabled")) == QJsonValue(false))
+            code = QStringLiteral("not-supported");
+        } else if (support.value(QLatin1String("enabled")) == QJsonValue(false)) {
             why = QStringLiteral("SMART is disabled on the disk");
-        else if (!messages.isEmpty())
+            code = QStringLiteral("disabled");
+        } else if (!messages.isEmpty()) {
             why = messages.join(QStringLiteral("; "));
-        else
+            // Bit 0: smartctl could not tell how to talk to the device (a USB
+            // bridge without -d); bit 1: it could not open it.
+            code = (exitStatus & 0x1) ? QStringLiteral("device-type-unknown")
+                    : (exitStatus & 0x2) ? QStringLiteral("open-failed") : QStringLiteral("no-status");
+        } else {
             why = QStringLiteral("smartctl reported no SMART status (%1)")
                           .arg(decodeExitStatus(exitStatus).join(QStringLiteral("; ")));
+            code = QStringLiteral("no-status");
+        }
         r.unavailableReason = why;
+        r.unavailableReasons = {{{QStringLiteral("code"), code}, {QStringLiteral("message"), why},
+                                 {QStringLiteral("exit-status"), uint(exitStatus)}}};
         r.verdictReason = why;
         return r;
     }
@@ -242,43 +255,61 @@ SmartReport SmartReport::parse(const QByteArray &json, int exitStatus)
         parseNvmeSelfTests(log, &r.selfTests);
     }
 
-    // The verdict: failing beats warning beats passed; the first reason of
-    // the worst level is given.
+    // The verdict: failing beats warning beats passed. Each reason is kept
+    // as a code with its numbers (for clients to word) and in English (the
+    // worst level's, for the command-line client).
     QStringList failing, warning;
+    DmRemap::ReasonList failingReasons, warningReasons;
+    auto add = [&](bool isFailing, const QString &code, const QVariantMap &values, const QString &english) {
+        QVariantMap reason = values;
+        reason.insert(QStringLiteral("code"), code);
+        reason.insert(QStringLiteral("severity"), isFailing ? QStringLiteral("failing") : QStringLiteral("warning"));
+        (isFailing ? failingReasons : warningReasons) << reason;
+        (isFailing ? failing : warning) << english;
+    };
+    auto count = [](quint64 n) { return QVariantMap{{QStringLiteral("count"), qulonglong(n)}}; };
     if (root.value(QLatin1String("smart_status")).toObject().value(QLatin1String("passed")) == QJsonValue(false))
-        failing << QStringLiteral("the disk's own health check says it is failing");
+        add(true, QStringLiteral("health-check-failed"), {}, QStringLiteral("the disk's own health check says it is failing"));
     if (exitStatus & 0x10)
-        failing << QStringLiteral("prefail attributes are at or below their thresholds");
+        add(true, QStringLiteral("prefail-at-threshold"), {}, QStringLiteral("prefail attributes are at or below their thresholds"));
     for (const DmRemap::SmartAttribute &a : std::as_const(r.attributes))
         if (a.status == QLatin1String("failing"))
-            failing << QStringLiteral("attribute %1 %2 is failing now").arg(a.id).arg(a.name);
+            add(true, QStringLiteral("attribute-failing"), {{QStringLiteral("id"), uint(a.id)}, {QStringLiteral("name"), a.name}},
+                QStringLiteral("attribute %1 %2 is failing now").arg(a.id).arg(a.name));
     if (r.isNvme) {
         // Critical warning bits: 0 spare below threshold, 1 temperature,
         // 2 reliability degraded, 3 read-only, 4 volatile backup failed.
-        if (r.nvmeCriticalWarning & 0x0d)
-            failing << QStringLiteral("NVMe critical warning 0x%1").arg(r.nvmeCriticalWarning, 2, 16, QLatin1Char('0'));
-        else if (r.nvmeCriticalWarning)
-            warning << QStringLiteral("NVMe critical warning 0x%1").arg(r.nvmeCriticalWarning, 2, 16, QLatin1Char('0'));
+        if (r.nvmeCriticalWarning)
+            add(r.nvmeCriticalWarning & 0x0d, QStringLiteral("nvme-critical-warning"), {{QStringLiteral("bits"), r.nvmeCriticalWarning}},
+                QStringLiteral("NVMe critical warning 0x%1").arg(r.nvmeCriticalWarning, 2, 16, QLatin1Char('0')));
         if (r.nvmeAvailableSpare < r.nvmeAvailableSpareThreshold)
-            failing << QStringLiteral("available spare %1% is below the threshold %2%")
-                               .arg(r.nvmeAvailableSpare).arg(r.nvmeAvailableSpareThreshold);
+            add(true, QStringLiteral("nvme-spare-below-threshold"),
+                {{QStringLiteral("percent"), r.nvmeAvailableSpare}, {QStringLiteral("threshold"), r.nvmeAvailableSpareThreshold}},
+                QStringLiteral("available spare %1% is below the threshold %2%").arg(r.nvmeAvailableSpare).arg(r.nvmeAvailableSpareThreshold));
         if (r.nvmeMediaErrors)
-            warning << QStringLiteral("%1 media errors").arg(r.nvmeMediaErrors);
+            add(false, QStringLiteral("nvme-media-errors"), count(r.nvmeMediaErrors),
+                QStringLiteral("%1 media errors").arg(r.nvmeMediaErrors));
         if (r.nvmePercentageUsed >= 100)
-            warning << QStringLiteral("rated endurance used up (%1%)").arg(r.nvmePercentageUsed);
+            add(false, QStringLiteral("nvme-endurance-used"), {{QStringLiteral("percent"), r.nvmePercentageUsed}},
+                QStringLiteral("rated endurance used up (%1%)").arg(r.nvmePercentageUsed));
     }
     if (r.reallocatedSectors.value_or(0))
-        warning << QStringLiteral("%1 reallocated sectors").arg(*r.reallocatedSectors);
+        add(false, QStringLiteral("reallocated-sectors"), count(*r.reallocatedSectors),
+            QStringLiteral("%1 reallocated sectors").arg(*r.reallocatedSectors));
     if (r.pendingSectors.value_or(0))
-        warning << QStringLiteral("%1 pending sectors").arg(*r.pendingSectors);
+        add(false, QStringLiteral("pending-sectors"), count(*r.pendingSectors),
+            QStringLiteral("%1 pending sectors").arg(*r.pendingSectors));
     if (r.offlineUncorrectable.value_or(0))
-        warning << QStringLiteral("%1 offline uncorrectable sectors").arg(*r.offlineUncorrectable);
+        add(false, QStringLiteral("offline-uncorrectable"), count(*r.offlineUncorrectable),
+            QStringLiteral("%1 offline uncorrectable sectors").arg(*r.offlineUncorrectable));
     if (r.reportedUncorrect.value_or(0))
-        warning << QStringLiteral("%1 reported uncorrectable errors").arg(*r.reportedUncorrect);
+        add(false, QStringLiteral("reported-uncorrectable"), count(*r.reportedUncorrect),
+            QStringLiteral("%1 reported uncorrectable errors").arg(*r.reportedUncorrect));
     if (exitStatus & 0x20)
-        warning << QStringLiteral("some attributes were below their thresholds in the past");
+        add(false, QStringLiteral("attributes-failed-in-past"), {}, QStringLiteral("some attributes were below their thresholds in the past"));
     if (exitStatus & 0x80)
-        warning << QStringLiteral("the self-test log records a failed test");
+        add(false, QStringLiteral("self-test-failed"), {}, QStringLiteral("the self-test log records a failed test"));
+    r.verdictReasons = failingReasons + warningReasons;
     if (!failing.isEmpty()) {
         r.verdict = QStringLiteral("failing");
         r.verdictReason = failing.join(QStringLiteral("; "));
@@ -299,6 +330,8 @@ QVariantMap SmartReport::toMap() const
     m.insert(QStringLiteral("unavailable-reason"), unavailableReason);
     m.insert(QStringLiteral("verdict"), verdict);
     m.insert(QStringLiteral("verdict-reason"), verdictReason);
+    m.insert(QStringLiteral("unavailable-reasons"), QVariant::fromValue(unavailableReasons));
+    m.insert(QStringLiteral("verdict-reasons"), QVariant::fromValue(verdictReasons));
     m.insert(QStringLiteral("self-test-running"), selfTestRunning);
     m.insert(QStringLiteral("self-test-remaining-percent"), selfTestRemainingPercent);
     if (temperature)

@@ -15,17 +15,22 @@ class SmartReport
 public:
     // Parses smartctl's stdout; exitStatus is the process's exit code.
     static SmartReport parse(const QByteArray &json, int exitStatus);
-    // A report for when smartctl could not be run at all.
-    static SmartReport unavailable(const QString &reason);
+    // A report without SMART data: code names why (docs/dbus-api.md,
+    // "unavailable-reasons"), reason says it in English.
+    static SmartReport unavailable(const QString &code, const QString &reason);
 
     // smartctl's exit status bits in words (its man page, "RETURN VALUES").
     static QStringList decodeExitStatus(int status);
 
     bool available = false;       // SMART data was read
     QString unavailableReason;    // why not, in words
+    DmRemap::ReasonList unavailableReasons; // why not, as codes
     bool standby = false;         // the disk was asleep and was not woken
     QString verdict = QStringLiteral("unknown"); // passed, warning, failing, unknown
-    QString verdictReason;
+    QString verdictReason;        // the worst level's reasons, in words
+    // Every reason for the verdict, worst first: "code" s, "severity" s
+    // (failing, warning) and the numbers the code needs.
+    DmRemap::ReasonList verdictReasons;
     QString protocol;             // ATA, NVMe, SCSI
     QString model, serial;        // sanitized
     int exitStatus = 0;

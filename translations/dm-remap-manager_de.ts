@@ -118,22 +118,6 @@
         <translation>Die SMART-Daten wurden noch nicht gelesen.</translation>
     </message>
     <message>
-        <source>This disk does not report its health (no SMART data).</source>
-        <translation>Diese Festplatte meldet ihren Zustand nicht (keine SMART-Daten).</translation>
-    </message>
-    <message>
-        <source>This disk does not report its health: %1</source>
-        <translation>Diese Festplatte meldet ihren Zustand nicht: %1</translation>
-    </message>
-    <message>
-        <source>The disk itself reports that it is failing. Copy your data to another disk now.</source>
-        <translation>Die Festplatte meldet selbst, dass sie ausfällt. Kopieren Sie Ihre Daten jetzt auf eine andere Festplatte.</translation>
-    </message>
-    <message>
-        <source>The disk reports a problem.</source>
-        <translation>Die Festplatte meldet ein Problem.</translation>
-    </message>
-    <message>
         <source>The disk&apos;s own health check gave no clear answer.</source>
         <translation>Die Selbstprüfung der Festplatte gab keine klare Antwort.</translation>
     </message>
@@ -144,24 +128,9 @@
             <numerusform>%Ln Sektoren wurden von der Festplatte bereits ersetzt.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln sector(s) could not be read.</source>
-        <translation>
-            <numerusform>%Ln Sektor konnte nicht gelesen werden.</numerusform>
-            <numerusform>%Ln Sektoren konnten nicht gelesen werden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The NVMe drive raised a critical warning.</source>
-        <translation>Das NVMe-Laufwerk hat eine kritische Warnung ausgelöst.</translation>
-    </message>
     <message>
         <source>The drive has used %1% of its rated life.</source>
         <translation>Das Laufwerk hat %1 % seiner vorgesehenen Lebensdauer verbraucht.</translation>
-    </message>
-    <message>
-        <source>The drive&apos;s own spare area is used up.</source>
-        <translation>Der eigene Reservebereich des Laufwerks ist aufgebraucht.</translation>
     </message>
     <message>
         <source>The disk is hot (%1 °C).</source>
@@ -200,13 +169,6 @@
         <translation>
             <numerusform>%Ln defekter Block der Hauptplatte wurde auf die Ersatzplatte verlagert.</numerusform>
             <numerusform>%Ln defekte Blöcke der Hauptplatte wurden auf die Ersatzplatte verlagert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln block(s) could not be read and will be moved when next written.</source>
-        <translation>
-            <numerusform>%Ln Block konnte nicht gelesen werden und wird beim nächsten Schreiben verlagert.</numerusform>
-            <numerusform>%Ln Blöcke konnten nicht gelesen werden und werden beim nächsten Schreiben verlagert.</numerusform>
         </translation>
     </message>
     <message>
@@ -288,6 +250,187 @@
     <message>
         <source>Disk</source>
         <translation>Laufwerk</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s own health check says that it is failing.</source>
+        <translation>Die Selbstprüfung der Festplatte meldet, dass sie ausfällt.</translation>
+    </message>
+    <message>
+        <source>Values that predict a failure have reached the limit the maker set.</source>
+        <translation>Werte, die einen Ausfall vorhersagen, haben die vom Hersteller gesetzte Grenze erreicht.</translation>
+    </message>
+    <message>
+        <source>SMART attribute %1 is at its failure limit now.</source>
+        <translation>Das SMART-Attribut %1 hat jetzt seine Ausfallgrenze erreicht.</translation>
+    </message>
+    <message>
+        <source>The drive&apos;s spare area has fallen below its limit.</source>
+        <translation>Der Reservebereich des Laufwerks ist unter seine Grenze gefallen.</translation>
+    </message>
+    <message>
+        <source>The drive reports a temperature outside its limits.</source>
+        <translation>Das Laufwerk meldet eine Temperatur außerhalb seiner Grenzen.</translation>
+    </message>
+    <message>
+        <source>The drive reports that its reliability is degraded.</source>
+        <translation>Das Laufwerk meldet, dass seine Zuverlässigkeit gesunken ist.</translation>
+    </message>
+    <message>
+        <source>The drive has switched itself to read-only.</source>
+        <translation>Das Laufwerk hat sich selbst auf Nur-Lesen umgestellt.</translation>
+    </message>
+    <message>
+        <source>The drive&apos;s backup of its volatile memory failed.</source>
+        <translation>Die Sicherung des flüchtigen Speichers des Laufwerks ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The drive raised a critical warning.</source>
+        <translation>Das Laufwerk hat eine kritische Warnung ausgegeben.</translation>
+    </message>
+    <message>
+        <source>The drive&apos;s own spare area is down to %1%, below its limit of %2%.</source>
+        <translation>Der eigene Reservebereich des Laufwerks ist auf %1 % gesunken, unter seine Grenze von %2 %.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The drive has recorded %Ln error(s) it could not correct.</source>
+        <translation>
+            <numerusform>Das Laufwerk hat %Ln Fehler verzeichnet, den es nicht korrigieren konnte.</numerusform>
+            <numerusform>Das Laufwerk hat %Ln Fehler verzeichnet, die es nicht korrigieren konnte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sector(s) could not be read and wait to be replaced.</source>
+        <translation>
+            <numerusform>%Ln Sektor konnte nicht gelesen werden und wartet darauf, ersetzt zu werden.</numerusform>
+            <numerusform>%Ln Sektoren konnten nicht gelesen werden und warten darauf, ersetzt zu werden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk&apos;s own scan found %Ln sector(s) it could not read.</source>
+        <translation>
+            <numerusform>Die eigene Prüfung der Festplatte fand %Ln Sektor, den sie nicht lesen konnte.</numerusform>
+            <numerusform>Die eigene Prüfung der Festplatte fand %Ln Sektoren, die sie nicht lesen konnte.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk could not correct %Ln read error(s).</source>
+        <translation>
+            <numerusform>Die Festplatte konnte %Ln Lesefehler nicht korrigieren.</numerusform>
+            <numerusform>Die Festplatte konnte %Ln Lesefehler nicht korrigieren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some values have reached their failure limit in the past.</source>
+        <translation>Einige Werte haben früher schon ihre Ausfallgrenze erreicht.</translation>
+    </message>
+    <message>
+        <source>A self-test of the disk has failed.</source>
+        <translation>Ein Selbsttest der Festplatte ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The disk reports a problem that this version does not know.</source>
+        <translation>Die Festplatte meldet ein Problem, das diese Version nicht kennt.</translation>
+    </message>
+    <message>
+        <source>The disk is asleep; it was not woken to read its health.</source>
+        <translation>Die Festplatte schläft; sie wurde nicht geweckt, um ihren Zustand zu lesen.</translation>
+    </message>
+    <message>
+        <source>This disk does not report its health (it has no SMART).</source>
+        <translation>Diese Festplatte meldet ihren Zustand nicht (sie hat kein SMART).</translation>
+    </message>
+    <message>
+        <source>SMART is switched off on this disk.</source>
+        <translation>SMART ist auf dieser Festplatte ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s health cannot be read through its connection; a USB disk may need its bridge type chosen.</source>
+        <translation>Der Zustand der Festplatte kann über ihren Anschluss nicht gelesen werden; bei einer USB-Festplatte muss eventuell der Typ der Brücke gewählt werden.</translation>
+    </message>
+    <message>
+        <source>The disk could not be opened to read its health.</source>
+        <translation>Die Festplatte konnte nicht geöffnet werden, um ihren Zustand zu lesen.</translation>
+    </message>
+    <message>
+        <source>The health of disks cannot be read: smartctl could not be run.</source>
+        <translation>Der Zustand von Festplatten kann nicht gelesen werden: smartctl konnte nicht ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s health could not be read: smartctl gave an answer that could not be understood.</source>
+        <translation>Der Zustand der Festplatte konnte nicht gelesen werden: smartctl gab eine unverständliche Antwort.</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s health could not be read.</source>
+        <translation>Der Zustand der Festplatte konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>mounted on %1</source>
+        <translation>eingehängt unter %1</translation>
+    </message>
+    <message>
+        <source>used as swap</source>
+        <translation>als Auslagerungsspeicher verwendet</translation>
+    </message>
+    <message>
+        <source>used by %1</source>
+        <translation>verwendet von %1</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>in Benutzung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of this disk failed and were moved to the spare disk of pair “%1”.</source>
+        <translation>
+            <numerusform>%Ln Block dieser Festplatte ist ausgefallen und wurde auf die Ersatzplatte des Paars „%1“ verlagert.</numerusform>
+            <numerusform>%Ln Blöcke dieser Festplatte sind ausgefallen und wurden auf die Ersatzplatte des Paars „%1“ verlagert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of this disk could not be read; files stored there may be unreadable now.</source>
+        <translation>
+            <numerusform>%Ln Block dieser Festplatte konnte nicht gelesen werden; dort gespeicherte Dateien sind jetzt möglicherweise unlesbar.</numerusform>
+            <numerusform>%Ln Blöcke dieser Festplatte konnten nicht gelesen werden; dort gespeicherte Dateien sind jetzt möglicherweise unlesbar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy your files from %1 to another disk now and replace this disk.</source>
+        <translation>Kopieren Sie Ihre Dateien jetzt von %1 auf eine andere Festplatte und ersetzen Sie diese Festplatte.</translation>
+    </message>
+    <message>
+        <source>The spare disk stands in for the failed blocks; keep your backup up to date and plan to replace this disk.</source>
+        <translation>Die Ersatzplatte springt für die ausgefallenen Blöcke ein; halten Sie Ihre Sicherung aktuell und planen Sie, diese Festplatte zu ersetzen.</translation>
+    </message>
+    <message>
+        <source>Copy your data to another disk now and replace this disk.</source>
+        <translation>Kopieren Sie Ihre Daten jetzt auf eine andere Festplatte und ersetzen Sie diese Festplatte.</translation>
+    </message>
+    <message>
+        <source>Give it more air or a cooler place.</source>
+        <translation>Sorgen Sie für mehr Luft oder einen kühleren Platz.</translation>
+    </message>
+    <message>
+        <source>Keep your backup up to date and plan to replace this disk.</source>
+        <translation>Halten Sie Ihre Sicherung aktuell und planen Sie, diese Festplatte zu ersetzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) could not be read; files stored there may be unreadable now.</source>
+        <translation>
+            <numerusform>%Ln Block konnte nicht gelesen werden; dort gespeicherte Dateien sind jetzt möglicherweise unlesbar.</numerusform>
+            <numerusform>%Ln Blöcke konnten nicht gelesen werden; dort gespeicherte Dateien sind jetzt möglicherweise unlesbar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect the missing disk again.</source>
+        <translation>Schließen Sie die fehlende Festplatte wieder an.</translation>
+    </message>
+    <message>
+        <source>Copy your files from %1 to another disk now.</source>
+        <translation>Kopieren Sie Ihre Dateien jetzt von %1 auf eine andere Festplatte.</translation>
+    </message>
+    <message>
+        <source>Your data is still readable; keep your backup up to date and plan to replace the failing disk.</source>
+        <translation>Ihre Daten sind noch lesbar; halten Sie Ihre Sicherung aktuell und planen Sie, die ausfallende Festplatte zu ersetzen.</translation>
     </message>
 </context>
 <context>
@@ -608,13 +751,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln block(s) could not be read; they will be moved when written again.</source>
-        <translation>
-            <numerusform>%Ln Block konnte nicht gelesen werden; er wird beim nächsten Schreiben verlagert.</numerusform>
-            <numerusform>%Ln Blöcke konnten nicht gelesen werden; sie werden beim nächsten Schreiben verlagert.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
         <translation>
             <numerusform>Insgesamt wurde %Ln Block verlagert. Ihre Daten sind sicher, aber die Hauptplatte nutzt sich ab.</numerusform>
@@ -642,24 +778,12 @@
         <translation>Paar „%1“: %2</translation>
     </message>
     <message>
-        <source>Disk %1 reports that it is failing. Copy your data to another disk now.</source>
-        <translation>Die Festplatte %1 meldet, dass sie ausfällt. Kopieren Sie Ihre Daten jetzt auf eine andere Festplatte.</translation>
-    </message>
-    <message>
-        <source>Disk %1 reports a problem with its health.</source>
-        <translation>Die Festplatte %1 meldet ein Problem mit ihrem Zustand.</translation>
-    </message>
-    <message>
         <source>Disk health: %1</source>
         <translation>Festplattenzustand: %1</translation>
     </message>
     <message>
         <source>Open</source>
         <translation>Öffnen</translation>
-    </message>
-    <message>
-        <source>The main disk is wearing out.</source>
-        <translation>Die Hauptplatte nutzt sich ab.</translation>
     </message>
     <message>
         <source>Both disks of pair “%1” are gone. Reconnect them; until then its data cannot be used.</source>
@@ -672,6 +796,33 @@
     <message>
         <source>The spare disk of pair “%1”%2 is gone. Blocks moved to it cannot be read until it is reconnected.</source>
         <translation>Die Ersatzplatte des Paars „%1“%2 fehlt. Dorthin verschobene Blöcke können erst wieder gelesen werden, wenn sie angeschlossen ist.</translation>
+    </message>
+    <message>
+        <source>Disks that need attention</source>
+        <translation>Festplatten, die Aufmerksamkeit brauchen</translation>
+    </message>
+    <message>
+        <source>Found at the first start: problems on %1. Open Disk Remap Manager to see them.</source>
+        <translation>Beim ersten Start gefunden: Probleme bei %1. Öffnen Sie die Festplatten-Umlagerung, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>pair “%1”</source>
+        <translation>Paar „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of pair “%1” could not be read; files stored there may be unreadable now. Copy what you still can from %2 to another disk.</source>
+        <translation>
+            <numerusform>%Ln Block des Paars „%1“ konnte nicht gelesen werden; dort gespeicherte Dateien sind jetzt möglicherweise unlesbar. Kopieren Sie, was noch geht, von %2 auf eine andere Festplatte.</numerusform>
+            <numerusform>%Ln Blöcke des Paars „%1“ konnten nicht gelesen werden; dort gespeicherte Dateien sind jetzt möglicherweise unlesbar. Kopieren Sie, was noch geht, von %2 auf eine andere Festplatte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminder: %1</source>
+        <translation>Erinnerung: %1</translation>
+    </message>
+    <message>
+        <source>Disk %1: %2</source>
+        <translation>Festplatte %1: %2</translation>
     </message>
 </context>
 <context>
@@ -882,10 +1033,6 @@
         <translation>Die Hauptplatte behält Ihre Daten. Wählen Sie die Festplatte, die altert oder die Sie schützen möchten.</translation>
     </message>
     <message>
-        <source>When a block of the main disk can no longer be written, it is moved to the spare disk, and your data stays readable. Disks that cannot be chosen show why.</source>
-        <translation>Wenn ein Block der Hauptplatte nicht mehr beschrieben werden kann, wird er auf die Ersatzplatte verlagert, und Ihre Daten bleiben lesbar. Bei Festplatten, die nicht gewählt werden können, steht der Grund dabei.</translation>
-    </message>
-    <message>
         <source>Main disk</source>
         <translation>Hauptplatte</translation>
     </message>
@@ -938,10 +1085,6 @@
         <translation>Zusammenfassung</translation>
     </message>
     <message>
-        <source>Check your choice. You will be asked for an administrator password.</source>
-        <translation>Prüfen Sie Ihre Auswahl. Sie werden nach einem Administratorpasswort gefragt.</translation>
-    </message>
-    <message>
         <source>Confirm erasing the spare disk</source>
         <translation>Löschen der Ersatzplatte bestätigen</translation>
     </message>
@@ -961,28 +1104,12 @@
         <source>Working</source>
         <translation>In Arbeit</translation>
     </message>
-    <message>
-        <source>The pair “%1” is ready. Use %2 instead of the main disk from now on: for example, create a file system on it or move your partition there.</source>
-        <translation>Das Paar „%1“ ist bereit. Verwenden Sie von nun an %2 statt der Hauptplatte: Legen Sie zum Beispiel ein Dateisystem darauf an oder verschieben Sie Ihre Partition dorthin.</translation>
-    </message>
-    <message>
-        <source>The pair could not be created. %1
-
-Nothing was changed on the disks. Go back to change your choice, or cancel.</source>
-        <translation>Das Paar konnte nicht angelegt werden. %1
-
-An den Festplatten wurde nichts verändert. Gehen Sie zurück, um Ihre Auswahl zu ändern, oder brechen Sie ab.</translation>
-    </message>
     <message numerus="yes">
         <source>room for %Ln bad block(s)</source>
         <translation>
             <numerusform>Platz für %Ln defekten Block</numerusform>
             <numerusform>Platz für %Ln defekte Blöcke</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>A spare of a few gigabytes is plenty: each gigabyte holds about 260,000 bad blocks of 4 KiB.</source>
-        <translation>Eine Ersatzplatte von wenigen Gigabyte reicht reichlich: Jedes Gigabyte fasst etwa 260.000 defekte Blöcke zu 4 KiB.</translation>
     </message>
     <message>
         <source>%1 (recommended)</source>
@@ -1003,6 +1130,30 @@ An den Festplatten wurde nichts verändert. Gehen Sie zurück, um Ihre Auswahl z
     <message>
         <source>Creating the pair… If a password dialog appears, enter an administrator password.</source>
         <translation>Das Paar wird angelegt … Wenn ein Passwortdialog erscheint, geben Sie ein Administratorpasswort ein.</translation>
+    </message>
+    <message>
+        <source>When a block of the main disk fails, the pair moves it to the spare disk. Data that can still be read moves with it; data in a block that can no longer be read is lost, so keep a backup. Disks that cannot be chosen show why.</source>
+        <translation>Wenn ein Block der Hauptplatte ausfällt, verlagert das Paar ihn auf die Ersatzplatte. Noch lesbare Daten werden mitgenommen; Daten in einem Block, der nicht mehr gelesen werden kann, sind verloren, halten Sie also eine Sicherung bereit. Festplatten, die nicht gewählt werden können, zeigen den Grund an.</translation>
+    </message>
+    <message>
+        <source>Check your choice. An administrator password may be asked for.</source>
+        <translation>Prüfen Sie Ihre Auswahl. Eventuell wird ein Administratorpasswort abgefragt.</translation>
+    </message>
+    <message>
+        <source>The pair “%1” is ready. The data of %3 is now reached through %2: from now on use %2 wherever you used %3. Do not use %3 directly any more: what is written there bypasses the pair.</source>
+        <translation>Das Paar „%1“ ist bereit. Die Daten von %3 sind jetzt über %2 erreichbar: Verwenden Sie ab jetzt %2 überall dort, wo Sie %3 verwendet haben. Verwenden Sie %3 nicht mehr direkt: Was dort geschrieben wird, umgeht das Paar.</translation>
+    </message>
+    <message>
+        <source>The pair could not be created. %1
+
+The main disk was not changed; the spare disk may already have been erased. Go back to change your choice, or cancel.</source>
+        <translation>Das Paar konnte nicht angelegt werden. %1
+
+Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise schon gelöscht. Gehen Sie zurück, um Ihre Auswahl zu ändern, oder brechen Sie ab.</translation>
+    </message>
+    <message>
+        <source>A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB.</source>
+        <translation>Eine Ersatzplatte von einigen Gigabyte reicht völlig: Jedes Gigabyte fasst etwa 240.000 defekte Blöcke zu 4 KiB.</translation>
     </message>
 </context>
 <context>

@@ -11,13 +11,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln sector(s) could not be read.</source>
-        <translation>
-            <numerusform>%Ln sector could not be read.</numerusform>
-            <numerusform>%Ln sectors could not be read.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%Ln bad block(s) on the main disk have been moved to the spare.</source>
         <translation>
             <numerusform>%Ln bad block on the main disk has been moved to the spare.</numerusform>
@@ -25,10 +18,52 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln block(s) could not be read and will be moved when next written.</source>
+        <source>The drive has recorded %Ln error(s) it could not correct.</source>
         <translation>
-            <numerusform>%Ln block could not be read and will be moved when next written.</numerusform>
-            <numerusform>%Ln blocks could not be read and will be moved when next written.</numerusform>
+            <numerusform>The drive has recorded %Ln error it could not correct.</numerusform>
+            <numerusform>The drive has recorded %Ln errors it could not correct.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sector(s) could not be read and wait to be replaced.</source>
+        <translation>
+            <numerusform>%Ln sector could not be read and waits to be replaced.</numerusform>
+            <numerusform>%Ln sectors could not be read and wait to be replaced.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk&apos;s own scan found %Ln sector(s) it could not read.</source>
+        <translation>
+            <numerusform>The disk&apos;s own scan found %Ln sector it could not read.</numerusform>
+            <numerusform>The disk&apos;s own scan found %Ln sectors it could not read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk could not correct %Ln read error(s).</source>
+        <translation>
+            <numerusform>The disk could not correct %Ln read error.</numerusform>
+            <numerusform>The disk could not correct %Ln read errors.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of this disk failed and were moved to the spare disk of pair “%1”.</source>
+        <translation>
+            <numerusform>%Ln block of this disk failed and was moved to the spare disk of pair “%1”.</numerusform>
+            <numerusform>%Ln blocks of this disk failed and were moved to the spare disk of pair “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of this disk could not be read; files stored there may be unreadable now.</source>
+        <translation>
+            <numerusform>%Ln block of this disk could not be read; files stored there may be unreadable now.</numerusform>
+            <numerusform>%Ln blocks of this disk could not be read; files stored there may be unreadable now.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) could not be read; files stored there may be unreadable now.</source>
+        <translation>
+            <numerusform>%Ln block could not be read; files stored there may be unreadable now.</numerusform>
+            <numerusform>%Ln blocks could not be read; files stored there may be unreadable now.</numerusform>
         </translation>
     </message>
 </context>
@@ -52,17 +87,17 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln block(s) could not be read; they will be moved when written again.</source>
-        <translation>
-            <numerusform>%Ln block could not be read; it will be moved when written again.</numerusform>
-            <numerusform>%Ln blocks could not be read; they will be moved when written again.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
         <translation>
             <numerusform>In total %Ln block has been moved. Your data is safe, but the main disk is wearing out.</numerusform>
             <numerusform>In total %Ln blocks have been moved. Your data is safe, but the main disk is wearing out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of pair “%1” could not be read; files stored there may be unreadable now. Copy what you still can from %2 to another disk.</source>
+        <translation>
+            <numerusform>%Ln block of pair “%1” could not be read; files stored there may be unreadable now. Copy what you still can from %2 to another disk.</numerusform>
+            <numerusform>%Ln blocks of pair “%1” could not be read; files stored there may be unreadable now. Copy what you still can from %2 to another disk.</numerusform>
         </translation>
     </message>
 </context>

@@ -118,22 +118,6 @@
         <translation>Les données SMART n&apos;ont pas encore été lues.</translation>
     </message>
     <message>
-        <source>This disk does not report its health (no SMART data).</source>
-        <translation>Ce disque n&apos;indique pas sa santé (pas de données SMART).</translation>
-    </message>
-    <message>
-        <source>This disk does not report its health: %1</source>
-        <translation>Ce disque n&apos;indique pas sa santé : %1</translation>
-    </message>
-    <message>
-        <source>The disk itself reports that it is failing. Copy your data to another disk now.</source>
-        <translation>Le disque signale lui-même qu’il est en train de lâcher. Copiez vos données sur un autre disque dès maintenant.</translation>
-    </message>
-    <message>
-        <source>The disk reports a problem.</source>
-        <translation>Le disque signale un problème.</translation>
-    </message>
-    <message>
         <source>The disk&apos;s own health check gave no clear answer.</source>
         <translation>L&apos;autodiagnostic du disque n&apos;a pas donné de réponse claire.</translation>
     </message>
@@ -144,24 +128,9 @@
             <numerusform>%Ln secteurs ont déjà été remplacés par le disque.</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%Ln sector(s) could not be read.</source>
-        <translation>
-            <numerusform>%Ln secteur n&apos;a pas pu être lu.</numerusform>
-            <numerusform>%Ln secteurs n&apos;ont pas pu être lus.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The NVMe drive raised a critical warning.</source>
-        <translation>Le disque NVMe a émis un avertissement critique.</translation>
-    </message>
     <message>
         <source>The drive has used %1% of its rated life.</source>
         <translation>Le disque a consommé %1 % de sa durée de vie prévue.</translation>
-    </message>
-    <message>
-        <source>The drive&apos;s own spare area is used up.</source>
-        <translation>La réserve interne du disque est épuisée.</translation>
     </message>
     <message>
         <source>The disk is hot (%1 °C).</source>
@@ -200,13 +169,6 @@
         <translation>
             <numerusform>%Ln bloc défectueux du disque principal a été déplacé vers le disque de secours.</numerusform>
             <numerusform>%Ln blocs défectueux du disque principal ont été déplacés vers le disque de secours.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln block(s) could not be read and will be moved when next written.</source>
-        <translation>
-            <numerusform>%Ln bloc n&apos;a pas pu être lu et sera déplacé à la prochaine écriture.</numerusform>
-            <numerusform>%Ln blocs n&apos;ont pas pu être lus et seront déplacés à la prochaine écriture.</numerusform>
         </translation>
     </message>
     <message>
@@ -288,6 +250,187 @@
     <message>
         <source>Disk</source>
         <translation>Disque</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s own health check says that it is failing.</source>
+        <translation>L’autodiagnostic du disque indique qu’il est en train de lâcher.</translation>
+    </message>
+    <message>
+        <source>Values that predict a failure have reached the limit the maker set.</source>
+        <translation>Des valeurs qui annoncent une panne ont atteint la limite fixée par le fabricant.</translation>
+    </message>
+    <message>
+        <source>SMART attribute %1 is at its failure limit now.</source>
+        <translation>L’attribut SMART %1 a atteint sa limite de panne.</translation>
+    </message>
+    <message>
+        <source>The drive&apos;s spare area has fallen below its limit.</source>
+        <translation>La zone de réserve du lecteur est passée sous sa limite.</translation>
+    </message>
+    <message>
+        <source>The drive reports a temperature outside its limits.</source>
+        <translation>Le lecteur signale une température hors de ses limites.</translation>
+    </message>
+    <message>
+        <source>The drive reports that its reliability is degraded.</source>
+        <translation>Le lecteur signale que sa fiabilité est dégradée.</translation>
+    </message>
+    <message>
+        <source>The drive has switched itself to read-only.</source>
+        <translation>Le lecteur s’est mis lui-même en lecture seule.</translation>
+    </message>
+    <message>
+        <source>The drive&apos;s backup of its volatile memory failed.</source>
+        <translation>La sauvegarde de la mémoire volatile du lecteur a échoué.</translation>
+    </message>
+    <message>
+        <source>The drive raised a critical warning.</source>
+        <translation>Le lecteur a émis un avertissement critique.</translation>
+    </message>
+    <message>
+        <source>The drive&apos;s own spare area is down to %1%, below its limit of %2%.</source>
+        <translation>La zone de réserve propre du lecteur est tombée à %1&#xa0;%, sous sa limite de %2&#xa0;%.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The drive has recorded %Ln error(s) it could not correct.</source>
+        <translation>
+            <numerusform>Le lecteur a enregistré %Ln erreur qu’il n’a pas pu corriger.</numerusform>
+            <numerusform>Le lecteur a enregistré %Ln erreurs qu’il n’a pas pu corriger.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln sector(s) could not be read and wait to be replaced.</source>
+        <translation>
+            <numerusform>%Ln secteur n’a pas pu être lu et attend d’être remplacé.</numerusform>
+            <numerusform>%Ln secteurs n’ont pas pu être lus et attendent d’être remplacés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk&apos;s own scan found %Ln sector(s) it could not read.</source>
+        <translation>
+            <numerusform>L’analyse propre du disque a trouvé %Ln secteur illisible.</numerusform>
+            <numerusform>L’analyse propre du disque a trouvé %Ln secteurs illisibles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The disk could not correct %Ln read error(s).</source>
+        <translation>
+            <numerusform>Le disque n’a pas pu corriger %Ln erreur de lecture.</numerusform>
+            <numerusform>Le disque n’a pas pu corriger %Ln erreurs de lecture.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some values have reached their failure limit in the past.</source>
+        <translation>Certaines valeurs ont déjà atteint leur limite de panne par le passé.</translation>
+    </message>
+    <message>
+        <source>A self-test of the disk has failed.</source>
+        <translation>Un autodiagnostic du disque a échoué.</translation>
+    </message>
+    <message>
+        <source>The disk reports a problem that this version does not know.</source>
+        <translation>Le disque signale un problème que cette version ne connaît pas.</translation>
+    </message>
+    <message>
+        <source>The disk is asleep; it was not woken to read its health.</source>
+        <translation>Le disque est en veille&#xa0;; il n’a pas été réveillé pour lire son état.</translation>
+    </message>
+    <message>
+        <source>This disk does not report its health (it has no SMART).</source>
+        <translation>Ce disque ne donne pas son état (il n’a pas de SMART).</translation>
+    </message>
+    <message>
+        <source>SMART is switched off on this disk.</source>
+        <translation>SMART est désactivé sur ce disque.</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s health cannot be read through its connection; a USB disk may need its bridge type chosen.</source>
+        <translation>L’état du disque ne peut pas être lu par sa connexion&#xa0;; pour un disque USB, il faut peut-être préciser le modèle de son adaptateur.</translation>
+    </message>
+    <message>
+        <source>The disk could not be opened to read its health.</source>
+        <translation>Le disque n’a pas pu être ouvert pour lire son état.</translation>
+    </message>
+    <message>
+        <source>The health of disks cannot be read: smartctl could not be run.</source>
+        <translation>L’état des disques ne peut pas être lu&#xa0;: smartctl n’a pas pu être lancé.</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s health could not be read: smartctl gave an answer that could not be understood.</source>
+        <translation>L’état du disque n’a pas pu être lu&#xa0;: smartctl a donné une réponse incompréhensible.</translation>
+    </message>
+    <message>
+        <source>The disk&apos;s health could not be read.</source>
+        <translation>L’état du disque n’a pas pu être lu.</translation>
+    </message>
+    <message>
+        <source>mounted on %1</source>
+        <translation>monté sur %1</translation>
+    </message>
+    <message>
+        <source>used as swap</source>
+        <translation>utilisé comme espace d’échange</translation>
+    </message>
+    <message>
+        <source>used by %1</source>
+        <translation>utilisé par %1</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>utilisé</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of this disk failed and were moved to the spare disk of pair “%1”.</source>
+        <translation>
+            <numerusform>%Ln bloc de ce disque a lâché et a été déplacé sur le disque de réserve de la paire «&#xa0;%1&#xa0;».</numerusform>
+            <numerusform>%Ln blocs de ce disque ont lâché et ont été déplacés sur le disque de réserve de la paire «&#xa0;%1&#xa0;».</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of this disk could not be read; files stored there may be unreadable now.</source>
+        <translation>
+            <numerusform>%Ln bloc de ce disque n’a pas pu être lu&#xa0;; des fichiers qui s’y trouvent sont peut-être illisibles maintenant.</numerusform>
+            <numerusform>%Ln blocs de ce disque n’ont pas pu être lus&#xa0;; des fichiers qui s’y trouvent sont peut-être illisibles maintenant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy your files from %1 to another disk now and replace this disk.</source>
+        <translation>Copiez maintenant vos fichiers de %1 vers un autre disque et remplacez ce disque.</translation>
+    </message>
+    <message>
+        <source>The spare disk stands in for the failed blocks; keep your backup up to date and plan to replace this disk.</source>
+        <translation>Le disque de réserve remplace les blocs défaillants&#xa0;; gardez votre sauvegarde à jour et prévoyez de remplacer ce disque.</translation>
+    </message>
+    <message>
+        <source>Copy your data to another disk now and replace this disk.</source>
+        <translation>Copiez maintenant vos données vers un autre disque et remplacez ce disque.</translation>
+    </message>
+    <message>
+        <source>Give it more air or a cooler place.</source>
+        <translation>Donnez-lui plus d’air ou un endroit plus frais.</translation>
+    </message>
+    <message>
+        <source>Keep your backup up to date and plan to replace this disk.</source>
+        <translation>Gardez votre sauvegarde à jour et prévoyez de remplacer ce disque.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) could not be read; files stored there may be unreadable now.</source>
+        <translation>
+            <numerusform>%Ln bloc n’a pas pu être lu&#xa0;; des fichiers qui s’y trouvent sont peut-être illisibles maintenant.</numerusform>
+            <numerusform>%Ln blocs n’ont pas pu être lus&#xa0;; des fichiers qui s’y trouvent sont peut-être illisibles maintenant.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connect the missing disk again.</source>
+        <translation>Reconnectez le disque manquant.</translation>
+    </message>
+    <message>
+        <source>Copy your files from %1 to another disk now.</source>
+        <translation>Copiez maintenant vos fichiers de %1 vers un autre disque.</translation>
+    </message>
+    <message>
+        <source>Your data is still readable; keep your backup up to date and plan to replace the failing disk.</source>
+        <translation>Vos données sont encore lisibles&#xa0;; gardez votre sauvegarde à jour et prévoyez de remplacer le disque défaillant.</translation>
     </message>
 </context>
 <context>
@@ -608,13 +751,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%Ln block(s) could not be read; they will be moved when written again.</source>
-        <translation>
-            <numerusform>%Ln bloc n&apos;a pas pu être lu ; il sera déplacé à la prochaine écriture.</numerusform>
-            <numerusform>%Ln blocs n&apos;ont pas pu être lus ; ils seront déplacés à la prochaine écriture.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
         <translation>
             <numerusform>Au total, %Ln bloc a été déplacé. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
@@ -642,24 +778,12 @@
         <translation>Paire « %1 » : %2</translation>
     </message>
     <message>
-        <source>Disk %1 reports that it is failing. Copy your data to another disk now.</source>
-        <translation>Le disque %1 signale qu&apos;il est en train de lâcher. Copiez vos données sur un autre disque dès maintenant.</translation>
-    </message>
-    <message>
-        <source>Disk %1 reports a problem with its health.</source>
-        <translation>Le disque %1 signale un problème de santé.</translation>
-    </message>
-    <message>
         <source>Disk health: %1</source>
         <translation>Santé des disques : %1</translation>
     </message>
     <message>
         <source>Open</source>
         <translation>Ouvrir</translation>
-    </message>
-    <message>
-        <source>The main disk is wearing out.</source>
-        <translation>Le disque principal s’use.</translation>
     </message>
     <message>
         <source>Both disks of pair “%1” are gone. Reconnect them; until then its data cannot be used.</source>
@@ -672,6 +796,33 @@
     <message>
         <source>The spare disk of pair “%1”%2 is gone. Blocks moved to it cannot be read until it is reconnected.</source>
         <translation>Le disque de secours de la paire « %1 »%2 a disparu. Les blocs déplacés vers lui ne peuvent pas être lus tant qu’il n’est pas rebranché.</translation>
+    </message>
+    <message>
+        <source>Disks that need attention</source>
+        <translation>Disques qui demandent votre attention</translation>
+    </message>
+    <message>
+        <source>Found at the first start: problems on %1. Open Disk Remap Manager to see them.</source>
+        <translation>Trouvé au premier démarrage : des problèmes sur %1. Ouvrez le Gestionnaire de réaffectation des disques pour les voir.</translation>
+    </message>
+    <message>
+        <source>pair “%1”</source>
+        <translation>paire « %1 »</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln block(s) of pair “%1” could not be read; files stored there may be unreadable now. Copy what you still can from %2 to another disk.</source>
+        <translation>
+            <numerusform>%Ln bloc de la paire « %1 » n’a pas pu être lu ; des fichiers qui s’y trouvent sont peut-être illisibles maintenant. Copiez ce qui peut encore l’être de %2 vers un autre disque.</numerusform>
+            <numerusform>%Ln blocs de la paire « %1 » n’ont pas pu être lus ; des fichiers qui s’y trouvent sont peut-être illisibles maintenant. Copiez ce qui peut encore l’être de %2 vers un autre disque.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminder: %1</source>
+        <translation>Rappel : %1</translation>
+    </message>
+    <message>
+        <source>Disk %1: %2</source>
+        <translation>Disque %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -882,10 +1033,6 @@
         <translation>Le disque principal garde vos données. Choisissez le disque qui vieillit ou que vous voulez protéger.</translation>
     </message>
     <message>
-        <source>When a block of the main disk can no longer be written, it is moved to the spare disk, and your data stays readable. Disks that cannot be chosen show why.</source>
-        <translation>Quand un bloc du disque principal ne peut plus être écrit, il est déplacé vers le disque de secours et vos données restent lisibles. Les disques qui ne peuvent pas être choisis indiquent pourquoi.</translation>
-    </message>
-    <message>
         <source>Main disk</source>
         <translation>Disque principal</translation>
     </message>
@@ -938,10 +1085,6 @@
         <translation>Résumé</translation>
     </message>
     <message>
-        <source>Check your choice. You will be asked for an administrator password.</source>
-        <translation>Vérifiez votre choix. Un mot de passe administrateur vous sera demandé.</translation>
-    </message>
-    <message>
         <source>Confirm erasing the spare disk</source>
         <translation>Confirmer l&apos;effacement du disque de secours</translation>
     </message>
@@ -961,28 +1104,12 @@
         <source>Working</source>
         <translation>En cours</translation>
     </message>
-    <message>
-        <source>The pair “%1” is ready. Use %2 instead of the main disk from now on: for example, create a file system on it or move your partition there.</source>
-        <translation>La paire « %1 » est prête. Utilisez désormais %2 à la place du disque principal : par exemple, créez-y un système de fichiers ou déplacez-y votre partition.</translation>
-    </message>
-    <message>
-        <source>The pair could not be created. %1
-
-Nothing was changed on the disks. Go back to change your choice, or cancel.</source>
-        <translation>La paire n&apos;a pas pu être créée. %1
-
-Rien n&apos;a été modifié sur les disques. Revenez en arrière pour changer votre choix, ou annulez.</translation>
-    </message>
     <message numerus="yes">
         <source>room for %Ln bad block(s)</source>
         <translation>
             <numerusform>place pour %Ln bloc défectueux</numerusform>
             <numerusform>place pour %Ln blocs défectueux</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>A spare of a few gigabytes is plenty: each gigabyte holds about 260,000 bad blocks of 4 KiB.</source>
-        <translation>Un disque de secours de quelques gigaoctets suffit largement : chaque gigaoctet contient environ 260 000 blocs défectueux de 4 Kio.</translation>
     </message>
     <message>
         <source>%1 (recommended)</source>
@@ -1003,6 +1130,30 @@ Rien n&apos;a été modifié sur les disques. Revenez en arrière pour changer v
     <message>
         <source>Creating the pair… If a password dialog appears, enter an administrator password.</source>
         <translation>Création de la paire… Si une fenêtre de mot de passe apparaît, saisissez un mot de passe administrateur.</translation>
+    </message>
+    <message>
+        <source>When a block of the main disk fails, the pair moves it to the spare disk. Data that can still be read moves with it; data in a block that can no longer be read is lost, so keep a backup. Disks that cannot be chosen show why.</source>
+        <translation>Quand un bloc du disque principal lâche, la paire le déplace sur le disque de réserve. Les données encore lisibles sont déplacées avec lui&#xa0;; les données d’un bloc qui ne peut plus être lu sont perdues, gardez donc une sauvegarde. Les disques qui ne peuvent pas être choisis indiquent pourquoi.</translation>
+    </message>
+    <message>
+        <source>Check your choice. An administrator password may be asked for.</source>
+        <translation>Vérifiez votre choix. Un mot de passe d’administrateur peut être demandé.</translation>
+    </message>
+    <message>
+        <source>The pair “%1” is ready. The data of %3 is now reached through %2: from now on use %2 wherever you used %3. Do not use %3 directly any more: what is written there bypasses the pair.</source>
+        <translation>La paire «&#xa0;%1&#xa0;» est prête. Les données de %3 sont désormais accessibles par %2&#xa0;: utilisez dorénavant %2 partout où vous utilisiez %3. N’utilisez plus %3 directement&#xa0;: ce qui y est écrit contourne la paire.</translation>
+    </message>
+    <message>
+        <source>The pair could not be created. %1
+
+The main disk was not changed; the spare disk may already have been erased. Go back to change your choice, or cancel.</source>
+        <translation>La paire n’a pas pu être créée. %1
+
+Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut-être déjà été effacé. Revenez en arrière pour changer votre choix, ou annulez.</translation>
+    </message>
+    <message>
+        <source>A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB.</source>
+        <translation>Un disque de réserve de quelques gigaoctets suffit largement&#xa0;: chaque gigaoctet contient environ 240&#x202f;000 blocs défectueux de 4&#xa0;Kio.</translation>
     </message>
 </context>
 <context>

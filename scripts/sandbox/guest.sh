@@ -143,7 +143,9 @@ read_sha=$(dd if="$dev" bs=1M count=$data_mib iflag=direct status=none | sha256s
     || e2e_fail "reading the data back failed"
 say "data read back: $([ "$read_sha" = "$written_sha" ] && echo intact || echo DIFFERENT)"
 
-e2e_wait_for 30 grep -q "In total $expected blocks have been moved" "$E2E_NOTIFICATIONS" \
+# Increases soon after a notice are told together when the app's 20-second
+# window ends.
+e2e_wait_for 60 grep -q "In total $expected blocks have been moved" "$E2E_NOTIFICATIONS" \
     || e2e_fail "no notification of $expected moved blocks: $(cat "$E2E_NOTIFICATIONS")"
 notification=$(grep "In total $expected blocks" "$E2E_NOTIFICATIONS" | tail -n1 | cut -f2,3 | sed 's/\t/: /')
 screenshot 02-bad-blocks-notification.png

@@ -4,6 +4,9 @@
 
 #include <QDBusError>
 #include <QDBusMessage>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <algorithm>
 
@@ -265,35 +268,31 @@ QList<FakeObject *> FakeHelper::pairs() const
     return list;
 }
 
-QVariantMap FakeHelper::healthySmart()
+SmartReport FakeHelper::fixtureReport(const QString &fixture)
 {
-    return {
-        {QStringLiteral("available"), true},
-        {QStringLiteral("verdict"), QStringLiteral("passed")},
-        {QStringLiteral("temperature"), 34},
-        {QStringLiteral("power-on-hours"), qulonglong(18342)},
-        {QStringLiteral("reallocated-sectors"), qulonglong(0)},
-        {QStringLiteral("pending-sectors"), qulonglong(0)},
-        {QStringLiteral("offline-uncorrectable"), qulonglong(0)},
-        {QStringLiteral("updated"), qlonglong(1764062400)},
-        {QStringLiteral("self-test-running"), false},
-    };
+    QFile file(QStringLiteral(FIXTURES_DIR "/") + fixture);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing SMART fixture %s", qPrintable(fixture));
+    const QByteArray json = file.readAll();
+    const int exitStatus = QJsonDocument::fromJson(json).object().value(QLatin1String("smartctl")).toObject()
+                                   .value(QLatin1String("exit_status")).toInt();
+    return SmartReport::parse(json, exitStatus);
 }
 
-DmRemap::SmartAttributeList FakeHelper::typicalAttributes()
+void FakeHelper::setSmartFixture(const QString &diskId, const QString &fixture)
 {
-    auto a = [](uchar id, const char *name, uint v, uint w, uint t, qulonglong raw, const char *status) {
-        return DmRemap::SmartAttribute{id, QString::fromLatin1(name), v, w, t, raw, QString::number(raw),
-                                       QString::fromLatin1(status)};
-    };
-    return {a(1, "Raw_Read_Error_Rate", 200, 200, 51, 0, "ok"),
-            a(5, "Reallocated_Sector_Ct", 180, 180, 140, 412, "warning"),
-            a(9, "Power_On_Hours", 75, 75, 0, 18342, "ok"),
-            a(187, "Reported_Uncorrect", 100, 100, 0, 3, "warning"),
-            a(194, "Temperature_Celsius", 113, 98, 0, 34, "ok"),
-            a(197, "Current_Pending_Sector", 200, 200, 0, 7, "warning"),
-            a(198, "Offline_Uncorrectable", 100, 253, 0, 0, "ok"),
-            a(199, "UDMA_CRC_Error_Count", 200, 200, 0, 0, "ok")};
+    FakeObject *disk = m_disks.value(diskId);
+    const SmartReport report = fixtureReport(fixture);
+    const QString old = disk->smart.value(QStringLiteral("verdict")).toString();
+    disk->smart = report.toMap();
+    disk->smart.insert(QStringLiteral("updated"), qlonglong(1764062400));
+    disk->smart.insert(QStringLiteral("device-type"), QString());
+    disk->attributes = report.attributes;
+    disk->selfTests = report.selfTests;
+    disk->info.insert(QStringLiteral("smart-verdict"), report.verdict);
+    if (!old.isEmpty() && old != report.verdict)
+        Q_EMIT disk->VerdictChanged(old, report.verdict);
+    Q_EMIT disk->Updated();
 }
 
 FakeObject *FakeHelper::addDisk(const QString &id, const QString &device, const QString &kind, qulonglong bytes,
@@ -314,17 +313,15 @@ FakeObject *FakeHelper::addDisk(const QString &id, const QString &device, const 
         {QStringLiteral("transport"), kind == QLatin1String("nvme") ? QStringLiteral("nvme") : QStringLiteral("ata")},
         {QStringLiteral("in-use"), false},
         {QStringLiteral("in-use-reason"), QString()},
+        {QStringLiteral("in-use-reasons"), QVariant::fromValue(DmRemap::ReasonList())},
         {QStringLiteral("role"), QStringLiteral("free")},
         {QStringLiteral("pair"), QVariant::fromValue(QDBusObjectPath(QStringLiteral("/")))},
         {QStringLiteral("smart-verdict"), QStringLiteral("passed")},
     };
     for (auto it = overrides.cbegin(); it != overrides.cend(); ++it)
         disk->info.insert(it.key(), it.value());
-    disk->smart = healthySmart();
-    disk->attributes = typicalAttributes();
-    disk->selfTests = {{QStringLiteral("Short offline"), QStringLiteral("Completed without error"), 18300, 0, -1},
-                       {QStringLiteral("Extended offline"), QStringLiteral("Completed: read failure"), 17020, 10, 123456}};
     m_disks.insert(id, disk);
+    setSmartFixture(id, kind == QLatin1String("nvme") ? QStringLiteral("nvme-qemu.json") : QStringLiteral("ide-qemu.json"));
     exportObject(disk, {QStringLiteral("Disk1"), QStringLiteral("Smart1")});
     Q_EMIT m_manager->DiskAdded(QDBusObjectPath(disk->path));
     return disk;
@@ -423,15 +420,4 @@ void FakeHelper::setPairState(const QString &name, const QString &state)
     const QString old = pair->info.value(QStringLiteral("state")).toString();
     pair->info.insert(QStringLiteral("state"), state);
     Q_EMIT pair->StateChanged(old, state);
-}
-
-void FakeHelper::setVerdict(const QString &diskId, const QString &verdict, const QString &reason)
-{
-    FakeObject *disk = m_disks.value(diskId);
-    const QString old = disk->smart.value(QStringLiteral("verdict")).toString();
-    disk->smart.insert(QStringLiteral("verdict"), verdict);
-    disk->smart.insert(QStringLiteral("verdict-reason"), reason);
-    disk->info.insert(QStringLiteral("smart-verdict"), verdict);
-    Q_EMIT disk->VerdictChanged(old, verdict);
-    Q_EMIT disk->Updated();
 }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "dbustypes.h"
+#include "smartreport.h"
 
 #include <QDBusConnection>
 #include <QDBusContext>
@@ -117,10 +118,12 @@ public:
     void setRemaps(const QString &pair, const QList<qulonglong> &sortedSectors);
     void setPending(const QString &pair, const QList<qulonglong> &sectors);
     void setPairState(const QString &pair, const QString &state);
-    void setVerdict(const QString &diskId, const QString &verdict, const QString &reason = {});
-    // A typical healthy ATA disk's SMART dictionary and attribute table.
-    static QVariantMap healthySmart();
-    static DmRemap::SmartAttributeList typicalAttributes();
+    // The helper's own parse of a smartctl output in tests/helper/fixtures
+    // (exit status as recorded in it), so the fake answers as the real one.
+    static SmartReport fixtureReport(const QString &fixture);
+    // Gives a disk that fixture's SMART data, as the helper would after
+    // reading it (VerdictChanged when the verdict changes, Updated).
+    void setSmartFixture(const QString &diskId, const QString &fixture);
 
     FakeObject *manager() const { return m_manager; }
     QList<FakeObject *> disks() const;

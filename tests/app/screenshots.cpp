@@ -57,30 +57,19 @@ int main(int argc, char *argv[])
     FakeObject *sda = fake.addDisk(QStringLiteral("wwn-0x50014ee2b5c3d1a7"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 2000 * GB,
                                    {{QStringLiteral("model"), QStringLiteral("WDC WD20EZRX-00D8PB0")},
                                     {QStringLiteral("serial"), QStringLiteral("WD-WCC4M1KXT9Z2")}});
-    sda->smart.insert(QStringLiteral("reallocated-sectors"), qulonglong(412));
-    sda->smart.insert(QStringLiteral("pending-sectors"), qulonglong(7));
-    sda->smart.insert(QStringLiteral("verdict"), QStringLiteral("passed"));
-    sda->smart.insert(QStringLiteral("power-on-hours"), qulonglong(41873));
-    sda->smart.insert(QStringLiteral("temperature"), 38);
+    // SMART data as the helper parses it from its test fixtures.
+    fake.setSmartFixture(sda->info.value(QStringLiteral("id")).toString(), QStringLiteral("ide-damaged-failing.json"));
     fake.addDisk(QStringLiteral("wwn-0x5002538e40a1b2c3"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 250 * GB,
                  {{QStringLiteral("model"), QStringLiteral("Samsung SSD 860 EVO 250GB")},
                   {QStringLiteral("serial"), QStringLiteral("S3YHNX0K812345A")}});
     FakeObject *nvme = fake.addDisk(QStringLiteral("eui.0025385b71b0a1c2"), QStringLiteral("/dev/nvme0n1"), QStringLiteral("nvme"), 500 * GB,
                                     {{QStringLiteral("model"), QStringLiteral("Samsung SSD 970 EVO Plus 500GB")},
                                      {QStringLiteral("in-use"), true},
-                                     {QStringLiteral("in-use-reason"), QStringLiteral("mounted on /")}});
-    nvme->smart.insert(QStringLiteral("nvme-critical-warning"), 0u);
-    nvme->smart.insert(QStringLiteral("nvme-media-errors"), qulonglong(0));
-    nvme->smart.insert(QStringLiteral("nvme-percentage-used"), 4u);
-    nvme->smart.insert(QStringLiteral("nvme-available-spare"), 100u);
-    nvme->smart.insert(QStringLiteral("nvme-available-spare-threshold"), 10u);
-    nvme->attributes.clear();
+                                     {QStringLiteral("in-use-reasons"), QVariant::fromValue(DmRemap::ReasonList{{{QStringLiteral("code"), QStringLiteral("mounted")}, {QStringLiteral("mount-point"), QStringLiteral("/")}}})}});
     FakeObject *usb = fake.addDisk(QStringLiteral("usb-JMicron_Generic_0123456789AB"), QStringLiteral("/dev/sdc"), QStringLiteral("hdd"), 4000 * GB,
                                    {{QStringLiteral("model"), QStringLiteral("Generic USB disk")},
                                     {QStringLiteral("transport"), QStringLiteral("usb")}});
-    usb->smart = {{QStringLiteral("available"), false},
-                  {QStringLiteral("unavailable-reason"), QStringLiteral("The USB bridge does not pass SMART commands through.")}};
-    usb->attributes.clear();
+    fake.setSmartFixture(usb->info.value(QStringLiteral("id")).toString(), QStringLiteral("virtio-no-smart.json"));
     fake.addDisk(QStringLiteral("wwn-0x5000c500a1b2c3d4"), QStringLiteral("/dev/sdd"), QStringLiteral("hdd"), 1000 * GB,
                  {{QStringLiteral("model"), QStringLiteral("ST1000DM010-2EP102")}});
     fake.addPair(QStringLiteral("safe-sda"), sda->info.value(QStringLiteral("id")).toString(),

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void cleanup();
     void treeShowsDisksAndPairs();
     void liveUpdatesFromSignals();
+    void mainDiskHealthFollowsThePair();
     void helperMissingShowsRetry();
     void helperRefusalIsExplained();
     void wizardFiltersAndCreates();
@@ -181,7 +182,7 @@ void TestAppClient::liveUpdatesFromSignals()
     QTRY_COMPARE(m_devices->pairHealth(pairPath).level, Health::Level::Bad);
     QCOMPARE(m_devices->worstLevel(), Health::Level::Bad);
     QSignalSpy verdicts(m_client, &HelperClient::verdictChanged);
-    m_fake->setVerdict(QStringLiteral("nvme0n1"), QStringLiteral("failing"), QStringLiteral("Media errors"));
+    m_fake->setSmartFixture(QStringLiteral("nvme0n1"), QStringLiteral("nvme-damaged-critical.json"));
     QTRY_COMPARE(verdicts.count(), 1);
     QCOMPARE(verdicts.first().at(2).toString(), QStringLiteral("failing"));
     QTRY_COMPARE(m_devices->diskHealth(m_fake->diskPath(QStringLiteral("nvme0n1"))).level, Health::Level::Bad);
@@ -193,6 +194,44 @@ void TestAppClient::liveUpdatesFromSignals()
     m_fake->removeDisk(QStringLiteral("sdc"));
     QTRY_VERIFY(!m_devices->indexOf(m_fake->diskPath(QStringLiteral("sdc"))).isValid());
     QCOMPARE(m_devices->rowCount(), 2);
+}
+
+// A pair's main disk is as healthy as its failed blocks say, whatever its
+// SMART data (QEMU's disk says it passed): moved blocks make it Caution,
+// unreadable ones Bad, each with what to do next.
+void TestAppClient::mainDiskHealthFollowsThePair()
+{
+    makeTypicalDisks();
+    m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    const QString sda = m_fake->diskPath(QStringLiteral("sda"));
+    const QString sdb = m_fake->diskPath(QStringLiteral("sdb"));
+    auto mainRowHealth = [&] { return m_devices->indexOf(sda).siblingAtColumn(DeviceModel::HealthColumn).data().toString(); };
+    QTRY_COMPARE(mainRowHealth(), QStringLiteral("Good"));
+
+    QList<qulonglong> sectors;
+    for (qulonglong i = 0; i < 48; ++i)
+        sectors << i * 8 * 1000;
+    m_fake->setRemaps(QStringLiteral("safe"), sectors);
+    QTRY_COMPARE(mainRowHealth(), QStringLiteral("Caution"));
+    QCOMPARE(m_devices->diskHealth(sda).reason,
+             QStringLiteral("48 blocks of this disk failed and were moved to the spare disk "
+                            "of pair “safe”. The spare disk stands in for the failed blocks; keep your backup up to date "
+                            "and plan to replace this disk."));
+    QCOMPARE(m_devices->diskHealth(sdb).level, Health::Level::Good); // the spare is fine
+    // The pair says it once, not again under "Main disk".
+    QVERIFY2(m_devices->pairHealth(m_fake->pairPath(QStringLiteral("safe"))).reason.count(QStringLiteral("48")) == 1,
+             qPrintable(m_devices->pairHealth(m_fake->pairPath(QStringLiteral("safe"))).reason));
+
+    m_fake->setPending(QStringLiteral("safe"), {123456});
+    QTRY_COMPARE(mainRowHealth(), QStringLiteral("Bad"));
+    QVERIFY2(m_devices->diskHealth(sda).reason.endsWith(
+                 QStringLiteral("1 block of this disk could not be read; files stored there may be unreadable now. "
+                                "Copy your files from /dev/mapper/safe to another disk now and replace this disk.")),
+             qPrintable(m_devices->diskHealth(sda).reason));
 }
 
 void TestAppClient::helperMissingShowsRetry()
@@ -249,8 +288,9 @@ void TestAppClient::helperRefusalIsExplained()
     QTRY_VERIFY(!window.helperBar()->isVisible());
 
     // A refused single request shows in the error bar, in words.
+    m_fake->setSmartFixture(QStringLiteral("sda"), QStringLiteral("ide-qemu-selftest-log.json"));
     window.openObject(m_fake->diskPath(QStringLiteral("sda")));
-    QTRY_COMPARE(window.smartPage()->selfTests()->rowCount(), 2); // the tab's own reads are done
+    QTRY_COMPARE(window.smartPage()->selfTests()->rowCount(), 1); // the tab's own reads are done
     QVERIFY(!window.errorBar()->isVisible());
     m_fake->refuseWith = QStringLiteral("org.freedesktop.PolicyKit1.Error.NotAuthorized");
     m_client->startSelfTest(m_fake->diskPath(QStringLiteral("sda")), QStringLiteral("short"));
@@ -281,7 +321,7 @@ void TestAppClient::wizardFiltersAndCreates()
     m_fake->addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB);
     m_fake->addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 8 * GB);
     m_fake->addDisk(QStringLiteral("sdc"), QStringLiteral("/dev/sdc"), QStringLiteral("hdd"), 1000 * GB,
-                    {{QStringLiteral("in-use"), true}, {QStringLiteral("in-use-reason"), QStringLiteral("mounted on /home")}});
+                    {{QStringLiteral("in-use"), true}, {QStringLiteral("in-use-reasons"), QVariant::fromValue(DmRemap::ReasonList{{{QStringLiteral("code"), QStringLiteral("mounted")}, {QStringLiteral("mount-point"), QStringLiteral("/home")}}})}});
     m_fake->addDisk(QStringLiteral("sdd"), QStringLiteral("/dev/sdd"), QStringLiteral("hdd"), 8192);
     QVERIFY(m_fake->registerService());
     m_client = new HelperClient(appBus());
@@ -337,7 +377,12 @@ void TestAppClient::wizardFiltersAndCreates()
     QTRY_VERIFY(wizard.isCreated());
     QCOMPARE(wizard.createdPair(), m_fake->pairPath(QStringLiteral("home-safe")));
     QVERIFY(m_fake->lastCallInteractive); // polkit may ask for the password
-    QVERIFY(wizard.resultLabel()->text().contains(QStringLiteral("/dev/mapper/home-safe")));
+    // The main disk keeps its data: use the new device instead, never format it.
+    QCOMPARE(wizard.resultLabel()->text(),
+             QStringLiteral("The pair “home-safe” is ready. The data of /dev/sda is now reached through "
+                            "/dev/mapper/home-safe: from now on use /dev/mapper/home-safe wherever you used /dev/sda. "
+                            "Do not use /dev/sda directly any more: what is written there bypasses the pair."));
+    QVERIFY(!wizard.resultLabel()->text().contains(QStringLiteral("file system")));
     QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
     QCOMPARE(m_fake->pair(QStringLiteral("home-safe"))->info.value(QStringLiteral("block-size")).toUInt(), 8u);
     QTRY_VERIFY(m_devices->indexOf(m_fake->pairPath(QStringLiteral("home-safe"))).isValid());
@@ -372,7 +417,7 @@ void TestAppClient::wizardShowsHelperErrors()
         QTRY_VERIFY(!wizard.isWorking());
         QVERIFY(!wizard.isCreated());
         QVERIFY2(wizard.resultLabel()->text().contains(words), qPrintable(wizard.resultLabel()->text()));
-        QVERIFY(wizard.resultLabel()->text().contains(QStringLiteral("Nothing was changed")));
+        QVERIFY(wizard.resultLabel()->text().contains(QStringLiteral("The main disk was not changed; the spare disk may already have been erased.")));
         QVERIFY(!wizard.button(QWizard::FinishButton)->isEnabled());
         QVERIFY(wizard.button(QWizard::BackButton)->isEnabled());
     }
@@ -452,15 +497,16 @@ void TestAppClient::smartTabAndSelfTest()
     m_client = new HelperClient(appBus());
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
     const QString sda = m_fake->diskPath(QStringLiteral("sda"));
+    m_fake->setSmartFixture(QStringLiteral("sda"), QStringLiteral("ide-damaged-failing.json"));
     QTRY_VERIFY(!m_client->smart(sda).isEmpty());
     SmartPage page(m_client);
     page.show();
     page.setObject(sda);
-    QTRY_COMPARE(page.attributes()->rowCount(), 8);
+    QTRY_COMPARE(page.attributes()->rowCount(), 12);
     QTRY_COMPARE(page.selfTests()->rowCount(), 2);
-    QCOMPARE(page.selfTests()->index(1, SelfTestModel::FailingLba).data().toString(), QLocale().toString(123456));
+    QCOMPARE(page.selfTests()->index(0, SelfTestModel::FailingLba).data().toString(), QLocale().toString(1234567));
     page.attributeView()->sortByColumn(SmartAttributeModel::Raw, Qt::DescendingOrder);
-    QCOMPARE(page.attributeView()->model()->index(0, SmartAttributeModel::Id).data().toInt(), 9);
+    QCOMPARE(page.attributeView()->model()->index(0, SmartAttributeModel::Id).data().toInt(), 190);
 
     QPushButton *run = nullptr;
     QProgressBar *progress = nullptr;
@@ -482,9 +528,6 @@ void TestAppClient::smartTabAndSelfTest()
 
     // NVMe: health fields instead of attributes.
     page.setObject(m_fake->diskPath(QStringLiteral("nvme0n1")));
-    m_fake->disk(QStringLiteral("nvme0n1"))->smart.insert(QStringLiteral("nvme-critical-warning"), 0u);
-    m_fake->disk(QStringLiteral("nvme0n1"))->smart.insert(QStringLiteral("nvme-percentage-used"), 3u);
-    Q_EMIT m_fake->disk(QStringLiteral("nvme0n1"))->Updated();
     QGroupBox *nvme = nullptr;
     for (QGroupBox *g : page.findChildren<QGroupBox *>())
         if (g->title() == QStringLiteral("NVMe health"))
@@ -626,7 +669,7 @@ void TestAppClient::trayFollowsTheWorstHealth()
 
     m_fake->setPairState(QStringLiteral("safe"), QStringLiteral("spare_low"));
     QTRY_COMPARE(tray.toolTip(), QStringLiteral("Disk health: Caution"));
-    m_fake->setVerdict(QStringLiteral("nvme0n1"), QStringLiteral("failing"));
+    m_fake->setSmartFixture(QStringLiteral("nvme0n1"), QStringLiteral("nvme-damaged-critical.json"));
     QTRY_COMPARE(tray.toolTip(), QStringLiteral("Disk health: Bad"));
     QTRY_COMPARE(pairAction()->text(), QStringLiteral("safe — Caution"));
     pairAction()->trigger();

@@ -1,6 +1,7 @@
 // The app's logic without a bus: the remap map's arithmetic and drawing
 // geometry, health in words, the pairing rules, attribute sorting and the
 // translations.
+#include "fakehelper.h"
 #include "health.h"
 #include "pairrules.h"
 #include "remapmapmodel.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void mapWidgetHitTesting();
     void healthInWords();
     void pairHealth();
+    void healthColoursReadable();
     void spareRules();
     void attributeSorting();
     void germanAndFrench();
@@ -173,36 +175,61 @@ void TestAppModels::mapWidgetHitTesting()
 
 void TestAppModels::healthInWords()
 {
-    QVariantMap info{{QStringLiteral("smart-verdict"), QStringLiteral("passed")}};
-    QVariantMap smart{{QStringLiteral("available"), true}, {QStringLiteral("verdict"), QStringLiteral("passed")},
-                      {QStringLiteral("temperature"), 35}};
-    Health::Verdict v = Health::ofDisk(info, smart);
+    // SMART dictionaries as the helper makes them from its test fixtures.
+    auto smart = [](const char *fixture) { return FakeHelper::fixtureReport(QString::fromLatin1(fixture)).toMap(); };
+    const QVariantMap info{{QStringLiteral("smart-verdict"), QStringLiteral("passed")}};
+    Health::Verdict v = Health::ofDisk(info, smart("ide-qemu.json"));
     QCOMPARE(v.level, Health::Level::Good);
-    QVERIFY(v.reason.contains(QStringLiteral("no problems")));
+    QCOMPARE(v.reason, QStringLiteral("The disk reports no problems."));
 
-    smart.insert(QStringLiteral("pending-sectors"), qulonglong(3));
-    v = Health::ofDisk(info, smart);
+    v = Health::ofDisk(info, smart("ide-damaged-pending.json"));
     QCOMPARE(v.level, Health::Level::Caution);
-    QVERIFY2(v.reason.contains(QStringLiteral("3 sectors could not be read")), qPrintable(v.reason));
+    QVERIFY2(v.reason.startsWith(QStringLiteral("2 sectors could not be read and wait to be replaced. ")), qPrintable(v.reason));
 
-    smart.insert(QStringLiteral("verdict"), QStringLiteral("failing"));
-    v = Health::ofDisk(info, smart);
+    v = Health::ofDisk(info, smart("ide-damaged-failing.json"));
     QCOMPARE(v.level, Health::Level::Bad);
-    QVERIFY(v.reason.contains(QStringLiteral("failing")));
+    QVERIFY2(v.reason.endsWith(QStringLiteral("Copy your data to another disk now and replace this disk.")), qPrintable(v.reason));
 
-    v = Health::ofDisk(info, {{QStringLiteral("available"), false},
-                              {QStringLiteral("unavailable-reason"), QStringLiteral("USB bridge")}});
+    v = Health::ofDisk(info, smart("virtio-no-smart.json"));
     QCOMPARE(v.level, Health::Level::Unknown);
-    QVERIFY(v.reason.contains(QStringLiteral("USB bridge")));
+    QVERIFY2(v.reason.contains(QStringLiteral("bridge type")), qPrintable(v.reason));
 
-    QVariantMap nvme{{QStringLiteral("available"), true}, {QStringLiteral("verdict"), QStringLiteral("passed")},
-                     {QStringLiteral("nvme-critical-warning"), 0u}, {QStringLiteral("nvme-available-spare"), 5u},
-                     {QStringLiteral("nvme-available-spare-threshold"), 10u}};
-    QCOMPARE(Health::ofDisk(info, nvme).level, Health::Level::Bad);
+    QCOMPARE(Health::ofDisk(info, smart("nvme-damaged-critical.json")).level, Health::Level::Bad);
     // QEMU's NVMe disk reports a spare of 0 with a threshold of 0: no alarm.
-    nvme.insert(QStringLiteral("nvme-available-spare"), 0u);
-    nvme.insert(QStringLiteral("nvme-available-spare-threshold"), 0u);
-    QCOMPARE(Health::ofDisk(info, nvme).level, Health::Level::Good);
+    QCOMPARE(Health::ofDisk(info, smart("nvme-qemu.json")).level, Health::Level::Good);
+    QVariantMap hot = smart("ide-qemu.json");
+    hot.insert(QStringLiteral("temperature"), 61);
+    v = Health::ofDisk(info, hot);
+    QCOMPARE(v.level, Health::Level::Caution);
+    QCOMPARE(v.reason, QStringLiteral("The disk is hot (61 °C). Give it more air or a cooler place."));
+}
+
+// Health colours against the palette they are drawn on, light and dark:
+// 4.5:1 for text, 3:1 for the badge against the window.
+void TestAppModels::healthColoursReadable()
+{
+    QPalette light(QColor(0xef, 0xef, 0xef)); // Fusion's light window
+    light.setColor(QPalette::Base, Qt::white);
+    QPalette dark(QColor(0x35, 0x35, 0x35));
+    dark.setColor(QPalette::Base, QColor(0x2a, 0x2a, 0x2a));
+    dark.setColor(QPalette::Text, Qt::white);
+    const QPalette saved = QApplication::palette();
+    for (const QPalette &palette : {light, dark}) {
+        QApplication::setPalette(palette);
+        for (Health::Level level : {Health::Level::Unknown, Health::Level::Good, Health::Level::Caution, Health::Level::Bad}) {
+            const QColor text = Health::color(level); // as the views ask for it
+            const double onBase = Health::contrastRatio(text, QApplication::palette().color(QPalette::Base));
+            QVERIFY2(onBase >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3").arg(text.name(), palette.color(QPalette::Base).name()).arg(onBase)));
+            const Health::BadgeColors badge = Health::badgeColors(level);
+            QVERIFY2(Health::contrastRatio(badge.text, badge.background) >= 4.5, qPrintable(badge.background.name()));
+            QVERIFY2(Health::contrastRatio(badge.background, palette.color(QPalette::Window)) >= 3.0,
+                     qPrintable(badge.background.name()));
+        }
+    }
+    QApplication::setPalette(saved);
+    // The hue stays: Caution is still orange, not brown-grey.
+    const QColor caution = Health::color(Health::Level::Caution, light).toHsl();
+    QVERIFY(caution.hslHue() >= 25 && caution.hslHue() <= 45);
 }
 
 void TestAppModels::pairHealth()
@@ -218,9 +245,11 @@ void TestAppModels::pairHealth()
     QCOMPARE(Health::ofPair(status, good, good).level, Health::Level::Bad);
     status.insert(QStringLiteral("state"), QStringLiteral("ok"));
     status.insert(QStringLiteral("remapped"), qulonglong(0));
-    v = Health::ofPair(status, {Health::Level::Bad, QStringLiteral("dying")}, good);
+    v = Health::ofPair(status, {Health::Level::Bad, QStringLiteral("dying. Copy your data."), QStringLiteral("dying.")}, good);
     QCOMPARE(v.level, Health::Level::Bad);
-    QVERIFY(v.reason.contains(QStringLiteral("Main disk: dying")));
+    // The disk's facts, and the pair's own advice once.
+    QVERIFY2(v.reason.contains(QStringLiteral("Main disk: dying.")), qPrintable(v.reason));
+    QVERIFY2(!v.reason.contains(QStringLiteral("Copy your data.")), qPrintable(v.reason));
     QVERIFY(Health::pairStateRank(QStringLiteral("spare_full")) > Health::pairStateRank(QStringLiteral("spare_low")));
     QVERIFY(Health::verdictRank(QStringLiteral("failing")) > Health::verdictRank(QStringLiteral("warning")));
 }
@@ -231,7 +260,7 @@ void TestAppModels::spareRules()
                    bool inUse = false, uint logical = 512) {
         return QVariantMap{{QStringLiteral("id"), id}, {QStringLiteral("size"), size},
                            {QStringLiteral("role"), role}, {QStringLiteral("in-use"), inUse},
-                           {QStringLiteral("in-use-reason"), inUse ? QStringLiteral("mounted on /home") : QString()},
+                           {QStringLiteral("in-use-reasons"), QVariant::fromValue(inUse ? DmRemap::ReasonList{{{QStringLiteral("code"), QStringLiteral("mounted")}, {QStringLiteral("mount-point"), QStringLiteral("/home")}}} : DmRemap::ReasonList())},
                            {QStringLiteral("logical-block-size"), logical}};
     };
     const QVariantMap main = disk(QStringLiteral("a"), 500'000'000'000ull);

@@ -138,7 +138,7 @@ void TestAppVm::badBlocksShowUp()
     QTRY_COMPARE_WITH_TIMEOUT(m_client->pairStatus(m_pair).value(QStringLiteral("pending")).toULongLong(), 1ull, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(m_devices->pairHealth(m_pair).reason.contains(QStringLiteral("1 block could not be read")),
                              10000);
-    QCOMPARE(m_devices->pairHealth(m_pair).level, Health::Level::Caution);
+    QCOMPARE(m_devices->pairHealth(m_pair).level, Health::Level::Bad); // unreadable data
     qInfo().noquote() << "pair health:" << Health::name(m_devices->pairHealth(m_pair).level) << "-"
                       << m_devices->pairHealth(m_pair).reason;
 

@@ -108,6 +108,7 @@ void TestNotifications::startApp()
     m_client = new HelperClient(bus);
     m_notifier = new Notifier(m_client, bus, m_settings);
     m_notifier->setSettleInterval(settleMs);
+    m_notifier->setCoalesceInterval(0); // the schedule has its own test (tst_notifyschedule)
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
 }
 
@@ -187,7 +188,7 @@ void TestNotifications::groupedOnceAndNotRepeated()
     QCOMPARE(logged().size(), 3);
 
     // A worse SMART verdict.
-    m_fake->setVerdict(QStringLiteral("sdb"), QStringLiteral("failing"), QStringLiteral("Reallocated sectors over threshold"));
+    m_fake->setSmartFixture(QStringLiteral("sdb"), QStringLiteral("ide-damaged-failing.json"));
     QTRY_COMPARE(logged().size(), 4);
     QCOMPARE(logged().at(3).summary, QStringLiteral("Disk health: Failing"));
     QVERIFY(logged().at(3).body.contains(QStringLiteral("/dev/sdb")));

@@ -167,8 +167,13 @@ void TestRealHelper::showsThisMachinesDisks()
     QTRY_VERIFY_WITH_TIMEOUT(!m_client->smart(first).isEmpty(), 60000);
     const Health::Verdict health = m_devices->diskHealth(first);
     QVERIFY(!health.reason.isEmpty());
-    if (!m_client->smart(first).value(QStringLiteral("available")).toBool())
+    const QVariantMap smart = m_client->smart(first);
+    if (!smart.value(QStringLiteral("available")).toBool()) {
         QCOMPARE(health.level, Health::Level::Unknown);
+        // Worded by the app from the helper's code, not its English text.
+        QVERIFY(!DmRemap::reasonsFrom(smart.value(QStringLiteral("unavailable-reasons"))).isEmpty());
+        QVERIFY2(!health.reason.contains(smart.value(QStringLiteral("unavailable-reason")).toString()), qPrintable(health.reason));
+    }
     qInfo().noquote() << "disks:" << shown.join(QLatin1Char(' ')) << "| first:" << Health::name(health.level) << "-"
                       << health.reason;
 }
@@ -192,7 +197,10 @@ void TestRealHelper::wizardExplainsTheDiskInUse()
             continue;
         found = true;
         QVERIFY(!(item->flags() & Qt::ItemIsEnabled));
-        QVERIFY2(item->text().contains(QStringLiteral("In use")), qPrintable(item->text()));
+        QVERIFY2(item->text().contains(QStringLiteral("In use: ")), qPrintable(item->text()));
+        // The reason as the helper's codes, worded by the app.
+        QVERIFY(!DmRemap::reasonsFrom(m_client->diskInfo(rootDisk).value(QStringLiteral("in-use-reasons"))).isEmpty());
+        QVERIFY2(item->text().contains(Health::inUseText(m_client->diskInfo(rootDisk))), qPrintable(item->text()));
     }
     QVERIFY(found);
 }

@@ -45,7 +45,8 @@ if dd if="/dev/mapper/$PAIR" of=/dev/null bs=$bytes skip=$offset count=1 iflag=d
 fi
 ctl 0 --json pair list
 [ "$(json "j[0]['pending'], j[0]['remapped']")" = "($REMAPS, 0)" ] || fail "after the failed read: $RUN_OUT"
-wait_notification "Bad blocks on pair “$PAIR”" "$REMAPS blocks could not be read" "The main disk is wearing out."
+wait_notification "Bad blocks on pair “$PAIR”" "$REMAPS blocks of pair “$PAIR” could not be read" \
+    "files stored there may be unreadable now"
 # The user's program writes there again: the blocks move to the spare.
 head -c $bytes /dev/urandom > /run/patch
 dd if=/run/patch of=/run/data bs=$bytes seek=$offset oflag=seek_bytes conv=notrunc status=none

@@ -328,8 +328,14 @@ private Q_SLOTS:
         bool found = false;
         for (const DmRemap::ObjectInfo &d : disks) {
             for (const char *key : {"id", "path", "model", "serial", "wwn", "size", "logical-block-size", "physical-block-size",
-                                    "rotational", "kind", "transport", "in-use", "in-use-reason", "role", "pair", "smart-verdict"})
+                                    "rotational", "kind", "transport", "in-use", "in-use-reason", "in-use-reasons", "role",
+                                    "pair", "smart-verdict"})
                 QVERIFY2(d.info.contains(QLatin1String(key)), key);
+            // The reasons arrive as aa{sv}, one per English fragment.
+            const DmRemap::ReasonList inUse = DmRemap::reasonsFrom(d.info.value(QStringLiteral("in-use-reasons")));
+            QCOMPARE(inUse.isEmpty(), !d.info.value(QStringLiteral("in-use")).toBool());
+            for (const QVariantMap &reason : inUse)
+                QVERIFY(!reason.value(QStringLiteral("code")).toString().isEmpty());
             if (d.path.path() == m_disk) {
                 found = true;
                 QCOMPARE(d.info.value(QStringLiteral("path")).toString(), m_diskInfo.path);
@@ -348,8 +354,14 @@ private Q_SLOTS:
         QVERIFY(QStringList({QStringLiteral("passed"), QStringLiteral("warning"), QStringLiteral("failing"), QStringLiteral("unknown")})
                         .contains(smart.value(QStringLiteral("verdict")).toString()));
         // A disk without SMART (virtio here) says so plainly.
-        if (!smart.value(QStringLiteral("available")).toBool())
+        if (!smart.value(QStringLiteral("available")).toBool()) {
             QVERIFY(!smart.value(QStringLiteral("unavailable-reason")).toString().isEmpty());
+            const DmRemap::ReasonList why = DmRemap::reasonsFrom(smart.value(QStringLiteral("unavailable-reasons")));
+            QCOMPARE(why.size(), 1);
+            QVERIFY(!why.first().value(QStringLiteral("code")).toString().isEmpty());
+        } else {
+            QVERIFY(smart.contains(QStringLiteral("verdict-reasons")));
+        }
     }
 
     void everyMethodRefusesUnauthorizedCaller()

@@ -197,6 +197,47 @@ private Q_SLOTS:
         QVERIFY(!SmartReport::parse("[1,2]", 0).available);
     }
 
+    // Reasons as codes with their numbers (docs/dbus-api.md), every one of
+    // them, worst first, for clients to word in their own language.
+    void structuredReasons()
+    {
+        auto codes = [](const DmRemap::ReasonList &reasons) {
+            QStringList out;
+            for (const QVariantMap &r : reasons)
+                out << r.value(QStringLiteral("code")).toString() + QLatin1Char('/') + r.value(QStringLiteral("severity")).toString();
+            return out;
+        };
+        SmartReport r = parseFixture(QStringLiteral("ide-damaged-failing.json"));
+        QCOMPARE(codes(r.verdictReasons),
+                 QStringList({"health-check-failed/failing", "prefail-at-threshold/failing", "attribute-failing/failing",
+                              "reallocated-sectors/warning", "pending-sectors/warning", "offline-uncorrectable/warning",
+                              "reported-uncorrectable/warning", "self-test-failed/warning"}));
+        QCOMPARE(r.verdictReasons.at(2).value(QStringLiteral("id")).toUInt(), 5u);
+        QCOMPARE(r.verdictReasons.at(3).value(QStringLiteral("count")).toULongLong(), 1872ull);
+        QCOMPARE(r.verdictReasons.at(4).value(QStringLiteral("count")).toULongLong(), 24ull);
+        const QVariantMap m = r.toMap();
+        QCOMPARE(m.value(QStringLiteral("verdict-reasons")).value<DmRemap::ReasonList>(), r.verdictReasons);
+        QVERIFY(m.value(QStringLiteral("unavailable-reasons")).value<DmRemap::ReasonList>().isEmpty());
+
+        r = parseFixture(QStringLiteral("nvme-damaged-critical.json"));
+        QCOMPARE(codes(r.verdictReasons), QStringList({"health-check-failed/failing", "nvme-critical-warning/failing",
+                                                       "nvme-spare-below-threshold/failing", "nvme-media-errors/warning",
+                                                       "nvme-endurance-used/warning"}));
+        QCOMPARE(r.verdictReasons.at(1).value(QStringLiteral("bits")).toUInt(), 1u);
+        QVERIFY(parseFixture(QStringLiteral("ide-qemu.json")).verdictReasons.isEmpty());
+
+        auto unavailableCode = [](const SmartReport &r) {
+            return r.unavailableReasons.value(0).value(QStringLiteral("code")).toString();
+        };
+        QCOMPARE(unavailableCode(parseFixture(QStringLiteral("ide-damaged-standby.json"))), QStringLiteral("standby"));
+        QCOMPARE(unavailableCode(parseFixture(QStringLiteral("virtio-no-smart.json"))), QStringLiteral("device-type-unknown"));
+        QCOMPARE(unavailableCode(parseFixture(QStringLiteral("open-failed.json"))), QStringLiteral("open-failed"));
+        QCOMPARE(unavailableCode(parseFixture(QStringLiteral("garbage.txt"))), QStringLiteral("invalid-output"));
+        QCOMPARE(unavailableCode(SmartReport::unavailable(QStringLiteral("smartctl-failed"), QStringLiteral("not found"))),
+                 QStringLiteral("smartctl-failed"));
+        QCOMPARE(parseFixture(QStringLiteral("ide-qemu.json")).unavailableReasons.size(), 0);
+    }
+
     void exitStatusBits()
     {
         QCOMPARE(SmartReport::decodeExitStatus(0), QStringList());
