@@ -1,0 +1,214 @@
+#!/bin/bash
+# Guest script of the lifecycle VM test (vm-run --systemd): a pair's life on
+# a real system. Debian's systemd is PID 1, with udevd, dbus and polkitd;
+# the three .deb files are installed with dpkg -i. The helper is started by
+# D-Bus activation through its unit and its shipped sandbox; every D-Bus
+# method is called once under it. A GPT main disk with two ext4 partitions is
+# paired: the raw disk and its partitions are hidden (udev, systemd, udisks),
+# the pair's partitions are devices, an fstab line by file system UUID mounts
+# the pair's partition. Then the next boot of the same disks is replayed:
+# devices gone, the kernel's partitions back, coldplug (udevadm trigger
+# --action=add): the raw disk is hidden before any assembly, and the
+# assembly unit brings the pair and the mount back. Removal last.
+# Usage: vm-lifecycle.sh <packages dir> <source dir> <version>
+set -euo pipefail
+packages=$1 src=$2 version=$3
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
+fail() { echo "FAIL: $*" >&2; exit 1; }
+step() { echo "== $(cut -d' ' -f1 /proc/uptime)s: $*"; }
+wait_for() { # <seconds> <command...>
+    local deadline=$(( $(cut -d. -f1 /proc/uptime) + $1 ))
+    shift
+    until "$@" > /dev/null 2>&1; do
+        [ "$(cut -d. -f1 /proc/uptime)" -lt "$deadline" ] || return 1
+        sleep 0.2
+    done
+}
+call() { # <object path> <interface> <method> [signature args...]
+    busctl --system --json=short call org.dmremap.Manager1 "$@"
+}
+disk_with_serial() { # <serial>
+    local d
+    for d in /sys/block/nvme*n1; do
+        [ "$(tr -d ' ' < "$d/device/serial")" = "$1" ] && { echo "/dev/$(basename "$d")"; return 0; }
+    done
+    return 1
+}
+by_uuid() { readlink -f "/dev/disk/by-uuid/$1" 2>/dev/null || true; }
+udisks_ignored() { # <device>: HintIgnore as udisks reports it
+    udisksctl info -b "$1" | sed -n 's/^ *HintIgnore: *//p'
+}
+
+step "systemd is PID 1, the system is up"
+[ "$(cat /proc/1/comm)" = systemd ] || fail "PID 1 is $(cat /proc/1/comm)"
+systemctl is-active systemd-udevd.service dbus.service > /dev/null || fail "udevd or dbus is not running"
+main=$(disk_with_serial LCMAIN1) || fail "no NVMe disk LCMAIN1"
+spare=$(disk_with_serial LCSPARE1) || fail "no NVMe disk LCSPARE1"
+kernel=$(uname -r)
+
+step "a GPT main disk with two ext4 partitions"
+sfdisk --quiet "$main" <<EOF
+label: gpt
+size=24MiB, name=first
+name=second
+EOF
+udevadm settle
+mkfs.ext4 -q -L lcfirst "${main}p1"
+mkfs.ext4 -q -L lcsecond "${main}p2"
+udevadm settle
+fs_uuid=$(blkid -s UUID -o value "${main}p1")
+[ "$(by_uuid "$fs_uuid")" = "${main}p1" ] || fail "before pairing, by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
+echo hello-pair > /run/marker
+mkdir -p /mnt/first && mount "${main}p1" /mnt/first && cp /run/marker /mnt/first/ && umount /mnt/first
+
+step "dpkg -i of the three packages (the module is the build's: DKMS finds no headers)"
+for build in /lib/modules/*/build; do mv "$build" "$build.hidden"; done
+rm -f /var/lib/man-db/auto-update
+debs=("$packages/dm-remap-dkms_${version}_all.deb"
+      "$packages"/dm-remap-helper_"${version}"_*.deb
+      "$packages"/dm-remap-manager_"${version}"_*.deb)
+export DEBIAN_FRONTEND=noninteractive
+dpkg -i "${debs[@]}" > "$OUT/dpkg-install.log" 2>&1 || { tail -n 30 "$OUT/dpkg-install.log"; fail "dpkg -i failed"; }
+[ -f /lib/udev/rules.d/56-dm-remap.rules ] || fail "the udev rule is not installed"
+systemctl is-active dm-remap-helper.service > /dev/null && fail "the helper runs before any call"
+lsmod | grep -q '^dm_remap ' || fail "the build's dm-remap module is not loaded"
+
+step "D-Bus activation through the unit, with its sandbox"
+call /org/dmremap/Manager1 org.dmremap.Manager1 GetVersion > "$OUT/version.json"
+grep -q "\"$version " "$OUT/version.json" || fail "GetVersion: $(cat "$OUT/version.json")"
+systemctl is-active dm-remap-helper.service > /dev/null || fail "dm-remap-helper.service is not active after the call"
+pid=$(systemctl show -p MainPID --value dm-remap-helper.service)
+[ "$(readlink "/proc/$pid/exe")" = /usr/libexec/dm-remap-helper ] || fail "the unit runs $(readlink "/proc/$pid/exe")"
+grep -q '^NoNewPrivs:[[:space:]]*1' "/proc/$pid/status" || fail "the helper runs without NoNewPrivileges"
+grep -q '^Seccomp:[[:space:]]*2' "/proc/$pid/status" || fail "the helper runs without its system call filter"
+[ "$(systemctl show -p ProtectSystem --value dm-remap-helper.service)" = strict ] || fail "ProtectSystem is not strict"
+
+step "every D-Bus method once under the sandbox"
+call /org/dmremap/Manager1 org.dmremap.Manager1 GetDisks > "$OUT/disks.json"
+call /org/dmremap/Manager1 org.dmremap.Manager1 GetPairs > "$OUT/pairs-before.json"
+disk_object() { # <serial>
+    python3 -c 'import json,sys
+for path, props in json.load(open(sys.argv[1]))["data"][0]:
+    if props.get("serial", {}).get("data") == sys.argv[2]:
+        print(path)' "$OUT/disks.json" "$1"
+}
+main_obj=$(disk_object LCMAIN1)
+spare_obj=$(disk_object LCSPARE1)
+[ -n "$main_obj" ] && [ -n "$spare_obj" ] || fail "GetDisks lists no LCMAIN1/LCSPARE1: $(cat "$OUT/disks.json")"
+call "$main_obj" org.dmremap.Disk1 GetInfo > /dev/null
+for method in GetSmart GetAttributes GetSelfTests GetRawJson Refresh; do
+    call "$main_obj" org.dmremap.Smart1 "$method" > /dev/null || fail "Smart1.$method"
+done
+call "$main_obj" org.dmremap.Smart1 SetDeviceType s nvme > /dev/null || fail "Smart1.SetDeviceType"
+# QEMU's NVMe disk may refuse self-tests: the helper's own error is an
+# answer; a denial or a broken sandbox is not.
+for method in "StartSelfTest s short" AbortSelfTest; do
+    call "$main_obj" org.dmremap.Smart1 $method > /dev/null 2> "$OUT/selftest.err" \
+        || ! grep -qi 'denied\|not permitted\|no such\|timeout\|NoReply' "$OUT/selftest.err" \
+        || fail "Smart1.${method%% *}: $(cat "$OUT/selftest.err")"
+done
+call /org/dmremap/Manager1 org.dmremap.Manager1 CreatePair 'sooa{sv}' lc "$main_obj" "$spare_obj" \
+    1 erase-spare b true > "$OUT/create.json" || fail "CreatePair"
+pair_obj=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"][0])' "$OUT/create.json")
+[ -b /dev/mapper/lc ] || fail "no /dev/mapper/lc after CreatePair"
+call "$pair_obj" org.dmremap.Pair1 GetStatus > /dev/null || fail "Pair1.GetStatus"
+call "$pair_obj" org.dmremap.Pair1 ListRemaps tu 0 100 > /dev/null || fail "Pair1.ListRemaps"
+call "$pair_obj" org.dmremap.Pair1 ListPending > /dev/null || fail "Pair1.ListPending"
+call "$pair_obj" org.dmremap.Pair1 GetMap ttu 0 1000 10 > /dev/null || fail "Pair1.GetMap"
+call "$pair_obj" org.dmremap.Pair1 Remap t 60000 > "$OUT/remap.json" || fail "Pair1.Remap"
+call /org/dmremap/Manager1 org.dmremap.Manager1 Assemble > "$OUT/assemble.json" || fail "Manager1.Assemble"
+journalctl -u dm-remap-helper.service --no-pager > "$OUT/helper-journal.log" 2>&1 || true
+
+step "the record names the pair (written by the test where the helper does not yet)"
+if ! grep -q '^pair .*name=lc ' /var/lib/dm-remap/pairs 2>/dev/null; then
+    echo "the helper wrote no record: the test writes it as CONTRACT.md says"
+    spare_uuid=$(od -An -tx1 -j24 -N16 "$spare" | tr -d ' \n')
+    # Validation::mainIdFor(wwn, serial) of what GetDisks reported.
+    main_id_of() { # <serial>
+        python3 -c 'import json, re, sys
+for path, props in json.load(open(sys.argv[1]))["data"][0]:
+    if props.get("serial", {}).get("data") != sys.argv[2]:
+        continue
+    def reduce(text):
+        out = ""
+        for c in text.strip():
+            if re.match(r"[A-Za-z0-9._:-]", c):
+                out += c
+            elif c == " " and not out.endswith("_"):
+                out += "_"
+        return out.rstrip("_")[:63]
+    print(reduce(props["wwn"]["data"]) or reduce(props["serial"]["data"]))' "$OUT/disks.json" "$1"
+    }
+    mkdir -p -m 0700 /var/lib/dm-remap
+    printf '# dm-remap pairs, written by dm-remap-helper: boot-time assembly starts only these.\npair name=lc uuid=%s main-id=%s main-sectors=%s spare-id=%s spare-sectors=%s\n' \
+        "$spare_uuid" "$(main_id_of LCMAIN1)" "$(blockdev --getsz "$main")" "$(main_id_of LCSPARE1)" \
+        "$(blockdev --getsz "$spare")" > /var/lib/dm-remap/pairs
+    chmod 0600 /var/lib/dm-remap/pairs
+fi
+cat /var/lib/dm-remap/pairs
+udevadm trigger --action=change --settle "$main" "$spare"
+
+check_paired() { # <when>
+    [ -b /dev/mapper/lc-part1 ] && [ -b /dev/mapper/lc-part2 ] || fail "$1: no /dev/mapper/lc-part1 and -part2: $(ls /dev/mapper)"
+    [ ! -e "${main}p1" ] && [ ! -e "${main}p2" ] || fail "$1: the raw partitions are still there"
+    [ "$(by_uuid "$fs_uuid")" = "$(readlink -f /dev/mapper/lc-part1)" ] || fail "$1: by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
+    [ "$(readlink -f /dev/disk/by-label/lcsecond)" = "$(readlink -f /dev/mapper/lc-part2)" ] || fail "$1: by-label/lcsecond is wrong"
+    for disk in "$main" "$spare"; do
+        [ "$(udevadm info -q property -n "$disk" | sed -n 's/^SYSTEMD_READY=//p')" = 0 ] || fail "$1: $disk is ready for systemd"
+        [ "$(udevadm info -q property -n "$disk" | sed -n 's/^ID_FS_TYPE=//p')" = dm_remap_member ] || fail "$1: $disk is no member"
+        [ "$(udisks_ignored "$disk")" = true ] || fail "$1: udisks offers $disk"
+    done
+    [ "$(udisks_ignored /dev/mapper/lc-part1)" = false ] || fail "$1: udisks hides the pair's partition"
+    for link in /dev/disk/by-uuid/* /dev/disk/by-label/*; do
+        case $(readlink -f "$link") in "$main"*|"$spare"*) fail "$1: $link names the raw disk" ;; esac
+    done
+}
+check_paired "after pairing"
+udevadm info -q property -n "$main" | grep '^DM_REMAP_' | tee "$OUT/member-properties.txt"
+grep -qx 'DM_REMAP_ROLE=main' "$OUT/member-properties.txt" || fail "the main disk is not marked main"
+
+step "fstab by file system UUID mounts the pair's partition"
+mkdir -p /mnt/pairdata
+echo "UUID=$fs_uuid /mnt/pairdata ext4 defaults 0 2" >> /etc/fstab
+systemctl daemon-reload
+systemctl start mnt-pairdata.mount || fail "mnt-pairdata.mount: $(systemctl status mnt-pairdata.mount --no-pager)"
+[ "$(findmnt -n -o SOURCE /mnt/pairdata)" = /dev/mapper/lc-part1 ] || fail "/mnt/pairdata is $(findmnt -n -o SOURCE /mnt/pairdata)"
+cmp /mnt/pairdata/marker /run/marker || fail "the data on the pair's partition differs"
+findmnt -n -S "${main}p1" > /dev/null && fail "the raw partition is mounted"
+systemctl stop mnt-pairdata.mount
+
+step "the next boot of the same disks: no pair device, the kernel's partitions back, coldplug"
+kpartx -d -p -part /dev/mapper/lc
+dmsetup remove lc
+partx -a "$main"
+[ -b "${main}p1" ] || fail "the kernel did not give the partitions back"
+# A boot starts with an empty udev database.
+udevadm info --cleanup-db
+udevadm trigger --action=add --settle
+[ ! -e "${main}p1" ] || fail "before assembly, the raw partition ${main}p1 is still there"
+[ -z "$(by_uuid "$fs_uuid")" ] || fail "before assembly, by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
+[ "$(udisks_ignored "$main")" = true ] || fail "before assembly, udisks offers $main"
+systemctl start mnt-pairdata.mount --no-block
+systemctl restart dm-remap-assemble.service || fail "dm-remap-assemble.service: $(systemctl status dm-remap-assemble.service --no-pager)"
+wait_for 60 mountpoint -q /mnt/pairdata || fail "the fstab line did not mount once the pair was assembled"
+check_paired "after assembly"
+[ "$(findmnt -n -o SOURCE /mnt/pairdata)" = /dev/mapper/lc-part1 ] || fail "after assembly /mnt/pairdata is $(findmnt -n -o SOURCE /mnt/pairdata)"
+cmp /mnt/pairdata/marker /run/marker || fail "the data differs after assembly"
+
+step "removal: partitions first (kpartx -d), then the pair; the raw disk comes back"
+kpartx -d -p -part /dev/mapper/lc && fail "kpartx -d removed a mounted partition"
+umount /mnt/pairdata
+sed -i '\|/mnt/pairdata|d' /etc/fstab
+# The unmount's close makes udev probe the partition once more.
+udevadm settle
+kpartx -d -p -part /dev/mapper/lc || fail "kpartx -d failed: $(dmsetup info -c 2>&1)"
+call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null || fail "Pair1.Remove"
+if grep -q 'name=lc ' /var/lib/dm-remap/pairs; then
+    sed -i '/name=lc /d' /var/lib/dm-remap/pairs
+fi
+udevadm trigger --action=change --settle "$main" "$spare"
+wait_for 10 test -b "${main}p1" || fail "the raw partitions did not come back"
+udevadm settle
+[ "$(by_uuid "$fs_uuid")" = "${main}p1" ] || fail "after removal by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
+[ "$(udisks_ignored "$main")" = false ] || fail "after removal udisks still hides $main"
+echo "lifecycle VM test passed"
