@@ -3,6 +3,7 @@
 #include "validation.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 #include <cerrno>
 #include <cstdarg>
@@ -56,6 +57,8 @@ bool fillInfo(dm_task *dmt, Info *info)
     if (!dm_task_get_info(dmt, &di) || !di.exists)
         return false;
     info->devnum = makedev(di.major, di.minor);
+    if (const char *uuid = dm_task_get_uuid(dmt))
+        info->uuid = QString::fromLatin1(uuid);
     info->eventNr = di.event_nr;
     info->openCount = di.open_count;
     info->suspended = di.suspended;
@@ -105,9 +108,10 @@ void setUp()
     }
 }
 
-QList<QString> remapDevices(QString *error)
+// The TABLE of every dm device, in the kernel's order.
+static QList<Info> allDevices(QString *error)
 {
-    QList<QString> out;
+    QList<Info> out;
     lastLogLine.clear();
     Task task(DM_DEVICE_LIST);
     if (!task.dmt || !dm_task_run(task.dmt)) {
@@ -120,12 +124,32 @@ QList<QString> remapDevices(QString *error)
     unsigned next = 0;
     do {
         names = reinterpret_cast<dm_names *>(reinterpret_cast<char *>(names) + next);
-        const QString name = QString::fromLatin1(names->name);
         QString ignored;
-        if (const auto info = table(name, &ignored); info && info->targetType == QLatin1String("remap"))
-            out << name;
+        if (auto info = table(QString::fromLatin1(names->name), &ignored))
+            out << *info;
         next = names->next;
     } while (next);
+    return out;
+}
+
+QList<QString> remapDevices(QString *error)
+{
+    QList<QString> out;
+    for (const Info &info : allDevices(error))
+        if (info.targetType == QLatin1String("remap"))
+            out << info.name;
+    return out;
+}
+
+QList<Info> partitionsOf(const QString &pairUuid, QString *error)
+{
+    static const QRegularExpression kpartxUuid(QStringLiteral("^part[0-9]+-(.+)$"));
+    QList<Info> out;
+    for (const Info &info : allDevices(error)) {
+        const QRegularExpressionMatch m = kpartxUuid.match(info.uuid);
+        if (m.hasMatch() && m.captured(1) == pairUuid)
+            out << info;
+    }
     return out;
 }
 

@@ -16,6 +16,7 @@ void setUp();
 
 struct Info {
     QString name;
+    QString uuid;
     dev_t devnum = 0;
     quint32 eventNr = 0;
     int openCount = 0;
@@ -27,6 +28,10 @@ struct Info {
 
 // Names of all dm devices whose (single) target is "remap".
 QList<QString> remapDevices(QString *error);
+
+// Partition devices kpartx made on the device whose dm uuid is pairUuid
+// (dm uuid part<N>-<pairUuid>), with their open counts.
+QList<Info> partitionsOf(const QString &pairUuid, QString *error);
 
 // TABLE of a device: target type and parameters. nullopt if it is gone.
 std::optional<Info> table(const QString &name, QString *error);

@@ -183,6 +183,18 @@ Error record(const QString &stateDir, const PairRecord &pair)
 
 } // namespace
 
+// udev watches disks opened for writing (60-block.rules' "watch"): closing
+// one makes udev read its properties again, and 56-dm-remap.rules then hides
+// or shows it as the pair record now says.
+static void announceRecordChange(const QStringList &paths)
+{
+    for (const QString &path : paths) {
+        const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0)
+            ::close(fd);
+    }
+}
+
 Outcome create(const CreateRequest &request)
 {
     Outcome out;
@@ -251,6 +263,7 @@ Outcome create(const CreateRequest &request)
         DeviceMapper::remove(request.name, &ignored);
         return out;
     }
+    announceRecordChange({main.path, spare.path});
     out.created << request.name;
     return out;
 }
@@ -297,7 +310,9 @@ ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, 
     if ((out.error = record(stateDir, plan.pair.record)).isError()) {
         QString ignored;
         DeviceMapper::remove(plan.pair.record.name, &ignored);
+        return out;
     }
+    announceRecordChange({plan.pair.main.path, plan.pair.spare.path});
     return out;
 }
 
@@ -422,7 +437,23 @@ RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
     auto busy = [&] {
         out.error = {Errors::Busy, QStringLiteral("/dev/mapper/%1 is open (mounted or in use); unmount it first").arg(name)};
     };
-    if (info->openCount > 0) {
+    // The partition devices kpartx made (56-dm-remap.rules) hold the pair
+    // open: they go first, unless one of them is in use. Udev makes them
+    // again when the pair's device is resumed after a refusal.
+    const QList<DeviceMapper::Info> partitions = DeviceMapper::partitionsOf(uuidFor(name), &error);
+    for (const DeviceMapper::Info &part : partitions) {
+        if (part.openCount > 0) {
+            out.error = {Errors::Busy, QStringLiteral("/dev/mapper/%1 is open (mounted or in use); unmount it first").arg(part.name)};
+            return out;
+        }
+    }
+    for (const DeviceMapper::Info &part : partitions) {
+        if (!DeviceMapper::remove(part.name, &error)) {
+            out.error = {Errors::Failed, error};
+            return out;
+        }
+    }
+    if (const auto now = DeviceMapper::status(name, &error); !now || now->openCount > 0) {
         busy();
         return out;
     }
@@ -471,6 +502,12 @@ RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
         PairRecords::save(stateDir, records, &error);
     if (!error.isEmpty())
         out.error = {Errors::Failed, QStringLiteral("/dev/mapper/%1 is removed, but its record is not: %2").arg(name, error)};
+    Udev udev;
+    QStringList disks;
+    for (const dev_t devnum : {makedev(params->mainMajor, params->mainMinor), makedev(params->spareMajor, params->spareMinor)})
+        if (const auto disk = Disks::fromDevnum(udev, devnum))
+            disks << disk->path;
+    announceRecordChange(disks);
     out.writtenBack = back.written;
     out.lost = back.failed;
     out.unreadable = quint64(pending.pending.size());

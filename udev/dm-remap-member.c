@@ -84,7 +84,7 @@ static bool parse_uuid(const char *s, u8 *uuid)
 }
 
 /*
- * One "pair key=value ..." line (CONTRACT: unknown keys ignored). Returns
+ * One "pair key=value ..." line (docs/dbus-api.md, "Pair record": unknown keys are ignored). Returns
  * NULL when the line is a valid pair, else what is wrong with it.
  */
 static const char *parse_pair_line(char *line, struct pair *p)

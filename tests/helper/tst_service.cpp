@@ -759,11 +759,12 @@ private Q_SLOTS:
         }
         const QStringList admin{QStringLiteral("auth_admin"), QStringLiteral("auth_admin"), QStringLiteral("auth_admin")};
         const QStringList kept{QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep")};
-        QCOMPARE(defaults.size(), 6);
+        QCOMPARE(defaults.size(), 7);
         QCOMPARE(defaults.value(QStringLiteral("org.dmremap.read")),
                  QStringList({QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep"), QStringLiteral("yes")}));
         QCOMPARE(defaults.value(QStringLiteral("org.dmremap.self-test")), kept);
-        for (const char *id : {"org.dmremap.remap", "org.dmremap.assemble", "org.dmremap.create-pair", "org.dmremap.remove-pair"})
+        for (const char *id : {"org.dmremap.remap", "org.dmremap.assemble", "org.dmremap.import", "org.dmremap.create-pair",
+                               "org.dmremap.remove-pair"})
             QCOMPARE(defaults.value(QLatin1String(id)), admin);
     }
 

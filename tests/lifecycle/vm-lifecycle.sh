@@ -119,34 +119,12 @@ call "$pair_obj" org.dmremap.Pair1 Remap t 60000 > "$OUT/remap.json" || fail "Pa
 call /org/dmremap/Manager1 org.dmremap.Manager1 Assemble > "$OUT/assemble.json" || fail "Manager1.Assemble"
 journalctl -u dm-remap-helper.service --no-pager > "$OUT/helper-journal.log" 2>&1 || true
 
-step "the record names the pair (written by the test where the helper does not yet)"
-if ! grep -q '^pair .*name=lc ' /var/lib/dm-remap/pairs 2>/dev/null; then
-    echo "the helper wrote no record: the test writes it as CONTRACT.md says"
-    spare_uuid=$(od -An -tx1 -j24 -N16 "$spare" | tr -d ' \n')
-    # Validation::mainIdFor(wwn, serial) of what GetDisks reported.
-    main_id_of() { # <serial>
-        python3 -c 'import json, re, sys
-for path, props in json.load(open(sys.argv[1]))["data"][0]:
-    if props.get("serial", {}).get("data") != sys.argv[2]:
-        continue
-    def reduce(text):
-        out = ""
-        for c in text.strip():
-            if re.match(r"[A-Za-z0-9._:-]", c):
-                out += c
-            elif c == " " and not out.endswith("_"):
-                out += "_"
-        return out.rstrip("_")[:63]
-    print(reduce(props["wwn"]["data"]) or reduce(props["serial"]["data"]))' "$OUT/disks.json" "$1"
-    }
-    mkdir -p -m 0700 /var/lib/dm-remap
-    printf '# dm-remap pairs, written by dm-remap-helper: boot-time assembly starts only these.\npair name=lc uuid=%s main-id=%s main-sectors=%s spare-id=%s spare-sectors=%s\n' \
-        "$spare_uuid" "$(main_id_of LCMAIN1)" "$(blockdev --getsz "$main")" "$(main_id_of LCSPARE1)" \
-        "$(blockdev --getsz "$spare")" > /var/lib/dm-remap/pairs
-    chmod 0600 /var/lib/dm-remap/pairs
-fi
+step "the helper recorded the pair, and udev hides its disks"
+grep -q '^pair .*name=lc ' /var/lib/dm-remap/pairs || fail "CreatePair wrote no record: $(cat /var/lib/dm-remap/pairs 2>&1)"
 cat /var/lib/dm-remap/pairs
-udevadm trigger --action=change --settle "$main" "$spare"
+# The helper closes both disks after writing the record; udev's watch then
+# reads them again.
+udevadm settle
 
 check_paired() { # <when>
     [ -b /dev/mapper/lc-part1 ] && [ -b /dev/mapper/lc-part2 ] || fail "$1: no /dev/mapper/lc-part1 and -part2: $(ls /dev/mapper)"
@@ -195,18 +173,17 @@ check_paired "after assembly"
 [ "$(findmnt -n -o SOURCE /mnt/pairdata)" = /dev/mapper/lc-part1 ] || fail "after assembly /mnt/pairdata is $(findmnt -n -o SOURCE /mnt/pairdata)"
 cmp /mnt/pairdata/marker /run/marker || fail "the data differs after assembly"
 
-step "removal: partitions first (kpartx -d), then the pair; the raw disk comes back"
-kpartx -d -p -part /dev/mapper/lc && fail "kpartx -d removed a mounted partition"
+step "removal: refused while a partition is mounted; then the helper removes partitions, pair and record"
+call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null 2> "$OUT/remove-busy.err" && fail "Pair1.Remove removed a pair whose partition is mounted"
+grep -q 'Error.Busy' "$OUT/remove-busy.err" || fail "Pair1.Remove while mounted: $(cat "$OUT/remove-busy.err")"
+mountpoint -q /mnt/pairdata || fail "the refused removal unmounted the pair's partition"
 umount /mnt/pairdata
 sed -i '\|/mnt/pairdata|d' /etc/fstab
 # The unmount's close makes udev probe the partition once more.
 udevadm settle
-kpartx -d -p -part /dev/mapper/lc || fail "kpartx -d failed: $(dmsetup info -c 2>&1)"
-call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null || fail "Pair1.Remove"
-if grep -q 'name=lc ' /var/lib/dm-remap/pairs; then
-    sed -i '/name=lc /d' /var/lib/dm-remap/pairs
-fi
-udevadm trigger --action=change --settle "$main" "$spare"
+call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null || fail "Pair1.Remove: $(dmsetup info -c 2>&1)"
+[ -z "$(dmsetup ls | grep '^lc')" ] || fail "devices of the pair are left: $(dmsetup ls)"
+grep -q 'name=lc ' /var/lib/dm-remap/pairs && fail "the record still names the removed pair"
 wait_for 10 test -b "${main}p1" || fail "the raw partitions did not come back"
 udevadm settle
 [ "$(by_uuid "$fs_uuid")" = "${main}p1" ] || fail "after removal by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
