@@ -6,15 +6,6 @@ namespace Assembly {
 
 namespace {
 
-QString describe(const DiskInfo &d)
-{
-    QString text = d.path;
-    const QString who = QStringList{d.model, d.serial}.join(QLatin1Char(' ')).trimmed();
-    if (!who.isEmpty())
-        text += QStringLiteral(" (%1)").arg(who);
-    return text;
-}
-
 QStringList paths(const QList<const ProbedDisk *> &disks)
 {
     QStringList out;
@@ -60,12 +51,12 @@ Plan planAssembly(const QList<ProbedDisk> &disks, const QList<PairRecord> &recor
         if (spare.meta.label != record.name || spare.meta.mainId != record.mainId
             || spare.meta.mainSectors != record.mainSectors) {
             note(QStringLiteral("not started: the metadata on %1 names pair %2 of main disk %3, not what was recorded")
-                         .arg(describe(spare.disk), spare.meta.label, spare.meta.mainId));
+                         .arg(spare.disk.description(), spare.meta.label, spare.meta.mainId));
             continue;
         }
         if (spare.disk.removable && (record.spareId.isEmpty() || spare.disk.mainId() != record.spareId)) {
             note(QStringLiteral("not started: removable disk %1 is not the recorded spare %2 (import it if it is)")
-                         .arg(describe(spare.disk), record.spareId));
+                         .arg(spare.disk.description(), record.spareId));
             continue;
         }
         const QList<const ProbedDisk *> mains = mainsFor(disks, record.mainId, record.mainSectors, spare.disk.devnum);
@@ -85,7 +76,7 @@ Plan planAssembly(const QList<ProbedDisk> &disks, const QList<PairRecord> &recor
         }
         if (main.inUse || spare.disk.inUse) {
             const DiskInfo &busy = main.inUse ? main : spare.disk;
-            note(QStringLiteral("not started: %1 is in use: %2").arg(describe(busy), busy.inUseReason));
+            note(QStringLiteral("not started: %1 is in use: %2").arg(busy.description(), busy.inUseReason));
             continue;
         }
         if (room <= 0) {
@@ -112,7 +103,7 @@ ImportPlan planImport(const QList<ProbedDisk> &disks, const QList<PairRecord> &r
         return out;
     }
     const SpareMetadata &meta = spare->meta;
-    const QString spareText = describe(spare->disk);
+    const QString spareText = spare->disk.description();
     if (!meta.valid) {
         out.error = {Errors::NotFound, meta.hasMagic ? QStringLiteral("%1 carries damaged dm-remap metadata (%2)").arg(spareText, meta.error)
                                                      : QStringLiteral("%1 carries no dm-remap metadata").arg(spareText)};
@@ -164,7 +155,7 @@ ImportPlan planImport(const QList<ProbedDisk> &disks, const QList<PairRecord> &r
     const DiskInfo &main = mains.first()->disk;
     for (const DiskInfo *d : {&main, &spare->disk}) {
         if (d->inUse) {
-            out.error = {Errors::InUse, QStringLiteral("%1 is in use: %2").arg(describe(*d), d->inUseReason)};
+            out.error = {Errors::InUse, QStringLiteral("%1 is in use: %2").arg(d->description(), d->inUseReason)};
             return out;
         }
     }

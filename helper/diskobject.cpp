@@ -34,8 +34,7 @@ DiskObject::~DiskObject()
 
 QString DiskObject::description() const
 {
-    const QString who = QStringList{m_info.model, m_info.serial}.join(QLatin1Char(' ')).trimmed();
-    return who.isEmpty() ? m_info.path : QStringLiteral("%1 (%2)").arg(m_info.path, who);
+    return m_info.description();
 }
 
 QVariantMap DiskObject::infoMap() const

@@ -21,6 +21,12 @@ Udev::~Udev()
         udev_unref(m_udev);
 }
 
+QString DiskInfo::description() const
+{
+    const QString who = QStringList{model, serial}.join(QLatin1Char(' ')).trimmed();
+    return who.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, who);
+}
+
 namespace Disks {
 
 namespace {

@@ -37,6 +37,8 @@ struct DiskInfo {
     quint64 sectors() const { return sizeBytes / 512; }
     // The identity recorded in a spare's metadata for this disk as main.
     QString mainId() const { return Validation::mainIdFor(wwn, serial); }
+    // "/dev/sdb (WDC WD20EARS WD-WMAZA1234567)", for messages and dialogs.
+    QString description() const;
 };
 
 class Udev

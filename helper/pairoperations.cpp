@@ -43,15 +43,6 @@ private:
     int m_fd;
 };
 
-QString describe(const DiskInfo &d)
-{
-    QString text = d.path;
-    const QString who = QStringList{d.model, d.serial}.join(QLatin1Char(' ')).trimmed();
-    if (!who.isEmpty())
-        text += QStringLiteral(" (%1)").arg(who);
-    return text;
-}
-
 // Opens a disk exclusively (fails while mounted or held by dm/md) and checks
 // that the node still is the device that was enumerated.
 Error openExclusive(const DiskInfo &disk, int flags, Fd *out)
@@ -60,8 +51,8 @@ Error openExclusive(const DiskInfo &disk, int flags, Fd *out)
     if (fd < 0) {
         const int e = errno;
         if (e == EBUSY)
-            return {Errors::InUse, QStringLiteral("%1 is in use (mounted, or held by another device)").arg(describe(disk))};
-        return {Errors::Failed, QStringLiteral("cannot open %1: %2").arg(describe(disk), QString::fromLocal8Bit(strerror(e)))};
+            return {Errors::InUse, QStringLiteral("%1 is in use (mounted, or held by another device)").arg(disk.description())};
+        return {Errors::Failed, QStringLiteral("cannot open %1: %2").arg(disk.description(), QString::fromLocal8Bit(strerror(e)))};
     }
     out->reset(fd);
     struct stat st;
@@ -82,7 +73,7 @@ Error recheck(const Udev &udev, const DiskInfo &seen, DiskInfo *now)
         return {Errors::DeviceChanged, QStringLiteral("%1 is no longer the disk that was listed").arg(seen.path)};
     *now = *live;
     if (now->inUse)
-        return {Errors::InUse, QStringLiteral("%1 is in use: %2").arg(describe(*now), now->inUseReason)};
+        return {Errors::InUse, QStringLiteral("%1 is in use: %2").arg(now->description(), now->inUseReason)};
     return {};
 }
 
@@ -212,12 +203,12 @@ Outcome create(const CreateRequest &request)
     const QString mainId = main.mainId();
     if (mainId.isEmpty()) {
         out.error = {Errors::NotSupported, QStringLiteral("%1 has neither a WWN nor a serial number, so the pair "
-                                                          "could not be found again at boot").arg(describe(main))};
+                                                          "could not be found again at boot").arg(main.description())};
         return out;
     }
     if (spareCapacity(spare.sectors(), request.options.blockSize) == 0) {
         out.error = {Errors::SpareTooSmall, QStringLiteral("%1 (%2 KiB) is too small for the metadata and one block")
-                                                    .arg(describe(spare)).arg(spare.sizeBytes / 1024)};
+                                                    .arg(spare.description()).arg(spare.sizeBytes / 1024)};
         return out;
     }
     {
@@ -229,7 +220,7 @@ Outcome create(const CreateRequest &request)
         // dm-remap metadata so the target formats it afresh.
         const QByteArray zeros(SpareMetadata::kBytesNeeded, '\0');
         if (pwrite(spareFd.get(), zeros.constData(), zeros.size(), 0) != zeros.size() || fsync(spareFd.get()) != 0) {
-            out.error = {Errors::Failed, QStringLiteral("cannot write to %1: %2").arg(describe(spare), QString::fromLocal8Bit(strerror(errno)))};
+            out.error = {Errors::Failed, QStringLiteral("cannot write to %1: %2").arg(spare.description(), QString::fromLocal8Bit(strerror(errno)))};
             return out;
         }
     }
@@ -256,7 +247,7 @@ Outcome create(const CreateRequest &request)
                                                   spare.sectors()});
         else
             out.error = {Errors::Failed, QStringLiteral("the new spare metadata on %1 cannot be read back: %2")
-                                                 .arg(describe(spare), meta.error)};
+                                                 .arg(spare.description(), meta.error)};
     }
     if (out.error.isError()) {
         QString ignored;
