@@ -1,7 +1,8 @@
-# Second boot, same spare image, the main disk's content written back and its
-# sectors bad again: the boot-time assembly (the installed unit's ExecStart)
-# brings the pair back with its remaps and the data; the app removes it; then
-# the spare is unplugged from a reassembled pair. Usage: boot2.sh <source dir>
+# Second boot, same spare image, the main disk's content and the helper's
+# state written back and the main disk's sectors bad again: the boot-time
+# assembly (the installed unit's ExecStart) brings the recorded pair back
+# with its remaps and the data; the app removes it once the main disk takes
+# writes again; then the spare is unplugged from the pair imported again. Usage: boot2.sh <source dir>
 #   <build dir> <staging dir> <dm-remap.ko> <module index dir>
 . "$1/tests/e2e/boot-lib.sh" "$@"
 install_stack
@@ -9,6 +10,8 @@ load_main_disk
 [ -b "$SPARE" ] || fail "no NVMe spare disk"
 dd if="$CARRY/main.img" of="$MAIN" bs=1M oflag=direct conv=fsync status=none || fail "restoring the main disk failed"
 bad_sectors on
+rm -rf /var/lib/dm-remap
+cp -a "$CARRY/state" /var/lib/dm-remap || fail "restoring the helper's state failed"
 
 # What systemd would run at boot: the unit's ExecStart line, as installed.
 assemble() {
@@ -40,7 +43,10 @@ e2e_start_desktop
 start_app
 app_test showsTheRemaps REMAPS=$REMAPS BAD_SECTOR=$BAD_SECTOR
 
-step "7. remove the pair with the app"
+step "7. remove the pair with the app, once the main disk takes writes again"
+# The moved blocks go back to the main disk first: a drive reallocates a bad
+# sector when it is written.
+bad_sectors off
 app_test removeThePair
 ! dmsetup info "$PAIR" > /dev/null 2>&1 || fail "the dm device is still there"
 [ ! -e "/dev/mapper/$PAIR" ] || fail "/dev/mapper/$PAIR is still there"
@@ -49,7 +55,12 @@ ctl 0 --json disks
     || fail "disks after removal: $RUN_OUT"
 
 step "6. the spare is unplugged while paired"
+# The removal dropped the pair's record: assembly leaves the pair alone, an
+# administrator's import brings it back.
 assemble
+ctl 0 --json pair list
+[ "$(json "len(j)")" = 0 ] || fail "assembly started a removed pair: $RUN_OUT"
+ctl 0 import "$SPARE"
 ctl 0 --json pair list
 [ "$(json "j[0]['state'], j[0]['remapped']")" = "('ok', $REMAPS)" ] || fail "pair assembled again: $RUN_OUT"
 vm_qmp '{"execute": "device_del", "arguments": {"id": "dev0"}}' > /dev/null
@@ -80,7 +91,11 @@ for io in "if=/dev/mapper/$PAIR of=/dev/null iflag=direct" "if=/dev/zero of=/dev
     echo "   dd $io on a healthy block: exit $rc $(cat /run/dd.err)"
 done
 ctl 0 --json disks
-ctl 0 pair remove "$PAIR"
+# Without its spare the moved blocks cannot go back to the main disk: the
+# removal is refused, naming them, until it is forced.
+ctl 1 pair remove "$PAIR"
+case $RUN_ERR in *"$REMAPS of $REMAPS moved blocks"*) ;; *) fail "removal without the spare: $RUN_ERR" ;; esac
+ctl 0 pair remove "$PAIR" --force
 ! dmsetup info "$PAIR" > /dev/null 2>&1 || fail "the dm device is still there"
 kill -0 "$APP_PID" || fail "the installed app died: $(cat "$OUT/app.log")"
 # The app's restart in this boot repeated none of the first boot's news.

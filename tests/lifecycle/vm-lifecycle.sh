@@ -175,7 +175,7 @@ cmp /mnt/pairdata/marker /run/marker || fail "the data differs after assembly"
 
 step "removal: refused while a partition is mounted; then the helper removes partitions, pair and record"
 call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null 2> "$OUT/remove-busy.err" && fail "Pair1.Remove removed a pair whose partition is mounted"
-grep -q 'Error.Busy' "$OUT/remove-busy.err" || fail "Pair1.Remove while mounted: $(cat "$OUT/remove-busy.err")"
+grep -q 'lc-part1 is open' "$OUT/remove-busy.err" || fail "Pair1.Remove while mounted: $(cat "$OUT/remove-busy.err")"
 mountpoint -q /mnt/pairdata || fail "the refused removal unmounted the pair's partition"
 umount /mnt/pairdata
 sed -i '\|/mnt/pairdata|d' /etc/fstab

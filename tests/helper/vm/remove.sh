@@ -2,7 +2,7 @@
 # back to the main disk (a scsi_debug disk) and checks it, so the raw disk
 # then holds what was written through the pair; a block whose read-back fails
 # refuses the removal with DataOnSpare (also for the old Remove()), until
-# force; the spare still brings the pair back.
+# force; an import of the spare still brings the pair back.
 . "$(dirname "$0")/lib.sh" "$@"
 trap stop_services EXIT
 start_services
@@ -80,10 +80,13 @@ ctl 0 pair remove safe --force
 case $RUN_OUT in *"1 moved blocks could not be written back"*) ;; *) fail "forced removal does not warn: $RUN_OUT" ;; esac
 ! dmsetup info safe > /dev/null 2>&1 || fail "the pair is still there after the forced removal"
 
-step "the spare still brings the pair back"
+step "the spare still brings the pair back, by an import (the removal dropped its record)"
 medium_errors 0 0
 ctl 0 --json assemble
-[ "$(json "j")" = "['$PAIR']" ] || fail "assemble: $RUN_OUT"
+[ "$(json "j")" = "[]" ] || fail "assemble started a removed pair: $RUN_OUT"
+ctl 0 import "$NVME"
+ctl 0 --json pair list
+[ "$(json "[p['name'] for p in j]")" = "['safe']" ] || fail "import: $RUN_OUT"
 dd if=/dev/mapper/safe of=/run/back bs=4096 skip=125 count=1 iflag=direct 2>/dev/null || fail "read after assemble"
 cmp /run/back <(dd if=/run/old bs=4096 skip=125 count=1 2>/dev/null) || fail "the moved block's newest data is gone"
 ctl 0 pair remove safe
