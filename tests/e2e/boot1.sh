@@ -97,6 +97,8 @@ ctl 0 --json pair list
     || fail "the pair changed: $RUN_OUT"
 [ "$(device_sum)" = "$sum" ] || fail "the data changed"
 
+! grep 'No icon found' "$OUT/dunst.log" || fail "the notification daemon found no icon for a notification"
+
 step "power off with the pair in use; the main disk's content goes with the test"
 stop_app
 bad_sectors off

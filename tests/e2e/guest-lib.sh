@@ -145,6 +145,9 @@ EOF
     width = 420
     origin = top-right
     offset = 20x20
+    # Look icons up in the themes, as desktop notification daemons do.
+    enable_recursive_icon_lookup = true
+    icon_theme = hicolor
 
 [log_everything]
     summary = "*"
