@@ -68,6 +68,8 @@ private Q_SLOTS:
 
 private:
     void makeTypicalDisks();
+    // The app's client, tree model and notifier over the private bus.
+    void startClient();
     QDBusConnection appBus();
 
     PrivateBus m_bus;
@@ -79,6 +81,13 @@ private:
     Notifier *m_notifier = nullptr;
     int m_connections = 0;
 };
+
+void TestAppClient::startClient()
+{
+    m_client = new HelperClient(appBus());
+    m_devices = new DeviceModel(m_client);
+    m_notifier = new Notifier(m_client, appBus(), m_settings);
+}
 
 void TestAppClient::initTestCase()
 {
@@ -237,9 +246,7 @@ void TestAppClient::mainDiskHealthFollowsThePair()
 void TestAppClient::helperMissingShowsRetry()
 {
     makeTypicalDisks(); // exported but the name is not owned yet
-    m_client = new HelperClient(appBus());
-    m_devices = new DeviceModel(m_client);
-    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    startClient();
     MainWindow window(m_client, m_devices, m_notifier);
     window.show();
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Unavailable);
@@ -273,9 +280,7 @@ void TestAppClient::helperRefusalIsExplained()
     makeTypicalDisks();
     m_fake->refuseWith = QStringLiteral("org.freedesktop.DBus.Error.AccessDenied");
     QVERIFY(m_fake->registerService());
-    m_client = new HelperClient(appBus());
-    m_devices = new DeviceModel(m_client);
-    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    startClient();
     MainWindow window(m_client, m_devices, m_notifier);
     window.show();
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Refused);
@@ -540,9 +545,7 @@ void TestAppClient::removePairAsksFirst()
     makeTypicalDisks();
     m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
     QVERIFY(m_fake->registerService());
-    m_client = new HelperClient(appBus());
-    m_devices = new DeviceModel(m_client);
-    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    startClient();
     MainWindow window(m_client, m_devices, m_notifier);
     window.show();
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
@@ -583,9 +586,7 @@ void TestAppClient::removeRefusedAsksTwiceBeforeForcing()
     fakePair->pending = {4000};
     fakePair->stuckBlocks = 2;
     QVERIFY(m_fake->registerService());
-    m_client = new HelperClient(appBus());
-    m_devices = new DeviceModel(m_client);
-    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    startClient();
     MainWindow window(m_client, m_devices, m_notifier);
     window.show();
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
@@ -693,9 +694,7 @@ void TestAppClient::windowOpensWhatTheUserNamed()
     m_fake->addDisk(QStringLiteral("sdc"), node.fileName(), QStringLiteral("hdd"), 500 * GB);
     m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
     QVERIFY(m_fake->registerService());
-    m_client = new HelperClient(appBus());
-    m_devices = new DeviceModel(m_client);
-    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    startClient();
     MainWindow window(m_client, m_devices, m_notifier);
 
     // Asked for before the helper has answered: opened once it has.
@@ -741,9 +740,7 @@ void TestAppClient::secondStartShowsTheRunningWindow()
     makeTypicalDisks();
     m_fake->addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
     QVERIFY(m_fake->registerService());
-    m_client = new HelperClient(appBus());
-    m_devices = new DeviceModel(m_client);
-    m_notifier = new Notifier(m_client, appBus(), m_settings);
+    startClient();
     MainWindow window(m_client, m_devices, m_notifier);
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
 
