@@ -9,9 +9,10 @@ set -euo pipefail
 packages=$1 src=$2 version=$3
 # shellcheck source=../e2e/guest-lib.sh
 . "$src/tests/e2e/guest-lib.sh"
+# shellcheck source=../vm/lib.sh
+. "$src/tests/vm/lib.sh"
 fail() { e2e_fail "$@"; }
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
-step() { echo "== $(cut -d' ' -f1 /proc/uptime)s: $*"; }
 kernel=$(uname -r)
 debs=("$packages/dm-remap-dkms_${version}_all.deb"
       "$packages"/dm-remap-helper_"${version}"_*.deb
@@ -37,13 +38,6 @@ snapshot() { # <file>
     } 2>/dev/null | grep -v '^/var/lib/dkms/mok\.\(key\|pub\)$' | sort > "$1" || true
 }
 
-disk_with_serial() { # <serial>
-    local d
-    for d in /sys/block/nvme*n1; do
-        [ "$(tr -d ' ' < "$d/device/serial")" = "$1" ] && { echo "/dev/$(basename "$d")"; return 0; }
-    done
-    return 1
-}
 
 # man-db's trigger re-indexes every page over 9p for minutes; without its
 # auto-update flag it does nothing (the page files are checked anyway).

@@ -13,9 +13,9 @@
 # Usage: vm-lifecycle.sh <packages dir> <source dir> <version>
 set -euo pipefail
 packages=$1 src=$2 version=$3
+# shellcheck source=../vm/lib.sh
+. "$src/tests/vm/lib.sh"
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
-fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "== $(cut -d' ' -f1 /proc/uptime)s: $*"; }
 wait_for() { # <seconds> <command...>
     local deadline=$(( $(cut -d. -f1 /proc/uptime) + $1 ))
     shift
@@ -26,13 +26,6 @@ wait_for() { # <seconds> <command...>
 }
 call() { # <object path> <interface> <method> [signature args...]
     busctl --system --json=short call org.dmremap.Manager1 "$@"
-}
-disk_with_serial() { # <serial>
-    local d
-    for d in /sys/block/nvme*n1; do
-        [ "$(tr -d ' ' < "$d/device/serial")" = "$1" ] && { echo "/dev/$(basename "$d")"; return 0; }
-    done
-    return 1
 }
 by_uuid() { readlink -f "/dev/disk/by-uuid/$1" 2>/dev/null || true; }
 udisks_ignored() { # <device>: HintIgnore as udisks reports it

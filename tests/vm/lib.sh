@@ -13,6 +13,14 @@ step() {
     echo "== $(cut -d' ' -f1 /proc/uptime)s: $*"
 }
 
+disk_with_serial() { # <serial>: the NVMe disk with that serial
+    local d
+    for d in /sys/block/nvme*n1; do
+        [ "$(tr -d ' ' < "$d/device/serial")" = "$1" ] && { echo "/dev/$(basename "$d")"; return 0; }
+    done
+    return 1
+}
+
 expect_eq() { # <actual> <expected> <what>
     [ "$1" = "$2" ] || fail "$3: got '$1', expected '$2'"
 }
