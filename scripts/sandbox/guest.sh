@@ -14,6 +14,8 @@ src=$1 build=$2 staging=$3 module=$4 modules=$5
 # Wide enough that dunst's notifications (top right) leave the window free.
 export E2E_SCREEN=1500x800x24
 . "$src/tests/e2e/guest-lib.sh"
+. "$src/tests/vm/lib.sh"
+fail() { e2e_fail "$@"; }
 
 pair=data
 data_mib=48
@@ -43,15 +45,6 @@ json() { # <python expression on j> <JSON>
     python3 -c "import json, sys; j = json.loads(sys.argv[2]); print($1)" "$1" "$2"
 }
 
-# Sectors [start, start + count) of the scsi_debug disk fail every read
-# with a medium error, as a disk growing bad sectors does; writes succeed.
-medium_errors() { # <start> <count>
-    local p=/sys/module/scsi_debug/parameters
-    echo "$1" > $p/medium_error_start
-    echo "$2" > $p/medium_error_count
-    echo 2 > $p/opts
-}
-
 # The whole X screen once it has settled (the app has drawn what the helper
 # told it).
 screenshot() { # <file name>
@@ -71,17 +64,8 @@ e2e_start_system
 ! e2e_helper_running || e2e_fail "the helper runs before anyone asked for it"
 
 say "disks: a 64 MiB scsi_debug main disk and the NVMe spare"
-modprobe sd_mod
-modprobe scsi_debug dev_size_mb=64 opts=0
-main=
-for _ in $(seq 100); do
-    for d in /sys/block/sd*; do
-        grep -qs scsi_debug "$d/device/model" && main=/dev/$(basename "$d")
-    done
-    [ -z "$main" ] || break
-    sleep 0.1
-done
-[ -n "$main" ] || e2e_fail "the scsi_debug disk did not appear"
+load_scsi_debug
+main=$MAIN
 spare=/dev/nvme0n1
 [ -b "$spare" ] || e2e_fail "no NVMe spare disk"
 
@@ -145,7 +129,7 @@ say "data read back: $([ "$read_sha" = "$written_sha" ] && echo intact || echo D
 
 # Increases soon after a notice are told together when the app's 20-second
 # window ends.
-e2e_wait_for 60 grep -q "In total $expected blocks have been moved" "$E2E_NOTIFICATIONS" \
+wait_for 60 grep -q "In total $expected blocks have been moved" "$E2E_NOTIFICATIONS" \
     || e2e_fail "no notification of $expected moved blocks: $(cat "$E2E_NOTIFICATIONS")"
 notification=$(grep "In total $expected blocks" "$E2E_NOTIFICATIONS" | tail -n1 | cut -f2,3 | sed 's/\t/: /')
 screenshot 02-bad-blocks-notification.png

@@ -15,21 +15,6 @@ BAD_SECTOR=40960 BAD_COUNT=64 REMAPS=8
 CARRY=$OUT/carry
 APP_PID=
 
-# ctl <expected exit code> <args...>: the installed dm-remapctl as root;
-# output in $RUN_OUT and $RUN_ERR.
-ctl() {
-    local want=$1 rc=0
-    shift
-    "$CTL" "$@" > /run/ctl.out 2> /run/ctl.err || rc=$?
-    RUN_OUT=$(cat /run/ctl.out)
-    RUN_ERR=$(cat /run/ctl.err)
-    [ "$rc" = "$want" ] || fail "dm-remapctl $* exited $rc, not $want: $RUN_ERR $RUN_OUT"
-}
-
-json() { # <python expression on j>, evaluated on the JSON in $RUN_OUT
-    python3 -c "import json,sys; j=json.loads(sys.argv[1]); v=($1); print(v if isinstance(v, str) else repr(v))" "$RUN_OUT"
-}
-
 # One function of the QtTest program driving the app's classes.
 app_test() { # <test function> [VAR=value ...]
     local function=$1
@@ -56,29 +41,9 @@ stop_all() {
     e2e_stop_system
 }
 
-# The main disk: a scsi_debug disk, whose reads fail on demand (medium
-# errors). Its WWN comes from its SCSI host number, the same on each boot.
-load_main_disk() {
-    local d
-    modprobe sd_mod
-    modprobe scsi_debug dev_size_mb=64 opts=0
-    for _ in $(seq 100); do
-        for d in /sys/block/sd*; do
-            if grep -q scsi_debug "$d/device/model" 2>/dev/null; then
-                MAIN=/dev/$(basename "$d")
-                return 0
-            fi
-        done
-        sleep 0.1
-    done
-    fail "scsi_debug disk did not appear"
-}
-
 # Reads of the main disk's bad sectors fail from now on (on), or never (off).
 bad_sectors() { # on|off
-    echo "$BAD_SECTOR" > /sys/module/scsi_debug/parameters/medium_error_start
-    echo "$BAD_COUNT" > /sys/module/scsi_debug/parameters/medium_error_count
-    if [ "$1" = on ]; then echo 2; else echo 0; fi > /sys/module/scsi_debug/parameters/opts
+    if [ "$1" = on ]; then medium_errors "$BAD_SECTOR" "$BAD_COUNT"; else medium_errors 0 0; fi
 }
 
 # The installed app, as root (a guest has no other desktop user), with its
@@ -87,7 +52,7 @@ start_app() {
     mkdir -p "$CARRY/home"
     HOME=$CARRY/home LANG=C.UTF-8 LC_ALL=C.UTF-8 /usr/bin/dm-remap-manager > "$OUT/app.log" 2>&1 &
     APP_PID=$!
-    e2e_wait_for 60 app_window || fail "the installed app shows no window: $(cat "$OUT/app.log")"
+    wait_for 60 app_window || fail "the installed app shows no window: $(cat "$OUT/app.log")"
 }
 
 app_window() {
@@ -119,7 +84,7 @@ notification_shown() { # <text>...
 }
 
 wait_notification() { # <text>...
-    e2e_wait_for 60 notification_shown "$@" \
+    wait_for 60 notification_shown "$@" \
         || fail "no notification with '$*'; dunst showed: $(cat "$E2E_NOTIFICATIONS")"
     echo "   notification: $(grep -F "$1" "$E2E_NOTIFICATIONS" | tail -n1 | tr '\t' '|')"
 }

@@ -7,7 +7,7 @@
 mkdir -p "$CARRY"
 install_stack
 e2e_start_desktop
-load_main_disk
+load_scsi_debug
 [ -b "$SPARE" ] || fail "no NVMe spare disk"
 
 step "1. pair the disks with the app's wizard; the first call activates the helper"
@@ -35,7 +35,7 @@ dd if=/run/data of="/dev/mapper/$PAIR" bs=1M oflag=direct conv=fsync status=none
 
 step "the installed app starts and watches"
 start_app
-e2e_wait_for 60 app_has_checked || fail "the app never checked the pair: $(cat "$OUT/app.log")"
+wait_for 60 app_has_checked || fail "the app never checked the pair: $(cat "$OUT/app.log")"
 
 step "3. bad blocks appear on the main disk, live"
 bad_sectors on

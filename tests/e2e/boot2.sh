@@ -6,7 +6,7 @@
 #   <build dir> <staging dir> <dm-remap.ko> <module index dir>
 . "$1/tests/e2e/boot-lib.sh" "$@"
 install_stack
-load_main_disk
+load_scsi_debug
 [ -b "$SPARE" ] || fail "no NVMe spare disk"
 dd if="$CARRY/main.img" of="$MAIN" bs=1M oflag=direct conv=fsync status=none || fail "restoring the main disk failed"
 bad_sectors on
@@ -64,7 +64,7 @@ ctl 0 import "$SPARE"
 ctl 0 --json pair list
 [ "$(json "j[0]['state'], j[0]['remapped']")" = "('ok', $REMAPS)" ] || fail "pair assembled again: $RUN_OUT"
 vm_qmp '{"execute": "device_del", "arguments": {"id": "dev0"}}' > /dev/null
-e2e_wait_for 30 test ! -e /sys/block/nvme0n1 || fail "the spare is still there after device_del"
+wait_for 30 test ! -e /sys/block/nvme0n1 || fail "the spare is still there after device_del"
 # The helper hears of it from the kernel's uevent: give it a moment.
 helper_says() { # <python expression on j> <expected> <dm-remapctl arguments...>
     local expression=$1 expected=$2
@@ -72,8 +72,8 @@ helper_says() { # <python expression on j> <expected> <dm-remapctl arguments...>
     ctl 0 --json "$@"
     [ "$(json "$expression")" = "$expected" ]
 }
-e2e_wait_for 30 helper_says "[d['path'] for d in j]" "['$MAIN']" disks || fail "disks after the unplug: $RUN_OUT"
-e2e_wait_for 30 helper_says "j[0]['name'], j[0]['state'], j[0]['spare-present'], j[0]['main-present']" \
+wait_for 30 helper_says "[d['path'] for d in j]" "['$MAIN']" disks || fail "disks after the unplug: $RUN_OUT"
+wait_for 30 helper_says "j[0]['name'], j[0]['state'], j[0]['spare-present'], j[0]['main-present']" \
     "('$PAIR', 'missing', False, True)" pair list || fail "pair after the unplug: $RUN_OUT"
 wait_notification "Pair “$PAIR”: A disk is missing" "The spare disk of pair “$PAIR” ($SPARE) is gone"
 app_test showsTheMissingSpare

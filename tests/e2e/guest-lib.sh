@@ -27,8 +27,6 @@
 #       a session bus and dunst. Exports DISPLAY, DBUS_SESSION_BUS_ADDRESS,
 #       XDG_RUNTIME_DIR. Every notification dunst shows is appended to
 #       $E2E_NOTIFICATIONS, one line each: app<TAB>summary<TAB>body<TAB>urgency.
-#   e2e_wait_for <seconds> <command...>
-#       Polls the command every 0.1 s until it succeeds; fails after that.
 #   e2e_fail <message>
 #       Prints FAIL with the message and the tails of the logs, exits 1.
 #
@@ -52,16 +50,6 @@ e2e_fail() {
         tail -n 30 "$E2E_LOG_DIR/$log" >&2
     done
     exit 1
-}
-
-e2e_wait_for() { # <seconds> <command...>
-    local tries=$(( $1 * 10 ))
-    shift
-    while ! "$@" > /dev/null 2>&1; do
-        tries=$((tries - 1))
-        [ "$tries" -gt 0 ] || return 1
-        sleep 0.1
-    done
 }
 
 e2e_install() { # <staging dir> [<dm-remap.ko> [<module index dir>]]
@@ -99,10 +87,10 @@ e2e_start_system() {
     # stay in the foreground, log to a file.
     dbus-daemon --system --nofork --nopidfile --nosyslog > "$E2E_LOG_DIR/dbus.log" 2>&1 &
     E2E_SYSTEM_PIDS+=($!)
-    e2e_wait_for 60 test -S /run/dbus/system_bus_socket || e2e_fail "the system bus did not start"
+    wait_for 60 test -S /run/dbus/system_bus_socket || e2e_fail "the system bus did not start"
     /usr/lib/polkit-1/polkitd --no-debug > "$E2E_LOG_DIR/polkit.log" 2>&1 &
     E2E_SYSTEM_PIDS+=($!)
-    e2e_wait_for 120 e2e_has_owner --system org.freedesktop.PolicyKit1 || e2e_fail "polkitd did not start"
+    wait_for 120 e2e_has_owner --system org.freedesktop.PolicyKit1 || e2e_fail "polkitd did not start"
 }
 
 e2e_stop_system() {
@@ -121,13 +109,13 @@ e2e_start_desktop() {
     mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
     Xvfb "$E2E_DISPLAY" -screen 0 "$E2E_SCREEN" -nolisten tcp > "$E2E_LOG_DIR/xvfb.log" 2>&1 &
     E2E_DESKTOP_PIDS+=($!)
-    e2e_wait_for 60 test -S "/tmp/.X11-unix/X${E2E_DISPLAY#:}" || e2e_fail "Xvfb did not start"
+    wait_for 60 test -S "/tmp/.X11-unix/X${E2E_DISPLAY#:}" || e2e_fail "Xvfb did not start"
     export DISPLAY=$E2E_DISPLAY
     export DBUS_SESSION_BUS_ADDRESS=unix:path=$XDG_RUNTIME_DIR/bus
     dbus-daemon --session --nofork --nopidfile --nosyslog --address="$DBUS_SESSION_BUS_ADDRESS" \
         > "$E2E_LOG_DIR/session-bus.log" 2>&1 &
     E2E_DESKTOP_PIDS+=($!)
-    e2e_wait_for 60 test -S "$XDG_RUNTIME_DIR/bus" || e2e_fail "the session bus did not start"
+    wait_for 60 test -S "$XDG_RUNTIME_DIR/bus" || e2e_fail "the session bus did not start"
 
     # dunst runs the script for every notification it shows: the log.
     dir=$XDG_RUNTIME_DIR/dunst
@@ -155,7 +143,7 @@ EOF
 EOF
     dunst -config "$dir/dunstrc" > "$E2E_LOG_DIR/dunst.log" 2>&1 &
     E2E_DESKTOP_PIDS+=($!)
-    e2e_wait_for 60 e2e_has_owner --session org.freedesktop.Notifications || e2e_fail "dunst did not start"
+    wait_for 60 e2e_has_owner --session org.freedesktop.Notifications || e2e_fail "dunst did not start"
 }
 
 e2e_stop_desktop() {

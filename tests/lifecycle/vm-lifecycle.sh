@@ -16,14 +16,6 @@ packages=$1 src=$2 version=$3
 # shellcheck source=../vm/lib.sh
 . "$src/tests/vm/lib.sh"
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
-wait_for() { # <seconds> <command...>
-    local deadline=$(( $(cut -d. -f1 /proc/uptime) + $1 ))
-    shift
-    until "$@" > /dev/null 2>&1; do
-        [ "$(cut -d. -f1 /proc/uptime)" -lt "$deadline" ] || return 1
-        sleep 0.2
-    done
-}
 call() { # <object path> <interface> <method> [signature args...]
     busctl --system --json=short call org.dmremap.Manager1 "$@"
 }

@@ -35,6 +35,59 @@ expect_fail() { # <what> <command...>
     echo "   refused as expected: $(tr '\n' ' ' < "$OUT/last-error" | cut -c1-200)"
 }
 
+wait_for() { # <seconds> <command...>: until the command succeeds
+    local tries=$(( $1 * 10 ))
+    shift
+    while ! "$@" > /dev/null 2>&1; do
+        tries=$((tries - 1))
+        [ "$tries" -gt 0 ] || return 1
+        sleep 0.1
+    done
+}
+
+# --- dm-remapctl ------------------------------------------------------------
+# ctl <expected exit code> <args...>: runs $CTL (dm-remapctl), output in
+# $RUN_OUT and $RUN_ERR.
+ctl() {
+    local want=$1 rc=0
+    shift
+    "$CTL" "$@" > /run/ctl.out 2> /run/ctl.err || rc=$?
+    RUN_OUT=$(cat /run/ctl.out)
+    RUN_ERR=$(cat /run/ctl.err)
+    [ "$rc" = "$want" ] || fail "dm-remapctl $* exited $rc, not $want: $RUN_ERR $RUN_OUT"
+}
+
+json() { # <python expression on j>, evaluated on the JSON in $RUN_OUT
+    python3 -c "import json,sys; j=json.loads(sys.argv[1]); v=($1); print(v if isinstance(v, str) else repr(v))" "$RUN_OUT"
+}
+
+# --- a scsi_debug main disk with medium errors ------------------------------
+# It stands in for the ageing main disk: its medium errors can be switched on
+# for a sector range at run time. Its WWN comes from its SCSI host number, the
+# same on every boot of the VM. Sets MAIN.
+load_scsi_debug() {
+    local d
+    modprobe sd_mod
+    modprobe scsi_debug dev_size_mb=64 opts=0
+    for _ in $(seq 100); do
+        for d in /sys/block/sd*; do
+            if grep -q scsi_debug "$d/device/model" 2>/dev/null; then
+                MAIN=/dev/$(basename "$d")
+                return 0
+            fi
+        done
+        sleep 0.1
+    done
+    fail "scsi_debug disk did not appear"
+}
+
+# Reads of [start, start + count) sectors fail with a medium error (or stop).
+medium_errors() { # <start> <count>
+    echo "$1" > /sys/module/scsi_debug/parameters/medium_error_start
+    echo "$2" > /sys/module/scsi_debug/parameters/medium_error_count
+    if [ "$2" -gt 0 ]; then echo 2; else echo 0; fi > /sys/module/scsi_debug/parameters/opts
+}
+
 # --- memory-backed null_blk with bad sectors -------------------------------
 nullb_root=/sys/kernel/config/nullb
 

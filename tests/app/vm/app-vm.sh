@@ -6,7 +6,6 @@
 . "$1/tests/helper/vm/lib.sh" "$@"
 trap stop_services EXIT
 start_services
-modprobe sd_mod # scsi_debug disks need it; no other SCSI disk loads it here
 load_scsi_debug
 [ -b /dev/nvme0n1 ] || fail "no NVMe spare disk"
 export MAIN SPARE=/dev/nvme0n1 QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 LC_ALL=C.UTF-8
