@@ -2,6 +2,7 @@
 
 #include "devicemapper.h"
 #include "pairrecord.h"
+#include "signatures.h"
 #include "sparemetadata.h"
 
 #include <QFile>
@@ -211,6 +212,9 @@ Outcome create(const CreateRequest &request)
                                                     .arg(spare.description()).arg(spare.sizeBytes / 1024)};
         return out;
     }
+    Fd mainHeld, spareHeld;
+    if ((out.error = hold(main, &mainHeld)).isError() || (out.error = hold(spare, &spareHeld)).isError())
+        return out;
     {
         Fd mainFd, spareFd;
         if ((out.error = openExclusive(main, O_RDONLY, &mainFd)).isError()
