@@ -4,7 +4,10 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <fcntl.h>
 #include <libudev.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
@@ -25,6 +28,12 @@ QString DiskInfo::description() const
 {
     const QString who = QStringList{model, serial}.join(QLatin1Char(' ')).trimmed();
     return who.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, who);
+}
+
+bool DiskInfo::sameDisk(const DiskInfo &other) const
+{
+    return devnum == other.devnum && diskseq == other.diskseq && serial == other.serial && wwn == other.wwn
+            && sizeBytes == other.sizeBytes;
 }
 
 namespace Disks {
@@ -123,6 +132,7 @@ std::optional<DiskInfo> fromDevice(udev_device *device)
         return std::nullopt;
     d.path = QStringLiteral("/dev/") + d.name;
     const QString block = d.syspath;
+    d.diskseq = sysfsNumber(block + QLatin1String("/diskseq"), 0);
     d.sizeBytes = sysfsNumber(block + QLatin1String("/size"), 0) * 512;
     if (d.sizeBytes == 0)
         return std::nullopt;
@@ -248,6 +258,37 @@ ResolvedPath resolveWholeDiskPath(const Udev &udev, const QString &path, Validat
     }
     out.devnum = st.st_rdev;
     return out;
+}
+
+quint64 diskseqOf(int fd)
+{
+    quint64 seq = 0;
+    return ioctl(fd, BLKGETDISKSEQ, &seq) == 0 ? seq : 0;
+}
+
+std::optional<quint64> diskseqOf(dev_t devnum)
+{
+    const QString dir = QStringLiteral("/sys/dev/block/%1:%2").arg(::major(devnum)).arg(::minor(devnum));
+    if (!QFileInfo::exists(dir))
+        return std::nullopt;
+    return sysfsNumber(dir + QLatin1String("/diskseq"), 0);
+}
+
+QString Ids::assign(const DiskInfo &disk)
+{
+    // Without a diskseq (kernels before 5.15) the device number and the
+    // disk's own identity are all there is.
+    const QString identity = disk.diskseq
+            ? QStringLiteral("seq %1").arg(disk.diskseq)
+            : QStringLiteral("dev %1:%2 %3 %4").arg(::major(disk.devnum)).arg(::minor(disk.devnum)).arg(disk.wwn, disk.serial);
+    if (const auto known = m_ids.constFind(identity); known != m_ids.constEnd())
+        return *known;
+    QString id = disk.id;
+    for (int n = 2; m_owner.contains(id); ++n)
+        id = disk.id + QStringLiteral("_%1").arg(n);
+    m_owner.insert(id, identity);
+    m_ids.insert(identity, id);
+    return id;
 }
 
 QString mountedOn(const QByteArray &mountinfo, const QList<dev_t> &devices)

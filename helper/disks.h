@@ -7,6 +7,7 @@
 #include "dbustypes.h"
 #include "validation.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <optional>
@@ -21,6 +22,10 @@ struct DiskInfo {
     QString path;    // /dev/<name>
     QString syspath;
     dev_t devnum = 0;
+    // The kernel's sequence number of this disk (/sys/block/X/diskseq):
+    // never the same for two disks, nor for one disk unplugged and plugged
+    // again or whose medium changed, during one boot; 0 on kernels before 5.15.
+    quint64 diskseq = 0;
     QString model, vendor, serial, wwn; // sanitized
     quint64 sizeBytes = 0;
     uint logicalBlockSize = 512;
@@ -39,6 +44,9 @@ struct DiskInfo {
     QString mainId() const { return Validation::mainIdFor(wwn, serial); }
     // "/dev/sdb (WDC WD20EARS WD-WMAZA1234567)", for messages and dialogs.
     QString description() const;
+    // Both describe the same physical disk: device number, diskseq, serial,
+    // WWN and size.
+    bool sameDisk(const DiskInfo &other) const;
 };
 
 class Udev
@@ -78,6 +86,30 @@ struct ResolvedPath {
     QString devicePath; // /dev/<kernel name>
 };
 ResolvedPath resolveWholeDiskPath(const Udev &udev, const QString &path, Validation::Error *error);
+
+// The diskseq of the disk open on fd (BLKGETDISKSEQ); 0 when the kernel
+// has none.
+quint64 diskseqOf(int fd);
+
+// The diskseq of the disk with that device number now; 0 when it has none,
+// nullopt when there is no such disk.
+std::optional<quint64> diskseqOf(dev_t devnum);
+
+// Object path elements for disks, one per physical disk for the helper's
+// whole life: a disk that is unplugged and plugged again, or another disk
+// with the same WWN, serial or kernel name, gets an id of its own, so that a
+// path a client (or a polkit dialog) named never leads to another disk.
+class Ids
+{
+public:
+    // The id of this disk: disk.id if it never named another disk, else
+    // disk.id with a suffix "_<n>".
+    QString assign(const DiskInfo &disk);
+
+private:
+    QHash<QString, QString> m_owner; // id -> identity of its disk
+    QHash<QString, QString> m_ids;   // identity of a disk -> id
+};
 
 // The mount point of the first /proc/self/mountinfo line whose device
 // (major:minor) is one of devices, else empty.

@@ -139,7 +139,8 @@ void Manager::syncDisks()
 {
     const QList<DiskInfo> disks = Disks::enumerate(m_udev);
     QSet<QString> seen;
-    for (const DiskInfo &info : disks) {
+    for (DiskInfo info : disks) {
+        info.id = m_diskIds.assign(info);
         seen.insert(info.id);
         if (DiskObject *existing = m_disks.value(info.id)) {
             existing->setInfo(info);
@@ -218,6 +219,12 @@ DiskObject *Manager::diskByPath(const QDBusObjectPath &path) const
         if (disk->path() == path)
             return disk;
     return nullptr;
+}
+
+std::optional<DiskInfo> Manager::diskInfoByPath(const QDBusObjectPath &path) const
+{
+    const DiskObject *disk = diskByPath(path);
+    return disk ? std::optional<DiskInfo>(disk->info()) : std::nullopt;
 }
 
 DiskObject *Manager::diskByDevnum(dev_t devnum) const
@@ -308,23 +315,27 @@ QDBusObjectPath Manager::CreatePair(const QString &name, const QDBusObjectPath &
     if (refuse(checkCreatePairArguments(name, mainPath.path(), sparePath.path(), options)))
         return {};
     // The dialog names the disks from the helper's own records; whether a
-    // path is a disk is told only to an authorized caller.
-    auto describe = [this](const QDBusObjectPath &path) {
-        const DiskObject *disk = diskByPath(path);
+    // path is a disk is told only to an authorized caller. The disks named
+    // now are the ones the pair is made of, or none: their identity (with
+    // the kernel's diskseq) is checked again before anything is written.
+    const std::optional<DiskInfo> mainSeen = diskInfoByPath(mainPath);
+    const std::optional<DiskInfo> spareSeen = diskInfoByPath(sparePath);
+    auto describe = [](const std::optional<DiskInfo> &disk) {
         return disk ? disk->description() : QStringLiteral("(no such disk)");
     };
     const Authorizer::Details details{
             {QStringLiteral("name"), name},
-            {QStringLiteral("main"), describe(mainPath)},
-            {QStringLiteral("spare"), describe(sparePath)},
+            {QStringLiteral("main"), describe(mainSeen)},
+            {QStringLiteral("spare"), describe(spareSeen)},
     };
-    authorizeThen(Actions::CreatePair, details, [this, name, mainPath, sparePath, options](const QDBusMessage &call) {
+    authorizeThen(Actions::CreatePair, details, [this, name, mainPath, sparePath, options, mainSeen, spareSeen](const QDBusMessage &call) {
         Error error;
         const CreateOptions parsed = parseCreateOptions(options, &error);
-        DiskObject *main = diskByPath(mainPath);
-        DiskObject *spare = diskByPath(sparePath);
-        if (!main || !spare) {
-            error = {Errors::NotFound, QStringLiteral("no such disk: %1").arg((main ? sparePath : mainPath).path())};
+        if (!mainSeen || !spareSeen) {
+            error = {Errors::NotFound, QStringLiteral("no such disk: %1").arg((mainSeen ? sparePath : mainPath).path())};
+        } else if (!diskByPath(mainPath) || !diskByPath(sparePath)) {
+            error = {Errors::DeviceChanged, QStringLiteral("%1 went away while authorization was asked")
+                                                    .arg((diskByPath(mainPath) ? spareSeen : mainSeen)->description())};
         } else if (!m_dmAvailable) {
             error = {Errors::NotSupported, QStringLiteral("device-mapper is not available on this system")};
         } else if (m_pairs.contains(name) || QFile::exists(QStringLiteral("/dev/mapper/") + name)) {
@@ -336,7 +347,7 @@ QDBusObjectPath Manager::CreatePair(const QString &name, const QDBusObjectPath &
             sendError(call, error);
             return;
         }
-        const PairOperations::CreateRequest request{m_options.stateDirectory, name, main->info(), spare->info(), parsed};
+        const PairOperations::CreateRequest request{m_options.stateDirectory, name, *mainSeen, *spareSeen, parsed};
         QPointer<Manager> self(this);
         runIo<PairOperations::Outcome>([request] { return PairOperations::create(request); },
                                        [self, call, name](const PairOperations::Outcome &outcome) {
@@ -396,12 +407,15 @@ QVariantMap Manager::ImportPair(const QDBusObjectPath &sparePath, const QVariant
         return {};
     // A dry run changes nothing and answers what a reader may know; the
     // import itself is an administrator's decision every time.
-    const DiskObject *named = diskByPath(sparePath);
-    const Authorizer::Details details{{QStringLiteral("spare"), named ? named->description() : QStringLiteral("(no such disk)")}};
-    authorizeThen(dryRun ? Actions::Read : Actions::Import, details, [this, sparePath, dryRun](const QDBusMessage &call) {
-        const DiskObject *spare = diskByPath(sparePath);
-        if (!spare) {
+    const std::optional<DiskInfo> spareSeen = diskInfoByPath(sparePath);
+    const Authorizer::Details details{{QStringLiteral("spare"), spareSeen ? spareSeen->description() : QStringLiteral("(no such disk)")}};
+    authorizeThen(dryRun ? Actions::Read : Actions::Import, details, [this, sparePath, dryRun, spareSeen](const QDBusMessage &call) {
+        if (!spareSeen) {
             sendError(call, Errors::NotFound, QStringLiteral("no such disk: %1").arg(sanitize(sparePath.path(), 200)));
+            return;
+        }
+        if (!diskByPath(sparePath)) {
+            sendError(call, Errors::DeviceChanged, QStringLiteral("%1 went away while authorization was asked").arg(spareSeen->description()));
             return;
         }
         if (!dryRun && !m_dmAvailable) {
@@ -418,10 +432,10 @@ QVariantMap Manager::ImportPair(const QDBusObjectPath &sparePath, const QVariant
             for (const QString &name : DeviceMapper::remapDevices(&error))
                 running.insert(name);
         const QString stateDir = m_options.stateDirectory;
-        const dev_t devnum = spare->info().devnum;
+        const DiskInfo seen = *spareSeen;
         QPointer<Manager> self(this);
         runIo<PairOperations::ImportOutcome>(
-                [stateDir, running, devnum, dryRun] { return PairOperations::importPair(stateDir, running, devnum, dryRun); },
+                [stateDir, running, seen, dryRun] { return PairOperations::importPair(stateDir, running, seen, dryRun); },
                 [self, call, dryRun](const PairOperations::ImportOutcome &outcome) {
                     if (!self)
                         return;

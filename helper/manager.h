@@ -15,6 +15,7 @@
 #include <QThreadPool>
 #include <QTimer>
 #include <functional>
+#include <optional>
 
 class DiskObject;
 class PairObject;
@@ -43,6 +44,9 @@ public:
 
     DiskObject *diskByPath(const QDBusObjectPath &path) const;
     DiskObject *diskByDevnum(dev_t devnum) const;
+    // A copy of what is known of the disk at path now (its identity when a
+    // call arrives), or nullopt.
+    std::optional<DiskInfo> diskInfoByPath(const QDBusObjectPath &path) const;
     // "main" or "spare" and the pair holding that disk, or "free".
     QString roleOf(dev_t devnum, PairObject **pair) const;
 
@@ -98,6 +102,7 @@ private:
     int m_dmControl = -1;
     QSocketNotifier *m_dmNotifier = nullptr;
     bool m_dmAvailable = false;
+    Disks::Ids m_diskIds; // an id per physical disk, never reused
     QMap<QString, DiskObject *> m_disks;  // by id
     QMap<QString, PairObject *> m_pairs;  // by name
     QThreadPool m_io;

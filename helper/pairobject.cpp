@@ -13,6 +13,14 @@ using namespace Validation;
 namespace {
 constexpr uint kMaxListCount = 65536;
 constexpr uint kMaxBuckets = 65536;
+
+// A pair's name for a polkit dialog: device-mapper names are free text (any
+// root process may make a remap device), so one that is no valid pair name
+// is shown escaped as in object paths, never as text of its own choosing.
+QString dialogName(const QString &name)
+{
+    return isValidPairName(name) ? name : escapePathElement(name);
+}
 } // namespace
 
 PairObject::PairObject(Manager *manager, const QString &name, const QDBusObjectPath &path, QObject *parent)
@@ -163,7 +171,7 @@ DmRemap::MapBucketList PairObject::GetMap(qulonglong first, qulonglong length, u
 
 QVariantMap PairObject::Remap(qulonglong sector)
 {
-    authorizeThen(Actions::Remap, {{QStringLiteral("name"), m_name}, {QStringLiteral("sector"), QString::number(sector)}},
+    authorizeThen(Actions::Remap, {{QStringLiteral("name"), dialogName(m_name)}, {QStringLiteral("sector"), QString::number(sector)}},
                   [this, sector](const QDBusMessage &call) {
                       refresh();
                       if (sector >= m_length) {
@@ -212,7 +220,7 @@ void PairObject::remove(const QVariantMap &options, bool withResult)
     DiskObject *main = m_manager->diskByDevnum(m_main);
     DiskObject *spare = m_manager->diskByDevnum(m_spare);
     const Authorizer::Details details{
-            {QStringLiteral("name"), m_name},
+            {QStringLiteral("name"), dialogName(m_name)},
             {QStringLiteral("main"), main ? main->description() : QStringLiteral("(missing)")},
             {QStringLiteral("spare"), spare ? spare->description() : QStringLiteral("(missing)")},
     };

@@ -2,6 +2,7 @@
 
 #include "devicemapper.h"
 #include "pairrecord.h"
+#include "signatures.h"
 #include "sparemetadata.h"
 
 #include <QFile>
@@ -61,6 +62,34 @@ Error openExclusive(const DiskInfo &disk, int flags, Fd *out)
         return {Errors::DeviceChanged, QStringLiteral("%1 is no longer the disk that was listed").arg(disk.path)};
     if (ioctl(fd, BLKGETSIZE64, &bytes) != 0 || bytes != disk.sizeBytes)
         return {Errors::DeviceChanged, QStringLiteral("%1 changed size").arg(disk.path)};
+    if (Disks::diskseqOf(fd) != disk.diskseq)
+        return {Errors::DeviceChanged, QStringLiteral("%1 is no longer the disk that was listed").arg(disk.path)};
+    return {};
+}
+
+// Keeps a disk open from its checks until its device-mapper device exists.
+// Not exclusively: device-mapper claims the disk exclusively for itself, so
+// the exclusive descriptor must be closed right before the create. While
+// this one is open, the disk's device number cannot pass to another disk, so
+// the table made from that number names the disk that was checked.
+Error hold(const DiskInfo &disk, Fd *out)
+{
+    const int fd = ::open(QFile::encodeName(disk.path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return {Errors::DeviceChanged, QStringLiteral("%1 is no longer the disk that was listed").arg(disk.path)};
+    out->reset(fd);
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISBLK(st.st_mode) || st.st_rdev != disk.devnum || Disks::diskseqOf(fd) != disk.diskseq)
+        return {Errors::DeviceChanged, QStringLiteral("%1 is no longer the disk that was listed").arg(disk.path)};
+    return {};
+}
+
+// After the create: the disks behind the device still are the ones checked.
+Error checkStillThere(const DiskInfo &disk)
+{
+    const auto seq = Disks::diskseqOf(disk.devnum);
+    if (!seq || *seq != disk.diskseq)
+        return {Errors::DeviceChanged, QStringLiteral("%1 was replaced by another disk").arg(disk.path)};
     return {};
 }
 
@@ -68,8 +97,7 @@ Error openExclusive(const DiskInfo &disk, int flags, Fd *out)
 Error recheck(const Udev &udev, const DiskInfo &seen, DiskInfo *now)
 {
     const auto live = Disks::fromDevnum(udev, seen.devnum);
-    if (!live || live->serial != seen.serial || live->wwn != seen.wwn
-        || live->sizeBytes != seen.sizeBytes)
+    if (!live || !live->sameDisk(seen))
         return {Errors::DeviceChanged, QStringLiteral("%1 is no longer the disk that was listed").arg(seen.path)};
     *now = *live;
     if (now->inUse)
@@ -129,6 +157,9 @@ Error start(const Udev &udev, const Assembly::PlannedPair &pair)
     DiskInfo main, spare;
     if ((error = recheck(udev, pair.main, &main)).isError() || (error = recheck(udev, pair.spare, &spare)).isError())
         return error;
+    Fd mainHeld, spareHeld;
+    if ((error = hold(main, &mainHeld)).isError() || (error = hold(spare, &spareHeld)).isError())
+        return error;
     {
         Fd mainFd, spareFd;
         if ((error = openExclusive(main, O_RDONLY, &mainFd)).isError()
@@ -146,7 +177,11 @@ Error start(const Udev &udev, const Assembly::PlannedPair &pair)
     if (!DeviceMapper::create(pair.record.name, uuidFor(pair.record.name), pair.record.mainSectors,
                               DmTable::buildParams(params), &text))
         return {Errors::Failed, text};
-    error = verifyCreated(pair.record.name, main.devnum, spare.devnum);
+    error = checkStillThere(main);
+    if (!error.isError())
+        error = checkStillThere(spare);
+    if (!error.isError())
+        error = verifyCreated(pair.record.name, main.devnum, spare.devnum);
     if (error.isError()) {
         DeviceMapper::remove(pair.record.name, &text);
         return error;
@@ -211,6 +246,9 @@ Outcome create(const CreateRequest &request)
                                                     .arg(spare.description()).arg(spare.sizeBytes / 1024)};
         return out;
     }
+    Fd mainHeld, spareHeld;
+    if ((out.error = hold(main, &mainHeld)).isError() || (out.error = hold(spare, &spareHeld)).isError())
+        return out;
     {
         Fd mainFd, spareFd;
         if ((out.error = openExclusive(main, O_RDONLY, &mainFd)).isError()
@@ -223,6 +261,16 @@ Outcome create(const CreateRequest &request)
             out.error = {Errors::Failed, QStringLiteral("cannot write to %1: %2").arg(spare.description(), QString::fromLocal8Bit(strerror(errno)))};
             return out;
         }
+        // Nothing of what was there may be found again: file systems, RAID
+        // and LUKS superblocks, partition tables, wherever they lie.
+        QString error;
+        const QStringList erased = Signatures::eraseAll(spareFd.get(), &error);
+        if (!error.isEmpty()) {
+            out.error = {Errors::Failed, QStringLiteral("cannot erase %1: %2").arg(spare.description(), error)};
+            return out;
+        }
+        if (!erased.isEmpty())
+            qInfo("dm-remap-helper: erased from %s: %s", qPrintable(spare.description()), qPrintable(erased.join(QStringLiteral(", "))));
     }
     DmTable::Params params;
     params.mainMajor = ::major(main.devnum);
@@ -239,7 +287,11 @@ Outcome create(const CreateRequest &request)
         out.error = {Errors::Failed, error};
         return out;
     }
-    out.error = verifyCreated(request.name, main.devnum, spare.devnum);
+    out.error = checkStillThere(main);
+    if (!out.error.isError())
+        out.error = checkStillThere(spare);
+    if (!out.error.isError())
+        out.error = verifyCreated(request.name, main.devnum, spare.devnum);
     if (!out.error.isError()) {
         const SpareMetadata meta = SpareMetadata::decode(readHead(spare.path));
         if (meta.valid)
@@ -281,7 +333,7 @@ Outcome assemble(const QString &stateDir, const QSet<QString> &running, int room
     return out;
 }
 
-ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, dev_t spareDevnum, bool dryRun)
+ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, const DiskInfo &spare, bool dryRun)
 {
     ImportOutcome out;
     QString error;
@@ -291,9 +343,11 @@ ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, 
         return out;
     }
     Udev udev;
-    const Assembly::ImportPlan plan = Assembly::planImport(probe(udev), records, running, spareDevnum);
+    const Assembly::ImportPlan plan = Assembly::planImport(probe(udev), records, running, spare.devnum);
     out.error = plan.error;
     out.pair = plan.pair;
+    if (!out.error.isError() && !plan.pair.spare.sameDisk(spare))
+        out.error = {Errors::DeviceChanged, QStringLiteral("%1 is no longer the disk that was listed").arg(spare.path)};
     if (out.error.isError() || dryRun)
         return out;
     if ((out.error = start(udev, plan.pair)).isError())

@@ -27,10 +27,12 @@ struct CreateRequest {
     Validation::CreateOptions options;
 };
 
-// Checks everything again on the live devices, wipes the spare's
-// superblocks and creates the device with "format", then records the pair.
-// Removes the device again if it does not come up as expected or cannot be
-// recorded.
+// Checks everything again on the live devices (the disks must still be the
+// ones seen when the call arrived: device number, diskseq, serial, size),
+// erases every signature on the spare and creates the device with "format",
+// then records the pair. The disks stay open from the checks until the
+// device exists, and are checked once more then. Removes the device again if
+// it does not come up as expected or cannot be recorded.
 Outcome create(const CreateRequest &request);
 
 // Starts the recorded pairs (Assembly::planAssembly) whose names are not in
@@ -38,13 +40,14 @@ Outcome create(const CreateRequest &request);
 // before its device is created.
 Outcome assemble(const QString &stateDir, const QSet<QString> &running, int room);
 
-// Starts and records the pair whose unrecorded spare is spareDevnum
-// (Assembly::planImport); with dryRun only answers what it would do.
+// Starts and records the pair whose unrecorded spare is spare
+// (Assembly::planImport), which must still be the disk it was (diskseq,
+// serial, size); with dryRun only answers what it would do.
 struct ImportOutcome {
     Validation::Error error;
     Assembly::PlannedPair pair;
 };
-ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, dev_t spareDevnum, bool dryRun);
+ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, const DiskInfo &spare, bool dryRun);
 
 // Removes a remap device that nothing holds open. The device is suspended
 // first (its remap list is then final), every moved block is copied from its

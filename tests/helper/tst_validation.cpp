@@ -14,7 +14,9 @@ extern "C" {
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <sys/sysmacros.h>
+#include <unistd.h>
 
 using namespace Validation;
 
@@ -175,9 +177,51 @@ private Q_SLOTS:
             const auto again = Disks::fromDevnum(udev, d.devnum);
             QVERIFY(again);
             QCOMPARE(again->id, d.id);
+            QVERIFY(again->sameDisk(d));
+            // The kernel's diskseq, as sysfs and the device's own ioctl give it.
+            QCOMPARE(Disks::diskseqOf(d.devnum), std::optional<quint64>(d.diskseq));
+            const int fd = ::open(QFile::encodeName(d.path).constData(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+            if (fd >= 0) {
+                QCOMPARE(Disks::diskseqOf(fd), d.diskseq);
+                ::close(fd);
+            }
         }
         if (disks.isEmpty())
             QSKIP("this machine has no whole disk outside /sys/devices/virtual");
+    }
+
+    // An object path element names one physical disk for the helper's life.
+    void diskIdsNeverReused()
+    {
+        Disks::Ids ids;
+        DiskInfo disk;
+        disk.id = QStringLiteral("NEW0001");
+        disk.serial = QStringLiteral("NEW0001");
+        disk.devnum = makedev(252, 16);
+        disk.diskseq = 11;
+        QCOMPARE(ids.assign(disk), QStringLiteral("NEW0001"));
+        QCOMPARE(ids.assign(disk), QStringLiteral("NEW0001"));
+        DiskInfo again = disk; // unplugged and plugged again: a new diskseq
+        again.diskseq = 12;
+        QCOMPARE(ids.assign(again), QStringLiteral("NEW0001_2"));
+        DiskInfo other = disk; // another disk, same serial, same kernel name
+        other.diskseq = 13;
+        QCOMPARE(ids.assign(other), QStringLiteral("NEW0001_3"));
+        QCOMPARE(ids.assign(disk), QStringLiteral("NEW0001"));
+        QCOMPARE(ids.assign(again), QStringLiteral("NEW0001_2"));
+        DiskInfo clash; // a disk whose own id is one given out already
+        clash.id = QStringLiteral("NEW0001_2");
+        clash.diskseq = 14;
+        QCOMPARE(ids.assign(clash), QStringLiteral("NEW0001_2_2"));
+        // Without a diskseq (kernels before 5.15): by device number and identity.
+        DiskInfo old;
+        old.id = QStringLiteral("sda");
+        old.devnum = makedev(8, 0);
+        QCOMPARE(ids.assign(old), QStringLiteral("sda"));
+        DiskInfo replaced = old;
+        replaced.serial = QStringLiteral("OTHER");
+        QCOMPARE(ids.assign(replaced), QStringLiteral("sda_2"));
+        QCOMPARE(ids.assign(old), QStringLiteral("sda"));
     }
 
     void resolvePaths()

@@ -2,6 +2,7 @@
 # created with dm-remapctl, injected bad blocks and the signals they raise,
 # every Pair1 method refused to an unauthorized caller, the pair removed.
 . "$(dirname "$0")/lib.sh" "$@"
+. "$(dirname "$0")/identity.sh"
 trap stop_services EXIT
 start_services
 
@@ -60,7 +61,9 @@ case $RUN_ERR in *SameDisk*) ;; *) fail "same disk: $RUN_ERR" ;; esac
 [ -z "$(dmsetup ls --target remap | grep -v 'No devices')" ] || fail "a refused create left a device"
 
 step "pair create"
+write_signatures "$NVME"
 ctl 0 --json pair create safe "$MAIN" "$NVME" --erase-spare --block-size 8 --read-retries 1
+check_no_signatures "$NVME"
 ctl 1 pair create safe "$MAIN" "$NVME" --erase-spare
 case $RUN_ERR in *Exists*|*InUse*) ;; *) fail "second create: $RUN_ERR" ;; esac
 wait_for 10 grep -q '"event":"PairAdded"' "$OUT/monitor1.log" || fail "no PairAdded signal"
@@ -158,6 +161,9 @@ ctl 1 import "$NVME"
 case $RUN_ERR in *org.dmremap.Error.Exists*) ;; *) fail "second import: $RUN_ERR" ;; esac
 # Gone without Remove, as at power-off: the record stays for the next boot.
 dmsetup remove safe
+
+step "dialog text"
+dialog_name_escaped "$IDE" "$(disk_by_serial OLD0001)"
 
 step "forged USB spare and a re-paired main disk"
 # The stick claims to be the spare of "safe" on the scsi_debug disk: label,
