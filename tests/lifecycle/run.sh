@@ -18,7 +18,7 @@ for phase in boot1 boot2; do
     mkdir -p "$out/$phase"
     # Boot 1 loads the build's module by hand and installs it for boot 2,
     # whose assembly at boot has the kernel load it.
-    extra=(--timeout 1100 --module "$module")
+    extra=(--timeout 1200 --module "$module")
     [ "$phase" = boot1 ] || extra=(--timeout 600)
     if ! "$vm_run" "${common[@]}" "${extra[@]}" --out "$out/$phase" "$here/vm-lifecycle.sh" \
             "$phase" "$packages" "$src" "$version" > "$out/$phase/vm-run.log" 2>&1; then
