@@ -41,6 +41,7 @@ Plan planAssembly(const QList<ProbedDisk> &disks, const QList<PairRecord> &recor
                 spares << &d;
         if (spares.isEmpty()) {
             note(QStringLiteral("waits for its spare disk %1").arg(record.spareId));
+            plan.waiting << record.name;
             continue;
         }
         if (spares.size() > 1) {
@@ -62,6 +63,7 @@ Plan planAssembly(const QList<ProbedDisk> &disks, const QList<PairRecord> &recor
         const QList<const ProbedDisk *> mains = mainsFor(disks, record.mainId, record.mainSectors, spare.disk.devnum);
         if (mains.isEmpty()) {
             note(QStringLiteral("waits for its main disk %1").arg(record.mainId));
+            plan.waiting << record.name;
             continue;
         }
         if (mains.size() > 1) {

@@ -29,6 +29,7 @@ struct PlannedPair {
 struct Plan {
     QList<PlannedPair> pairs;
     QStringList notes; // what was left out and why
+    QStringList waiting; // recorded pairs left out only because a disk is absent
 };
 
 // The recorded pairs that can start: spare found by its metadata uuid, main

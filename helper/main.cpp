@@ -1,6 +1,9 @@
 // dm-remap-helper: the root service behind org.dmremap.Manager1.
 #include "dbustypes.h"
+#include "devicemapper.h"
 #include "manager.h"
+#include "pairoperations.h"
+#include "pairrecord.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -8,6 +11,7 @@
 #include <QDBusConnectionInterface>
 #include <QDBusError>
 #include <QDBusObjectPath>
+#include <QProcess>
 
 #include <cstdio>
 #include <dbus/dbus.h>
@@ -24,6 +28,69 @@ namespace {
 // max_message_size (32 MiB by default). 4 GiB is far beyond what these let
 // pile up, yet still a bound.
 constexpr long kMaxReceivedBytes = 4L * 1024 * 1024 * 1024;
+
+// The partitions on a pair as /dev/mapper/<name>-part<N>, as
+// 56-dm-remap.rules makes them: done here too, so that they exist when
+// --assemble-recorded returns even where udev did not run the rule.
+bool addPartitions(const QString &name)
+{
+    QProcess kpartx;
+    kpartx.setProcessChannelMode(QProcess::MergedChannels);
+    kpartx.start(QStringLiteral("/sbin/kpartx"),
+                 {QStringLiteral("-un"), QStringLiteral("-p"), QStringLiteral("-part"), QStringLiteral("/dev/mapper/") + name});
+    const bool finished = kpartx.waitForFinished(60000);
+    const QString output = QString::fromLocal8Bit(kpartx.readAll()).trimmed();
+    if (finished && kpartx.exitStatus() == QProcess::NormalExit && kpartx.exitCode() == 0)
+        return true;
+    fprintf(stderr, "dm-remap-helper: pair %s: kpartx failed: %s\n", qPrintable(name),
+            qPrintable(output.isEmpty() ? kpartx.errorString() : output));
+    if (!finished)
+        kpartx.kill();
+    return false;
+}
+
+// Boot-time assembly without the bus (dm-remap-assemble.service, before
+// local-fs-pre.target): starts the recorded pairs as Manager1.Assemble does.
+// Succeeds when every recorded pair is up or waits for an absent disk.
+int assembleRecorded(const QString &stateDir, int maxPairs)
+{
+    DeviceMapper::setUp();
+    QString error;
+    QStringList problems;
+    const QList<PairRecord> records = PairRecords::load(stateDir, &problems, &error);
+    if (!error.isEmpty()) {
+        fprintf(stderr, "dm-remap-helper: %s\n", qPrintable(error));
+        return 1;
+    }
+    QSet<QString> running;
+    for (const QString &name : DeviceMapper::remapDevices(&error))
+        running.insert(name);
+    if (!error.isEmpty()) {
+        fprintf(stderr, "dm-remap-helper: device-mapper is not available: %s\n", qPrintable(error));
+        return 1;
+    }
+    const PairOperations::Outcome outcome = PairOperations::assemble(stateDir, running, maxPairs - int(running.size()));
+    bool ok = !outcome.error.isError();
+    if (!ok)
+        fprintf(stderr, "dm-remap-helper: %s\n", qPrintable(outcome.error.message));
+    for (const QString &note : outcome.notes)
+        fprintf(stderr, "dm-remap-helper: %s\n", qPrintable(note));
+    for (const QString &name : outcome.created) {
+        fprintf(stderr, "dm-remap-helper: pair %s started as /dev/mapper/%s\n", qPrintable(name), qPrintable(name));
+        ok = addPartitions(name) && ok;
+    }
+    for (const PairRecord &record : records) {
+        if (running.contains(record.name))
+            fprintf(stderr, "dm-remap-helper: pair %s is up already\n", qPrintable(record.name));
+        else if (!outcome.created.contains(record.name) && !outcome.waiting.contains(record.name))
+            ok = false;
+    }
+    if (!problems.isEmpty())
+        ok = false;
+    if (!ok)
+        fprintf(stderr, "dm-remap-helper: not every recorded pair whose disks are present could be started\n");
+    return ok ? 0 : 1;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -44,7 +111,9 @@ int main(int argc, char **argv)
                                             QStringLiteral("count"), QStringLiteral("64"));
     const QCommandLineOption stateOption(QStringLiteral("state-dir"), QStringLiteral("Where per-disk settings are kept."),
                                          QStringLiteral("directory"), QStringLiteral("/var/lib/dm-remap"));
-    parser.addOptions({busOption, smartOption, maxPairsOption, stateOption});
+    const QCommandLineOption assembleOption(QStringLiteral("assemble-recorded"),
+                                            QStringLiteral("Start the recorded pairs whose disks are present, without the bus, and exit."));
+    parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, assembleOption});
     parser.process(app);
 
     Manager::Options options;
@@ -58,6 +127,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "dm-remap-helper: invalid option value (see --help)\n");
         return 2;
     }
+    if (parser.isSet(assembleOption))
+        return assembleRecorded(options.stateDirectory, options.maxPairs);
 
     // As root the session bus's polkit name is whoever claims it there.
     if (busName == QLatin1String("session") && geteuid() == 0) {

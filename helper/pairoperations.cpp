@@ -323,6 +323,7 @@ Outcome assemble(const QString &stateDir, const QSet<QString> &running, int room
     Udev udev;
     const Assembly::Plan plan = Assembly::planAssembly(probe(udev), records, running, room);
     out.notes += plan.notes;
+    out.waiting = plan.waiting;
     for (const Assembly::PlannedPair &pair : plan.pairs) {
         const Error started = start(udev, pair);
         if (started.isError())

@@ -17,6 +17,7 @@ struct Outcome {
     Validation::Error error;
     QStringList created;  // pair names
     QStringList notes;    // what was skipped and why (Assemble)
+    QStringList waiting;  // recorded pairs skipped only because a disk is absent (Assemble)
 };
 
 struct CreateRequest {

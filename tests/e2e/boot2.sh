@@ -31,7 +31,9 @@ assemble() {
 step "5. boot-time assembly"
 ! e2e_helper_running || fail "the helper owns its name before any call"
 assemble
-e2e_helper_running || fail "assembly did not activate the helper"
+# Assembly at boot runs before the bus: no helper on it yet.
+! e2e_helper_running || fail "boot-time assembly activated the helper"
+dmsetup info "$PAIR" > /dev/null 2>&1 || fail "boot-time assembly did not start $PAIR"
 ctl 0 --json pair list
 [ "$(json "[(p['name'], p['main-path'], p['spare-path'], p['state'], p['remapped'], p['pending']) for p in j]")" \
     = "[('$PAIR', '$MAIN', '$SPARE', 'ok', $REMAPS, 0)]" ] || fail "pair after assembly: $RUN_OUT"

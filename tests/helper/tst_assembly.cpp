@@ -223,6 +223,8 @@ private Q_SLOTS:
         Plan plan = planAssembly({mainDisk(0), forged}, {recordOf()}, {}, 64);
         QVERIFY(plan.pairs.isEmpty());
         QVERIFY(plan.notes.join(QLatin1Char('\n')).contains(QLatin1String("waits for its spare")));
+        // Only waiting for a disk: --assemble-recorded does not fail the boot for it.
+        QCOMPARE(plan.waiting, QStringList{QStringLiteral("data")});
 
         // With the real spare present too, only the real one counts.
         plan = planAssembly({mainDisk(0), forged, spareDisk(16, QStringLiteral("SPARE0001"), kUuid)}, {recordOf()}, {}, 64);
@@ -234,6 +236,7 @@ private Q_SLOTS:
         plan = planAssembly({mainDisk(0), copy, spareDisk(16, QStringLiteral("SPARE0001"), kUuid)}, {recordOf()}, {}, 64);
         QVERIFY(plan.pairs.isEmpty());
         QVERIFY(plan.notes.join(QLatin1Char('\n')).contains(QLatin1String("all carry its spare metadata")));
+        QVERIFY(plan.waiting.isEmpty());
 
         // A removable disk with the recorded uuid but another identity.
         copy.disk.removable = true;
@@ -257,7 +260,9 @@ private Q_SLOTS:
         ProbedDisk smaller = mainDisk(48);
         smaller.disk.sizeBytes -= 512;
         QCOMPARE(planAssembly({mainDisk(0), spare, smaller}, {recordOf()}, {}, 64).pairs.size(), 1);
-        QVERIFY(planAssembly({smaller, spare}, {recordOf()}, {}, 64).pairs.isEmpty());
+        plan = planAssembly({smaller, spare}, {recordOf()}, {}, 64);
+        QVERIFY(plan.pairs.isEmpty());
+        QCOMPARE(plan.waiting, QStringList{QStringLiteral("data")});
 
         // The main held by a remap device (or mounted).
         ProbedDisk held = mainDisk(0);

@@ -123,7 +123,7 @@ if command -v systemd-analyze > /dev/null; then
     done
     # Exposure is 0 (safe) to 10 (unsafe); a root service that must reach
     # every block device and send raw SCSI/NVMe commands scores 1.8.
-    for check in "dm-remap-helper.service 25" "dm-remap-assemble.service 10"; do
+    for check in "dm-remap-helper.service 25" "dm-remap-assemble.service 15"; do
         set -- $check
         if systemd-analyze security --offline=yes --root="$vroot" --threshold="$2" "/lib/systemd/system/$1" \
                 > "$work/security-$1.log" 2>&1; then
@@ -213,7 +213,7 @@ DESTDIR=$local_stage cmake --install "$build" > "$work/install-local.log"
 outside=$(cd "$local_stage" && find . -type f | grep -v '^\./usr/local/' || true)
 [ -z "$outside" ] || fail "default-prefix install wrote outside /usr/local: $outside"
 grep -qx 'Exec=/usr/local/libexec/dm-remap-helper' "$local_stage/usr/local/share/dbus-1/system-services/org.dmremap.Manager1.service" \
-    && grep -q '^ExecStart=/usr/local/bin/dm-remapctl ' "$local_stage/usr/local/lib/systemd/system/dm-remap-assemble.service" \
+    && grep -qx 'ExecStart=/usr/local/libexec/dm-remap-helper --assemble-recorded' "$local_stage/usr/local/lib/systemd/system/dm-remap-assemble.service" \
     && [ -f "$local_stage/usr/local/etc/xdg/autostart/dm-remap-manager-tray.desktop" ] \
     && pass "default prefix: /usr/local/etc, /usr/local/lib/systemd/system, /usr/local paths inside" \
     || fail "default-prefix install does not name /usr/local paths"

@@ -75,7 +75,7 @@ module=$(modinfo -n dm-remap) || fail "modinfo finds no dm-remap"
 [ "$(modinfo -F vermagic dm-remap | cut -d' ' -f1)" = "$kernel" ] || fail "vermagic $(modinfo -F vermagic dm-remap)"
 
 step "the boot-time assembly unit is enabled, as deb-systemd-helper leaves it"
-[ "$(readlink /etc/systemd/system/multi-user.target.wants/dm-remap-assemble.service)" = /lib/systemd/system/dm-remap-assemble.service ] \
+[ "$(readlink /etc/systemd/system/sysinit.target.wants/dm-remap-assemble.service)" = /lib/systemd/system/dm-remap-assemble.service ] \
     || fail "dm-remap-assemble.service is not enabled"
 [ ! -e /etc/systemd/system/multi-user.target.wants/dm-remap-helper.service ] || fail "the D-Bus activated helper was enabled"
 

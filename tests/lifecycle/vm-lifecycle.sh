@@ -1,18 +1,22 @@
 #!/bin/bash
-# Guest script of the lifecycle VM test (vm-run --systemd): a pair's life on
-# a real system. Debian's systemd is PID 1, with udevd, dbus and polkitd;
-# the three .deb files are installed with dpkg -i. The helper is started by
-# D-Bus activation through its unit and its shipped sandbox; every D-Bus
-# method is called once under it. A GPT main disk with two ext4 partitions is
-# paired: the raw disk and its partitions are hidden (udev, systemd, udisks),
-# the pair's partitions are devices, an fstab line by file system UUID mounts
-# the pair's partition. Then the next boot of the same disks is replayed:
-# devices gone, the kernel's partitions back, coldplug (udevadm trigger
-# --action=add): the raw disk is hidden before any assembly, and the
-# assembly unit brings the pair and the mount back. Removal last.
-# Usage: vm-lifecycle.sh <packages dir> <source dir> <version>
+# Guest script of the lifecycle VM test (vm-run --systemd, two boots of the
+# same root, run.sh): a pair's life on a real system. Debian's systemd is
+# PID 1, with udevd, dbus and polkitd.
+# Boot 1: the three .deb files are installed with dpkg -i. The helper is
+# started by D-Bus activation through its unit and its shipped sandbox; every
+# D-Bus method is called once under it. A GPT main disk with two ext4
+# partitions is paired: the raw disk and its partitions are hidden (udev,
+# systemd, udisks), the pair's partitions are devices, an fstab line by file
+# system UUID mounts the pair's partition. Then a boot's coldplug is replayed
+# (devices gone, the kernel's partitions back, udevadm trigger --action=add):
+# the raw disk is hidden before any assembly, and the assembly unit brings
+# the pair and the mount back. The fstab line stays for boot 2.
+# Boot 2: dm-remap-assemble.service started the pair before
+# local-fs-pre.target and the fstab line mounted the pair's partition, never
+# the raw one. Removal last.
+# Usage: vm-lifecycle.sh boot1|boot2 <packages dir> <source dir> <version>
 set -euo pipefail
-packages=$1 src=$2 version=$3
+phase=$1 packages=$2 src=$3 version=$4
 # shellcheck source=../vm/lib.sh
 . "$src/tests/vm/lib.sh"
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
@@ -24,12 +28,30 @@ udisks_ignored() { # <device>: HintIgnore as udisks reports it
     udisksctl info -b "$1" | sed -n 's/^ *HintIgnore: *//p'
 }
 
-step "systemd is PID 1, the system is up"
+check_paired() { # <when>
+    [ -b /dev/mapper/lc-part1 ] && [ -b /dev/mapper/lc-part2 ] || fail "$1: no /dev/mapper/lc-part1 and -part2: $(ls /dev/mapper)"
+    [ ! -e "${main}p1" ] && [ ! -e "${main}p2" ] || fail "$1: the raw partitions are still there"
+    [ "$(by_uuid "$fs_uuid")" = "$(readlink -f /dev/mapper/lc-part1)" ] || fail "$1: by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
+    [ "$(readlink -f /dev/disk/by-label/lcsecond)" = "$(readlink -f /dev/mapper/lc-part2)" ] || fail "$1: by-label/lcsecond is wrong"
+    for disk in "$main" "$spare"; do
+        [ "$(udevadm info -q property -n "$disk" | sed -n 's/^SYSTEMD_READY=//p')" = 0 ] || fail "$1: $disk is ready for systemd"
+        [ "$(udevadm info -q property -n "$disk" | sed -n 's/^ID_FS_TYPE=//p')" = dm_remap_member ] || fail "$1: $disk is no member"
+        [ "$(udisks_ignored "$disk")" = true ] || fail "$1: udisks offers $disk"
+    done
+    [ "$(udisks_ignored /dev/mapper/lc-part1)" = false ] || fail "$1: udisks hides the pair's partition"
+    for link in /dev/disk/by-uuid/* /dev/disk/by-label/*; do
+        case $(readlink -f "$link") in "$main"*|"$spare"*) fail "$1: $link names the raw disk" ;; esac
+    done
+}
+
+step "systemd is PID 1, the system is up ($phase)"
 [ "$(cat /proc/1/comm)" = systemd ] || fail "PID 1 is $(cat /proc/1/comm)"
 systemctl is-active systemd-udevd.service dbus.service > /dev/null || fail "udevd or dbus is not running"
 main=$(disk_with_serial LCMAIN1) || fail "no NVMe disk LCMAIN1"
 spare=$(disk_with_serial LCSPARE1) || fail "no NVMe disk LCSPARE1"
 kernel=$(uname -r)
+
+if [ "$phase" = boot1 ]; then
 
 step "a GPT main disk with two ext4 partitions"
 sfdisk --quiet "$main" <<EOF
@@ -111,27 +133,13 @@ cat /var/lib/dm-remap/pairs
 # reads them again.
 udevadm settle
 
-check_paired() { # <when>
-    [ -b /dev/mapper/lc-part1 ] && [ -b /dev/mapper/lc-part2 ] || fail "$1: no /dev/mapper/lc-part1 and -part2: $(ls /dev/mapper)"
-    [ ! -e "${main}p1" ] && [ ! -e "${main}p2" ] || fail "$1: the raw partitions are still there"
-    [ "$(by_uuid "$fs_uuid")" = "$(readlink -f /dev/mapper/lc-part1)" ] || fail "$1: by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
-    [ "$(readlink -f /dev/disk/by-label/lcsecond)" = "$(readlink -f /dev/mapper/lc-part2)" ] || fail "$1: by-label/lcsecond is wrong"
-    for disk in "$main" "$spare"; do
-        [ "$(udevadm info -q property -n "$disk" | sed -n 's/^SYSTEMD_READY=//p')" = 0 ] || fail "$1: $disk is ready for systemd"
-        [ "$(udevadm info -q property -n "$disk" | sed -n 's/^ID_FS_TYPE=//p')" = dm_remap_member ] || fail "$1: $disk is no member"
-        [ "$(udisks_ignored "$disk")" = true ] || fail "$1: udisks offers $disk"
-    done
-    [ "$(udisks_ignored /dev/mapper/lc-part1)" = false ] || fail "$1: udisks hides the pair's partition"
-    for link in /dev/disk/by-uuid/* /dev/disk/by-label/*; do
-        case $(readlink -f "$link") in "$main"*|"$spare"*) fail "$1: $link names the raw disk" ;; esac
-    done
-}
 check_paired "after pairing"
 udevadm info -q property -n "$main" | grep '^DM_REMAP_' | tee "$OUT/member-properties.txt"
 grep -qx 'DM_REMAP_ROLE=main' "$OUT/member-properties.txt" || fail "the main disk is not marked main"
 
 step "fstab by file system UUID mounts the pair's partition"
 mkdir -p /mnt/pairdata
+echo "$fs_uuid" > /var/lib/lifecycle-fs-uuid
 echo "UUID=$fs_uuid /mnt/pairdata ext4 defaults 0 2" >> /etc/fstab
 systemctl daemon-reload
 systemctl start mnt-pairdata.mount || fail "mnt-pairdata.mount: $(systemctl status mnt-pairdata.mount --no-pager)"
@@ -157,11 +165,55 @@ wait_for 60 mountpoint -q /mnt/pairdata || fail "the fstab line did not mount on
 check_paired "after assembly"
 [ "$(findmnt -n -o SOURCE /mnt/pairdata)" = /dev/mapper/lc-part1 ] || fail "after assembly /mnt/pairdata is $(findmnt -n -o SOURCE /mnt/pairdata)"
 cmp /mnt/pairdata/marker /run/marker || fail "the data differs after assembly"
+cp /run/marker /var/lib/lifecycle-marker
+
+step "ready for boot 2: the fstab line stays, the build's module is where modprobe finds it"
+install -D -m 644 "$VM_MODULE" "/lib/modules/$kernel/updates/dm-remap.ko"
+depmod -a "$kernel"
+echo "lifecycle boot 1 passed"
+exit 0
+fi
+
+fs_uuid=$(cat /var/lib/lifecycle-fs-uuid)
+cp /var/lib/lifecycle-marker /run/marker
+pair_obj=/org/dmremap/Manager1/pairs/lc
+journalctl -b --no-pager -o short-monotonic > "$OUT/boot-journal.log" 2>&1 || true
+
+step "dm-remap-assemble.service started the pair before local-fs-pre.target"
+[ "$(systemctl show -p Result --value dm-remap-assemble.service)" = success ] \
+    && systemctl is-active dm-remap-assemble.service > /dev/null \
+    || fail "dm-remap-assemble.service: $(systemctl status dm-remap-assemble.service --no-pager 2>&1)"
+journalctl -b -u dm-remap-assemble.service --no-pager | tee "$OUT/assemble-journal.log"
+grep -q 'pair lc started as /dev/mapper/lc' "$OUT/assemble-journal.log" || fail "the assembly unit did not start pair lc"
+monotonic() { systemctl show -p "$2" --value "$1"; }
+assembled=$(monotonic dm-remap-assemble.service ActiveEnterTimestampMonotonic)
+local_fs_pre=$(monotonic local-fs-pre.target ActiveEnterTimestampMonotonic)
+mounted=$(monotonic mnt-pairdata.mount ActiveEnterTimestampMonotonic)
+local_fs=$(monotonic local-fs.target ActiveEnterTimestampMonotonic)
+echo "monotonic us: assembled $assembled, local-fs-pre.target $local_fs_pre, /mnt/pairdata $mounted, local-fs.target $local_fs"
+[ "$assembled" -gt 0 ] && [ "$assembled" -le "$local_fs_pre" ] && [ "$local_fs_pre" -le "$mounted" ] && [ "$mounted" -le "$local_fs" ] \
+    || fail "boot order: assembled $assembled, local-fs-pre.target $local_fs_pre, mounted $mounted, local-fs.target $local_fs"
+# systemd-analyze answers only once boot is finished, which this unit delays.
+echo "assembly ran $(( ($(monotonic dm-remap-assemble.service ExecMainExitTimestampMonotonic) - $(monotonic dm-remap-assemble.service ExecMainStartTimestampMonotonic)) / 1000 )) ms"
+
+step "the fstab line by UUID mounted the pair's partition, never the raw one"
+[ "$(findmnt -n -o SOURCE /mnt/pairdata)" = /dev/mapper/lc-part1 ] || fail "/mnt/pairdata is $(findmnt -n -o SOURCE /mnt/pairdata)"
+findmnt -n -S "${main}p1" > /dev/null && fail "the raw partition is mounted"
+dmesg | grep -q "EXT4-fs (${main##*/}p" && fail "a raw partition was mounted during boot: $(dmesg | grep "EXT4-fs (${main##*/}p")"
+check_paired "after boot 2"
+cmp /mnt/pairdata/marker /run/marker || fail "the data differs after boot 2"
+
+step "--assemble-recorded again leaves the running pair alone"
+minor=$(dmsetup info -c --noheadings -o minor lc)
+/usr/libexec/dm-remap-helper --assemble-recorded > "$OUT/assemble-again.log" 2>&1 || fail "second --assemble-recorded: $(cat "$OUT/assemble-again.log")"
+grep -q 'pair lc is up already' "$OUT/assemble-again.log" || fail "second --assemble-recorded: $(cat "$OUT/assemble-again.log")"
+[ "$(dmsetup info -c --noheadings -o minor lc)" = "$minor" ] && mountpoint -q /mnt/pairdata || fail "the second run touched the pair"
 
 step "removal: refused while a partition is mounted; then the helper removes partitions, pair and record"
 call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null 2> "$OUT/remove-busy.err" && fail "Pair1.Remove removed a pair whose partition is mounted"
 grep -q 'lc-part1 is open' "$OUT/remove-busy.err" || fail "Pair1.Remove while mounted: $(cat "$OUT/remove-busy.err")"
 mountpoint -q /mnt/pairdata || fail "the refused removal unmounted the pair's partition"
+[ -b /dev/mapper/lc-part2 ] || fail "the refused removal took /dev/mapper/lc-part2 away"
 umount /mnt/pairdata
 sed -i '\|/mnt/pairdata|d' /etc/fstab
 # The unmount's close makes udev probe the partition once more.
