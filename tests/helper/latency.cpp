@@ -37,9 +37,10 @@ Probe probe(QCoreApplication &app, const QDBusConnection &bus, const std::functi
     while (!stop()) {
         QElapsedTimer clock;
         clock.start();
+        // Waiting without spinning: in a VM of one or two CPUs a busy loop
+        // here would take the time the helper needs.
         QDBusPendingCall pending = bus.asyncCall(call, 5000);
-        while (!pending.isFinished())
-            app.processEvents(QEventLoop::AllEvents);
+        pending.waitForFinished();
         if (pending.isError()) {
             fprintf(stderr, "GetVersion failed: %s\n", qPrintable(pending.error().message()));
             exit(1);
