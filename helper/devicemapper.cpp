@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdarg>
 #include <libdevmapper.h>
@@ -35,8 +36,17 @@ void logFunction(int level, const char *file, int line, int dm_errno_or_class, c
     lastLogLine = Validation::sanitize(QByteArray(buffer), 300);
 }
 
+std::atomic<QThread *> boundThread{nullptr};
+
+// Every task goes through here: the one place that sees a call from a thread
+// other than the worker's.
 struct Task {
-    explicit Task(int type) : dmt(dm_task_create(type)) {}
+    explicit Task(int type) : dmt(dm_task_create(type))
+    {
+        QThread *bound = boundThread.load();
+        if (bound && bound != QThread::currentThread())
+            qCritical("dm-remap-helper: bug: a device-mapper task (type %d) runs outside the device-mapper worker thread", type);
+    }
     ~Task() { if (dmt) dm_task_destroy(dmt); }
     Task(const Task &) = delete;
     Task &operator=(const Task &) = delete;
@@ -101,11 +111,17 @@ std::optional<Info> query(int type, const char *what, const QString &name, QStri
 
 void setUp()
 {
+    boundThread = QThread::currentThread();
     dm_log_with_errno_init(logFunction);
     if (!QFile::exists(QStringLiteral("/run/udev/control"))) {
         qputenv("DM_DISABLE_UDEV", "1");
         dm_udev_set_sync_support(0);
     }
+}
+
+QThread *thread()
+{
+    return boundThread.load();
 }
 
 // The TABLE of every dm device, in the kernel's order.

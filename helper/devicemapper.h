@@ -1,18 +1,25 @@
 // The few device-mapper operations the helper needs, through libdevmapper:
 // list remap devices, read table and status, send target messages, create
 // and remove. Devices are always given to the kernel as major:minor.
+// libdevmapper is not thread-safe: every function here runs on the thread
+// that called setUp(), the helper's DmWorker; a call from any other thread is
+// a bug and logged as one.
 #pragma once
 
 #include <QList>
 #include <QString>
+#include <QThread>
 #include <optional>
 #include <sys/types.h>
 
 namespace DeviceMapper {
 
-// Call once before any other function: without a udev daemon (the VM, an
-// initramfs) libdevmapper must create /dev/mapper nodes itself.
+// Call once, on the thread that makes every later call, before any other
+// function: without a udev daemon (the VM, an initramfs) libdevmapper must
+// create /dev/mapper nodes itself.
 void setUp();
+// The thread that called setUp(), or nullptr before.
+QThread *thread();
 
 struct Info {
     QString name;

@@ -31,22 +31,18 @@ Manager::Manager(const QDBusConnection &bus, const Options &options, QObject *pa
     , m_options(options)
     , m_authorizer(bus)
 {
-    // One I/O thread: libdevmapper's node handling is process-global, and
-    // disk operations should not race each other anyway.
-    m_io.setMaxThreadCount(1);
     new Manager1Adaptor(this);
     m_diskSync.setSingleShot(true);
     m_diskSync.setInterval(300);
     connect(&m_diskSync, &QTimer::timeout, this, &Manager::syncDisks);
     m_pairPoll.setInterval(15000);
-    connect(&m_pairPoll, &QTimer::timeout, this, &Manager::syncPairs);
+    connect(&m_pairPoll, &QTimer::timeout, this, [this] { syncPairs(); });
     m_smartTimer.setInterval(qMax(1, m_options.smartIntervalMinutes) * 60 * 1000);
     connect(&m_smartTimer, &QTimer::timeout, this, &Manager::refreshAllSmart);
 }
 
 Manager::~Manager()
 {
-    m_io.waitForDone();
     if (m_monitor)
         udev_monitor_unref(m_monitor);
     if (m_dmControl >= 0)
@@ -59,10 +55,11 @@ bool Manager::start(QString *error)
         *error = QStringLiteral("cannot register %1: %2").arg(kManagerPath, m_bus.lastError().message());
         return false;
     }
-    DeviceMapper::setUp();
     syncDisks();
     startDmEvents();
-    syncPairs();
+    // Every pair is an object before the bus name is taken (main.cpp).
+    if (m_dmAvailable)
+        applyPairs(m_worker.runAndWait<PairScan>(&Manager::scanPairs));
     startUdevMonitor();
     m_pairPoll.start();
     m_smartTimer.start();
@@ -174,19 +171,59 @@ void Manager::syncDisks()
         pair->refresh();
 }
 
-void Manager::syncPairs()
+void Manager::syncPairs(std::function<void()> then)
 {
-    if (!m_dmAvailable)
-        return;
-    QString error;
-    const QList<QString> names = DeviceMapper::remapDevices(&error);
-    if (!error.isEmpty()) {
-        qWarning("dm-remap-helper: %s", qPrintable(error));
+    if (then)
+        m_afterPairScan << then;
+    if (!m_dmAvailable) {
+        for (const auto &callback : std::exchange(m_afterPairScan, {}))
+            callback();
         return;
     }
-    for (const QString &name : names) {
+    // Events come in bursts: one scan at a time, and one more after it for
+    // whatever arrived meanwhile.
+    if (m_pairScanRunning) {
+        m_pairScanAgain = true;
+        return;
+    }
+    startPairScan();
+}
+
+Manager::PairScan Manager::scanPairs()
+{
+    PairScan scan;
+    for (const QString &name : DeviceMapper::remapDevices(&scan.error))
+        scan.pairs << PairObject::read(name);
+    return scan;
+}
+
+void Manager::startPairScan()
+{
+    m_pairScanRunning = true;
+    m_pairScanAgain = false;
+    const auto waiting = std::exchange(m_afterPairScan, {});
+    runIo<PairScan>(&Manager::scanPairs, [this, waiting](const PairScan &scan) {
+        m_pairScanRunning = false;
+        applyPairs(scan);
+        for (const auto &callback : waiting)
+            callback();
+        if (m_pairScanAgain || !m_afterPairScan.isEmpty())
+            startPairScan();
+    });
+}
+
+void Manager::applyPairs(const PairScan &scan)
+{
+    if (!scan.error.isEmpty()) {
+        qWarning("dm-remap-helper: %s", qPrintable(scan.error));
+        return;
+    }
+    QSet<QString> names;
+    for (const PairObject::Snapshot &snapshot : scan.pairs) {
+        const QString &name = snapshot.name;
+        names.insert(name);
         if (PairObject *pair = m_pairs.value(name)) {
-            pair->refresh();
+            pair->apply(snapshot);
             continue;
         }
         auto *pair = new PairObject(this, name, pairPath(name), this);
@@ -196,7 +233,7 @@ void Manager::syncPairs()
             continue;
         }
         m_pairs.insert(name, pair);
-        pair->refresh();
+        pair->apply(snapshot);
         Q_EMIT PairAdded(pair->path());
     }
     for (auto it = m_pairs.begin(); it != m_pairs.end();) {
@@ -357,9 +394,11 @@ QDBusObjectPath Manager::CreatePair(const QString &name, const QDBusObjectPath &
                                                self->sendError(call, outcome.error);
                                                return;
                                            }
-                                           self->syncPairs();
-                                           self->syncDisks();
-                                           self->sendReply(call, QVariant::fromValue(self->pairPath(name)));
+                                           // The client may use the new object at once.
+                                           self->syncPairs([self, call, name] {
+                                               self->syncDisks();
+                                               self->sendReply(call, QVariant::fromValue(self->pairPath(name)));
+                                           });
                                        });
     });
     return {};
@@ -372,14 +411,16 @@ QList<QDBusObjectPath> Manager::Assemble()
             sendError(call, Errors::NotSupported, QStringLiteral("device-mapper is not available on this system"));
             return;
         }
-        QString error;
-        QSet<QString> existing;
-        for (const QString &name : DeviceMapper::remapDevices(&error))
-            existing.insert(name);
-        const int room = m_options.maxPairs - int(existing.size());
+        const int maxPairs = m_options.maxPairs;
         const QString stateDir = m_options.stateDirectory;
         QPointer<Manager> self(this);
-        runIo<PairOperations::Outcome>([stateDir, existing, room] { return PairOperations::assemble(stateDir, existing, room); },
+        runIo<PairOperations::Outcome>([stateDir, maxPairs] {
+                                           QString error;
+                                           QSet<QString> existing;
+                                           for (const QString &name : DeviceMapper::remapDevices(&error))
+                                               existing.insert(name);
+                                           return PairOperations::assemble(stateDir, existing, maxPairs - int(existing.size()));
+                                       },
                                        [self, call](const PairOperations::Outcome &outcome) {
                                            if (!self)
                                                return;
@@ -389,12 +430,13 @@ QList<QDBusObjectPath> Manager::Assemble()
                                                self->sendError(call, outcome.error);
                                                return;
                                            }
-                                           self->syncPairs();
-                                           self->syncDisks();
-                                           QList<QDBusObjectPath> paths;
-                                           for (const QString &name : outcome.created)
-                                               paths << self->pairPath(name);
-                                           self->sendReply(call, QVariant::fromValue(paths));
+                                           self->syncPairs([self, call, created = outcome.created] {
+                                               self->syncDisks();
+                                               QList<QDBusObjectPath> paths;
+                                               for (const QString &name : created)
+                                                   paths << self->pairPath(name);
+                                               self->sendReply(call, QVariant::fromValue(paths));
+                                           });
                                        });
     });
     return {};
@@ -426,16 +468,19 @@ QVariantMap Manager::ImportPair(const QDBusObjectPath &sparePath, const QVariant
             sendError(call, Errors::TooMany, QStringLiteral("at most %1 pairs can exist").arg(m_options.maxPairs));
             return;
         }
-        QString error;
-        QSet<QString> running;
-        if (m_dmAvailable)
-            for (const QString &name : DeviceMapper::remapDevices(&error))
-                running.insert(name);
+        const bool dmAvailable = m_dmAvailable;
         const QString stateDir = m_options.stateDirectory;
         const DiskInfo seen = *spareSeen;
         QPointer<Manager> self(this);
         runIo<PairOperations::ImportOutcome>(
-                [stateDir, running, seen, dryRun] { return PairOperations::importPair(stateDir, running, seen, dryRun); },
+                [dmAvailable, stateDir, seen, dryRun] {
+                    QString error;
+                    QSet<QString> running;
+                    if (dmAvailable)
+                        for (const QString &name : DeviceMapper::remapDevices(&error))
+                            running.insert(name);
+                    return PairOperations::importPair(stateDir, running, seen, dryRun);
+                },
                 [self, call, dryRun](const PairOperations::ImportOutcome &outcome) {
                     if (!self)
                         return;
@@ -443,23 +488,26 @@ QVariantMap Manager::ImportPair(const QDBusObjectPath &sparePath, const QVariant
                         self->sendError(call, outcome.error);
                         return;
                     }
-                    if (!dryRun) {
-                        self->syncPairs();
-                        self->syncDisks();
-                    }
-                    const Assembly::PlannedPair &pair = outcome.pair;
-                    const DiskObject *main = self->diskByDevnum(pair.main.devnum);
-                    const DiskObject *spareDisk = self->diskByDevnum(pair.spare.devnum);
-                    const QVariantMap answer{
-                            {QStringLiteral("name"), pair.record.name},
-                            {QStringLiteral("main"), QVariant::fromValue(main ? main->path() : QDBusObjectPath(QStringLiteral("/")))},
-                            {QStringLiteral("spare"), QVariant::fromValue(spareDisk ? spareDisk->path() : QDBusObjectPath(QStringLiteral("/")))},
-                            {QStringLiteral("main-path"), pair.main.path},
-                            {QStringLiteral("spare-path"), pair.spare.path},
-                            {QStringLiteral("remapped"), QVariant::fromValue(qulonglong(pair.remapped))},
-                            {QStringLiteral("pair"), QVariant::fromValue(dryRun ? QDBusObjectPath(QStringLiteral("/")) : self->pairPath(pair.record.name))},
+                    auto answer = [self, call, dryRun, pair = outcome.pair] {
+                        if (!dryRun)
+                            self->syncDisks();
+                        const DiskObject *main = self->diskByDevnum(pair.main.devnum);
+                        const DiskObject *spareDisk = self->diskByDevnum(pair.spare.devnum);
+                        const QVariantMap map{
+                                {QStringLiteral("name"), pair.record.name},
+                                {QStringLiteral("main"), QVariant::fromValue(main ? main->path() : QDBusObjectPath(QStringLiteral("/")))},
+                                {QStringLiteral("spare"), QVariant::fromValue(spareDisk ? spareDisk->path() : QDBusObjectPath(QStringLiteral("/")))},
+                                {QStringLiteral("main-path"), pair.main.path},
+                                {QStringLiteral("spare-path"), pair.spare.path},
+                                {QStringLiteral("remapped"), QVariant::fromValue(qulonglong(pair.remapped))},
+                                {QStringLiteral("pair"), QVariant::fromValue(dryRun ? QDBusObjectPath(QStringLiteral("/")) : self->pairPath(pair.record.name))},
+                        };
+                        self->sendReply(call, map);
                     };
-                    self->sendReply(call, answer);
+                    if (dryRun)
+                        answer();
+                    else
+                        self->syncPairs(answer);
                 });
     });
     return {};

@@ -1,18 +1,20 @@
 // org.dmremap.Manager1 at /org/dmremap/Manager1: owns the disk and pair
-// objects, keeps them in step with udev and device-mapper, and runs the
-// disk-touching work on one I/O thread so no call blocks another client.
+// objects, keeps them in step with udev and device-mapper, and runs all
+// device-mapper and disk-touching work on one worker thread (DmWorker) so no
+// call blocks another client.
 #pragma once
 
 #include "authorizer.h"
 #include "dbustypes.h"
 #include "disks.h"
+#include "dmworker.h"
+#include "pairobject.h"
 #include "serviceobject.h"
 
 #include <QDBusConnection>
 #include <QDBusObjectPath>
 #include <QMap>
 #include <QPointer>
-#include <QThreadPool>
 #include <QTimer>
 #include <functional>
 #include <optional>
@@ -50,20 +52,19 @@ public:
     // "main" or "spare" and the pair holding that disk, or "free".
     QString roleOf(dev_t devnum, PairObject **pair) const;
 
-    // Runs work on the I/O thread, then done(result) on this thread.
+    // Runs work on the device-mapper worker thread after the work queued
+    // before, then done(result) on this thread. All device-mapper calls go
+    // through here.
     template<typename T>
     void runIo(std::function<T()> work, std::function<void(const T &)> done)
     {
-        QPointer<Manager> self(this);
-        m_io.start([self, work, done] {
-            const T result = work();
-            if (self)
-                QMetaObject::invokeMethod(self, [done, result] { done(result); }, Qt::QueuedConnection);
-        });
+        m_worker.run<T>(this, std::move(work), std::move(done));
     }
 
-    // Re-reads device-mapper's remap devices; emits PairAdded/PairRemoved.
-    void syncPairs();
+    // Re-reads device-mapper's remap devices on the worker; emits
+    // PairAdded/PairRemoved, then runs then() (after a read that started
+    // after this call, so it sees all work queued before).
+    void syncPairs(std::function<void()> then = {});
     // Re-enumerates disks; emits DiskAdded/DiskRemoved.
     void syncDisks();
 
@@ -92,6 +93,13 @@ private:
     void startDmEvents();
     void refreshAllSmart();
     QDBusObjectPath pairPath(const QString &name) const;
+    struct PairScan {
+        QString error;
+        QList<PairObject::Snapshot> pairs;
+    };
+    static PairScan scanPairs(); // on the worker
+    void startPairScan();
+    void applyPairs(const PairScan &scan);
 
     QDBusConnection m_bus;
     Options m_options;
@@ -105,7 +113,10 @@ private:
     Disks::Ids m_diskIds; // an id per physical disk, never reused
     QMap<QString, DiskObject *> m_disks;  // by id
     QMap<QString, PairObject *> m_pairs;  // by name
-    QThreadPool m_io;
+    DmWorker m_worker;
+    bool m_pairScanRunning = false;
+    bool m_pairScanAgain = false;
+    QList<std::function<void()>> m_afterPairScan; // waiting for the next scan
     QTimer m_diskSync;   // coalesces udev events
     QTimer m_pairPoll;   // catches changes made behind our back
     QTimer m_smartTimer;

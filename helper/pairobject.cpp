@@ -6,6 +6,9 @@
 #include "pair1adaptor.h"
 #include "pairoperations.h"
 
+#include <QPointer>
+
+#include <limits>
 #include <sys/sysmacros.h>
 
 using namespace Validation;
@@ -20,6 +23,14 @@ constexpr uint kMaxBuckets = 65536;
 QString dialogName(const QString &name)
 {
     return isValidPairName(name) ? name : escapePathElement(name);
+}
+
+std::shared_ptr<PairOperations::PagedRead> pendingRead()
+{
+    auto read = std::make_shared<PairOperations::PagedRead>();
+    read->remaps = false;
+    read->count = std::numeric_limits<quint64>::max();
+    return read;
 }
 } // namespace
 
@@ -38,11 +49,61 @@ QString PairObject::state() const
     return m_status ? m_status->state : QStringLiteral("missing");
 }
 
-void PairObject::refresh()
+PairObject::Snapshot PairObject::read(const QString &name)
 {
     QString error;
-    const auto table = DeviceMapper::table(m_name, &error);
-    const auto status = DeviceMapper::status(m_name, &error);
+    return {name, DeviceMapper::table(name, &error), DeviceMapper::status(name, &error)};
+}
+
+void PairObject::refresh()
+{
+    QPointer<PairObject> self(this);
+    m_manager->runIo<Snapshot>([name = m_name] { return read(name); }, [self](const Snapshot &snapshot) {
+        if (self)
+            self->apply(snapshot);
+    });
+}
+
+void PairObject::refreshThen(const QDBusMessage &call, std::function<void()> then)
+{
+    QPointer<PairObject> self(this);
+    m_manager->runIo<Snapshot>([name = m_name] { return read(name); },
+                               [self, call, then, bus = m_manager->bus()](const Snapshot &snapshot) {
+                                   if (!self) {
+                                       bus.send(call.createErrorReply(QLatin1String(Errors::NotFound),
+                                                                      QStringLiteral("the pair went away")));
+                                       return;
+                                   }
+                                   self->apply(snapshot);
+                                   then();
+                               });
+}
+
+void PairObject::readThen(const QDBusMessage &call, std::shared_ptr<PairOperations::PagedRead> read,
+                          std::function<void(const PairOperations::Tables &)> done)
+{
+    QPointer<PairObject> self(this);
+    m_manager->runIo<bool>(
+            [name = m_name, read] {
+                PairOperations::readPages(name, read.get(), PairOperations::kPagesPerSlice);
+                return read->finished;
+            },
+            [self, call, read, done, bus = m_manager->bus()](const bool &finished) {
+                if (!self) {
+                    bus.send(call.createErrorReply(QLatin1String(Errors::NotFound), QStringLiteral("the pair went away")));
+                    return;
+                }
+                if (finished)
+                    done(read->tables);
+                else
+                    self->readThen(call, read, done);
+            });
+}
+
+void PairObject::apply(const Snapshot &snapshot)
+{
+    const auto &table = snapshot.table;
+    const auto &status = snapshot.status;
     if (table) {
         if (const auto params = DmTable::parseParams(table->params)) {
             m_main = makedev(params->mainMajor, params->mainMinor);
@@ -101,8 +162,7 @@ QVariantMap PairObject::statusMap() const
 QVariantMap PairObject::GetStatus()
 {
     authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
-        refresh();
-        sendReply(call, statusMap());
+        refreshThen(call, [this, call] { sendReply(call, statusMap()); });
     });
     return {};
 }
@@ -110,11 +170,15 @@ QVariantMap PairObject::GetStatus()
 DmRemap::RemapList PairObject::ListRemaps(qulonglong offset, uint count)
 {
     authorizeThen(Actions::Read, {}, [this, offset, count](const QDBusMessage &call) {
-        const auto tables = PairOperations::readRemaps(m_name, offset, qMin(count, kMaxListCount));
-        if (tables.error.isError())
-            sendError(call, tables.error);
-        else
-            sendReply(call, QVariant::fromValue(tables.remaps));
+        auto read = std::make_shared<PairOperations::PagedRead>();
+        read->skip = offset;
+        read->count = qMin(count, kMaxListCount);
+        readThen(call, read, [this, call](const PairOperations::Tables &tables) {
+            if (tables.error.isError())
+                sendError(call, tables.error);
+            else
+                sendReply(call, QVariant::fromValue(tables.remaps));
+        });
     });
     return {};
 }
@@ -122,11 +186,12 @@ DmRemap::RemapList PairObject::ListRemaps(qulonglong offset, uint count)
 QList<qulonglong> PairObject::ListPending()
 {
     authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
-        const auto tables = PairOperations::readPending(m_name);
-        if (tables.error.isError())
-            sendError(call, tables.error);
-        else
-            sendReply(call, QVariant::fromValue(tables.pending));
+        readThen(call, pendingRead(), [this, call](const PairOperations::Tables &tables) {
+            if (tables.error.isError())
+                sendError(call, tables.error);
+            else
+                sendReply(call, QVariant::fromValue(tables.pending));
+        });
     });
     return {};
 }
@@ -138,33 +203,50 @@ DmRemap::MapBucketList PairObject::GetMap(qulonglong first, qulonglong length, u
                        : Error{}))
         return {};
     authorizeThen(Actions::Read, {}, [this, first, length, buckets](const QDBusMessage &call) {
-        refresh();
-        if (buckets < 1 || buckets > kMaxBuckets || length == 0 || first >= m_length || length > m_length - first) {
-            sendError(call, Errors::InvalidArgument,
-                      QStringLiteral("the range must lie within the main disk's %1 sectors, with 1 to %2 buckets")
-                              .arg(m_length).arg(kMaxBuckets));
-            return;
-        }
-        // Every new remap raises a dm event, so the remap list is re-read only
-        // when the event number moved; pending blocks appear without one (a
-        // failed read), so they are read every time.
-        if (!m_cacheValid || m_cacheEventNr != m_eventNr) {
-            const auto remaps = PairOperations::readRemaps(m_name, 0, std::numeric_limits<quint64>::max());
-            if (remaps.error.isError()) {
-                sendError(call, remaps.error);
+        refreshThen(call, [this, call, first, length, buckets] {
+            if (buckets < 1 || buckets > kMaxBuckets || length == 0 || first >= m_length || length > m_length - first) {
+                sendError(call, Errors::InvalidArgument,
+                          QStringLiteral("the range must lie within the main disk's %1 sectors, with 1 to %2 buckets")
+                                  .arg(m_length).arg(kMaxBuckets));
                 return;
             }
-            m_remapCache = remaps.remaps;
-            m_cacheEventNr = m_eventNr;
-            m_cacheValid = true;
-        }
-        const auto pending = PairOperations::readPending(m_name);
-        if (pending.error.isError()) {
-            sendError(call, pending.error);
-            return;
-        }
-        m_pendingCache = pending.pending;
-        sendReply(call, QVariant::fromValue(DmTable::buildMap(m_remapCache, m_pendingCache, first, length, buckets)));
+            // Pending blocks appear without a dm event (a failed read), so
+            // they are read every time; the counting runs on the worker too.
+            auto withPending = [this, call, first, length, buckets] {
+                readThen(call, pendingRead(), [this, call, first, length, buckets](const PairOperations::Tables &pending) {
+                    if (pending.error.isError()) {
+                        sendError(call, pending.error);
+                        return;
+                    }
+                    m_pendingCache = pending.pending;
+                    m_manager->runIo<DmRemap::MapBucketList>(
+                            [remaps = m_remapCache, pending = m_pendingCache, first, length, buckets] {
+                                return DmTable::buildMap(remaps, pending, first, length, buckets);
+                            },
+                            [call, bus = m_manager->bus()](const DmRemap::MapBucketList &map) {
+                                bus.send(call.createReply(QVariant::fromValue(map)));
+                            });
+                });
+            };
+            // Every new remap raises a dm event, so the remap list is re-read
+            // only when the event number moved.
+            if (m_cacheValid && m_cacheEventNr == m_eventNr) {
+                withPending();
+                return;
+            }
+            auto read = std::make_shared<PairOperations::PagedRead>();
+            read->count = std::numeric_limits<quint64>::max();
+            readThen(call, read, [this, call, eventNr = m_eventNr, withPending](const PairOperations::Tables &remaps) {
+                if (remaps.error.isError()) {
+                    sendError(call, remaps.error);
+                    return;
+                }
+                m_remapCache = remaps.remaps;
+                m_cacheEventNr = eventNr;
+                m_cacheValid = true;
+                withPending();
+            });
+        });
     });
     return {};
 }
@@ -173,29 +255,30 @@ QVariantMap PairObject::Remap(qulonglong sector)
 {
     authorizeThen(Actions::Remap, {{QStringLiteral("name"), dialogName(m_name)}, {QStringLiteral("sector"), QString::number(sector)}},
                   [this, sector](const QDBusMessage &call) {
-                      refresh();
-                      if (sector >= m_length) {
-                          sendError(call, Errors::InvalidArgument,
-                                    QStringLiteral("sector %1 is beyond the main disk's %2 sectors").arg(sector).arg(m_length));
-                          return;
-                      }
-                      const QString name = m_name;
-                      QPointer<PairObject> self(this);
-                      m_manager->runIo<PairOperations::RemapOutcome>(
-                              [name, sector] { return PairOperations::remap(name, sector); },
-                              [self, call, bus = m_manager->bus()](const PairOperations::RemapOutcome &outcome) {
-                                  if (outcome.error.isError()) {
-                                      bus.send(call.createErrorReply(outcome.error.name, outcome.error.message));
-                                      return;
-                                  }
-                                  QVariantMap m;
-                                  m.insert(QStringLiteral("result"), outcome.answer.result);
-                                  m.insert(QStringLiteral("main-sector"), qulonglong(outcome.answer.mainSector));
-                                  m.insert(QStringLiteral("spare-sector"), qulonglong(outcome.answer.spareSector));
-                                  bus.send(call.createReply(m));
-                                  if (self)
-                                      self->refresh();
-                              });
+                      refreshThen(call, [this, call, sector] {
+                          if (sector >= m_length) {
+                              sendError(call, Errors::InvalidArgument,
+                                        QStringLiteral("sector %1 is beyond the main disk's %2 sectors").arg(sector).arg(m_length));
+                              return;
+                          }
+                          const QString name = m_name;
+                          QPointer<PairObject> self(this);
+                          m_manager->runIo<PairOperations::RemapOutcome>(
+                                  [name, sector] { return PairOperations::remap(name, sector); },
+                                  [self, call, bus = m_manager->bus()](const PairOperations::RemapOutcome &outcome) {
+                                      if (outcome.error.isError()) {
+                                          bus.send(call.createErrorReply(outcome.error.name, outcome.error.message));
+                                          return;
+                                      }
+                                      QVariantMap m;
+                                      m.insert(QStringLiteral("result"), outcome.answer.result);
+                                      m.insert(QStringLiteral("main-sector"), qulonglong(outcome.answer.mainSector));
+                                      m.insert(QStringLiteral("spare-sector"), qulonglong(outcome.answer.spareSector));
+                                      bus.send(call.createReply(m));
+                                      if (self)
+                                          self->refresh();
+                                  });
+                      });
                   });
     return {};
 }
@@ -245,16 +328,13 @@ void PairObject::remove(const QVariantMap &options, bool withResult)
                     if (outcome.lost > 0)
                         qWarning("dm-remap-helper: pair %s removed by force: the newest data of %llu blocks is only on "
                                  "its spare", qPrintable(name), outcome.lost);
-                    guard->syncPairs();
-                    if (!withResult) {
-                        guard->bus().send(call.createReply());
-                        return;
-                    }
                     QVariantMap m;
                     m.insert(QStringLiteral("written-back"), qulonglong(outcome.writtenBack));
                     m.insert(QStringLiteral("lost"), qulonglong(outcome.lost));
                     m.insert(QStringLiteral("unreadable"), qulonglong(outcome.unreadable));
-                    guard->bus().send(call.createReply(m));
+                    guard->syncPairs([bus = guard->bus(), call, m, withResult] {
+                        bus.send(withResult ? call.createReply(m) : call.createReply());
+                    });
                 });
     });
 }

@@ -4,10 +4,14 @@
 #pragma once
 
 #include "dbustypes.h"
+#include "devicemapper.h"
 #include "dmtable.h"
+#include "pairoperations.h"
 #include "serviceobject.h"
 
 #include <QDBusObjectPath>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <sys/types.h>
 
@@ -23,7 +27,17 @@ public:
     dev_t spareDevnum() const { return m_spare; }
     QVariantMap statusMap() const;
 
-    // Reads table and status again; emits Changed and StateChanged.
+    // Table and status of a pair as read on the device-mapper worker.
+    struct Snapshot {
+        QString name;
+        std::optional<DeviceMapper::Info> table;
+        std::optional<DeviceMapper::Info> status;
+    };
+    static Snapshot read(const QString &name); // on the worker
+
+    // Takes a snapshot in; emits Changed and StateChanged.
+    void apply(const Snapshot &snapshot);
+    // Reads table and status again on the worker, then applies them.
     void refresh();
 
 public Q_SLOTS:
@@ -43,6 +57,13 @@ private:
     QString state() const;
     // Both Remove methods; withResult: answer the a{sv} of RemoveWithOptions.
     void remove(const QVariantMap &options, bool withResult);
+    // refresh(), then then(); if this object is gone by then, call is
+    // answered NotFound instead.
+    void refreshThen(const QDBusMessage &call, std::function<void()> then);
+    // Runs read on the worker a slice at a time (other work may run between
+    // slices), then done(tables); NotFound to call if this object goes away.
+    void readThen(const QDBusMessage &call, std::shared_ptr<PairOperations::PagedRead> read,
+                  std::function<void(const PairOperations::Tables &)> done);
 
     QString m_name;
     QDBusObjectPath m_path;

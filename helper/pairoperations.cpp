@@ -593,55 +593,74 @@ RemapOutcome remap(const QString &name, quint64 sector)
 // message's walk short.
 constexpr quint64 kPage = 256;
 
-// Pages of "list" or "pending" by sector, from sector 0, until a short page:
-// each page starts after the last sector of the one before, so remaps made
-// meanwhile never repeat a line. The first skip entries are left out.
+// Up to maxPages pages of "list" or "pending" by sector, from read->from,
+// until a short page: each page starts after the last sector of the one
+// before, so remaps made meanwhile never repeat a line. The first read->skip
+// entries are left out.
 template<typename Entry, typename Parse, typename SectorOf>
-static bool readPaged(const QString &name, const QString &what, quint64 skip, quint64 count, QList<Entry> *out,
-                      Error *error, Parse parse, SectorOf sectorOf)
+static void readPaged(const QString &name, const QString &what, PagedRead *read, int maxPages, QList<Entry> *out,
+                      Parse parse, SectorOf sectorOf)
 {
-    quint64 from = 0;
-    while (quint64(out->size()) < count) {
+    for (int pages = 0; !read->finished && pages < maxPages; ++pages) {
+        if (quint64(out->size()) >= read->count) {
+            read->finished = true;
+            break;
+        }
         const quint64 want = kPage;
         QString text;
-        const auto answer = DeviceMapper::message(name, QStringLiteral("%1 %2 %3").arg(what).arg(from).arg(want), &text);
+        const auto answer = DeviceMapper::message(name, QStringLiteral("%1 %2 %3").arg(what).arg(read->from).arg(want), &text);
         if (!answer) {
-            *error = {Errors::Failed, text};
-            return false;
+            read->tables.error = {Errors::Failed, text};
+            read->finished = true;
+            return;
         }
         bool ok = false;
         const QList<Entry> page = parse(*answer, &ok);
-        if (!ok || quint64(page.size()) > want || (!page.isEmpty() && sectorOf(page.first()) < from)) {
-            *error = {Errors::Failed, QStringLiteral("the kernel's %1 list of %2 is malformed").arg(what, name)};
-            return false;
+        if (!ok || quint64(page.size()) > want || (!page.isEmpty() && sectorOf(page.first()) < read->from)) {
+            read->tables.error = {Errors::Failed, QStringLiteral("the kernel's %1 list of %2 is malformed").arg(what, name)};
+            read->finished = true;
+            return;
         }
         for (const Entry &entry : page) {
-            if (skip)
-                --skip;
-            else if (quint64(out->size()) < count)
+            if (read->skip)
+                --read->skip;
+            else if (quint64(out->size()) < read->count)
                 out->append(entry);
         }
-        if (quint64(page.size()) < want)
+        if (quint64(page.size()) < want) {
+            read->finished = true;
             break;
-        from = sectorOf(page.last()) + 1;
+        }
+        read->from = sectorOf(page.last()) + 1;
     }
-    return true;
+}
+
+void readPages(const QString &name, PagedRead *read, int maxPages)
+{
+    if (read->remaps)
+        readPaged(name, QStringLiteral("list"), read, maxPages, &read->tables.remaps, DmTable::parseList,
+                  [](const DmRemap::Remap &r) { return r.mainSector; });
+    else
+        readPaged(name, QStringLiteral("pending"), read, maxPages, &read->tables.pending, DmTable::parsePending,
+                  [](qulonglong sector) { return quint64(sector); });
 }
 
 Tables readRemaps(const QString &name, quint64 offset, quint64 count)
 {
-    Tables out;
-    readPaged(name, QStringLiteral("list"), offset, count, &out.remaps, &out.error, DmTable::parseList,
-              [](const DmRemap::Remap &r) { return r.mainSector; });
-    return out;
+    PagedRead read;
+    read.skip = offset;
+    read.count = count;
+    readPages(name, &read, std::numeric_limits<int>::max());
+    return read.tables;
 }
 
 Tables readPending(const QString &name)
 {
-    Tables out;
-    readPaged(name, QStringLiteral("pending"), 0, std::numeric_limits<quint64>::max(), &out.pending,
-              &out.error, DmTable::parsePending, [](qulonglong sector) { return quint64(sector); });
-    return out;
+    PagedRead read;
+    read.remaps = false;
+    read.count = std::numeric_limits<quint64>::max();
+    readPages(name, &read, std::numeric_limits<int>::max());
+    return read.tables;
 }
 
 } // namespace PairOperations

@@ -78,4 +78,19 @@ struct Tables {
 Tables readRemaps(const QString &name, quint64 offset, quint64 count);
 Tables readPending(const QString &name);
 
+// The same reads in slices: each readPages() sends at most maxPages
+// messages, so a caller can run a long list as several short jobs with other
+// work between them. Pages go by sector, so entries made meanwhile never
+// repeat or shift one.
+struct PagedRead {
+    bool remaps = true;    // "list", else "pending"
+    quint64 from = 0;      // main sector the next page starts at
+    quint64 skip = 0;      // entries still to leave out
+    quint64 count = 0;     // entries wanted
+    bool finished = false; // all read, or an error
+    Tables tables;
+};
+constexpr int kPagesPerSlice = 16;
+void readPages(const QString &name, PagedRead *read, int maxPages);
+
 } // namespace PairOperations

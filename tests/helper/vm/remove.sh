@@ -2,7 +2,9 @@
 # back to the main disk (a scsi_debug disk) and checks it, so the raw disk
 # then holds what was written through the pair; a block whose read-back fails
 # refuses the removal with DataOnSpare (also for the old Remove()), until
-# force; an import of the spare still brings the pair back.
+# force; an import of the spare still brings the pair back. Then a pair of
+# 200,000 remaps: GetVersion keeps answering while ListRemaps and GetMap read
+# its whole list, and every device-mapper call ran on the worker thread.
 . "$(dirname "$0")/lib.sh" "$@"
 trap stop_services EXIT
 start_services
@@ -90,4 +92,41 @@ ctl 0 --json pair list
 dd if=/dev/mapper/safe of=/run/back bs=4096 skip=125 count=1 iflag=direct 2>/dev/null || fail "read after assemble"
 cmp /run/back <(dd if=/run/old bs=4096 skip=125 count=1 2>/dev/null) || fail "the moved block's newest data is gone"
 ctl 0 pair remove safe
+
+step "long reads run on the helper's device-mapper worker: GetVersion answers meanwhile"
+# 200,000 remaps made cheaply: dm-remap-meta writes them in one commit (main
+# block 2i+1 -> slot i) on a sparse spare over a main of zeros.
+count=200000
+msz=$(( (2 * count + 2) * 8 ))
+modprobe dm-zero
+modprobe loop
+dmsetup create zmain --table "0 $msz zero"
+truncate -s $(( (count + 1024) * 4 ))K /run/big-spare.img
+"$BUILD/tests/unit/dm-remap-meta" format /run/big-spare.img --main-sectors $msz > /dev/null
+"$BUILD/tests/unit/dm-remap-meta" fill /run/big-spare.img $count --first 1 --stride 2 > /dev/null
+BIG_SPARE=$(losetup -f --show /run/big-spare.img)
+dmsetup create big --table "0 $msz remap /dev/mapper/zmain $BIG_SPARE"
+wait_for 10 gdbus introspect --system --dest org.dmremap.Manager1 --object-path /org/dmremap/Manager1/pairs/big     || fail "the helper did not see pair big"
+# ListRemaps at the end walks every page of the kernel's list; GetMap reads
+# the whole list. Before, both ran on the main thread and GetVersion waited
+# for them.
+for call in "ListRemaps $((count - 10)) 10" "GetMap 0 $msz 4"; do
+    "$BUILD/tests/helper/tst_helper_latency" /org/dmremap/Manager1/pairs/big $call > /run/latency.out || fail "latency probe: $call"
+    cat /run/latency.out
+    read -r took answer remaps calls longest < <(sed -n 's/^during [A-Za-z]*: \([0-9]*\) ms, answer \([^,]*\), \([0-9]*\) remaps; \([0-9]*\) GetVersion, longest \([0-9]*\) ms$/\1 \2 \3 \4 \5/p' /run/latency.out)
+    [ "$answer" = reply ] || fail "$call: $answer"
+    want=$count; [ "${call%% *}" = ListRemaps ] && want=10
+    [ "$remaps" = "$want" ] || fail "$call answered $remaps remaps, not $want"
+    # The call must be long enough to show anything. Blocked, GetVersion
+    # answers once, after the whole call; served, it answers throughout (its
+    # time varies with the machine's load: it is printed, idle too).
+    [ "$took" -ge 1000 ] || fail "$call took only $took ms: too short to measure"
+    [ "$calls" -ge 10 ] && [ $(( longest * 2 )) -lt "$took" ] \
+        || slow+="GetVersion during $call ($took ms): $calls calls, longest $longest ms; "
+done
+[ -z "${slow:-}" ] || fail "$slow"
+dmsetup remove big
+losetup -d "$BIG_SPARE"
+dmsetup remove zmain
+! grep "outside the device-mapper worker thread" "$OUT/helper.log" || fail "device-mapper was called outside its worker thread"
 echo "remove: all checks passed"
