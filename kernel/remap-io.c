@@ -2,9 +2,9 @@
 /*
  * dm-remap slow path: metadata load, format and commit, and the worker
  * that serves failed reads, failed or held writes and `remap` requests.
- * All of it is synchronous dm_io() from process context: dm_io allocates
- * its bios against the real block devices, so their cgroup association is
- * right, and nothing here runs in the map or end_io paths.
+ * All of it is synchronous I/O with our own bios from process context,
+ * allocated against the real block devices (so their cgroup association is
+ * right); nothing here runs in the map or end_io paths.
  */
 #include <linux/ioprio.h>
 #include <linux/log2.h>
@@ -20,25 +20,26 @@
 /* Table blocks read per I/O when loading: both copies, 1 MiB. */
 #define LOAD_CHUNK_BLOCKS	128
 
-static int do_io(struct remap_c *rc, blk_opf_t opf, struct block_device *bdev,
-		 sector_t sector, sector_t count, struct dm_io_memory *mem)
+static bool media_errno(int r)
 {
-	struct dm_io_region where = {
-		.bdev = bdev, .sector = sector, .count = count,
-	};
-	struct dm_io_request req = {
-		.bi_opf = opf, .mem = *mem, .client = rc->io_client,
-	};
-	unsigned long error_bits = 0;
-	int r;
+	return remap_media_error(errno_to_blk_status(r));
+}
 
-#ifdef REMAP_DM_IO_IOPRIO
-	r = dm_io(&req, 1, &where, &error_bits, IOPRIO_DEFAULT);
-#else
-	r = dm_io(&req, 1, &where, &error_bits);
-#endif
-	if (!r && error_bits)
-		r = -EIO;
+/*
+ * Submits one of our bios and waits for it. Returns the errno of its
+ * status (blk_status_to_errno: -ENOSPC, -ENOLINK, -ENODATA ...), so that
+ * media errors (media_errno()) can be told from the rest, which reach the
+ * caller as they were (errno_to_blk_status() gives the status back).
+ * Such an error is also noted in other_error, for callers that only learn
+ * how much could not be read (read_block_from_main()).
+ */
+static int submit_wait(struct remap_c *rc, struct bio *bio)
+{
+	int r = submit_bio_wait(bio);
+
+	bio_put(bio);
+	if (r && !media_errno(r))
+		rc->other_error = r;
 	return r;
 }
 
@@ -46,20 +47,41 @@ static int do_io(struct remap_c *rc, blk_opf_t opf, struct block_device *bdev,
 static int io_buf(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
 		  sector_t sector, sector_t count, void *buf)
 {
-	struct dm_io_memory mem = { .type = DM_IO_VMA, .ptr.vma = buf };
+	unsigned int size = count << SECTOR_SHIFT, done, n;
+	struct bio *bio;
+	int r;
 
-	return do_io(rc, opf, dev->bdev, sector, count, &mem);
+	bio = bio_alloc_bioset(dev->bdev,
+			       DIV_ROUND_UP(offset_in_page(buf) + size,
+					    PAGE_SIZE),
+			       opf, GFP_NOIO, &rc->bios);
+	bio->bi_iter.bi_sector = sector;
+	bio->bi_ioprio = IOPRIO_DEFAULT;
+	for (done = 0; done < size; done += n) {
+		n = min_t(unsigned int, size - done,
+			  PAGE_SIZE - offset_in_page(buf + done));
+		__bio_add_page(bio, vmalloc_to_page(buf + done), n,
+			       offset_in_page(buf + done));
+	}
+	if (op_is_write(opf))
+		flush_kernel_vmap_range(buf, size);
+	r = submit_wait(rc, bio);
+	if (!op_is_write(opf))
+		invalidate_kernel_vmap_range(buf, size);
+	return r;
 }
 
 /* I/O to or from the part of bio's pages that seg describes */
 static int io_bio(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
 		  sector_t sector, struct bio *bio, struct bvec_iter seg)
 {
-	struct dm_io_memory mem = { .type = DM_IO_BIO, .ptr.bio = bio };
+	struct bio *clone = bio_alloc_clone(dev->bdev, bio, GFP_NOIO,
+					    &rc->bios);
 
-	bio->bi_iter = seg;
-	return do_io(rc, opf, dev->bdev, sector, seg.bi_size >> SECTOR_SHIFT,
-		     &mem);
+	clone->bi_opf = opf;
+	clone->bi_iter = seg;
+	clone->bi_iter.bi_sector = sector;
+	return submit_wait(rc, clone);
 }
 
 static const char *dev_name_of(struct remap_c *rc)
@@ -784,10 +806,10 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
 						 several ? 1u : 0u);
 
 			r = -EIO;
-			while (r && tries--)
+			while (r && media_errno(r) && tries--)
 				r = io_bio(rc, REQ_OP_READ, rc->main_dev,
 					   seg.bi_sector, bio, seg);
-			if (r) {
+			if (r && media_errno(r)) {
 				atomic64_inc(&rc->read_errors);
 				new_pending |= remap_pending_add(&rc->table, b);
 				DMERR_LIMIT("%s: read error at sector %llu, block pending",
@@ -796,7 +818,7 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
 			}
 		}
 		if (r)
-			status = BLK_STS_IOERR;
+			status = errno_to_blk_status(r);
 		bio_advance_iter(bio, &it, seg.bi_size);
 	}
 	if (new_pending)
@@ -837,28 +859,37 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 				remap_pending_remove(&rc->table, b);
 				goto next;
 			}
+			/* No space, a path or an offline device: as it is. */
+			if (!media_errno(r))
+				goto next;
 			atomic64_inc(&rc->write_errors);
 		}
 		if (!raised) {
 			barrier_raise(rc);
 			raised = true;
 		}
-		if (!full)
-			read_block_from_main(rc, b, 1);
-		r = remap_block(rc, b, !full, bio, seg);
+		rc->other_error = 0;
+		if (!full && read_block_from_main(rc, b, 1) && rc->other_error) {
+			r = rc->other_error;
+			goto next;
+		}
+		/* A block that cannot be remapped keeps the write's error. */
+		if (remap_block(rc, b, !full, bio, seg))
+			r = r ?: -EIO;
+		else
+			r = 0;
 next:
 		if (r)
 			err = r;
 		bio_advance_iter(bio, &it, seg.bi_size);
 	}
-	r = flush_batch(rc);
-	if (r)
-		err = r;
+	if (flush_batch(rc))
+		err = -EIO;
 	if (raised)
 		barrier_drop(rc);
 	if (err)
 		raise_event(rc, false);
-	complete_bio(bio, err ? BLK_STS_IOERR : BLK_STS_OK);
+	complete_bio(bio, errno_to_blk_status(err));
 }
 
 /* `remap <sector>`: copy the block to a new slot now. */
@@ -877,7 +908,14 @@ static void serve_request(struct remap_c *rc, struct remap_request *req)
 		return;
 	}
 	barrier_raise(rc);
+	rc->other_error = 0;
 	if (read_block_from_main(rc, req->block, 1 + rc->read_retries)) {
+		if (rc->other_error) {
+			/* Not bad media: no pending block, the error as it is. */
+			req->result = rc->other_error;
+			barrier_drop(rc);
+			return;
+		}
 		atomic64_inc(&rc->read_errors);
 		req->pending = true;
 		req->result = 0;
@@ -997,11 +1035,8 @@ int remap_io_init(struct remap_c *rc)
 	rc->main_writes = alloc_percpu(int);
 	if (!rc->main_writes)
 		return -ENOMEM;
-	rc->io_client = dm_io_client_create();
-	if (IS_ERR(rc->io_client)) {
-		rc->io_client = NULL;
+	if (bioset_init(&rc->bios, BIO_POOL_SIZE, 0, BIOSET_NEED_BVECS))
 		return -ENOMEM;
-	}
 	rc->meta_buf = vmalloc(2 * REMAP_META_BLOCK_BYTES);
 	rc->block_buf = vmalloc(REMAP_META_MAX_BLOCK_SIZE << SECTOR_SHIFT);
 	rc->tail_entries = kmalloc_array(REMAP_META_ENTRIES_PER_BLOCK,
@@ -1026,7 +1061,6 @@ void remap_io_exit(struct remap_c *rc)
 	kfree(rc->tail_entries);
 	vfree(rc->block_buf);
 	vfree(rc->meta_buf);
-	if (rc->io_client)
-		dm_io_client_destroy(rc->io_client);
+	bioset_exit(&rc->bios);
 	free_percpu(rc->main_writes);
 }

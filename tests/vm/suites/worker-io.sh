@@ -1,0 +1,53 @@
+# The worker's own I/O keeps what the caller asked for and what the disks
+# answered. Main is a thin volume whose pool (error_if_no_space) is full: a
+# write that reaches the worker and meets no space fails with ENOSPC, and
+# nothing is remapped or made pending for it (only media errors are).
+. "$(dirname "$0")/../lib.sh"
+require_module
+modprobe dm-thin-pool
+
+step "main: a thin volume on a full pool of 16 blocks of 64 KiB"
+tmeta=$(nullb_new nb_tmeta 8)
+tdata=$(nullb_new nb_tdata 1)
+dmsetup create pool --table "0 $(blockdev --getsz "$tdata") thin-pool $tmeta $tdata 128 0 1 error_if_no_space"
+dmsetup message pool 0 "create_thin 0"
+dmsetup create thin --table "0 32768 thin /dev/mapper/pool 0"
+spare=$(nullb_new nb_spare 4)
+dev=/dev/mapper/safe
+dmsetup create safe --table "0 32768 remap /dev/mapper/thin $spare 1 format"
+dd if=/dev/urandom of="$dev" bs=64k count=16 oflag=direct status=none || fail "cannot fill the pool"
+
+step "fast path: a write to an unprovisioned block fails with ENOSPC"
+if dd if=/dev/zero of="$dev" bs=4k seek=512 count=1 oflag=direct conv=notrunc status=none 2> "$OUT/err"; then
+    fail "a write beyond the full pool succeeded"
+fi
+grep -q "No space left on device" "$OUT/err" || fail "not ENOSPC: $(cat "$OUT/err")"
+remap_status safe
+expect_eq "$RS_USED $RS_PENDING $RS_WERR" "0 0 0" "remapped, pending, write errors after ENOSPC"
+
+step "a write held for a pending block meets ENOSPC in the worker"
+# Every data block of the pool unreadable: block 255 (the last 4 KiB of
+# thin block 15) fails to read and becomes pending. (null_blk's badblocks
+# list keeps order only for ranges of at most 512 sectors.)
+for s in 0 512 1024 1536; do nullb_bad nb_tdata $s $((s + 511)); done
+if dd if="$dev" of=/dev/null bs=4k skip=255 count=1 iflag=direct status=none 2> /dev/null; then
+    fail "read of a block on a bad data sector succeeded"
+fi
+remap_status safe
+expect_eq "$RS_PENDING" 1 "pending after the failed read"
+# One 8 KiB write over blocks 255 (pending) and 256 (thin block 16,
+# unprovisioned): map() holds all of it for the worker, which remaps 255
+# and meets ENOSPC on 256.
+if dd if=/dev/urandom of="$dev" bs=8k seek=$((255 * 4096)) count=1 oflag=direct,seek_bytes conv=notrunc status=none 2> "$OUT/err"; then
+    fail "a held write over an unprovisioned block of a full pool succeeded"
+fi
+grep -q "No space left on device" "$OUT/err" || fail "held write: not ENOSPC: $(cat "$OUT/err")"
+remap_status safe
+expect_eq "$RS_USED $RS_PENDING $RS_WERR" "1 0 0" "remapped, pending, write errors after the held write"
+expect_eq "$(remap_list safe | cut -d' ' -f1)" 2040 "the remapped block"
+for s in 0 512 1024 1536; do nullb_heal nb_tdata $s $((s + 511)); done
+
+dmsetup remove safe
+dmsetup remove thin
+dmsetup remove pool
+echo PASS
