@@ -141,6 +141,9 @@ struct remap_c {
 struct remap_bio {
 	struct bvec_iter iter;		/* target-relative, saved at map */
 	unsigned int flags;
+	/* As map() got them: the block layer may change the clone's. */
+	blk_opf_t opf;
+	unsigned short ioprio;
 };
 
 #define RB_MAIN		1	/* data bio sent to main */

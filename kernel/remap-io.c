@@ -43,9 +43,31 @@ static int submit_wait(struct remap_c *rc, struct bio *bio)
 	return r;
 }
 
-/* I/O to or from a vmalloc'ed buffer */
-static int io_buf(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
-		  sector_t sector, sector_t count, void *buf)
+/*
+ * The flags of the bio as map() got it that the worker's I/O for it keeps
+ * (FUA and PREFLUSH only on writes).
+ */
+static blk_opf_t kept_flags(struct bio *bio, blk_opf_t opf)
+{
+	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
+	blk_opf_t keep = REQ_META | REQ_PRIO;
+
+	if (op_is_write(opf))
+		keep |= REQ_FUA | REQ_PREFLUSH;
+	return pb->opf & keep;
+}
+
+static unsigned short kept_ioprio(struct bio *bio)
+{
+	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
+
+	return pb->ioprio;
+}
+
+/* I/O to or from a vmalloc'ed buffer, with the priority given */
+static int io_buf_prio(struct remap_c *rc, blk_opf_t opf,
+		       unsigned short ioprio, struct dm_dev *dev,
+		       sector_t sector, sector_t count, void *buf)
 {
 	unsigned int size = count << SECTOR_SHIFT, done, n;
 	struct bio *bio;
@@ -56,7 +78,7 @@ static int io_buf(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
 					    PAGE_SIZE),
 			       opf, GFP_NOIO, &rc->bios);
 	bio->bi_iter.bi_sector = sector;
-	bio->bi_ioprio = IOPRIO_DEFAULT;
+	bio->bi_ioprio = ioprio;
 	for (done = 0; done < size; done += n) {
 		n = min_t(unsigned int, size - done,
 			  PAGE_SIZE - offset_in_page(buf + done));
@@ -71,14 +93,24 @@ static int io_buf(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
 	return r;
 }
 
-/* I/O to or from the part of bio's pages that seg describes */
+static int io_buf(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
+		  sector_t sector, sector_t count, void *buf)
+{
+	return io_buf_prio(rc, opf, IOPRIO_DEFAULT, dev, sector, count, buf);
+}
+
+/*
+ * I/O to or from the part of bio's pages that seg describes, with the
+ * flags and priority the bio had in map()
+ */
 static int io_bio(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
 		  sector_t sector, struct bio *bio, struct bvec_iter seg)
 {
 	struct bio *clone = bio_alloc_clone(dev->bdev, bio, GFP_NOIO,
 					    &rc->bios);
 
-	clone->bi_opf = opf;
+	clone->bi_opf = opf | kept_flags(bio, opf);
+	clone->bi_ioprio = kept_ioprio(bio);
 	clone->bi_iter = seg;
 	clone->bi_iter.bi_sector = sector;
 	return submit_wait(rc, clone);
@@ -706,8 +738,14 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 {
 	struct remap_node *node;
 	sector_t offset = seg.bi_sector - (b << rc->block_shift);
+	blk_opf_t opf = REQ_OP_WRITE | REQ_SYNC;
+	unsigned short ioprio = IOPRIO_DEFAULT;
 	int r;
 
+	if (bio) {
+		opf |= kept_flags(bio, opf);
+		ioprio = kept_ioprio(bio);
+	}
 	node = remap_node_alloc(GFP_NOIO);
 	if (!node)
 		return -ENOMEM;
@@ -728,8 +766,8 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 		dst = remap_slot_sector(rc, slot);
 		r = 0;
 		if (merge)
-			r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
-				   dst, rc->block_size, rc->block_buf);
+			r = io_buf_prio(rc, opf, ioprio, rc->spare_dev, dst,
+					rc->block_size, rc->block_buf);
 		if (!r && bio)
 			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
 				   dst + offset, bio, seg);
@@ -835,7 +873,6 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
 static void serve_write(struct remap_c *rc, struct bio *bio)
 {
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
-	blk_opf_t fua = bio->bi_opf & REQ_FUA;
 	struct bvec_iter it = pb->iter;
 	bool raised = false;
 	int err = 0, r;
@@ -846,15 +883,14 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 		bool full = seg.bi_size == rc->block_size << SECTOR_SHIFT;
 
 		if (remap_table_find(&rc->table, b, &slot)) {
-			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC | fua,
-				   rc->spare_dev,
+			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
 				   remap_slot_sector(rc, slot) + seg.bi_sector -
 				   (b << rc->block_shift), bio, seg);
 			goto next;
 		}
 		if (!remap_pending_test(&rc->table, b) || !can_remap(rc)) {
-			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC | fua,
-				   rc->main_dev, seg.bi_sector, bio, seg);
+			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->main_dev,
+				   seg.bi_sector, bio, seg);
 			if (!r) {
 				remap_pending_remove(&rc->table, b);
 				goto next;

@@ -235,6 +235,8 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 	bool write;
 
 	pb->flags = 0;
+	pb->opf = bio->bi_opf;
+	pb->ioprio = bio->bi_ioprio;
 	if (unlikely(!nr)) {
 		/* Empty flush: one copy to each device. */
 		bio_set_dev(bio, dm_bio_get_target_bio_nr(bio) ?

@@ -1,9 +1,14 @@
 # The worker's own I/O keeps what the caller asked for and what the disks
 # answered. Main is a thin volume whose pool (error_if_no_space) is full: a
 # write that reaches the worker and meets no space fails with ENOSPC, and
-# nothing is remapped or made pending for it (only media errors are).
+# nothing is remapped or made pending for it (only media errors are). A FUA
+# write to a bad block of a main disk without a write cache (the block
+# layer drops FUA from the clone sent there) is written to its spare slot
+# with FUA (dm-log-writes under the spare shows it).
+# Argument: the log-replay program (tests/vm/log-replay.c).
 . "$(dirname "$0")/../lib.sh"
 require_module
+replayer=$1
 modprobe dm-thin-pool
 
 step "main: a thin volume on a full pool of 16 blocks of 64 KiB"
@@ -46,8 +51,27 @@ remap_status safe
 expect_eq "$RS_USED $RS_PENDING $RS_WERR" "1 0 0" "remapped, pending, write errors after the held write"
 expect_eq "$(remap_list safe | cut -d' ' -f1)" 2040 "the remapped block"
 for s in 0 512 1024 1536; do nullb_heal nb_tdata $s $((s + 511)); done
-
 dmsetup remove safe
 dmsetup remove thin
 dmsetup remove pool
+
+step "a FUA write remapped by the worker reaches its spare slot with FUA"
+main=$(nullb_new nb_main 16)
+spare=$(nullb_new nb_cached 4 512 4)
+logdev=$(nullb_new nb_log 16)
+dmsetup create logw --table "0 $(blockdev --getsz "$spare") log-writes $spare $logdev"
+dmsetup create safe --table "0 $(blockdev --getsz "$main") remap $main /dev/mapper/logw 1 format"
+[ "$(cat /sys/block/nb_main/queue/write_cache)" = "write through" ] || fail "main has a write cache"
+[ "$(cat /sys/block/"$(dmsetup info -c --noheadings -o blkdevname safe)"/queue/fua)" = 1 ] || fail "the remap device does not take FUA"
+nullb_bad nb_main 80 87
+dd if=/dev/urandom of="$dev" bs=4k seek=10 count=1 oflag=direct,dsync conv=notrunc status=none \
+    || fail "FUA write to a bad block"
+slot=$(remap_list safe | awk '$1 == 80 { print $2 }')
+[ -n "$slot" ] || fail "block 10 not remapped"
+dmsetup remove safe
+dmsetup remove logw
+"$replayer" list "$logdev" > "$OUT/log-entries"
+grep -q "^[0-9]* $slot 8 " "$OUT/log-entries" || fail "no write of slot sector $slot in the log"
+awk -v s="$slot" '$2 == s && $3 == 8 && $4 !~ /U/ { bad = 1 } END { exit bad }' "$OUT/log-entries" \
+    || fail "the slot write lost FUA: $(grep "^[0-9]* $slot 8 " "$OUT/log-entries" | tr '\n' ' ')"
 echo PASS
