@@ -113,6 +113,8 @@ struct remap_c {
 	bool needs_repair;		/* a metadata copy is not current */
 	u64 metadata_repaired;		/* copies rewritten at load */
 	u64 failed_slots;		/* used slots marked failed */
+	struct xarray failed;		/* those slots (slot -> value 1) */
+	unsigned long retry_from;	/* failed slots below: tried in this load */
 
 	bool metadata_error;
 	bool spare_error;		/* slot writes kept failing */

@@ -239,6 +239,14 @@ static int format_spare(struct remap_c *rc, char **error)
 	return 0;
 }
 
+/* Counts a failed slot and keeps it to be tried again (retry_slot()). */
+static void note_failed_slot(struct remap_c *rc, u64 slot)
+{
+	WRITE_ONCE(rc->failed_slots, rc->failed_slots + 1);
+	if (slot <= ULONG_MAX)
+		xa_store(&rc->failed, slot, xa_mk_value(1), GFP_NOIO);
+}
+
 static int insert_entries(struct remap_c *rc, u64 k, const u64 *entries)
 {
 	u64 first = k * REMAP_META_ENTRIES_PER_BLOCK;
@@ -251,7 +259,7 @@ static int insert_entries(struct remap_c *rc, u64 k, const u64 *entries)
 		if (first + i >= rc->sb.used)
 			break;
 		if (entries[i] == REMAP_META_FAILED_SLOT) {
-			rc->failed_slots++;
+			note_failed_slot(rc, first + i);
 			continue;
 		}
 		node = remap_node_alloc(GFP_KERNEL);
@@ -433,6 +441,8 @@ static int load_metadata(struct remap_c *rc, bool may_format, bool repair,
 		return r;
 	rc->sb = sb;
 	rc->failed_slots = 0;
+	xa_destroy(&rc->failed);
+	rc->retry_from = 0;
 	rc->needs_repair = false;
 	rc->metadata_repaired = 0;
 	repair &= rc->writable;
@@ -660,7 +670,7 @@ static int flush_batch(struct remap_c *rc)
 
 		if (!node) {
 			if (!r)
-				rc->failed_slots++;
+				note_failed_slot(rc, base + i);
 			continue;
 		}
 		if (r || remap_table_insert(&rc->table, node, block, base + i)) {
@@ -711,11 +721,85 @@ static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 	return bad;
 }
 
+static bool fresh_slot_left(struct remap_c *rc)
+{
+	return rc->sb.used + rc->batch->len < rc->sb.capacity;
+}
+
+/* The next failed slot not tried again since the table was loaded. */
+static bool retry_slot(struct remap_c *rc, u64 *slot)
+{
+	unsigned long index = rc->retry_from;
+
+	if (!xa_find(&rc->failed, &index, ULONG_MAX, XA_PRESENT))
+		return false;
+	*slot = index;
+	return true;
+}
+
 static bool can_remap(struct remap_c *rc)
 {
+	u64 slot;
+
 	return rc->writable && !READ_ONCE(rc->metadata_error) &&
 	       !READ_ONCE(rc->spare_error) &&
-	       rc->sb.used + rc->batch->len < rc->sb.capacity;
+	       (fresh_slot_left(rc) || retry_slot(rc, &slot));
+}
+
+/*
+ * Commits slot, a failed one whose write just succeeded, as an ordinary
+ * entry for block b (its table block and the superblock, the commit
+ * protocol of kernel/README.md) and makes the remap visible to map().
+ */
+static int commit_retried_slot(struct remap_c *rc, u64 slot, u64 b,
+			       struct remap_node *node)
+{
+	u64 k = slot / REMAP_META_ENTRIES_PER_BLOCK;
+	unsigned int i = slot % REMAP_META_ENTRIES_PER_BLOCK, which;
+	u64 *entries = k == rc->tail_block ? rc->tail_entries :
+		       rc->scratch_entries;
+	const u64 *blocks[1] = { entries };
+	struct remap_meta_sb sb = rc->sb;
+	bool durable;
+	int r;
+
+	if (k != rc->tail_block) {
+		r = read_meta_blocks(rc, remap_meta_table_sector(k, 0), 2,
+				     rc->meta_buf);
+		if (r)
+			return r;
+		if (remap_meta_table_pick(&rc->sb, k, rc->meta_buf,
+					  rc->meta_buf + REMAP_META_BLOCK_BYTES,
+					  &which, entries))
+			return -EIO;
+	}
+	entries[i] = b;
+	sb.seq++;
+	r = remap_meta_commit(&sb, k, 1, blocks, rc->meta_buf,
+			      write_meta_block, rc, &durable);
+	if (r) {
+		WRITE_ONCE(rc->metadata_error, true);
+		DMERR("%s: metadata write to the spare failed (%d): no new remaps",
+		      dev_name_of(rc), r);
+	}
+	if (!durable) {
+		entries[i] = REMAP_META_FAILED_SLOT;
+		return r;
+	}
+	rc->sb.seq = sb.seq;
+	xa_erase(&rc->failed, slot);
+	WRITE_ONCE(rc->failed_slots, rc->failed_slots - 1);
+	mutex_lock(&rc->table.walk_mutex);
+	if (remap_table_insert(&rc->table, node, b, slot))
+		remap_node_free(node);
+	else
+		remap_pending_remove(&rc->table, b);
+	mutex_unlock(&rc->table.walk_mutex);
+	DMINFO_LIMIT("%s: remapped block at sector %llu to spare sector %llu, a slot that had failed",
+		     dev_name_of(rc), (unsigned long long)(b << rc->block_shift),
+		     (unsigned long long)remap_slot_sector(rc, slot));
+	raise_event(rc, true);
+	return 0;
 }
 
 /* Why can_remap() said no. */
@@ -730,8 +814,10 @@ static int cannot_remap_error(struct remap_c *rc)
 
 /*
  * Gives block b a new slot holding the data of block_buf (if merge) and
- * then of seg (if bio): a failing slot is marked unused and the next one
- * tried. The remap takes effect at the next flush_batch().
+ * then of seg (if bio): a failing slot is marked failed and the next one
+ * tried. The remap takes effect at the next flush_batch(). Once no fresh
+ * slot is left, each failed slot is tried again (once per table load) and
+ * committed at once when its write succeeds.
  */
 static int remap_block(struct remap_c *rc, u64 b, bool merge,
 		       struct bio *bio, struct bvec_iter seg)
@@ -750,6 +836,7 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 	if (!node)
 		return -ENOMEM;
 	for (;;) {
+		bool retry;
 		u64 slot;
 		sector_t dst;
 
@@ -762,7 +849,20 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 			r = cannot_remap_error(rc);
 			break;
 		}
-		slot = rc->sb.used + rc->batch->len;
+		retry = !fresh_slot_left(rc);
+		if (retry) {
+			/* Its commit rewrites a table block: batch first. */
+			r = flush_batch(rc);
+			if (r)
+				break;
+			if (!retry_slot(rc, &slot)) {
+				r = -ENOSPC;
+				break;
+			}
+			rc->retry_from = slot + 1;
+		} else {
+			slot = rc->sb.used + rc->batch->len;
+		}
 		dst = remap_slot_sector(rc, slot);
 		r = 0;
 		if (merge)
@@ -773,10 +873,16 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 				   dst + offset, bio, seg);
 		if (!r) {
 			rc->slot_failures = 0;
-			batch_add(rc, b, node);
-			return 0;
+			if (!retry) {
+				batch_add(rc, b, node);
+				return 0;
+			}
+			if (!commit_retried_slot(rc, slot, b, node))
+				return 0;
+			continue;
 		}
-		batch_add(rc, REMAP_META_FAILED_SLOT, NULL);
+		if (!retry)
+			batch_add(rc, REMAP_META_FAILED_SLOT, NULL);
 		/* A failing region or a full thin pool: stop burning slots. */
 		if (++rc->slot_failures >= REMAP_MAX_SLOT_FAILURES) {
 			WRITE_ONCE(rc->spare_error, true);
@@ -1061,6 +1167,7 @@ int remap_io_init(struct remap_c *rc)
 	bio_list_init(&rc->failed_reads);
 	bio_list_init(&rc->writes);
 	INIT_LIST_HEAD(&rc->requests);
+	xa_init(&rc->failed);
 	INIT_WORK(&rc->work, remap_worker);
 	init_waitqueue_head(&rc->barrier_wait);
 	atomic64_set(&rc->read_errors, 0);
@@ -1092,6 +1199,7 @@ void remap_io_exit(struct remap_c *rc)
 {
 	if (rc->wq)
 		destroy_workqueue(rc->wq);
+	xa_destroy(&rc->failed);
 	kvfree(rc->batch);
 	kfree(rc->scratch_entries);
 	kfree(rc->tail_entries);
