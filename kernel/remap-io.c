@@ -926,6 +926,31 @@ static struct bvec_iter first_segment(struct remap_c *rc, struct bvec_iter it,
 	return seg;
 }
 
+/*
+ * Block b of main could be read only on a retry: copy it to a slot before
+ * it fails for good. It is read again under the write barrier, so that a
+ * write that completed since the read is not lost.
+ */
+static void move_weak_block(struct remap_c *rc, u64 b)
+{
+	struct bvec_iter none = { .bi_sector = b << rc->block_shift };
+	int r;
+
+	if (!can_remap(rc))
+		return;
+	barrier_raise(rc);
+	r = read_block_from_main(rc, b, 1 + rc->read_retries) ? -EIO :
+	    remap_block(rc, b, true, NULL, none);
+	r = flush_batch(rc) ?: r;
+	barrier_drop(rc);
+	if (r)
+		return;
+	atomic64_inc(&rc->weak_moved);
+	DMWARN_LIMIT("%s: block at sector %llu read only on a retry: moved to the spare",
+		     dev_name_of(rc), (unsigned long long)(b << rc->block_shift));
+	raise_event(rc, true);
+}
+
 static void serve_read(struct remap_c *rc, struct bio *bio)
 {
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
@@ -948,11 +973,17 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
 			/* A bio of several blocks: find the failing ones. */
 			unsigned int tries = max(rc->read_retries,
 						 several ? 1u : 0u);
+			/* The read of a single block failed in map()'s path. */
+			unsigned int failures = !several;
 
 			r = -EIO;
-			while (r && media_errno(r) && tries--)
+			while (r && media_errno(r) && tries--) {
 				r = io_bio(rc, REQ_OP_READ, rc->main_dev,
 					   seg.bi_sector, bio, seg);
+				failures += !!r;
+			}
+			if (!r && failures)
+				move_weak_block(rc, b);
 			if (r && media_errno(r)) {
 				atomic64_inc(&rc->read_errors);
 				new_pending |= remap_pending_add(&rc->table, b);

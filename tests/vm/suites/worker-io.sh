@@ -4,7 +4,10 @@
 # nothing is remapped or made pending for it (only media errors are). A FUA
 # write to a bad block of a main disk without a write cache (the block
 # layer drops FUA from the clone sent there) is written to its spare slot
-# with FUA (dm-log-writes under the spare shows it).
+# with FUA (dm-log-writes under the spare shows it). A block whose read
+# fails and then succeeds on the worker's retry is moved to the spare
+# (weak_moved); the worker is held by a `remap` writing to a suspended spare
+# while the bad sectors heal, so the retry finds them readable.
 # Argument: the log-replay program (tests/vm/log-replay.c).
 . "$(dirname "$0")/../lib.sh"
 require_module
@@ -74,4 +77,43 @@ dmsetup remove logw
 grep -q "^[0-9]* $slot 8 " "$OUT/log-entries" || fail "no write of slot sector $slot in the log"
 awk -v s="$slot" '$2 == s && $3 == 8 && $4 !~ /U/ { bad = 1 } END { exit bad }' "$OUT/log-entries" \
     || fail "the slot write lost FUA: $(grep "^[0-9]* $slot 8 " "$OUT/log-entries" | tr '\n' ' ')"
+
+step "a block read only on a retry is moved to the spare"
+main=$(nullb_new nb_wmain 16)
+spare=$(nullb_new nb_wspare 4)
+dmsetup create wsp --table "0 $(blockdev --getsz "$spare") linear $spare 0"
+dmsetup create safe --table "0 $(blockdev --getsz "$main") remap $main /dev/mapper/wsp 1 format"
+dd if=/dev/urandom of="$dev" bs=4k count=32 oflag=direct status=none
+dd if="$dev" of="$OUT/weak-before" bs=4k skip=10 count=1 iflag=direct status=none
+wait_main_read() { # <reads completed before>: until main completes one more
+    local i
+    for i in $(seq 300); do
+        [ "$(awk '{ print $1 }' /sys/block/nb_wmain/stat)" -gt "$1" ] && return 0
+        sleep 0.1
+    done
+    fail "no read completed on main"
+}
+dmsetup suspend wsp
+n=$(awk '{ print $1 }' /sys/block/nb_wmain/stat)
+dmsetup message safe 0 remap 160 > "$OUT/remap-answer" &
+held=$!
+wait_main_read "$n"     # the worker read block 20; its slot write now waits
+nullb_bad nb_wmain 80 87
+n=$(awk '{ print $1 }' /sys/block/nb_wmain/stat)
+dd if="$dev" of="$OUT/weak-read" bs=4k skip=10 count=1 iflag=direct status=none &
+reader=$!
+wait_main_read "$n"     # the read of block 10 failed and waits for the worker
+nullb_heal nb_wmain 80 87
+dmsetup resume wsp
+wait $held || fail "remap 160"
+wait $reader || fail "the read of a block readable on a retry failed"
+cmp -s "$OUT/weak-before" "$OUT/weak-read" || fail "data of the read that succeeded on a retry"
+remap_status safe
+expect_eq "$RS_USED $RS_WEAK $RS_PENDING" "2 1 0" "remapped, weak_moved, pending"
+remap_list safe | grep -q "^80 " || fail "the weak block was not moved"
+nullb_bad nb_wmain 80 87
+dd if="$dev" of="$OUT/weak-after" bs=4k skip=10 count=1 iflag=direct status=none || fail "moved block unreadable"
+cmp -s "$OUT/weak-before" "$OUT/weak-after" || fail "data of the moved block"
+dmsetup remove safe
+dmsetup remove wsp
 echo PASS
