@@ -9,7 +9,6 @@
 #include <linux/atomic.h>
 #include <linux/bio.h>
 #include <linux/device-mapper.h>
-#include <linux/dm-io.h>
 #include <linux/mutex.h>
 #include <linux/rbtree.h>
 #include <linux/seqlock.h>
@@ -107,12 +106,15 @@ struct remap_c {
 	void *meta_buf;			/* two metadata blocks */
 	void *block_buf;		/* one remap block */
 	struct remap_batch *batch;
-	struct dm_io_client *io_client;
+	struct bio_set bios;		/* the worker's own I/O */
+	int other_error;		/* worker: see note_other_error() */
 	bool loaded_once;		/* preresume ran once */
 	bool writable;			/* table opened read-write */
 	bool needs_repair;		/* a metadata copy is not current */
 	u64 metadata_repaired;		/* copies rewritten at load */
 	u64 failed_slots;		/* used slots marked failed */
+	struct xarray failed;		/* those slots (slot -> value 1) */
+	unsigned long retry_from;	/* failed slots below: tried in this load */
 
 	bool metadata_error;
 	bool spare_error;		/* slot writes kept failing */
@@ -141,11 +143,22 @@ struct remap_c {
 struct remap_bio {
 	struct bvec_iter iter;		/* target-relative, saved at map */
 	unsigned int flags;
+	/* As map() got them: the block layer may change the clone's. */
+	blk_opf_t opf;
+	unsigned short ioprio;
 };
 
 #define RB_MAIN		1	/* data bio sent to main */
 #define RB_COUNTED	2	/* write counted in main_writes */
 #define RB_DONE		4	/* completed by the worker */
+
+/* Errors that may mean bad media (kernel/README.md); the rest pass through. */
+static inline bool remap_media_error(blk_status_t error)
+{
+	return error == BLK_STS_IOERR || error == BLK_STS_MEDIUM ||
+	       error == BLK_STS_TARGET || error == BLK_STS_PROTECTION ||
+	       error == BLK_STS_TIMEOUT;
+}
 
 static inline u64 remap_sector_to_block(struct remap_c *rc, sector_t s)
 {

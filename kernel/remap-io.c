@@ -2,9 +2,9 @@
 /*
  * dm-remap slow path: metadata load, format and commit, and the worker
  * that serves failed reads, failed or held writes and `remap` requests.
- * All of it is synchronous dm_io() from process context: dm_io allocates
- * its bios against the real block devices, so their cgroup association is
- * right, and nothing here runs in the map or end_io paths.
+ * All of it is synchronous I/O with our own bios from process context,
+ * allocated against the real block devices (so their cgroup association is
+ * right); nothing here runs in the map or end_io paths.
  */
 #include <linux/ioprio.h>
 #include <linux/log2.h>
@@ -20,46 +20,100 @@
 /* Table blocks read per I/O when loading: both copies, 1 MiB. */
 #define LOAD_CHUNK_BLOCKS	128
 
-static int do_io(struct remap_c *rc, blk_opf_t opf, struct block_device *bdev,
-		 sector_t sector, sector_t count, struct dm_io_memory *mem)
+static bool media_errno(int r)
 {
-	struct dm_io_region where = {
-		.bdev = bdev, .sector = sector, .count = count,
-	};
-	struct dm_io_request req = {
-		.bi_opf = opf, .mem = *mem, .client = rc->io_client,
-	};
-	unsigned long error_bits = 0;
-	int r;
+	return remap_media_error(errno_to_blk_status(r));
+}
 
-#ifdef REMAP_DM_IO_IOPRIO
-	r = dm_io(&req, 1, &where, &error_bits, IOPRIO_DEFAULT);
-#else
-	r = dm_io(&req, 1, &where, &error_bits);
-#endif
-	if (!r && error_bits)
-		r = -EIO;
+/*
+ * Submits one of our bios and waits for it. Returns the errno of its
+ * status (blk_status_to_errno: -ENOSPC, -ENOLINK, -ENODATA ...), so that
+ * media errors (media_errno()) can be told from the rest, which reach the
+ * caller as they were (errno_to_blk_status() gives the status back).
+ * Such an error is also noted in other_error, for callers that only learn
+ * how much could not be read (read_block_from_main()).
+ */
+static int submit_wait(struct remap_c *rc, struct bio *bio)
+{
+	int r = submit_bio_wait(bio);
+
+	bio_put(bio);
+	if (r && !media_errno(r))
+		rc->other_error = r;
 	return r;
 }
 
-/* I/O to or from a vmalloc'ed buffer */
+/*
+ * The flags of the bio as map() got it that the worker's I/O for it keeps
+ * (FUA and PREFLUSH only on writes).
+ */
+static blk_opf_t kept_flags(struct bio *bio, blk_opf_t opf)
+{
+	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
+	blk_opf_t keep = REQ_META | REQ_PRIO;
+
+	if (op_is_write(opf))
+		keep |= REQ_FUA | REQ_PREFLUSH;
+	return pb->opf & keep;
+}
+
+static unsigned short kept_ioprio(struct bio *bio)
+{
+	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
+
+	return pb->ioprio;
+}
+
+/* I/O to or from a vmalloc'ed buffer, with the priority given */
+static int io_buf_prio(struct remap_c *rc, blk_opf_t opf,
+		       unsigned short ioprio, struct dm_dev *dev,
+		       sector_t sector, sector_t count, void *buf)
+{
+	unsigned int size = count << SECTOR_SHIFT, done, n;
+	struct bio *bio;
+	int r;
+
+	bio = bio_alloc_bioset(dev->bdev,
+			       DIV_ROUND_UP(offset_in_page(buf) + size,
+					    PAGE_SIZE),
+			       opf, GFP_NOIO, &rc->bios);
+	bio->bi_iter.bi_sector = sector;
+	bio->bi_ioprio = ioprio;
+	for (done = 0; done < size; done += n) {
+		n = min_t(unsigned int, size - done,
+			  PAGE_SIZE - offset_in_page(buf + done));
+		__bio_add_page(bio, vmalloc_to_page(buf + done), n,
+			       offset_in_page(buf + done));
+	}
+	if (op_is_write(opf))
+		flush_kernel_vmap_range(buf, size);
+	r = submit_wait(rc, bio);
+	if (!op_is_write(opf))
+		invalidate_kernel_vmap_range(buf, size);
+	return r;
+}
+
 static int io_buf(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
 		  sector_t sector, sector_t count, void *buf)
 {
-	struct dm_io_memory mem = { .type = DM_IO_VMA, .ptr.vma = buf };
-
-	return do_io(rc, opf, dev->bdev, sector, count, &mem);
+	return io_buf_prio(rc, opf, IOPRIO_DEFAULT, dev, sector, count, buf);
 }
 
-/* I/O to or from the part of bio's pages that seg describes */
+/*
+ * I/O to or from the part of bio's pages that seg describes, with the
+ * flags and priority the bio had in map()
+ */
 static int io_bio(struct remap_c *rc, blk_opf_t opf, struct dm_dev *dev,
 		  sector_t sector, struct bio *bio, struct bvec_iter seg)
 {
-	struct dm_io_memory mem = { .type = DM_IO_BIO, .ptr.bio = bio };
+	struct bio *clone = bio_alloc_clone(dev->bdev, bio, GFP_NOIO,
+					    &rc->bios);
 
-	bio->bi_iter = seg;
-	return do_io(rc, opf, dev->bdev, sector, seg.bi_size >> SECTOR_SHIFT,
-		     &mem);
+	clone->bi_opf = opf | kept_flags(bio, opf);
+	clone->bi_ioprio = kept_ioprio(bio);
+	clone->bi_iter = seg;
+	clone->bi_iter.bi_sector = sector;
+	return submit_wait(rc, clone);
 }
 
 static const char *dev_name_of(struct remap_c *rc)
@@ -185,6 +239,14 @@ static int format_spare(struct remap_c *rc, char **error)
 	return 0;
 }
 
+/* Counts a failed slot and keeps it to be tried again (retry_slot()). */
+static void note_failed_slot(struct remap_c *rc, u64 slot)
+{
+	WRITE_ONCE(rc->failed_slots, rc->failed_slots + 1);
+	if (slot <= ULONG_MAX)
+		xa_store(&rc->failed, slot, xa_mk_value(1), GFP_NOIO);
+}
+
 static int insert_entries(struct remap_c *rc, u64 k, const u64 *entries)
 {
 	u64 first = k * REMAP_META_ENTRIES_PER_BLOCK;
@@ -197,7 +259,7 @@ static int insert_entries(struct remap_c *rc, u64 k, const u64 *entries)
 		if (first + i >= rc->sb.used)
 			break;
 		if (entries[i] == REMAP_META_FAILED_SLOT) {
-			rc->failed_slots++;
+			note_failed_slot(rc, first + i);
 			continue;
 		}
 		node = remap_node_alloc(GFP_KERNEL);
@@ -379,6 +441,8 @@ static int load_metadata(struct remap_c *rc, bool may_format, bool repair,
 		return r;
 	rc->sb = sb;
 	rc->failed_slots = 0;
+	xa_destroy(&rc->failed);
+	rc->retry_from = 0;
 	rc->needs_repair = false;
 	rc->metadata_repaired = 0;
 	repair &= rc->writable;
@@ -606,7 +670,7 @@ static int flush_batch(struct remap_c *rc)
 
 		if (!node) {
 			if (!r)
-				rc->failed_slots++;
+				note_failed_slot(rc, base + i);
 			continue;
 		}
 		if (r || remap_table_insert(&rc->table, node, block, base + i)) {
@@ -657,11 +721,85 @@ static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 	return bad;
 }
 
+static bool fresh_slot_left(struct remap_c *rc)
+{
+	return rc->sb.used + rc->batch->len < rc->sb.capacity;
+}
+
+/* The next failed slot not tried again since the table was loaded. */
+static bool retry_slot(struct remap_c *rc, u64 *slot)
+{
+	unsigned long index = rc->retry_from;
+
+	if (!xa_find(&rc->failed, &index, ULONG_MAX, XA_PRESENT))
+		return false;
+	*slot = index;
+	return true;
+}
+
 static bool can_remap(struct remap_c *rc)
 {
+	u64 slot;
+
 	return rc->writable && !READ_ONCE(rc->metadata_error) &&
 	       !READ_ONCE(rc->spare_error) &&
-	       rc->sb.used + rc->batch->len < rc->sb.capacity;
+	       (fresh_slot_left(rc) || retry_slot(rc, &slot));
+}
+
+/*
+ * Commits slot, a failed one whose write just succeeded, as an ordinary
+ * entry for block b (its table block and the superblock, the commit
+ * protocol of kernel/README.md) and makes the remap visible to map().
+ */
+static int commit_retried_slot(struct remap_c *rc, u64 slot, u64 b,
+			       struct remap_node *node)
+{
+	u64 k = slot / REMAP_META_ENTRIES_PER_BLOCK;
+	unsigned int i = slot % REMAP_META_ENTRIES_PER_BLOCK, which;
+	u64 *entries = k == rc->tail_block ? rc->tail_entries :
+		       rc->scratch_entries;
+	const u64 *blocks[1] = { entries };
+	struct remap_meta_sb sb = rc->sb;
+	bool durable;
+	int r;
+
+	if (k != rc->tail_block) {
+		r = read_meta_blocks(rc, remap_meta_table_sector(k, 0), 2,
+				     rc->meta_buf);
+		if (r)
+			return r;
+		if (remap_meta_table_pick(&rc->sb, k, rc->meta_buf,
+					  rc->meta_buf + REMAP_META_BLOCK_BYTES,
+					  &which, entries))
+			return -EIO;
+	}
+	entries[i] = b;
+	sb.seq++;
+	r = remap_meta_commit(&sb, k, 1, blocks, rc->meta_buf,
+			      write_meta_block, rc, &durable);
+	if (r) {
+		WRITE_ONCE(rc->metadata_error, true);
+		DMERR("%s: metadata write to the spare failed (%d): no new remaps",
+		      dev_name_of(rc), r);
+	}
+	if (!durable) {
+		entries[i] = REMAP_META_FAILED_SLOT;
+		return r;
+	}
+	rc->sb.seq = sb.seq;
+	xa_erase(&rc->failed, slot);
+	WRITE_ONCE(rc->failed_slots, rc->failed_slots - 1);
+	mutex_lock(&rc->table.walk_mutex);
+	if (remap_table_insert(&rc->table, node, b, slot))
+		remap_node_free(node);
+	else
+		remap_pending_remove(&rc->table, b);
+	mutex_unlock(&rc->table.walk_mutex);
+	DMINFO_LIMIT("%s: remapped block at sector %llu to spare sector %llu, a slot that had failed",
+		     dev_name_of(rc), (unsigned long long)(b << rc->block_shift),
+		     (unsigned long long)remap_slot_sector(rc, slot));
+	raise_event(rc, true);
+	return 0;
 }
 
 /* Why can_remap() said no. */
@@ -676,20 +814,29 @@ static int cannot_remap_error(struct remap_c *rc)
 
 /*
  * Gives block b a new slot holding the data of block_buf (if merge) and
- * then of seg (if bio): a failing slot is marked unused and the next one
- * tried. The remap takes effect at the next flush_batch().
+ * then of seg (if bio): a failing slot is marked failed and the next one
+ * tried. The remap takes effect at the next flush_batch(). Once no fresh
+ * slot is left, each failed slot is tried again (once per table load) and
+ * committed at once when its write succeeds.
  */
 static int remap_block(struct remap_c *rc, u64 b, bool merge,
 		       struct bio *bio, struct bvec_iter seg)
 {
 	struct remap_node *node;
 	sector_t offset = seg.bi_sector - (b << rc->block_shift);
+	blk_opf_t opf = REQ_OP_WRITE | REQ_SYNC;
+	unsigned short ioprio = IOPRIO_DEFAULT;
 	int r;
 
+	if (bio) {
+		opf |= kept_flags(bio, opf);
+		ioprio = kept_ioprio(bio);
+	}
 	node = remap_node_alloc(GFP_NOIO);
 	if (!node)
 		return -ENOMEM;
 	for (;;) {
+		bool retry;
 		u64 slot;
 		sector_t dst;
 
@@ -702,21 +849,40 @@ static int remap_block(struct remap_c *rc, u64 b, bool merge,
 			r = cannot_remap_error(rc);
 			break;
 		}
-		slot = rc->sb.used + rc->batch->len;
+		retry = !fresh_slot_left(rc);
+		if (retry) {
+			/* Its commit rewrites a table block: batch first. */
+			r = flush_batch(rc);
+			if (r)
+				break;
+			if (!retry_slot(rc, &slot)) {
+				r = -ENOSPC;
+				break;
+			}
+			rc->retry_from = slot + 1;
+		} else {
+			slot = rc->sb.used + rc->batch->len;
+		}
 		dst = remap_slot_sector(rc, slot);
 		r = 0;
 		if (merge)
-			r = io_buf(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
-				   dst, rc->block_size, rc->block_buf);
+			r = io_buf_prio(rc, opf, ioprio, rc->spare_dev, dst,
+					rc->block_size, rc->block_buf);
 		if (!r && bio)
 			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
 				   dst + offset, bio, seg);
 		if (!r) {
 			rc->slot_failures = 0;
-			batch_add(rc, b, node);
-			return 0;
+			if (!retry) {
+				batch_add(rc, b, node);
+				return 0;
+			}
+			if (!commit_retried_slot(rc, slot, b, node))
+				return 0;
+			continue;
 		}
-		batch_add(rc, REMAP_META_FAILED_SLOT, NULL);
+		if (!retry)
+			batch_add(rc, REMAP_META_FAILED_SLOT, NULL);
 		/* A failing region or a full thin pool: stop burning slots. */
 		if (++rc->slot_failures >= REMAP_MAX_SLOT_FAILURES) {
 			WRITE_ONCE(rc->spare_error, true);
@@ -760,6 +926,31 @@ static struct bvec_iter first_segment(struct remap_c *rc, struct bvec_iter it,
 	return seg;
 }
 
+/*
+ * Block b of main could be read only on a retry: copy it to a slot before
+ * it fails for good. It is read again under the write barrier, so that a
+ * write that completed since the read is not lost.
+ */
+static void move_weak_block(struct remap_c *rc, u64 b)
+{
+	struct bvec_iter none = { .bi_sector = b << rc->block_shift };
+	int r;
+
+	if (!can_remap(rc))
+		return;
+	barrier_raise(rc);
+	r = read_block_from_main(rc, b, 1 + rc->read_retries) ? -EIO :
+	    remap_block(rc, b, true, NULL, none);
+	r = flush_batch(rc) ?: r;
+	barrier_drop(rc);
+	if (r)
+		return;
+	atomic64_inc(&rc->weak_moved);
+	DMWARN_LIMIT("%s: block at sector %llu read only on a retry: moved to the spare",
+		     dev_name_of(rc), (unsigned long long)(b << rc->block_shift));
+	raise_event(rc, true);
+}
+
 static void serve_read(struct remap_c *rc, struct bio *bio)
 {
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
@@ -782,12 +973,18 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
 			/* A bio of several blocks: find the failing ones. */
 			unsigned int tries = max(rc->read_retries,
 						 several ? 1u : 0u);
+			/* The read of a single block failed in map()'s path. */
+			unsigned int failures = !several;
 
 			r = -EIO;
-			while (r && tries--)
+			while (r && media_errno(r) && tries--) {
 				r = io_bio(rc, REQ_OP_READ, rc->main_dev,
 					   seg.bi_sector, bio, seg);
-			if (r) {
+				failures += !!r;
+			}
+			if (!r && failures)
+				move_weak_block(rc, b);
+			if (r && media_errno(r)) {
 				atomic64_inc(&rc->read_errors);
 				new_pending |= remap_pending_add(&rc->table, b);
 				DMERR_LIMIT("%s: read error at sector %llu, block pending",
@@ -796,7 +993,7 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
 			}
 		}
 		if (r)
-			status = BLK_STS_IOERR;
+			status = errno_to_blk_status(r);
 		bio_advance_iter(bio, &it, seg.bi_size);
 	}
 	if (new_pending)
@@ -813,7 +1010,6 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
 static void serve_write(struct remap_c *rc, struct bio *bio)
 {
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
-	blk_opf_t fua = bio->bi_opf & REQ_FUA;
 	struct bvec_iter it = pb->iter;
 	bool raised = false;
 	int err = 0, r;
@@ -824,41 +1020,49 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 		bool full = seg.bi_size == rc->block_size << SECTOR_SHIFT;
 
 		if (remap_table_find(&rc->table, b, &slot)) {
-			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC | fua,
-				   rc->spare_dev,
+			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
 				   remap_slot_sector(rc, slot) + seg.bi_sector -
 				   (b << rc->block_shift), bio, seg);
 			goto next;
 		}
 		if (!remap_pending_test(&rc->table, b) || !can_remap(rc)) {
-			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC | fua,
-				   rc->main_dev, seg.bi_sector, bio, seg);
+			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->main_dev,
+				   seg.bi_sector, bio, seg);
 			if (!r) {
 				remap_pending_remove(&rc->table, b);
 				goto next;
 			}
+			/* No space, a path or an offline device: as it is. */
+			if (!media_errno(r))
+				goto next;
 			atomic64_inc(&rc->write_errors);
 		}
 		if (!raised) {
 			barrier_raise(rc);
 			raised = true;
 		}
-		if (!full)
-			read_block_from_main(rc, b, 1);
-		r = remap_block(rc, b, !full, bio, seg);
+		rc->other_error = 0;
+		if (!full && read_block_from_main(rc, b, 1) && rc->other_error) {
+			r = rc->other_error;
+			goto next;
+		}
+		/* A block that cannot be remapped keeps the write's error. */
+		if (remap_block(rc, b, !full, bio, seg))
+			r = r ?: -EIO;
+		else
+			r = 0;
 next:
 		if (r)
 			err = r;
 		bio_advance_iter(bio, &it, seg.bi_size);
 	}
-	r = flush_batch(rc);
-	if (r)
-		err = r;
+	if (flush_batch(rc))
+		err = -EIO;
 	if (raised)
 		barrier_drop(rc);
 	if (err)
 		raise_event(rc, false);
-	complete_bio(bio, err ? BLK_STS_IOERR : BLK_STS_OK);
+	complete_bio(bio, errno_to_blk_status(err));
 }
 
 /* `remap <sector>`: copy the block to a new slot now. */
@@ -877,7 +1081,14 @@ static void serve_request(struct remap_c *rc, struct remap_request *req)
 		return;
 	}
 	barrier_raise(rc);
+	rc->other_error = 0;
 	if (read_block_from_main(rc, req->block, 1 + rc->read_retries)) {
+		if (rc->other_error) {
+			/* Not bad media: no pending block, the error as it is. */
+			req->result = rc->other_error;
+			barrier_drop(rc);
+			return;
+		}
 		atomic64_inc(&rc->read_errors);
 		req->pending = true;
 		req->result = 0;
@@ -987,6 +1198,7 @@ int remap_io_init(struct remap_c *rc)
 	bio_list_init(&rc->failed_reads);
 	bio_list_init(&rc->writes);
 	INIT_LIST_HEAD(&rc->requests);
+	xa_init(&rc->failed);
 	INIT_WORK(&rc->work, remap_worker);
 	init_waitqueue_head(&rc->barrier_wait);
 	atomic64_set(&rc->read_errors, 0);
@@ -997,11 +1209,8 @@ int remap_io_init(struct remap_c *rc)
 	rc->main_writes = alloc_percpu(int);
 	if (!rc->main_writes)
 		return -ENOMEM;
-	rc->io_client = dm_io_client_create();
-	if (IS_ERR(rc->io_client)) {
-		rc->io_client = NULL;
+	if (bioset_init(&rc->bios, BIO_POOL_SIZE, 0, BIOSET_NEED_BVECS))
 		return -ENOMEM;
-	}
 	rc->meta_buf = vmalloc(2 * REMAP_META_BLOCK_BYTES);
 	rc->block_buf = vmalloc(REMAP_META_MAX_BLOCK_SIZE << SECTOR_SHIFT);
 	rc->tail_entries = kmalloc_array(REMAP_META_ENTRIES_PER_BLOCK,
@@ -1021,12 +1230,12 @@ void remap_io_exit(struct remap_c *rc)
 {
 	if (rc->wq)
 		destroy_workqueue(rc->wq);
+	xa_destroy(&rc->failed);
 	kvfree(rc->batch);
 	kfree(rc->scratch_entries);
 	kfree(rc->tail_entries);
 	vfree(rc->block_buf);
 	vfree(rc->meta_buf);
-	if (rc->io_client)
-		dm_io_client_destroy(rc->io_client);
+	bioset_exit(&rc->bios);
 	free_percpu(rc->main_writes);
 }

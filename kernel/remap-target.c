@@ -235,6 +235,8 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 	bool write;
 
 	pb->flags = 0;
+	pb->opf = bio->bi_opf;
+	pb->ioprio = bio->bi_ioprio;
 	if (unlikely(!nr)) {
 		/* Empty flush: one copy to each device. */
 		bio_set_dev(bio, dm_bio_get_target_bio_nr(bio) ?
@@ -287,14 +289,6 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 	return DM_MAPIO_REMAPPED;
 }
 
-/* Errors that may mean bad media; the rest are passed through. */
-static bool media_error(blk_status_t error)
-{
-	return error == BLK_STS_IOERR || error == BLK_STS_MEDIUM ||
-	       error == BLK_STS_TARGET || error == BLK_STS_PROTECTION ||
-	       error == BLK_STS_TIMEOUT;
-}
-
 static int remap_end_io(struct dm_target *ti, struct bio *bio,
 			blk_status_t *error)
 {
@@ -310,7 +304,7 @@ static int remap_end_io(struct dm_target *ti, struct bio *bio,
 			wake_up(&rc->barrier_wait);
 	}
 	if (likely(!*error) || !(pb->flags & RB_MAIN) ||
-	    !media_error(*error) || (bio->bi_opf & REQ_RAHEAD))
+	    !remap_media_error(*error) || (bio->bi_opf & REQ_RAHEAD))
 		return DM_ENDIO_DONE;
 	/* The worker retries it and completes it (end_io is called again). */
 	remap_queue_bio(rc, bio);

@@ -91,14 +91,16 @@ medium_errors() { # <start> <count>
 # --- memory-backed null_blk with bad sectors -------------------------------
 nullb_root=/sys/kernel/config/nullb
 
-# The disk is named after its configfs folder: /dev/<name>.
-nullb_new() { # <name> <size MiB> [<block size>] -> prints /dev/<name>
-    local name=$1 mib=$2 bs=${3:-512} d
+# The disk is named after its configfs folder: /dev/<name>. With a cache
+# size, it has a volatile write cache and honours FUA and flushes.
+nullb_new() { # <name> <size MiB> [<block size>] [<cache MiB>] -> prints /dev/<name>
+    local name=$1 mib=$2 bs=${3:-512} cache=${4:-0} d
     [ -d $nullb_root ] || modprobe null_blk nr_devices=0
     d=$nullb_root/$name
     mkdir "$d"
     echo "$mib" > "$d/size"
     echo "$bs" > "$d/blocksize"
+    echo "$cache" > "$d/cache_size"
     echo 1 > "$d/memory_backed"
     echo 1 > "$d/power"
     echo "/dev/$name"
