@@ -27,6 +27,8 @@ struct spare {
 	struct remap_meta_sb sb;
 	unsigned int sb_copy;		/* copy holding sb */
 	u64 *entries;			/* by slot, for every table block */
+	/* unreadable-sector records, kept by every commit */
+	struct remap_meta_unreadable unreadable[REMAP_META_MAX_UNREADABLE];
 };
 
 static void die(const char *fmt, const char *arg)
@@ -118,6 +120,8 @@ static void load(struct spare *s)
 			remap_meta_strerror(r), remap_meta_strerror(err_b));
 		exit(1);
 	}
+	remap_meta_sb_get_unreadable(s->sb_copy ? b : a, &s->sb, s->unreadable);
+	s->sb.unreadable = s->unreadable;
 	if (s->sectors < s->sb.spare_sectors) {
 		fprintf(stderr, "dm-remap-meta: %s\n",
 			remap_meta_strerror(REMAP_META_E_SPARE_SHRUNK));
@@ -291,10 +295,11 @@ static void cmd_dump(const char *path)
 		snprintf(uuid + 2 * i, 3, "%02x", s.sb.uuid[i]);
 	printf("superblock_copy=%c\nseq=%" PRIu64 "\nuuid=%s\nblock_size=%u\n"
 	       "main_sectors=%" PRIu64 "\nspare_sectors=%" PRIu64 "\ncapacity=%" PRIu64 "\n"
-	       "data_offset=%" PRIu64 "\nused=%" PRIu64 "\nmain_id=%s\nlabel=%s\n",
+	       "data_offset=%" PRIu64 "\nused=%" PRIu64 "\nmain_id=%s\nlabel=%s\n"
+	       "unreadable_blocks=%u\n",
 	       s.sb_copy ? 'B' : 'A', s.sb.seq, uuid, s.sb.block_size, s.sb.main_sectors,
 	       s.sb.spare_sectors, s.sb.capacity, s.sb.data_offset, s.sb.used,
-	       s.sb.main_id, s.sb.label);
+	       s.sb.main_id, s.sb.label, s.sb.unreadable_count);
 	close_spare(&s);
 }
 
