@@ -65,5 +65,63 @@ fi
 dd if="$dev" of="$OUT/r" bs=4k skip=96 count=8 iflag=direct status=none || fail "read across remapped block 100 failed"
 { dd if="$OUT/data" bs=4k skip=96 count=4 status=none; cat "$OUT/new"; dd if="$OUT/data" bs=4k skip=101 count=3 status=none; } > "$OUT/expect"
 cmp -s "$OUT/r" "$OUT/expect" || fail "read across a remapped block returned wrong data"
+
+step "a partial write into a block with an unreadable sector: that sector stays unreadable"
+read_sectors() { # <first sector> <count> <file>
+    dd if="$dev" of="$3" bs=512 skip="$1" count="$2" iflag=direct status=none
+}
+data_sectors() { # <first sector> <count>: what the test wrote there first
+    dd if="$OUT/data" bs=512 skip="$1" count="$2" status=none
+}
+# block 60 = sectors 480..487; sector 485 fails on main
+nullb_bad nb_main 485 485
+if read_block 60 "$OUT/r" 2> /dev/null; then fail "read of a block with a bad sector succeeded"; fi
+head -c 1024 /dev/urandom > "$OUT/part"
+dd if="$OUT/part" of="$dev" bs=512 seek=481 count=2 oflag=direct conv=notrunc status=none \
+    || fail "partial write into the pending block failed"
+if read_sectors 485 1 "$OUT/r" 2> "$OUT/err"; then
+    fail "the unreadable sector reads after the remap ($(od -An -tx1 -N8 "$OUT/r"))"
+fi
+grep -q "Input/output error" "$OUT/err" || fail "unreadable sector error is not EIO: $(cat "$OUT/err")"
+if read_block 60 "$OUT/r" 2> /dev/null; then fail "read of the whole block succeeded"; fi
+read_sectors 481 2 "$OUT/r" || fail "read of the written sectors failed"
+cmp -s "$OUT/r" "$OUT/part" || fail "written sectors read back wrong"
+read_sectors 480 1 "$OUT/r" || fail "read of sector 480 failed"
+cmp -s "$OUT/r" <(data_sectors 480 1) || fail "sector 480 lost its data"
+read_sectors 483 2 "$OUT/r" || fail "read of sectors 483-484 failed"
+cmp -s "$OUT/r" <(data_sectors 483 2) || fail "sectors 483-484 lost their data"
+read_sectors 486 2 "$OUT/r" || fail "read of sectors 486-487 failed"
+cmp -s "$OUT/r" <(data_sectors 486 2) || fail "sectors 486-487 lost their data"
+remap_status safe
+expect_eq "$RS_UNREADABLE" 9 "unreadable sectors (pending block 200 and sector 485)"
+expect_eq "$(remap_list safe | grep -c '^480 ')" 1 "block 60 remapped"
+expect_eq "$(remap_pending safe | tr '\n' ' ')" "480 1600 " "pending lists the remapped block"
+expect_eq "$(dmsetup message safe 0 pending 400 1)" "480" "pending paged from sector 400"
+expect_eq "$(dmsetup message safe 0 pending 481 1)" "1600" "pending paged from sector 481"
+
+step "...also after a reload"
+dmsetup remove safe
+dmsetup create safe --table "0 $sectors remap $main $spare 2 read_retries 3"
+if read_sectors 485 1 "$OUT/r" 2> /dev/null; then fail "the unreadable sector reads after a reload"; fi
+read_sectors 481 2 "$OUT/r" || fail "read of the written sectors after a reload failed"
+cmp -s "$OUT/r" "$OUT/part" || fail "written sectors read back wrong after a reload"
+remap_status safe
+expect_eq "$RS_UNREADABLE" 1 "unreadable sectors after a reload"
+expect_eq "$(remap_pending safe)" "480" "pending after a reload"
+
+step "a write of the unreadable sector makes it readable, persistently"
+head -c 512 /dev/urandom > "$OUT/sector"
+dd if="$OUT/sector" of="$dev" bs=512 seek=485 count=1 oflag=direct conv=notrunc status=none \
+    || fail "write of the unreadable sector failed"
+read_sectors 485 1 "$OUT/r" || fail "read of the written sector failed"
+cmp -s "$OUT/r" "$OUT/sector" || fail "written sector reads back wrong"
+remap_status safe
+expect_eq "$RS_UNREADABLE" 0 "unreadable sectors after the write"
+expect_eq "$(remap_pending safe)" "" "pending after the write"
+dmsetup remove safe
+dmsetup create safe --table "0 $sectors remap $main $spare 2 read_retries 3"
+read_block 60 "$OUT/r" || fail "read of block 60 after a reload failed"
+{ data_sectors 480 1; cat "$OUT/part"; data_sectors 483 2; cat "$OUT/sector"; data_sectors 486 2; } > "$OUT/expect"
+cmp -s "$OUT/r" "$OUT/expect" || fail "block 60 reads wrong after a reload"
 dmsetup remove safe
 echo PASS
