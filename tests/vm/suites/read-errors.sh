@@ -2,6 +2,7 @@
 # is counted and listed as pending; a write to it remaps it and succeeds.
 . "$(dirname "$0")/../lib.sh"
 require_module
+meta=$1
 
 main=$(nullb_new nb_main 32)
 spare=$(nullb_new nb_spare 4)
@@ -123,5 +124,43 @@ dmsetup create safe --table "0 $sectors remap $main $spare 2 read_retries 3"
 read_block 60 "$OUT/r" || fail "read of block 60 after a reload failed"
 { data_sectors 480 1; cat "$OUT/part"; data_sectors 483 2; cat "$OUT/sector"; data_sectors 486 2; } > "$OUT/expect"
 cmp -s "$OUT/r" "$OUT/expect" || fail "block 60 reads wrong after a reload"
+
+step "at most 160 remapped blocks hold unreadable sectors: the 161st partial write fails, its block stays pending"
+# 160 remaps of blocks 4000..4159 with sector 0 of each unreadable, written
+# by dm-remap-meta into the spare (the kernel's own records take a read and
+# a write each: minutes under TCG), then loaded by the kernel
+dmsetup remove safe
+"$meta" fill "$spare" 160 --first 4000 --unreadable-sector 0 > /dev/null || fail "dm-remap-meta fill"
+dmsetup create safe --table "0 $sectors remap $main $spare 2 read_retries 3"
+remap_status safe
+expect_eq "$RS_UNREADABLE" 160 "unreadable sectors loaded"
+expect_eq "$(remap_pending safe | wc -l)" 160 "pending lines"
+if read_sectors 32000 1 "$OUT/r" 2> /dev/null; then fail "unreadable sector 32000 reads"; fi
+read_sectors 33273 7 "$OUT/r" || fail "read of the readable sectors of block 4159 failed"
+write_sector() { # <sector>
+    dd if="$OUT/part" of="$dev" bs=512 seek="$1" count=1 oflag=direct conv=notrunc status=none
+}
+nullb_bad nb_main 33280 33280
+if read_block 4160 "$OUT/r" 2> /dev/null; then fail "read of block 4160 succeeded"; fi
+if write_sector 33281 2> /dev/null; then fail "a 161st partial write over an unreadable sector succeeded"; fi
+remap_status safe
+expect_eq "$RS_PENDING" 1 "pending blocks after the refused write"
+expect_eq "$RS_UNREADABLE" 168 "unreadable sectors: 160 in remapped blocks, 8 of pending block 4160"
+expect_eq "$(remap_list safe | grep -c '^33280 ')" 0 "block 4160 not remapped"
+expect_eq "$(dmsetup message safe 0 pending 33000 | tail -n 1)" 33280 "block 4160 still pending"
+# writing the unreadable sector of block 4000 frees its record
+write_sector 32000 || fail "write of sector 32000 failed"
+read_sectors 32000 1 "$OUT/r" || fail "read of sector 32000 failed"
+cmp -s "$OUT/r" <(head -c 512 "$OUT/part") || fail "sector 32000 reads back wrong"
+write_sector 33281 || fail "partial write into block 4160 failed once a record was free"
+remap_status safe
+expect_eq "$RS_PENDING" 0 "pending blocks at the end"
+expect_eq "$RS_UNREADABLE" 160 "unreadable sectors at the end"
+if read_sectors 33280 1 "$OUT/r" 2> /dev/null; then fail "the unreadable sector of block 4160 reads"; fi
+dmsetup remove safe
+dmsetup create safe --table "0 $sectors remap $main $spare 2 read_retries 3"
+remap_status safe
+expect_eq "$RS_UNREADABLE" 160 "unreadable sectors after a reload"
+read_sectors 32000 1 "$OUT/r" || fail "read of sector 32000 after a reload failed"
 dmsetup remove safe
 echo PASS
