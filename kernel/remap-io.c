@@ -987,6 +987,12 @@ static int unreadable_finish(struct remap_c *rc)
 	}
 	if (!rc->unreadable_dirty)
 		return 0;
+	/*
+	 * Set by this bio only (every serve_write() ends here): if it cannot
+	 * be committed, this bio fails; the sectors stay readable until a
+	 * reload.
+	 */
+	rc->unreadable_dirty = false;
 	if (!rc->writable || READ_ONCE(rc->metadata_error))
 		return -EIO;
 	sb.seq++;
@@ -1002,7 +1008,6 @@ static int unreadable_finish(struct remap_c *rc)
 	if (durable) {
 		rc->sb.seq = sb.seq;
 		rc->sb.unreadable_count = sb.unreadable_count;
-		rc->unreadable_dirty = false;
 	}
 	return r;
 }
