@@ -74,6 +74,13 @@ read_sectors() { # <first sector> <count> <file>
 data_sectors() { # <first sector> <count>: what the test wrote there first
     dd if="$OUT/data" bs=512 skip="$1" count="$2" status=none
 }
+spare_versions() { # the format version in superblocks A and B
+    for copy in 0 1; do
+        dd if="$spare" bs=4096 skip=$copy count=1 iflag=direct status=none | od -An -tu4 -j12 -N4 | tr -d ' \n'
+        echo -n ' '
+    done
+}
+expect_eq "$(spare_versions)" "1 1 " "format version of a spare without unreadable sectors"
 # block 60 = sectors 480..487; sector 485 fails on main
 nullb_bad nb_main 485 485
 if read_block 60 "$OUT/r" 2> /dev/null; then fail "read of a block with a bad sector succeeded"; fi
@@ -99,6 +106,7 @@ expect_eq "$(remap_list safe | grep -c '^480 ')" 1 "block 60 remapped"
 expect_eq "$(remap_pending safe | tr '\n' ' ')" "480 1600 " "pending lists the remapped block"
 expect_eq "$(dmsetup message safe 0 pending 400 1)" "480" "pending paged from sector 400"
 expect_eq "$(dmsetup message safe 0 pending 481 1)" "1600" "pending paged from sector 481"
+expect_eq "$(spare_versions)" "2 2 " "format version once an unreadable sector is recorded"
 
 step "...also after a reload"
 dmsetup remove safe
@@ -119,6 +127,7 @@ cmp -s "$OUT/r" "$OUT/sector" || fail "written sector reads back wrong"
 remap_status safe
 expect_eq "$RS_UNREADABLE" 0 "unreadable sectors after the write"
 expect_eq "$(remap_pending safe)" "" "pending after the write"
+expect_eq "$(spare_versions)" "1 1 " "format version once no unreadable sector is left"
 dmsetup remove safe
 dmsetup create safe --table "0 $sectors remap $main $spare 2 read_retries 3"
 read_block 60 "$OUT/r" || fail "read of block 60 after a reload failed"
