@@ -48,6 +48,20 @@ struct remap_table {
 	struct xarray pending;		/* main block -> xa_mk_value(1) */
 	atomic_t pending_count;
 	atomic_t pending_dropped;	/* failed blocks beyond the limit */
+
+	/*
+	 * Remapped blocks holding sectors that could not be read from main:
+	 * main block -> struct remap_unreadable, changed by the worker only.
+	 * map() tests presence alone and never dereferences an entry.
+	 */
+	struct xarray unreadable;
+	atomic_t unreadable_count;
+	atomic64_t unreadable_sectors;
+};
+
+struct remap_unreadable {
+	DECLARE_BITMAP(sectors, REMAP_META_MAX_BLOCK_SIZE);
+	bool committed;			/* false: its remap is in the batch */
 };
 
 enum remap_state {
@@ -108,6 +122,11 @@ struct remap_c {
 	struct remap_batch *batch;
 	struct bio_set bios;		/* the worker's own I/O */
 	int other_error;		/* worker: see note_other_error() */
+	/* Unreadable-sector records as a commit writes them or load reads them */
+	struct remap_meta_unreadable *unreadable_buf;
+	bool unreadable_dirty;		/* sectors written since the last commit */
+	/* Sectors read_block_from_main() could not read */
+	DECLARE_BITMAP(bad_sectors, REMAP_META_MAX_BLOCK_SIZE);
 	bool loaded_once;		/* preresume ran once */
 	bool writable;			/* table opened read-write */
 	bool needs_repair;		/* a metadata copy is not current */
@@ -189,6 +208,7 @@ bool remap_pending_in(struct remap_table *t, u64 first, u64 last);
 bool remap_pending_test(struct remap_table *t, u64 block);
 bool remap_pending_add(struct remap_table *t, u64 block);
 void remap_pending_remove(struct remap_table *t, u64 block);
+bool remap_unreadable_in(struct remap_table *t, u64 first, u64 last);
 void remap_pending_emit(struct remap_table *t, u64 from_block, u64 count,
 			unsigned int block_shift, char *result,
 			unsigned int maxlen);

@@ -368,6 +368,54 @@ static int load_table(struct remap_c *rc, bool repair, char **error)
 	return r;
 }
 
+/*
+ * The unreadable-sector records of the superblock in sb_buf, after the
+ * table: each must name a remapped block.
+ */
+static int load_unreadable(struct remap_c *rc, const void *sb_buf,
+			   char **error)
+{
+	struct remap_meta_unreadable *rec = rc->unreadable_buf;
+	u32 i;
+	int r;
+
+	remap_meta_sb_get_unreadable(sb_buf, &rc->sb, rec);
+	rc->sb.unreadable = NULL;
+	for (i = 0; i < rc->sb.unreadable_count; i++, rec++) {
+		struct remap_unreadable *u;
+		unsigned int s;
+		u64 slot;
+
+		if (!remap_table_find(&rc->table, rec->main_block, &slot)) {
+			DMERR("%s: unreadable sectors recorded for block %llu, which is not remapped",
+			      dev_name_of(rc),
+			      (unsigned long long)rec->main_block);
+			*error = "Spare's metadata is corrupt (unreadable sectors of a block that is not remapped)";
+			return -EINVAL;
+		}
+		u = kzalloc(sizeof(*u), GFP_KERNEL);
+		if (!u) {
+			*error = "Cannot allocate memory";
+			return -ENOMEM;
+		}
+		for (s = 0; s < rc->block_size; s++)
+			if (rec->sectors[s / 8] >> (s % 8) & 1)
+				__set_bit(s, u->sectors);
+		u->committed = true;
+		r = xa_insert(&rc->table.unreadable, rec->main_block, u,
+			      GFP_KERNEL);
+		if (r) {
+			kfree(u);
+			*error = "Cannot allocate memory";
+			return r;
+		}
+		atomic_inc(&rc->table.unreadable_count);
+		atomic64_add(bitmap_weight(u->sectors, rc->block_size),
+			     &rc->table.unreadable_sectors);
+	}
+	return 0;
+}
+
 static int check_recorded(struct remap_c *rc, const struct remap_meta_sb *sb,
 			  char **error)
 {
@@ -449,6 +497,12 @@ static int load_metadata(struct remap_c *rc, bool may_format, bool repair,
 	r = load_table(rc, repair, error);
 	if (r)
 		return r;
+	r = load_unreadable(rc, rc->meta_buf + which * REMAP_META_BLOCK_BYTES,
+			    error);
+	if (r) {
+		remap_table_clear(&rc->table);
+		return r;
+	}
 	if (memcmp(rc->meta_buf, rc->meta_buf + REMAP_META_BLOCK_BYTES,
 		   REMAP_META_BLOCK_BYTES)) {
 		if (!repair) {
@@ -512,6 +566,44 @@ int remap_metadata_reload_if_changed(struct remap_c *rc)
 	return 0;
 }
 
+static bool in_batch(struct remap_c *rc, u64 block)
+{
+	unsigned int i;
+
+	for (i = 0; i < rc->batch->len; i++)
+		if (rc->batch->main_block[i] == block)
+			return true;
+	return false;
+}
+
+/*
+ * The unreadable-sector records the next commit writes, into
+ * unreadable_buf, ascending: the committed ones and those of remaps in the
+ * batch. Returns how many.
+ */
+static u32 collect_unreadable(struct remap_c *rc)
+{
+	struct remap_meta_unreadable *rec = rc->unreadable_buf;
+	struct remap_unreadable *u;
+	unsigned long index;
+	unsigned int s;
+	u32 n = 0;
+
+	xa_for_each(&rc->table.unreadable, index, u) {
+		if (!u->committed && !in_batch(rc, index))
+			continue;
+		if (WARN_ON_ONCE(n == REMAP_META_MAX_UNREADABLE))
+			break;
+		memset(rec, 0, sizeof(*rec));
+		rec->main_block = index;
+		for_each_set_bit(s, u->sectors, rc->block_size)
+			rec->sectors[s / 8] |= 1 << (s % 8);
+		rec++;
+		n++;
+	}
+	return n;
+}
+
 /*
  * Commits the batch (kernel/README.md, "Commit protocol"): the table blocks
  * holding its slots and the superblock, copy 0 then copy 1, each ending in
@@ -539,6 +631,8 @@ static int commit(struct remap_c *rc)
 	last = (slot - 1) / REMAP_META_ENTRIES_PER_BLOCK;
 	sb.seq++;
 	sb.used = slot;
+	sb.unreadable_count = collect_unreadable(rc);
+	sb.unreadable = rc->unreadable_buf;
 	r = remap_meta_commit(&sb, first, last - first + 1, blocks,
 			      rc->meta_buf, write_meta_block, rc, &durable);
 	if (r) {
@@ -557,6 +651,8 @@ static int commit(struct remap_c *rc)
 	/* Superblock A holds it: the commit stands even if copy 1 failed. */
 	WRITE_ONCE(rc->sb.used, sb.used);
 	rc->sb.seq = sb.seq;
+	rc->sb.unreadable_count = sb.unreadable_count;
+	rc->unreadable_dirty = false;
 	if (sb.used / REMAP_META_ENTRIES_PER_BLOCK != first) {
 		if (sb.used / REMAP_META_ENTRIES_PER_BLOCK == last)
 			memcpy(rc->tail_entries, next,
@@ -691,7 +787,8 @@ static int flush_batch(struct remap_c *rc)
 
 /*
  * Reads block b of main into block_buf. Unreadable parts become zeros
- * (read by logical block); returns how many sectors could not be read.
+ * (read by logical block) and are marked in bad_sectors; returns how many
+ * sectors could not be read.
  */
 static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 					 unsigned int tries)
@@ -704,6 +801,7 @@ static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 	unsigned int bad = 0;
 	sector_t s;
 
+	bitmap_zero(rc->bad_sectors, REMAP_META_MAX_BLOCK_SIZE);
 	memset(rc->block_buf, 0, rc->block_size << SECTOR_SHIFT);
 	while (tries--)
 		if (!io_buf(rc, REQ_OP_READ, rc->main_dev, start, count,
@@ -715,6 +813,7 @@ static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 		if (io_buf(rc, REQ_OP_READ, rc->main_dev, start + s, unit,
 			   part)) {
 			memset(part, 0, unit << SECTOR_SHIFT);
+			bitmap_set(rc->bad_sectors, s, unit);
 			bad += unit;
 		}
 	}
@@ -951,6 +1050,162 @@ static void move_weak_block(struct remap_c *rc, u64 b)
 	raise_event(rc, true);
 }
 
+/* ---------------------------------------------------------------------
+ * Unreadable sectors inside remapped blocks: a sector that could not be
+ * read from main when its block was copied to the spare keeps failing
+ * reads, as on a disk, until it is written. Recorded with the remap in the
+ * superblock, so at most REMAP_META_MAX_UNREADABLE blocks.
+ */
+
+/* The sectors of block b that seg covers: bits [*first, *first + *n). */
+static void seg_sectors(struct remap_c *rc, u64 b, struct bvec_iter seg,
+			unsigned int *first, unsigned int *n)
+{
+	*first = seg.bi_sector - (b << rc->block_shift);
+	*n = seg.bi_size >> SECTOR_SHIFT;
+}
+
+static bool unreadable_covers(struct remap_c *rc, u64 b, struct bvec_iter seg)
+{
+	struct remap_unreadable *u = xa_load(&rc->table.unreadable, b);
+	unsigned int first, n;
+
+	if (!u)
+		return false;
+	seg_sectors(rc, b, seg, &first, &n);
+	return find_next_bit(u->sectors, first + n, first) < first + n;
+}
+
+/* map() never dereferences an entry: it can go without a grace period. */
+static void drop_unreadable(struct remap_c *rc, u64 b,
+			    struct remap_unreadable *u)
+{
+	xa_erase(&rc->table.unreadable, b);
+	atomic_dec(&rc->table.unreadable_count);
+	atomic64_sub(bitmap_weight(u->sectors, rc->block_size),
+		     &rc->table.unreadable_sectors);
+	kfree(u);
+}
+
+/* seg was written to block b's slot: its sectors read again. */
+static void unreadable_written(struct remap_c *rc, u64 b, struct bvec_iter seg)
+{
+	struct remap_unreadable *u = xa_load(&rc->table.unreadable, b);
+	unsigned int first, n, before;
+
+	if (!u)
+		return;
+	seg_sectors(rc, b, seg, &first, &n);
+	before = bitmap_weight(u->sectors, rc->block_size);
+	bitmap_clear(u->sectors, first, n);
+	atomic64_sub(before - bitmap_weight(u->sectors, rc->block_size),
+		     &rc->table.unreadable_sectors);
+	rc->unreadable_dirty = true;
+	if (bitmap_empty(u->sectors, rc->block_size))
+		drop_unreadable(rc, b, u);
+}
+
+/*
+ * Gives block b a slot for the write of seg. Sectors of the rest of a
+ * partial block that cannot be read from main stay unreadable, recorded
+ * with the remap; when no more records fit, the block is not remapped:
+ * it stays pending and the write fails, nothing is zero-filled.
+ */
+static int remap_written_block(struct remap_c *rc, u64 b, bool full,
+			       struct bio *bio, struct bvec_iter seg)
+{
+	struct remap_unreadable *u;
+	unsigned int first, n;
+	int r;
+
+	if (full)
+		return remap_block(rc, b, false, bio, seg);
+	if (!read_block_from_main(rc, b, 1))
+		return remap_block(rc, b, true, bio, seg);
+	/* Not a media error: no remap, the caller gets that error. */
+	if (rc->other_error)
+		return rc->other_error;
+	seg_sectors(rc, b, seg, &first, &n);
+	bitmap_clear(rc->bad_sectors, first, n);
+	if (bitmap_empty(rc->bad_sectors, rc->block_size))
+		return remap_block(rc, b, true, bio, seg);
+	atomic64_inc(&rc->read_errors);
+	if (atomic_read(&rc->table.unreadable_count) >=
+	    REMAP_META_MAX_UNREADABLE) {
+		remap_pending_add(&rc->table, b);
+		DMERR_LIMIT("%s: no room to record the unreadable sectors of block at sector %llu: not remapped, still pending",
+			    dev_name_of(rc),
+			    (unsigned long long)(b << rc->block_shift));
+		return -EIO;
+	}
+	u = kzalloc(sizeof(*u), GFP_NOIO);
+	if (!u)
+		return -ENOMEM;
+	bitmap_copy(u->sectors, rc->bad_sectors, REMAP_META_MAX_BLOCK_SIZE);
+	/* Before the remap: map() must see it once the remap is visible. */
+	r = xa_insert(&rc->table.unreadable, b, u, GFP_NOIO);
+	if (r) {
+		kfree(u);
+		return r;
+	}
+	atomic_inc(&rc->table.unreadable_count);
+	atomic64_add(bitmap_weight(u->sectors, rc->block_size),
+		     &rc->table.unreadable_sectors);
+	r = remap_block(rc, b, true, bio, seg);
+	if (r)
+		drop_unreadable(rc, b, u);
+	return r;
+}
+
+/*
+ * After flush_batch(): records of remaps that made it are committed, the
+ * others dropped; sectors written since the last commit are committed
+ * readable (the superblocks alone, PREFLUSH making the data durable).
+ */
+static int unreadable_finish(struct remap_c *rc)
+{
+	struct remap_meta_sb sb = rc->sb;
+	struct remap_unreadable *u;
+	unsigned long index;
+	bool durable;
+	u64 slot;
+	int r;
+
+	xa_for_each(&rc->table.unreadable, index, u) {
+		if (u->committed)
+			continue;
+		if (remap_table_find(&rc->table, index, &slot))
+			u->committed = true;
+		else
+			drop_unreadable(rc, index, u);
+	}
+	if (!rc->unreadable_dirty)
+		return 0;
+	/*
+	 * Set by this bio only (every serve_write() ends here): if it cannot
+	 * be committed, this bio fails; the sectors stay readable until a
+	 * reload.
+	 */
+	rc->unreadable_dirty = false;
+	if (!rc->writable || READ_ONCE(rc->metadata_error))
+		return -EIO;
+	sb.seq++;
+	sb.unreadable_count = collect_unreadable(rc);
+	sb.unreadable = rc->unreadable_buf;
+	r = remap_meta_commit(&sb, 0, 0, NULL, rc->meta_buf, write_meta_block,
+			      rc, &durable);
+	if (r) {
+		WRITE_ONCE(rc->metadata_error, true);
+		DMERR("%s: metadata write to the spare failed (%d): no new remaps",
+		      dev_name_of(rc), r);
+	}
+	if (durable) {
+		rc->sb.seq = sb.seq;
+		rc->sb.unreadable_count = sb.unreadable_count;
+	}
+	return r;
+}
+
 static void serve_read(struct remap_c *rc, struct bio *bio)
 {
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
@@ -965,7 +1220,9 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
 		struct bvec_iter seg = first_segment(rc, it, &b);
 		int r;
 
-		if (remap_table_find(&rc->table, b, &slot)) {
+		if (unreadable_covers(rc, b, seg)) {
+			r = -EIO;
+		} else if (remap_table_find(&rc->table, b, &slot)) {
 			r = io_bio(rc, REQ_OP_READ, rc->spare_dev,
 				   remap_slot_sector(rc, slot) + seg.bi_sector -
 				   (b << rc->block_shift), bio, seg);
@@ -1012,7 +1269,7 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
 	struct bvec_iter it = pb->iter;
 	bool raised = false;
-	int err = 0, r;
+	int err = 0, r = 0;
 
 	while (it.bi_size) {
 		u64 b, slot;
@@ -1023,6 +1280,8 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
 				   remap_slot_sector(rc, slot) + seg.bi_sector -
 				   (b << rc->block_shift), bio, seg);
+			if (!r)
+				unreadable_written(rc, b, seg);
 			goto next;
 		}
 		if (!remap_pending_test(&rc->table, b) || !can_remap(rc)) {
@@ -1042,13 +1301,9 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 			raised = true;
 		}
 		rc->other_error = 0;
-		if (!full && read_block_from_main(rc, b, 1) && rc->other_error) {
-			r = rc->other_error;
-			goto next;
-		}
 		/* A block that cannot be remapped keeps the write's error. */
-		if (remap_block(rc, b, !full, bio, seg))
-			r = r ?: -EIO;
+		if (remap_written_block(rc, b, full, bio, seg))
+			r = rc->other_error ?: (r ?: -EIO);
 		else
 			r = 0;
 next:
@@ -1058,6 +1313,9 @@ next:
 	}
 	if (flush_batch(rc))
 		err = -EIO;
+	r = unreadable_finish(rc);
+	if (r)
+		err = r;
 	if (raised)
 		barrier_drop(rc);
 	if (err)
@@ -1218,8 +1476,11 @@ int remap_io_init(struct remap_c *rc)
 	rc->scratch_entries = kmalloc_array(REMAP_META_ENTRIES_PER_BLOCK,
 					    sizeof(u64), GFP_KERNEL);
 	rc->batch = kvzalloc(sizeof(*rc->batch), GFP_KERNEL);
+	rc->unreadable_buf = kmalloc_array(REMAP_META_MAX_UNREADABLE,
+					   sizeof(*rc->unreadable_buf),
+					   GFP_KERNEL);
 	if (!rc->meta_buf || !rc->block_buf || !rc->tail_entries ||
-	    !rc->scratch_entries || !rc->batch)
+	    !rc->scratch_entries || !rc->batch || !rc->unreadable_buf)
 		return -ENOMEM;
 	rc->wq = alloc_ordered_workqueue("dm-remap", WQ_MEM_RECLAIM);
 	return rc->wq ? 0 : -ENOMEM;
@@ -1231,6 +1492,7 @@ void remap_io_exit(struct remap_c *rc)
 	if (rc->wq)
 		destroy_workqueue(rc->wq);
 	xa_destroy(&rc->failed);
+	kfree(rc->unreadable_buf);
 	kvfree(rc->batch);
 	kfree(rc->scratch_entries);
 	kfree(rc->tail_entries);

@@ -26,10 +26,12 @@
 #define SB_OFF_CAPACITY		64
 #define SB_OFF_DATA_OFFSET	72
 #define SB_OFF_USED		80
-#define SB_OFF_ZERO		88
+#define SB_OFF_UNREADABLE_COUNT	88
+#define SB_OFF_ZERO		92
 #define SB_OFF_MAIN_ID		96
 #define SB_OFF_LABEL		160
-#define SB_END			224
+#define SB_OFF_UNREADABLE	224
+#define SB_UNREADABLE_BYTES	(8 + REMAP_META_UNREADABLE_MAP_BYTES)
 
 /* Table block field offsets */
 #define TB_OFF_MAGIC		0
@@ -65,6 +67,7 @@ static const char *const error_names[REMAP_META_E_COUNT] = {
 	[REMAP_META_E_SPARE_TOO_SMALL] = "spare too small for metadata and one slot",
 	[REMAP_META_E_SPARE_SHRUNK] = "spare is smaller than when it was formatted",
 	[REMAP_META_E_MAIN_MISMATCH] = "spare was formatted for a main device of another size",
+	[REMAP_META_E_UNREADABLE] = "an unreadable-sector record is invalid",
 };
 
 const char *remap_meta_strerror(int err)
@@ -254,9 +257,12 @@ void remap_meta_sb_encode(const struct remap_meta_sb *sb, void *buf)
 {
 	u8 *b = buf;
 
+	u32 i;
+
 	memset(b, 0, REMAP_META_BLOCK_BYTES);
 	memcpy(b + SB_OFF_MAGIC, SB_MAGIC, 8);
-	put_le32(b + SB_OFF_VERSION, REMAP_META_VERSION);
+	put_le32(b + SB_OFF_VERSION, sb->unreadable_count ?
+		 REMAP_META_VERSION : REMAP_META_VERSION_NO_RECORDS);
 	put_le64(b + SB_OFF_SEQ, sb->seq);
 	memcpy(b + SB_OFF_UUID, sb->uuid, REMAP_META_UUID_BYTES);
 	put_le32(b + SB_OFF_BLOCK_SIZE, sb->block_size);
@@ -268,6 +274,14 @@ void remap_meta_sb_encode(const struct remap_meta_sb *sb, void *buf)
 	put_le64(b + SB_OFF_USED, sb->used);
 	copy_name(b + SB_OFF_MAIN_ID, sb->main_id);
 	copy_name(b + SB_OFF_LABEL, sb->label);
+	put_le32(b + SB_OFF_UNREADABLE_COUNT, sb->unreadable_count);
+	for (i = 0; i < sb->unreadable_count; i++) {
+		u8 *rec = b + SB_OFF_UNREADABLE + i * SB_UNREADABLE_BYTES;
+
+		put_le64(rec, sb->unreadable[i].main_block);
+		memcpy(rec + 8, sb->unreadable[i].sectors,
+		       REMAP_META_UNREADABLE_MAP_BYTES);
+	}
 	put_le32(b + SB_OFF_CRC, block_crc(b, SB_OFF_CRC));
 }
 
@@ -286,17 +300,48 @@ static int decode_name(const u8 *field, char *out, bool allow_colon)
 	return len && remap_meta_check_name(out, allow_colon) ? -1 : 0;
 }
 
+/*
+ * Records ascending by main block, each inside the main device with at
+ * least one sector set and none past the block or the device's end.
+ */
+static int check_unreadable(const struct remap_meta_sb *sb, const u8 *b)
+{
+	u64 main_blocks = remap_meta_main_blocks(sb), prev = 0;
+	u32 i, s;
+
+	for (i = 0; i < sb->unreadable_count; i++) {
+		const u8 *rec = b + SB_OFF_UNREADABLE + i * SB_UNREADABLE_BYTES;
+		u64 block = get_le64(rec);
+		u64 end = sb->main_sectors - block * sb->block_size;
+
+		if (block >= main_blocks || (i && block <= prev))
+			return REMAP_META_E_UNREADABLE;
+		prev = block;
+		if (all_zero(rec + 8, REMAP_META_UNREADABLE_MAP_BYTES))
+			return REMAP_META_E_UNREADABLE;
+		for (s = 0; s < REMAP_META_MAX_BLOCK_SIZE; s++)
+			if ((rec[8 + s / 8] >> (s % 8) & 1) &&
+			    (s >= sb->block_size || s >= end))
+				return REMAP_META_E_UNREADABLE;
+	}
+	return 0;
+}
+
 int remap_meta_sb_decode(const void *buf, struct remap_meta_sb *sb)
 {
 	const u8 *b = buf;
 	u64 capacity, data_offset;
+	u32 version;
+	size_t end;
 
 	memset(sb, 0, sizeof(*sb));
 	if (memcmp(b + SB_OFF_MAGIC, SB_MAGIC, 8))
 		return REMAP_META_E_MAGIC;
 	if (get_le32(b + SB_OFF_CRC) != block_crc(b, SB_OFF_CRC))
 		return REMAP_META_E_CRC;
-	if (get_le32(b + SB_OFF_VERSION) != REMAP_META_VERSION)
+	version = get_le32(b + SB_OFF_VERSION);
+	if (version != REMAP_META_VERSION &&
+	    version != REMAP_META_VERSION_NO_RECORDS)
 		return REMAP_META_E_VERSION;
 	sb->seq = get_le64(b + SB_OFF_SEQ);
 	memcpy(sb->uuid, b + SB_OFF_UUID, REMAP_META_UUID_BYTES);
@@ -306,6 +351,7 @@ int remap_meta_sb_decode(const void *buf, struct remap_meta_sb *sb)
 	sb->capacity = get_le64(b + SB_OFF_CAPACITY);
 	sb->data_offset = get_le64(b + SB_OFF_DATA_OFFSET);
 	sb->used = get_le64(b + SB_OFF_USED);
+	sb->unreadable_count = get_le32(b + SB_OFF_UNREADABLE_COUNT);
 	if (!sb->seq)
 		return REMAP_META_E_SEQ;
 	if (!valid_block_size(sb->block_size))
@@ -320,14 +366,38 @@ int remap_meta_sb_decode(const void *buf, struct remap_meta_sb *sb)
 		return REMAP_META_E_LAYOUT;
 	if (sb->used > sb->capacity)
 		return REMAP_META_E_USED;
+	/* In version 1 the record count is reserved. */
+	if (version == REMAP_META_VERSION_NO_RECORDS && sb->unreadable_count)
+		return REMAP_META_E_RESERVED;
+	if (version == REMAP_META_VERSION &&
+	    (!sb->unreadable_count ||
+	     sb->unreadable_count > REMAP_META_MAX_UNREADABLE))
+		return REMAP_META_E_UNREADABLE;
+	end = SB_OFF_UNREADABLE + sb->unreadable_count * SB_UNREADABLE_BYTES;
 	if (!all_zero(b + SB_OFF_ZERO, SB_OFF_MAIN_ID - SB_OFF_ZERO) ||
-	    !all_zero(b + SB_END, REMAP_META_BLOCK_BYTES - SB_END))
+	    !all_zero(b + end, REMAP_META_BLOCK_BYTES - end))
 		return REMAP_META_E_RESERVED;
 	if (decode_name(b + SB_OFF_MAIN_ID, sb->main_id, true))
 		return REMAP_META_E_MAIN_ID;
 	if (decode_name(b + SB_OFF_LABEL, sb->label, false))
 		return REMAP_META_E_LABEL;
-	return 0;
+	return check_unreadable(sb, b);
+}
+
+void remap_meta_sb_get_unreadable(const void *buf,
+				  const struct remap_meta_sb *sb,
+				  struct remap_meta_unreadable *out)
+{
+	const u8 *b = buf;
+	u32 i;
+
+	for (i = 0; i < sb->unreadable_count; i++) {
+		const u8 *rec = b + SB_OFF_UNREADABLE + i * SB_UNREADABLE_BYTES;
+
+		out[i].main_block = get_le64(rec);
+		memcpy(out[i].sectors, rec + 8,
+		       REMAP_META_UNREADABLE_MAP_BYTES);
+	}
 }
 
 int remap_meta_sb_check_devices(const struct remap_meta_sb *sb,

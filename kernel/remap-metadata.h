@@ -20,6 +20,8 @@
  *   remap_meta_sb_decode()   from a buffer, fully validated.
  *   remap_meta_sb_check_devices()  the devices we see now fit the record.
  *   remap_meta_sb_pick()     the newest valid one of copies A and B.
+ *   remap_meta_sb_get_unreadable()  the unreadable-sector records of a
+ *			      superblock that decoded fine.
  *  Table blocks
  *   remap_meta_table_encode()  block k from the entries of its slots
  *			      (slots past sb->used are written as unused).
@@ -46,7 +48,13 @@
 
 #define REMAP_META_BLOCK_BYTES		4096
 #define REMAP_META_BLOCK_SECTORS	8
-#define REMAP_META_VERSION		1
+/*
+ * Version 2 adds the unreadable-sector records to the superblock; a
+ * superblock without records is written as version 1, so a spare without
+ * them still loads in an older module.
+ */
+#define REMAP_META_VERSION		2
+#define REMAP_META_VERSION_NO_RECORDS	1
 #define REMAP_META_ENTRIES_PER_BLOCK	504
 #define REMAP_META_TABLE_HEADER_BYTES	64
 /* Entry of a slot past the used ones: never written. */
@@ -62,6 +70,9 @@
 #define REMAP_META_UUID_BYTES		16
 #define REMAP_META_MIN_BLOCK_SIZE	8
 #define REMAP_META_MAX_BLOCK_SIZE	128
+/* Unreadable-sector records one superblock holds (offsets 224..4063). */
+#define REMAP_META_MAX_UNREADABLE	160
+#define REMAP_META_UNREADABLE_MAP_BYTES	(REMAP_META_MAX_BLOCK_SIZE / 8)
 
 enum remap_meta_error {
 	REMAP_META_OK = 0,
@@ -86,7 +97,18 @@ enum remap_meta_error {
 	REMAP_META_E_SPARE_TOO_SMALL,	/* no room for one slot */
 	REMAP_META_E_SPARE_SHRUNK,	/* spare smaller than at format */
 	REMAP_META_E_MAIN_MISMATCH,	/* formatted for another main size */
+	REMAP_META_E_UNREADABLE,	/* unreadable-sector record invalid */
 	REMAP_META_E_COUNT
+};
+
+/*
+ * A remapped block whose slot holds sectors that could not be read from
+ * main when the block was copied: bit i of sectors (byte i / 8, bit i % 8)
+ * is sector i of the block, set while that sector is unreadable.
+ */
+struct remap_meta_unreadable {
+	u64 main_block;
+	u8 sectors[REMAP_META_UNREADABLE_MAP_BYTES];
 };
 
 struct remap_meta_sb {
@@ -100,6 +122,12 @@ struct remap_meta_sb {
 	u64 used;			/* slots committed */
 	char main_id[REMAP_META_ID_BYTES];	/* NUL-terminated */
 	char label[REMAP_META_ID_BYTES];	/* NUL-terminated */
+	u32 unreadable_count;		/* records, 0..160 */
+	/*
+	 * For encode: unreadable_count records, ascending by main block.
+	 * Decode sets it to NULL; remap_meta_sb_get_unreadable() reads them.
+	 */
+	const struct remap_meta_unreadable *unreadable;
 };
 
 const char *remap_meta_strerror(int err);
@@ -120,8 +148,17 @@ int remap_meta_sb_init(struct remap_meta_sb *sb,
 		       const u8 uuid[REMAP_META_UUID_BYTES], u32 block_size,
 		       u64 main_sectors, u64 spare_sectors,
 		       const char *main_id, const char *label);
+/* Version 2 with sb->unreadable_count records, version 1 without. */
 void remap_meta_sb_encode(const struct remap_meta_sb *sb, void *buf);
+/*
+ * Validates everything, the unreadable-sector records too (ascending,
+ * inside the main device, at least one sector each, none past block_size).
+ */
 int remap_meta_sb_decode(const void *buf, struct remap_meta_sb *sb);
+/* out gets sb->unreadable_count records from buf, which decoded as sb. */
+void remap_meta_sb_get_unreadable(const void *buf,
+				  const struct remap_meta_sb *sb,
+				  struct remap_meta_unreadable *out);
 int remap_meta_sb_check_devices(const struct remap_meta_sb *sb,
 				u64 main_sectors, u64 spare_sectors);
 /*

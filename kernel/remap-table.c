@@ -45,6 +45,9 @@ void remap_table_init(struct remap_table *t)
 	xa_init(&t->pending);
 	atomic_set(&t->pending_count, 0);
 	atomic_set(&t->pending_dropped, 0);
+	xa_init(&t->unreadable);
+	atomic_set(&t->unreadable_count, 0);
+	atomic64_set(&t->unreadable_sectors, 0);
 }
 
 /*
@@ -55,6 +58,8 @@ void remap_table_init(struct remap_table *t)
 void remap_table_clear(struct remap_table *t)
 {
 	struct remap_node *node, *next;
+	struct remap_unreadable *u;
+	unsigned long index;
 
 	mutex_lock(&t->walk_mutex);
 	rbtree_postorder_for_each_entry_safe(node, next, &t->root, rb)
@@ -65,6 +70,11 @@ void remap_table_clear(struct remap_table *t)
 	xa_destroy(&t->pending);
 	atomic_set(&t->pending_count, 0);
 	atomic_set(&t->pending_dropped, 0);
+	xa_for_each(&t->unreadable, index, u)
+		kfree(u);
+	xa_destroy(&t->unreadable);
+	atomic_set(&t->unreadable_count, 0);
+	atomic64_set(&t->unreadable_sectors, 0);
 }
 
 /* The remap with the smallest main block >= block, or NULL. */
@@ -269,24 +279,50 @@ void remap_pending_remove(struct remap_table *t, u64 block)
 		atomic_dec(&t->pending_count);
 }
 
-/* `pending` answer: the pending blocks >= from_block, at most count. */
+/* A remapped block in [first, last] holds unreadable sectors. */
+bool remap_unreadable_in(struct remap_table *t, u64 first, u64 last)
+{
+	unsigned long index = first;
+
+	if (!atomic_read(&t->unreadable_count))
+		return false;
+	return xa_find(&t->unreadable, &index, last, XA_PRESENT) != NULL;
+}
+
+/*
+ * `pending` answer: the blocks >= from_block, at most count, that are
+ * pending or remapped with unreadable sectors (one line per block).
+ */
 void remap_pending_emit(struct remap_table *t, u64 from_block, u64 count,
 			unsigned int block_shift, char *result,
 			unsigned int maxlen)
 {
 	struct answer a = { .buf = result, .maxlen = maxlen };
-	unsigned long index;
-	void *entry;
+	unsigned long pend = from_block, unr = from_block, index;
+	void *p, *u;
 	char line[24];
 
 	if (maxlen)
 		result[0] = '\0';
 	if (!count || from_block != (unsigned long)from_block)
 		return;
-	xa_for_each_start(&t->pending, index, entry, from_block) {
-		int len = scnprintf(line, sizeof(line), "%llu\n",
-				    (unsigned long long)index << block_shift);
+	p = xa_find(&t->pending, &pend, ULONG_MAX, XA_PRESENT);
+	u = xa_find(&t->unreadable, &unr, ULONG_MAX, XA_PRESENT);
+	while (p || u) {
+		int len;
 
+		if (p && (!u || pend <= unr)) {
+			index = pend;
+			p = xa_find_after(&t->pending, &pend, ULONG_MAX,
+					  XA_PRESENT);
+		} else {
+			index = unr;
+		}
+		if (u && unr == index)
+			u = xa_find_after(&t->unreadable, &unr, ULONG_MAX,
+					  XA_PRESENT);
+		len = scnprintf(line, sizeof(line), "%llu\n",
+				(unsigned long long)index << block_shift);
 		if (!answer_add(&a, line, len) || !--count)
 			break;
 	}

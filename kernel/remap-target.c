@@ -255,6 +255,12 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 
 			if (sector + nr > run_end)
 				dm_accept_partial_bio(bio, run_end - sector);
+			/* Unreadable sectors in range: the worker checks. */
+			if (unlikely(remap_unreadable_in(&rc->table, first,
+							 min(last, found + run - 1)))) {
+				hold_for_worker(rc, bio, sector);
+				return DM_MAPIO_SUBMITTED;
+			}
 			bio_set_dev(bio, rc->spare_dev->bdev);
 			bio->bi_iter.bi_sector = remap_slot_sector(rc, slot) +
 				sector - (first << rc->block_shift);
@@ -329,7 +335,8 @@ static void remap_status(struct dm_target *ti, status_type_t type,
 		       (unsigned long long)atomic64_read(&rc->read_errors),
 		       (unsigned long long)atomic64_read(&rc->write_errors),
 		       state_names[remap_current_state(rc)],
-		       (unsigned long long)pending << rc->block_shift,
+		       ((unsigned long long)pending << rc->block_shift) +
+		       atomic64_read(&rc->table.unreadable_sectors),
 		       (unsigned long long)atomic64_read(&rc->weak_moved),
 		       (unsigned long long)READ_ONCE(rc->metadata_repaired),
 		       (unsigned long long)READ_ONCE(rc->failed_slots));

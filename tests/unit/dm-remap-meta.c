@@ -27,6 +27,8 @@ struct spare {
 	struct remap_meta_sb sb;
 	unsigned int sb_copy;		/* copy holding sb */
 	u64 *entries;			/* by slot, for every table block */
+	/* unreadable-sector records, kept by every commit */
+	struct remap_meta_unreadable unreadable[REMAP_META_MAX_UNREADABLE];
 };
 
 static void die(const char *fmt, const char *arg)
@@ -42,6 +44,7 @@ static void usage(void)
 	fputs("usage: dm-remap-meta format <spare> --main-sectors N [--block-size S]\n"
 	      "                            [--main-id ID] [--label NAME]\n"
 	      "       dm-remap-meta fill <spare> <count> [--first BLOCK] [--stride N]\n"
+	      "                          [--unreadable-sector S]\n"
 	      "       dm-remap-meta dump <spare>\n"
 	      "       dm-remap-meta list <spare>\n"
 	      "       dm-remap-meta corrupt <spare> <field> [--copy a|b|both] [--stale-crc]\n"
@@ -118,6 +121,8 @@ static void load(struct spare *s)
 			remap_meta_strerror(r), remap_meta_strerror(err_b));
 		exit(1);
 	}
+	remap_meta_sb_get_unreadable(s->sb_copy ? b : a, &s->sb, s->unreadable);
+	s->sb.unreadable = s->unreadable;
 	if (s->sectors < s->sb.spare_sectors) {
 		fprintf(stderr, "dm-remap-meta: %s\n",
 			remap_meta_strerror(REMAP_META_E_SPARE_SHRUNK));
@@ -229,14 +234,35 @@ static void cmd_format(const char *path, int argc, char **argv)
 	close_spare(&s);
 }
 
+/* Records sector of the newly remapped block as unreadable, in order. */
+static void add_unreadable(struct spare *s, u64 block, u64 sector)
+{
+	u32 n = s->sb.unreadable_count, i;
+
+	if (n == REMAP_META_MAX_UNREADABLE)
+		die("%s", "more than 160 blocks would hold unreadable sectors");
+	for (i = n; i > 0 && s->unreadable[i - 1].main_block > block; i--)
+		s->unreadable[i] = s->unreadable[i - 1];
+	memset(&s->unreadable[i], 0, sizeof(s->unreadable[i]));
+	s->unreadable[i].main_block = block;
+	s->unreadable[i].sectors[sector / 8] = 1u << (sector % 8);
+	s->sb.unreadable_count = n + 1;
+}
+
+/*
+ * Adds count remaps of blocks first, first + stride, ...; with
+ * --unreadable-sector, sector S of each is recorded unreadable.
+ */
 static void cmd_fill(const char *path, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "first", required_argument, NULL, 'f' },
 		{ "stride", required_argument, NULL, 's' },
+		{ "unreadable-sector", required_argument, NULL, 'u' },
 		{ 0 }
 	};
 	u64 count, first = 0, stride = 1, from, i, main_blocks;
+	u64 unreadable = ~0ull;
 	struct spare s;
 	int c;
 
@@ -244,6 +270,7 @@ static void cmd_fill(const char *path, int argc, char **argv)
 		switch (c) {
 		case 'f': first = parse_u64(optarg); break;
 		case 's': stride = parse_u64(optarg); break;
+		case 'u': unreadable = parse_u64(optarg); break;
 		default: usage();
 		}
 	}
@@ -270,9 +297,16 @@ static void cmd_fill(const char *path, int argc, char **argv)
 			die("%s", "a block in that range is remapped already");
 		free(sorted);
 	}
+	if (unreadable != ~0ull && count &&
+	    (unreadable >= s.sb.block_size ||
+	     (first + (count - 1) * stride) * s.sb.block_size + unreadable >= s.sb.main_sectors))
+		die("%s", "--unreadable-sector must be a sector of every block");
 	from = s.sb.used;
-	for (i = 0; i < count; i++)
+	for (i = 0; i < count; i++) {
 		s.entries[from + i] = first + i * stride;
+		if (unreadable != ~0ull)
+			add_unreadable(&s, first + i * stride, unreadable);
+	}
 	s.sb.used += count;
 	commit(&s, from);
 	printf("added %" PRIu64 " remaps, %" PRIu64 "/%" PRIu64 " slots used\n",
@@ -291,10 +325,11 @@ static void cmd_dump(const char *path)
 		snprintf(uuid + 2 * i, 3, "%02x", s.sb.uuid[i]);
 	printf("superblock_copy=%c\nseq=%" PRIu64 "\nuuid=%s\nblock_size=%u\n"
 	       "main_sectors=%" PRIu64 "\nspare_sectors=%" PRIu64 "\ncapacity=%" PRIu64 "\n"
-	       "data_offset=%" PRIu64 "\nused=%" PRIu64 "\nmain_id=%s\nlabel=%s\n",
+	       "data_offset=%" PRIu64 "\nused=%" PRIu64 "\nmain_id=%s\nlabel=%s\n"
+	       "unreadable_blocks=%u\n",
 	       s.sb_copy ? 'B' : 'A', s.sb.seq, uuid, s.sb.block_size, s.sb.main_sectors,
 	       s.sb.spare_sectors, s.sb.capacity, s.sb.data_offset, s.sb.used,
-	       s.sb.main_id, s.sb.label);
+	       s.sb.main_id, s.sb.label, s.sb.unreadable_count);
 	close_spare(&s);
 }
 

@@ -37,12 +37,17 @@ static void fix_crc(u8 *block, size_t crc_off)
 	put32(block + crc_off, ~crc32c(~0u, block, BLOCK));
 }
 
-/* Two superblocks and three table blocks' copies of a plausible spare. */
+/*
+ * Two superblocks and three table blocks' copies of a plausible spare
+ * (records may name blocks past the main device: those the decoder refuses).
+ */
 static void make_image(u8 *image)
 {
 	static const u8 uuid[16] = "fuzzing-uuid-123";
 	static u64 entries[EPB];
+	static struct remap_meta_unreadable recs[REMAP_META_MAX_UNREADABLE];
 	struct remap_meta_sb sb;
+	u64 block = 0;
 	u64 spare = 64 + rnd() % 100000;
 	u32 bs = 8u << (rnd() % 5);
 
@@ -55,6 +60,16 @@ static void make_image(u8 *image)
 	for (int i = 0; i < EPB; i++)
 		entries[i] = rnd() % 4 ? rnd() % remap_meta_main_blocks(&sb) :
 			     REMAP_META_FAILED_SLOT;
+	/* Unreadable-sector records (version 2) in half of the images. */
+	memset(recs, 0, sizeof(recs));
+	if (rnd() & 1)
+		sb.unreadable_count = rnd() % (REMAP_META_MAX_UNREADABLE + 1);
+	for (u32 i = 0; i < sb.unreadable_count; i++) {
+		block += 1 + rnd() % 50;
+		recs[i].main_block = block;
+		recs[i].sectors[0] = 1 + rnd() % 255;
+	}
+	sb.unreadable = recs;
 	remap_meta_sb_encode(&sb, image + (rnd() & 1) * BLOCK);
 	for (u64 k = 0; k < 3; k++)
 		remap_meta_table_encode(&sb, k, entries,

@@ -15,11 +15,18 @@
 #define BLOCK REMAP_META_BLOCK_BYTES
 #define EPB REMAP_META_ENTRIES_PER_BLOCK
 
-static void check_sb_roundtrip(const struct remap_meta_sb *sb, const u8 *raw)
+static void check_sb_roundtrip(const struct remap_meta_sb *decoded,
+			       const u8 *raw)
 {
+	static struct remap_meta_unreadable recs[REMAP_META_MAX_UNREADABLE];
+	struct remap_meta_sb sb = *decoded;
 	u8 again[BLOCK];
 
-	remap_meta_sb_encode(sb, again);
+	if (sb.unreadable_count > REMAP_META_MAX_UNREADABLE)
+		abort();
+	remap_meta_sb_get_unreadable(raw, &sb, recs);
+	sb.unreadable = recs;
+	remap_meta_sb_encode(&sb, again);
 	if (memcmp(again, raw, BLOCK))
 		abort();
 }

@@ -197,7 +197,8 @@ static void test_sb_fields(void)
 		int err;
 	} cases[] = {
 		{ "magic", 0, 1, 'X', REMAP_META_E_MAGIC },
-		{ "version", 12, 4, 2, REMAP_META_E_VERSION },
+		{ "version", 12, 4, 3, REMAP_META_E_VERSION },
+		{ "version 2 without records", 12, 4, 2, REMAP_META_E_UNREADABLE },
 		{ "seq", 16, 8, 0, REMAP_META_E_SEQ },
 		{ "block_size 12", 40, 4, 12, REMAP_META_E_BLOCK_SIZE },
 		{ "block_size 0", 40, 4, 0, REMAP_META_E_BLOCK_SIZE },
@@ -211,7 +212,8 @@ static void test_sb_fields(void)
 		{ "data_offset", 72, 8, 8, REMAP_META_E_LAYOUT },
 		{ "used", 80, 8, 1u << 30, REMAP_META_E_USED },
 		{ "used max", 80, 8, ~0ull, REMAP_META_E_USED },
-		{ "reserved", 88, 1, 1, REMAP_META_E_RESERVED },
+		{ "records in version 1", 88, 1, 1, REMAP_META_E_RESERVED },
+		{ "reserved", 92, 1, 1, REMAP_META_E_RESERVED },
 		{ "padding", 4000, 1, 1, REMAP_META_E_RESERVED },
 		{ "main_id char", 96, 1, ' ', REMAP_META_E_MAIN_ID },
 		{ "main_id tail", 96 + 62, 1, 'a', REMAP_META_E_MAIN_ID },
@@ -454,6 +456,8 @@ static int sim_write(void *ctx, u64 sector, const void *buf, bool flush)
 
 /* 0 and sb/entries on success; with repair, *repaired counts the copies
  * rewritten. */
+static struct remap_meta_unreadable loaded_records[REMAP_META_MAX_UNREADABLE];
+
 static int sim_load(u8 *img, struct remap_meta_sb *sb, u64 *entries,
 		    bool repair, unsigned int *repaired)
 {
@@ -463,6 +467,7 @@ static int sim_load(u8 *img, struct remap_meta_sb *sb, u64 *entries,
 
 	if (remap_meta_sb_pick(img, img + BLOCK, sb, &which, &err_b))
 		return -1;
+	remap_meta_sb_get_unreadable(img + which * BLOCK, sb, loaded_records);
 	for (k = 0; k < remap_meta_table_blocks(sb->used); k++) {
 		u8 *c[2] = { img + remap_meta_table_sector(k, 0) * 512,
 			     img + remap_meta_table_sector(k, 1) * 512 };
@@ -490,7 +495,62 @@ static bool same_state(const struct remap_meta_sb *sb, const u64 *got,
 	return sb->used == used && !memcmp(got, want, used * sizeof(u64));
 }
 
-/* Appends len entries to the model and commits them. */
+/* The records sim_load() found are these. */
+static bool same_records(const struct remap_meta_sb *sb,
+			 const struct remap_meta_unreadable *want, u32 count)
+{
+	return sb->unreadable_count == count &&
+	       (!count || !memcmp(loaded_records, want, count * sizeof(*want)));
+}
+
+/*
+ * Records of commit c, from the remapped blocks in model[0..used): their
+ * number varies (0 to 20, back to 0), so do blocks and sectors.
+ */
+static u32 make_records(unsigned int c, const u64 *model, u64 used,
+			struct remap_meta_unreadable *recs)
+{
+	u64 blocks[REMAP_META_MAX_UNREADABLE];
+	u32 n = 0, i, j;
+
+	for (u64 slot = (c * 13) % (used + 1); slot < used && n < (c % 3) * 10;
+	     slot += 7) {
+		if (model[slot] == REMAP_META_FAILED_SLOT)
+			continue;
+		for (j = 0; j < n && blocks[j] != model[slot]; j++)
+			;
+		if (j == n)
+			blocks[n++] = model[slot];
+	}
+	/* ascending */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && blocks[j - 1] > blocks[j]; j--) {
+			u64 t = blocks[j];
+
+			blocks[j] = blocks[j - 1];
+			blocks[j - 1] = t;
+		}
+	memset(recs, 0, n * sizeof(*recs));
+	for (i = 0; i < n; i++) {
+		recs[i].main_block = blocks[i];
+		recs[i].sectors[0] = 1u << ((c + i) % 8);
+	}
+	return n;
+}
+
+/* The len entries after sb->used in the model. */
+static void sim_fill(const struct remap_meta_sb *sb, u64 *model,
+		     unsigned int len)
+{
+	for (unsigned int i = 0; i < len; i++) {
+		u64 slot = sb->used + i;
+
+		model[slot] = slot % 11 == 5 ? REMAP_META_FAILED_SLOT :
+			      (slot * 7919) % remap_meta_main_blocks(sb);
+	}
+}
+
+/* Commits the len entries after sb->used (sim_fill() made them). */
 static void sim_commit(struct sim *s, struct remap_meta_sb *sb, u64 *model,
 		       unsigned int len)
 {
@@ -499,12 +559,6 @@ static void sim_commit(struct sim *s, struct remap_meta_sb *sb, u64 *model,
 	unsigned int n;
 	bool durable;
 
-	for (unsigned int i = 0; i < len; i++) {
-		u64 slot = sb->used + i;
-
-		model[slot] = slot % 11 == 5 ? REMAP_META_FAILED_SLOT :
-			      (slot * 7919) % remap_meta_main_blocks(sb);
-	}
 	last = (sb->used + len - 1) / EPB;
 	n = len ? last - first + 1 : 0;
 	blocks[0] = model + first * EPB;
@@ -522,11 +576,13 @@ static void test_commit_survives_any_lost_block(void)
 	static const unsigned int batches[] = {
 		0, 1, 2, 500, 3, 504, 1, 7, 490,
 	};
+	static struct remap_meta_unreadable recs[2][REMAP_META_MAX_UNREADABLE];
 	struct remap_meta_sb sb, got;
 	struct sim s = { 0 };
 	u64 *model, *entries;
 	u8 *before, *copy;
 	int lost_ok = 0, lost_total = 0, crash_ok = 0, crash_total = 0;
+	int with_records = 0;
 
 	CHECK_EQ(remap_meta_sb_init(&sb, uuid1, 8, 2097152, SIM_SPARE_SECTORS,
 				    NULL, "sim"), 0);
@@ -540,6 +596,9 @@ static void test_commit_survives_any_lost_block(void)
 
 	for (unsigned int c = 0; c < sizeof(batches) / sizeof(batches[0]); c++) {
 		u64 old_used = sb.used;
+		u32 old_count = sb.unreadable_count;
+		struct remap_meta_unreadable *new_recs = recs[c & 1];
+		const struct remap_meta_unreadable *old_recs = recs[!(c & 1)];
 		unsigned int sb_a_write;
 
 		memcpy(before, s.img, s.bytes);
@@ -551,6 +610,17 @@ static void test_commit_survives_any_lost_block(void)
 			CHECK_EQ(remap_meta_commit(&sb, 0, 0, NULL, s.img,
 						   sim_write, &s, &durable), 0);
 		} else {
+			/*
+			 * The unreadable-sector records of the remapped
+			 * blocks change with the commit, as in the kernel.
+			 */
+			u64 used = sb.used + batches[c];
+
+			sim_fill(&sb, model, batches[c]);
+			sb.unreadable_count = make_records(c, model, used,
+							   new_recs);
+			sb.unreadable = new_recs;
+			with_records += sb.unreadable_count > 0;
 			sim_commit(&s, &sb, model, batches[c]);
 		}
 		CHECK(s.nwrites <= 16);
@@ -568,8 +638,10 @@ static void test_commit_survives_any_lost_block(void)
 				memcpy(copy + s.wsector[w] * 512, s.wbuf[w], BLOCK);
 			ok = !sim_load(copy, &got, entries, false, NULL) &&
 			     (p > sb_a_write ?
-			      same_state(&got, entries, sb.used, model) :
-			      same_state(&got, entries, old_used, model));
+			      same_state(&got, entries, sb.used, model) &&
+			      same_records(&got, sb.unreadable, sb.unreadable_count) :
+			      same_state(&got, entries, old_used, model) &&
+			      same_records(&got, old_recs, old_count));
 			crash_ok += ok;
 			crash_total++;
 			if (!ok)
@@ -593,6 +665,8 @@ static void test_commit_survives_any_lost_block(void)
 					memset(copy + b * BLOCK, 0, BLOCK);
 				ok = !sim_load(copy, &got, entries, true, &repaired) &&
 				     same_state(&got, entries, sb.used, model) &&
+				     same_records(&got, sb.unreadable,
+						  sb.unreadable_count) &&
 				     got.seq == sb.seq && repaired == 1 &&
 				     !memcmp(copy, s.img, s.bytes);
 				lost_ok += ok;
@@ -614,6 +688,7 @@ static void test_commit_survives_any_lost_block(void)
 	CHECK_EQ(crash_ok, crash_total);
 	CHECK_EQ(lost_ok, lost_total);
 	CHECK(lost_total > 100);
+	CHECK(with_records >= 4);
 	free(entries);
 	free(model);
 	free(copy);
@@ -667,6 +742,180 @@ static void test_one_copy_spare_upgraded(void)
 	free(img);
 }
 
+/* Records: encoded as version 2, decoded back; without them version 1. */
+static void test_unreadable_records(void)
+{
+	struct remap_meta_unreadable recs[REMAP_META_MAX_UNREADABLE + 1], got[3];
+	struct remap_meta_sb sb, out;
+	u8 buf[BLOCK], raw[BLOCK];
+	int caught = 0;
+
+	make_sb(&sb);
+	sb.used = 9;
+	remap_meta_sb_encode(&sb, buf);
+	CHECK_EQ(buf[12], 1);
+	CHECK_EQ(remap_meta_sb_decode(buf, &out), 0);
+	CHECK_EQ(out.unreadable_count, 0);
+
+	memset(recs, 0, sizeof(recs));
+	recs[0].main_block = 3;
+	recs[0].sectors[0] = 0x81;
+	recs[1].main_block = 70;
+	recs[1].sectors[0] = 0x10;
+	recs[2].main_block = remap_meta_main_blocks(&sb) - 1;
+	recs[2].sectors[0] = 0xff;
+	sb.unreadable = recs;
+	sb.unreadable_count = 3;
+	remap_meta_sb_encode(&sb, buf);
+	CHECK_EQ(buf[12], 2);
+	CHECK_EQ(remap_meta_sb_decode(buf, &out), 0);
+	CHECK_EQ(out.unreadable_count, 3);
+	CHECK(out.unreadable == NULL);
+	remap_meta_sb_get_unreadable(buf, &out, got);
+	CHECK(!memcmp(got, recs, sizeof(got)));
+	/* and back to the same bytes */
+	out.unreadable = got;
+	remap_meta_sb_encode(&out, raw);
+	CHECK(!memcmp(raw, buf, BLOCK));
+	/* every byte, records included, is checked */
+	for (int i = 0; i < BLOCK; i++) {
+		buf[i] ^= 0x08;
+		caught += remap_meta_sb_decode(buf, &out) != 0;
+		buf[i] ^= 0x08;
+	}
+	CHECK_EQ(caught, BLOCK);
+
+	/* a full superblock */
+	for (int i = 0; i <= REMAP_META_MAX_UNREADABLE; i++) {
+		recs[i].main_block = 10 + 2 * i;
+		recs[i].sectors[0] = 1;
+	}
+	sb.unreadable_count = REMAP_META_MAX_UNREADABLE;
+	remap_meta_sb_encode(&sb, buf);
+	CHECK_EQ(remap_meta_sb_decode(buf, &out), 0);
+	CHECK_EQ(out.unreadable_count, REMAP_META_MAX_UNREADABLE);
+	/* one more does not fit: the count is refused */
+	put32(buf + 88, REMAP_META_MAX_UNREADABLE + 1);
+	fix_crc(buf, 8);
+	CHECK_EQ(remap_meta_sb_decode(buf, &out), REMAP_META_E_UNREADABLE);
+}
+
+/* Each invalid record, with a correct crc, is refused. */
+static void test_unreadable_invalid(void)
+{
+	static const struct {
+		const char *what;
+		unsigned int rec;	/* record changed */
+		u64 block;
+		unsigned int byte;	/* bitmap byte set to value */
+		u8 value;
+		int err;
+	} cases[] = {
+		{ "not ascending", 1, 2, 0, 1, REMAP_META_E_UNREADABLE },
+		{ "twice", 1, 5, 0, 1, REMAP_META_E_UNREADABLE },
+		{ "beyond main", 1, 262144, 0, 1, REMAP_META_E_UNREADABLE },
+		{ "no sector", 1, 6, 0, 0, REMAP_META_E_UNREADABLE },
+		{ "past block size", 1, 6, 1, 1, REMAP_META_E_UNREADABLE },
+		{ "past the bitmap's use", 0, 5, 15, 0x80, REMAP_META_E_UNREADABLE },
+		{ "valid", 1, 6, 0, 0x40, 0 },
+	};
+	struct remap_meta_unreadable recs[2];
+	struct remap_meta_sb sb, out;
+	u8 buf[BLOCK];
+
+	make_sb(&sb);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int r;
+
+		memset(recs, 0, sizeof(recs));
+		recs[0].main_block = 5;
+		recs[0].sectors[0] = 2;
+		recs[1].main_block = 9;
+		recs[1].sectors[0] = 4;
+		sb.unreadable = recs;
+		sb.unreadable_count = 2;
+		recs[cases[i].rec].main_block = cases[i].block;
+		recs[cases[i].rec].sectors[cases[i].byte] = cases[i].value;
+		remap_meta_sb_encode(&sb, buf);
+		r = remap_meta_sb_decode(buf, &out);
+		if (r != cases[i].err)
+			fprintf(stderr, "record %s: got %d (%s)\n", cases[i].what,
+				r, remap_meta_strerror(r));
+		CHECK_EQ(r, cases[i].err);
+	}
+	/* bytes after the last record */
+	sb.unreadable_count = 1;
+	recs[0].sectors[1] = 0;
+	remap_meta_sb_encode(&sb, buf);
+	CHECK_EQ(remap_meta_sb_decode(buf, &out), 0);
+	buf[224 + 24] = 1;
+	fix_crc(buf, 8);
+	CHECK_EQ(remap_meta_sb_decode(buf, &out), REMAP_META_E_RESERVED);
+
+	/* the device's last block is partial: no sector past its end */
+	CHECK_EQ(remap_meta_sb_init(&sb, uuid1, 8, 1003, 100000, NULL, NULL), 0);
+	recs[0].main_block = 125;	/* sectors 1000..1002 */
+	recs[0].sectors[0] = 0x04;
+	sb.unreadable = recs;
+	sb.unreadable_count = 1;
+	remap_meta_sb_encode(&sb, buf);
+	CHECK_EQ(remap_meta_sb_decode(buf, &out), 0);
+	recs[0].sectors[0] = 0x08;
+	remap_meta_sb_encode(&sb, buf);
+	CHECK_EQ(remap_meta_sb_decode(buf, &out), REMAP_META_E_UNREADABLE);
+}
+
+/*
+ * A version-1 spare (as the previous module wrote it) takes records at its
+ * next commit, and goes back to version 1 when the last one is gone.
+ */
+static void test_version1_spare_takes_records(void)
+{
+	struct remap_meta_unreadable rec = { .main_block = 1001, .sectors = { 0x20 } };
+	struct remap_meta_sb sb, got;
+	u64 model[EPB], entries[EPB];
+	struct sim s = { 0 };
+	bool durable;
+
+	CHECK_EQ(remap_meta_sb_init(&sb, uuid1, 8, 2097152, SIM_SPARE_SECTORS,
+				    NULL, NULL), 0);
+	s.bytes = sb.data_offset * 512;
+	s.img = calloc(1, s.bytes);
+	CHECK_EQ(remap_meta_commit(&sb, 0, 0, NULL, s.img, sim_write, &s, &durable), 0);
+	sim_fill(&sb, model, 3);
+	sim_commit(&s, &sb, model, 3);
+	CHECK_EQ(s.img[12], 1);
+	CHECK_EQ(s.img[BLOCK + 12], 1);
+	CHECK_EQ(sim_load(s.img, &got, entries, false, NULL), 0);
+	CHECK(same_state(&got, entries, 3, model));
+	CHECK_EQ(got.unreadable_count, 0);
+
+	/* a partial-block remap with an unreadable sector */
+	model[3] = 1001;
+	sb.unreadable = &rec;
+	sb.unreadable_count = 1;
+	sim_commit(&s, &sb, model, 1);
+	CHECK_EQ(s.img[12], 2);
+	CHECK_EQ(s.img[BLOCK + 12], 2);
+	CHECK_EQ(sim_load(s.img, &got, entries, false, NULL), 0);
+	CHECK(same_state(&got, entries, 4, model));
+	CHECK(same_records(&got, &rec, 1));
+	/* superblock A lost: B has the record */
+	memset(s.img, 0, BLOCK);
+	CHECK_EQ(sim_load(s.img, &got, entries, true, NULL), 0);
+	CHECK(same_records(&got, &rec, 1));
+
+	/* the sector written: a commit without table blocks */
+	sb.seq++;
+	sb.unreadable_count = 0;
+	CHECK_EQ(remap_meta_commit(&sb, 0, 0, NULL, s.img, sim_write, &s, &durable), 0);
+	CHECK_EQ(s.img[12], 1);
+	CHECK_EQ(sim_load(s.img, &got, entries, false, NULL), 0);
+	CHECK(same_state(&got, entries, 4, model));
+	CHECK_EQ(got.unreadable_count, 0);
+	free(s.img);
+}
+
 static void test_duplicates(void)
 {
 	u64 e[] = { 5, 9, 1, REMAP_META_FAILED_SLOT, 3, REMAP_META_FAILED_SLOT, 7 };
@@ -699,6 +948,9 @@ int main(void)
 	test_table_pick();
 	test_commit_survives_any_lost_block();
 	test_one_copy_spare_upgraded();
+	test_unreadable_records();
+	test_unreadable_invalid();
+	test_version1_spare_takes_records();
 	test_duplicates();
 	printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
