@@ -160,6 +160,9 @@ RemapMapModel::Colors RemapMapModel::colors(const QPalette &palette)
     c.fewMoved = Health::readableOn(QColor(0xc6, 0x28, 0x28), c.clean, 3.0);
     c.manyMoved = Health::readableOn(QColor(0xc6, 0x28, 0x28), c.clean, 6.0);
     c.unreadable = Health::readableOn(QColor(0xef, 0x8f, 0x00), c.clean, 9.0);
+    // 8 bits a channel, as painted.
+    for (QColor *colour : {&c.clean, &c.fewMoved, &c.manyMoved, &c.unreadable})
+        *colour = QColor::fromRgb(colour->rgb());
     return c;
 }
 
