@@ -2,6 +2,7 @@
 
 #include "helperclient.h"
 
+#include <QCollator>
 #include <QDBusObjectPath>
 #include <QIcon>
 
@@ -49,6 +50,22 @@ void DeviceModel::rebuild()
         if (!paired.contains(disk))
             m_rows << Row{disk, false, {}};
     }
+    // Pairs first, each group by name as people read them (sdb before sdaa,
+    // nvme0n1 before nvme1n1).
+    QCollator collator;
+    collator.setNumericMode(true);
+    auto sortName = [this](const Row &row) {
+        return row.isPair ? m_client->pairStatus(row.path).value(QStringLiteral("name")).toString()
+                          : m_client->diskInfo(row.path).value(QStringLiteral("path")).toString();
+    };
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](const Row &a, const Row &b) {
+        if (a.isPair != b.isPair)
+            return a.isPair;
+        const QString na = sortName(a), nb = sortName(b);
+        if (na.size() != nb.size() && na.startsWith(QLatin1String("/dev/sd")) && nb.startsWith(QLatin1String("/dev/sd")))
+            return na.size() < nb.size();
+        return collator.compare(na, nb) < 0;
+    });
     endResetModel();
     updateWorst();
 }
@@ -177,8 +194,9 @@ QVariant DeviceModel::data(const QModelIndex &index, int role) const
     const QString name = describe(row, childPath, index.row());
     if (role == Qt::AccessibleTextRole)
         return tr("%1, health: %2").arg(name, Health::name(health.level));
+    // The whole name (the column may elide it), then the health and why.
     if (role == Qt::ToolTipRole)
-        return health.reason;
+        return tr("%1\nHealth: %2. %3").arg(name, Health::name(health.level), health.reason);
 
     if (index.column() == NameColumn) {
         if (role == Qt::DisplayRole)

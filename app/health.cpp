@@ -306,6 +306,14 @@ double luminance(const QColor &c)
     return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
 }
 
+} // namespace
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
 // The colour made darker (on a light background) or lighter (on a dark
 // one), keeping its hue, until it reaches ratio against background.
 QColor readableOn(const QColor &color, const QColor &background, double ratio)
@@ -319,17 +327,12 @@ QColor readableOn(const QColor &color, const QColor &background, double ratio)
     return c.toRgb();
 }
 
-} // namespace
-
-double contrastRatio(const QColor &a, const QColor &b)
-{
-    const double la = luminance(a), lb = luminance(b);
-    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
-}
 
 QColor color(Level level, const QPalette &palette)
 {
-    return readableOn(hueOf(level), palette.color(QPalette::Base), 4.5);
+    // Views alternate Base and AlternateBase rows: readable on both.
+    const QColor onBase = readableOn(hueOf(level), palette.color(QPalette::Base), 4.5);
+    return readableOn(onBase, palette.color(QPalette::AlternateBase), 4.5);
 }
 
 BadgeColors badgeColors(Level level, const QPalette &palette)
@@ -339,6 +342,23 @@ BadgeColors badgeColors(Level level, const QPalette &palette)
     // also sets it apart from the Window.
     const QColor text = palette.color(QPalette::Base);
     return {text, readableOn(hueOf(level), text, 4.5)};
+}
+
+QColor blend(const QColor &from, const QColor &to, double share)
+{
+    // 8 bits a channel, as painted.
+    auto mix = [share](int a, int b) { return int(std::lround(a + (b - a) * share)); };
+    return QColor(mix(from.red(), to.red()), mix(from.green(), to.green()), mix(from.blue(), to.blue()));
+}
+
+MessageColors messageColors(Level level, const QPalette &palette)
+{
+    // A tint of the level over the window, its text the palette's own (made
+    // readable on the tint) and a border that stands out 3:1.
+    const QColor window = palette.color(QPalette::Window);
+    const QColor background = blend(window, hueOf(level), 0.14);
+    return {readableOn(palette.color(QPalette::WindowText), background, 7.0), background,
+            readableOn(hueOf(level), background, 3.0)};
 }
 
 QString iconName(Level level)
@@ -389,6 +409,23 @@ QString kindText(const QString &kind)
     if (kind == QLatin1String("nvme"))
         return QCoreApplication::translate("Health", "NVMe SSD");
     return QCoreApplication::translate("Health", "Disk");
+}
+
+QString transportText(const QString &transport)
+{
+    if (transport == QLatin1String("ata") || transport == QLatin1String("sata"))
+        return QCoreApplication::translate("Health", "SATA");
+    if (transport == QLatin1String("usb"))
+        return QCoreApplication::translate("Health", "USB");
+    if (transport == QLatin1String("nvme"))
+        return QCoreApplication::translate("Health", "NVMe");
+    if (transport == QLatin1String("scsi") || transport == QLatin1String("sas"))
+        return QCoreApplication::translate("Health", "SCSI or SAS");
+    if (transport == QLatin1String("virtio"))
+        return QCoreApplication::translate("Health", "a virtual machine's disk bus");
+    if (transport.isEmpty())
+        return QCoreApplication::translate("Health", "an unknown connection");
+    return transport;
 }
 
 int verdictRank(const QString &verdict)

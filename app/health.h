@@ -45,14 +45,26 @@ struct BadgeColors {
     QColor text, background;
 };
 BadgeColors badgeColors(Level level, const QPalette &palette = QGuiApplication::palette());
+// A message bar of that level: text, background and border, 4.5:1 for the
+// text and 3:1 for the border against the background, in any palette.
+struct MessageColors {
+    QColor text, background, border;
+};
+MessageColors messageColors(Level level, const QPalette &palette = QGuiApplication::palette());
 // WCAG 2 contrast ratio of two colours (1 to 21).
 double contrastRatio(const QColor &a, const QColor &b);
+// The colour made darker (on a light background) or lighter (on a dark
+// one), keeping its hue, until it reaches ratio against background.
+QColor readableOn(const QColor &color, const QColor &background, double ratio);
+// share 0 gives from, 1 gives to.
+QColor blend(const QColor &from, const QColor &to, double share);
 QString iconName(Level level);  // resource path of the badge icon
 
 // Words for the helper's codes.
 QString verdictText(const QString &verdict);
 QString pairStateText(const QString &state);
 QString kindText(const QString &kind);
+QString transportText(const QString &transport); // "ata", "usb", ... as udev names them
 // Rank of a SMART verdict or pair state, higher is worse (for notifications).
 int verdictRank(const QString &verdict);
 int pairStateRank(const QString &state);

@@ -31,7 +31,7 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption trayOption(QStringLiteral("tray"),
-                                        QApplication::translate("main", "Start minimized to the system tray."));
+                                        QApplication::translate("main", "Start in the background, without the window: watch the disks (in the system tray where there is one) and notify."));
     parser.addOption(trayOption);
     const QCommandLineOption showOption(
         QStringLiteral("show"),
@@ -79,18 +79,18 @@ int main(int argc, char *argv[])
     QObject::connect(&tray, &TrayIcon::quitRequested, &app, &QApplication::quit);
 
     const bool haveTray = QSystemTrayIcon::isSystemTrayAvailable();
-    if (haveTray) {
+    if (haveTray)
         tray.show();
-        // With a tray the app keeps watching the disks when the window closes.
-        window.setHideOnClose(true);
-        QApplication::setQuitOnLastWindowClosed(false);
-    }
+    // The app keeps watching the disks when the window closes, tray or not
+    // (GNOME has none): Quit in the menu ends it.
+    window.setHaveTray(haveTray);
+    window.setHideOnClose(true);
+    QApplication::setQuitOnLastWindowClosed(false);
     if (parser.isSet(pageOption))
         window.showPage(*MainWindow::pageNamed(page));
     if (parser.isSet(showOption))
         window.openByName(parser.value(showOption));
-    const bool wantWindow = parser.isSet(showOption) || parser.isSet(pageOption) || !parser.isSet(trayOption);
-    if (wantWindow || !haveTray)
+    if (MainWindow::startPlan(parser.isSet(trayOption), parser.isSet(showOption) || parser.isSet(pageOption)).showWindow)
         window.show();
     return app.exec();
 }

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "devicemodel.h"
+#include "health.h"
 #include "helperclient.h"
 #include "mappage.h"
 #include "notifier.h"
@@ -11,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QResizeEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -18,6 +20,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolBar>
@@ -26,11 +29,10 @@
 
 #include <utility>
 
-static QFrame *messageBar(const QString &style, QLabel *text, QWidget *button, QWidget *parent)
+static QFrame *messageBar(QLabel *text, QWidget *button, QWidget *parent)
 {
     auto *bar = new QFrame(parent);
     bar->setObjectName(QStringLiteral("messageBar"));
-    bar->setStyleSheet(QStringLiteral("QFrame#messageBar { %1 border-radius: 4px; }").arg(style));
     text->setWordWrap(true);
     auto *layout = new QHBoxLayout(bar);
     layout->addWidget(text, 1);
@@ -71,17 +73,23 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
 
     m_retry->setAccessibleName(tr("Retry connecting to the disk helper"));
     m_helperText->setAccessibleName(tr("Helper status"));
-    m_helperBar = messageBar(QStringLiteral("background: #fff4e5; border: 1px solid #e68a00;"), m_helperText, m_retry, this);
-    auto *dismiss = new QPushButton(tr("&Dismiss"), this);
+    m_helperBar = messageBar(m_helperText, m_retry, this);
+    auto *dismiss = new QPushButton(tr("&Close"), this);
     m_errorText->setAccessibleName(tr("Last error"));
-    m_errorBar = messageBar(QStringLiteral("background: #fdecea; border: 1px solid #c62828;"), m_errorText, dismiss, this);
+    m_errorBar = messageBar(m_errorText, dismiss, this);
     m_errorBar->hide();
+    colourMessageBars();
 
     auto *splitter = new QSplitter(this);
     splitter->addWidget(m_view);
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({380, 720});
+    splitter->setCollapsible(0, false);
+    splitter->setCollapsible(1, false);
+    // Room for a device's name and its health in any font size.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    m_view->setMinimumWidth(16 * em);
+    splitter->setSizes({24 * em, 48 * em});
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->addWidget(m_helperBar);
@@ -150,7 +158,11 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     });
     updateHelperBar();
     selectionChanged();
-    resize(1040, 680);
+    // As large as the content wants, within the screen (at 200% a full-HD
+    // screen is 960×540).
+    const QRect screen = this->screen()->availableGeometry();
+    resize(QSize(std::max(1200, sizeHint().width()), std::max(720, sizeHint().height()))
+               .boundedTo(screen.size() * 0.92));
 }
 
 QString MainWindow::selectedObject() const
@@ -234,6 +246,7 @@ void MainWindow::updateHelperBar()
     const bool ready = m_client->status() == HelperClient::Status::Ready;
     m_helperBar->setVisible(!ready);
     m_helperText->setText(m_client->statusText());
+    fitMessageTexts();
     m_retry->setVisible(m_client->status() != HelperClient::Status::Connecting);
     m_newPair->setEnabled(ready);
     m_refresh->setEnabled(m_client->status() != HelperClient::Status::Connecting);
@@ -244,6 +257,7 @@ void MainWindow::showError(const QString &action, const QString &message)
     m_errorText->setText(QStringLiteral("<b>%1</b><br>%2").arg(tr("%1 failed.").arg(action).toHtmlEscaped(),
                                                                message.toHtmlEscaped()));
     m_errorBar->show();
+    fitMessageTexts();
 }
 
 void MainWindow::newPair()
@@ -319,11 +333,57 @@ void MainWindow::removalRefused(const QString &pair, const QString &details)
         m_client->removePair(pair, true);
 }
 
+// Tints of the palette (Caution for the helper, Bad for errors), so that
+// the bars stay readable in light and dark colour schemes.
+void MainWindow::colourMessageBars()
+{
+    const std::pair<QFrame *, Health::Level> bars[] = {{m_helperBar, Health::Level::Caution},
+                                                       {m_errorBar, Health::Level::Bad}};
+    for (const auto &[bar, level] : bars) {
+        const Health::MessageColors c = Health::messageColors(level, palette());
+        bar->setStyleSheet(QStringLiteral("QFrame#messageBar { background: %1; border: 1px solid %2; border-radius: 4px; }"
+                                          " QFrame#messageBar > QLabel { color: %3; }")
+                               .arg(c.background.name(), c.border.name(), c.text.name()));
+    }
+}
+
+// QMainWindow's layout does not ask for height-for-width: the bars' texts
+// get the height their width needs here.
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitMessageTexts();
+}
+
+void MainWindow::fitMessageTexts()
+{
+    for (QLabel *text : {m_helperText, m_errorText})
+        text->setMinimumHeight(std::max(0, text->heightForWidth(std::max(text->width(), 1))));
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        colourMessageBars();
+    QMainWindow::changeEvent(event);
+}
+
+MainWindow::StartPlan MainWindow::startPlan(bool trayOption, bool objectOrPageNamed)
+{
+    return {objectOrPageNamed || !trayOption};
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_hideOnClose) {
         hide();
         event->ignore();
+        // No tray icon to show that it still runs: say it once, and how to stop.
+        if (!m_haveTray)
+            m_notifier->noticeOnce(QStringLiteral("runs-in-background"), tr("Disk Remap Manager keeps watching your disks"),
+                                   tr("You will be notified when a disk needs attention. Open Disk Remap Manager from "
+                                      "the applications menu to see your disks; to stop watching, choose Quit in its "
+                                      "Disks menu."));
         return;
     }
     QMainWindow::closeEvent(event);

@@ -38,8 +38,18 @@ public:
     void openByName(const QString &name);
     // Shows that tab (once a disk or pair is selected, if none is yet).
     void showPage(Page page);
-    // Closing hides the window instead of quitting (the tray keeps running).
+    // Closing hides the window instead of quitting: monitoring goes on (with
+    // or without a tray); without a tray the user is told so once.
     void setHideOnClose(bool hide) { m_hideOnClose = hide; }
+    void setHaveTray(bool haveTray) { m_haveTray = haveTray; }
+
+    // How the app starts: the autostart entry (--tray) never opens the
+    // window, with or without a tray (GNOME has none): monitoring runs in
+    // the background and speaks through notifications.
+    struct StartPlan {
+        bool showWindow;
+    };
+    static StartPlan startPlan(bool trayOption, bool objectOrPageNamed);
 
     QString selectedObject() const;
     QTreeView *deviceView() const { return m_view; }
@@ -62,10 +72,14 @@ public Q_SLOTS:
     void removalRefused(const QString &pair, const QString &details);
 
 protected:
+    void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void updateHelperBar();
+    void colourMessageBars();
+    void fitMessageTexts();
     void openNamedObject();
     void applyWantedPage();
     void selectionChanged();
@@ -91,4 +105,5 @@ private:
     QString m_wantedName; // given by the user, opened when the helper is ready
     int m_wantedPage = -1; // a Page, shown once something is selected
     bool m_hideOnClose = false;
+    bool m_haveTray = true;
 };

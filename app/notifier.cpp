@@ -288,6 +288,15 @@ void Notifier::checkDisk(const QString &path)
         m_settings->setValue(key + QStringLiteral("/verdict"), verdict);
 }
 
+void Notifier::noticeOnce(const QString &key, const QString &summary, const QString &body)
+{
+    const QString settingsKey = QStringLiteral("notices/") + key;
+    if (m_settings->value(settingsKey).toBool())
+        return;
+    m_settings->setValue(settingsKey, true);
+    notify(QStringLiteral("notice:") + key, QString(), summary, body, Urgency::Normal);
+}
+
 void Notifier::notify(const QString &problem, const QString &objectPath, const QString &summary,
                       const QString &body, Urgency urgency)
 {

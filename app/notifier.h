@@ -49,6 +49,8 @@ public:
     // The settings key of a device: disks by their stable id, pairs by name.
     QString keyOf(const QString &objectPath) const;
     bool isIgnored(const QString &objectPath) const;
+    // A notice given once per account (remembered in the settings under key).
+    void noticeOnce(const QString &key, const QString &summary, const QString &body);
     void setIgnored(const QString &objectPath, bool ignored);
 
 Q_SIGNALS:

@@ -27,7 +27,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     , m_diskForm(new QWidget(this))
     , m_pairForm(new QWidget(this))
     , m_gauge(new QProgressBar(this))
-    , m_ignore(new QCheckBox(tr("&Don't show notifications about this device"), this))
+    , m_ignore(new QCheckBox(tr("Don't show &notifications about this device"), this))
     , m_remove(new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this))
 {
     QFont titleFont = m_title->font();
@@ -131,8 +131,9 @@ static QString diskName(const QVariantMap &info, const QString &fallback)
 {
     if (info.isEmpty())
         return OverviewPage::tr("%1 (missing)").arg(fallback);
-    return QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("path")).toString(),
-                                         info.value(QStringLiteral("model")).toString());
+    const QString model = info.value(QStringLiteral("model")).toString();
+    const QString path = info.value(QStringLiteral("path")).toString();
+    return model.isEmpty() ? path : QStringLiteral("%1 (%2)").arg(path, model);
 }
 
 void OverviewPage::refresh()
@@ -197,7 +198,7 @@ void OverviewPage::refresh()
     set(QStringLiteral("serial"), info.value(QStringLiteral("serial")).toString());
     set(QStringLiteral("size"), Health::formatBytes(info.value(QStringLiteral("size")).toULongLong()));
     set(QStringLiteral("kind"), tr("%1, connected by %2").arg(Health::kindText(info.value(QStringLiteral("kind")).toString()),
-                                                              info.value(QStringLiteral("transport")).toString()));
+                                                              Health::transportText(info.value(QStringLiteral("transport")).toString())));
     const QString role = info.value(QStringLiteral("role")).toString();
     QString roleText = role == QLatin1String("main") ? tr("Main disk of a pair")
         : role == QLatin1String("spare")             ? tr("Spare disk of a pair")

@@ -102,9 +102,9 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
     m_blockSize->setAccessibleName(tr("Block size"));
     m_blockSize->setToolTip(tr("The unit moved to the spare when a sector fails. 4 KiB suits almost every disk."));
     auto *form = new QFormLayout(optionsPage);
-    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("Na&me:"), m_name);
     form->addRow(QString(), m_nameHint);
-    form->addRow(tr("&Block size:"), m_blockSize);
+    form->addRow(tr("Block si&ze:"), m_blockSize);
     connect(m_name, &QLineEdit::textChanged, optionsPage, &WizardStep::changed);
 
     auto *summaryPage = new WizardStep(this, [this] { fillSummary(); }, [this] { return m_confirm->isChecked(); });
@@ -114,8 +114,10 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
     m_summary->setTextFormat(Qt::RichText);
     m_warning->setWordWrap(true);
     m_warning->setTextFormat(Qt::RichText);
-    m_warning->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #c62828; "
-                                            "border-radius: 4px; padding: 8px; }"));
+    const Health::MessageColors warning = Health::messageColors(Health::Level::Bad, palette());
+    m_warning->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; "
+                                            "border-radius: 4px; padding: 8px; }")
+                                 .arg(warning.background.name(), warning.text.name(), warning.border.name()));
     m_confirm->setAccessibleName(tr("Confirm erasing the spare disk"));
     auto *summaryLayout = new QVBoxLayout(summaryPage);
     summaryLayout->addWidget(m_summary);
@@ -195,10 +197,11 @@ static void fillList(QListWidget *list, const QStringList &paths,
         if (!why.isEmpty()) {
             item->setText(item->text() + QStringLiteral("\n    ") + why);
             item->setFlags(item->flags() & ~(Qt::ItemIsEnabled | Qt::ItemIsSelectable));
-            item->setToolTip(why);
         } else if (path == previous) {
             list->setCurrentItem(item);
         }
+        // The whole text, where the list is too narrow for it.
+        item->setToolTip(item->text());
     }
 }
 

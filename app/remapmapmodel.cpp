@@ -1,5 +1,9 @@
 #include "remapmapmodel.h"
 
+#include "health.h"
+
+#include <QGuiApplication>
+
 #include <QTimer>
 
 #include <algorithm>
@@ -133,13 +137,6 @@ void RemapMapModel::setCounts(qulonglong first, qulonglong length, const DmRemap
     Q_EMIT countsChanged();
 }
 
-static QColor blend(const QColor &from, const QColor &to, double t)
-{
-    return QColor::fromRgbF(float(from.redF() + (to.redF() - from.redF()) * t),
-                            float(from.greenF() + (to.greenF() - from.greenF()) * t),
-                            float(from.blueF() + (to.blueF() - from.blueF()) * t));
-}
-
 // Share of the full colour a single count already gets.
 constexpr double visibleFloor = 0.5;
 
@@ -152,14 +149,35 @@ static double weight(uint count, uint max)
     return visibleFloor + (1 - visibleFloor) * std::log1p(count) / std::log1p(max);
 }
 
+// Graphics need 3:1 against their surroundings: every mark at least 3:1
+// against a clean cell, moved blocks from 3:1 (one) to 6:1 (the busiest
+// cell), unreadable ones the strongest (9:1) so that they differ from moved
+// ones in lightness, not only in hue.
+RemapMapModel::Colors RemapMapModel::colors(const QPalette &palette)
+{
+    Colors c;
+    c.clean = Health::blend(palette.color(QPalette::Base), QColor(0x2e, 0x7d, 0x32), 0.14);
+    c.fewMoved = Health::readableOn(QColor(0xc6, 0x28, 0x28), c.clean, 3.0);
+    c.manyMoved = Health::readableOn(QColor(0xc6, 0x28, 0x28), c.clean, 6.0);
+    c.unreadable = Health::readableOn(QColor(0xef, 0x8f, 0x00), c.clean, 9.0);
+    // 8 bits a channel, as painted.
+    for (QColor *colour : {&c.clean, &c.fewMoved, &c.manyMoved, &c.unreadable})
+        *colour = QColor::fromRgb(colour->rgb());
+    return c;
+}
+
+QColor RemapMapModel::cellColor(uint remaps, uint pending, uint maxRemaps, uint maxPending, const Colors &colors)
+{
+    Q_UNUSED(maxPending);
+    if (remaps > 0)
+        return Health::blend(colors.fewMoved, colors.manyMoved,
+                             (weight(remaps, maxRemaps) - visibleFloor) / (1 - visibleFloor));
+    if (pending > 0)
+        return colors.unreadable;
+    return colors.clean;
+}
+
 QColor RemapMapModel::cellColor(uint remaps, uint pending, uint maxRemaps, uint maxPending)
 {
-    static const QColor clean(0xdc, 0xea, 0xdc);
-    static const QColor remapped(0xb7, 0x1c, 0x1c);
-    static const QColor unreadable(0xef, 0x8f, 0x00);
-    if (remaps > 0)
-        return blend(clean, remapped, weight(remaps, maxRemaps));
-    if (pending > 0)
-        return blend(clean, unreadable, weight(pending, maxPending));
-    return clean;
+    return cellColor(remaps, pending, maxRemaps, maxPending, colors(QGuiApplication::palette()));
 }

@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QObject>
+#include <QPalette>
 
 class RemapMapModel : public QObject
 {
@@ -51,8 +52,15 @@ public:
     // Ask for the counts of the current view again (the pair changed).
     void refresh();
 
+    // The map's colours, fitted to a palette (see colors()).
+    struct Colors {
+        QColor clean, fewMoved, manyMoved, unreadable;
+    };
+    static Colors colors(const QPalette &palette);
     // The colour of a cell: one remap in a cell of a million sectors still
-    // shows clearly, more remaps darken it (log scale against the busiest).
+    // shows clearly, more remaps strengthen it (log scale against the
+    // busiest). Without colors: those of the application's palette.
+    static QColor cellColor(uint remaps, uint pending, uint maxRemaps, uint maxPending, const Colors &colors);
     static QColor cellColor(uint remaps, uint pending, uint maxRemaps, uint maxPending);
 
 Q_SIGNALS:

@@ -16,7 +16,7 @@ RemapMapWidget::RemapMapWidget(RemapMapModel *model, QWidget *parent)
     setAttribute(Qt::WA_OpaquePaintEvent);
     setAccessibleName(tr("Remap map"));
     setAccessibleDescription(tr("The main disk from start to end. Red cells hold blocks moved to the spare, "
-                                "orange cells hold blocks that could not be read. Arrow keys move, Enter lists "
+                                "darker red the more there are; dark orange cells hold blocks that could not be read. Arrow keys move, Enter lists "
                                 "the blocks of a cell, plus and minus zoom."));
     connect(model, &RemapMapModel::viewChanged, this, [this] {
         m_current = std::clamp(m_current, 0, std::max(0, int(m_model->cellCount()) - 1));
@@ -99,7 +99,7 @@ void RemapMapWidget::paintEvent(QPaintEvent *event)
     const uint maxRemaps = m_model->maxRemaps();
     const uint maxPending = m_model->maxPending();
     const QColor waiting = palette().color(QPalette::Mid);
-    const QColor pendingMark(0xef, 0x8f, 0x00);
+    const RemapMapModel::Colors colors = RemapMapModel::colors(palette());
     // Only the cells that intersect the exposed area: cost follows the
     // widget's size, never the number of remaps.
     const int cols = columns();
@@ -116,9 +116,13 @@ void RemapMapWidget::paintEvent(QPaintEvent *event)
                 continue;
             }
             const DmRemap::MapBucket counts = m_model->counts(cell);
-            painter.fillRect(rect, RemapMapModel::cellColor(counts.remaps, counts.pending, maxRemaps, maxPending));
-            if (counts.remaps > 0 && counts.pending > 0)
-                painter.fillRect(rect.adjusted(3, 3, -3, -3), pendingMark);
+            painter.fillRect(rect, RemapMapModel::cellColor(counts.remaps, counts.pending, maxRemaps, maxPending, colors));
+            // Unreadable blocks among moved ones: a mark ringed in the clean
+            // colour, which stands out from both.
+            if (counts.remaps > 0 && counts.pending > 0) {
+                painter.fillRect(rect.adjusted(2, 2, -2, -2), colors.clean);
+                painter.fillRect(rect.adjusted(3, 3, -3, -3), colors.unreadable);
+            }
         }
     }
     if (hasFocus() && m_current < int(cells)) {

@@ -111,8 +111,13 @@ QVariant SmartAttributeModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     }
-    if (role == Qt::ToolTipRole)
-        return explanation(a.id);
+    // The cell's own text (a narrow column elides it) and what the attribute means.
+    if (role == Qt::ToolTipRole) {
+        const QString text = data(index, Qt::DisplayRole).toString();
+        const QString meaning = explanation(a.id);
+        return index.column() == Meaning || meaning.isEmpty() ? (meaning.isEmpty() ? text : meaning)
+                                                              : text + QLatin1Char('\n') + meaning;
+    }
     if (role == Qt::ForegroundRole && index.column() == Status)
         return Health::color(statusLevel(a.status));
     if (role == Qt::TextAlignmentRole && index.column() != Name && index.column() != Meaning
@@ -155,14 +160,57 @@ int SelfTestModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+// smartctl's words for a self-test's kind and result, translated; others
+// (a newer smartctl's) are shown as smartctl gives them.
+QString SelfTestModel::typeText(const QString &type)
+{
+    const QString kind = type.section(QLatin1Char(' '), 0, 0).toLower();
+    if (kind == QLatin1String("short"))
+        return tr("Short test");
+    if (kind == QLatin1String("extended"))
+        return tr("Extended test");
+    if (kind == QLatin1String("conveyance"))
+        return tr("Transport test");
+    if (kind == QLatin1String("selective"))
+        return tr("Selective test");
+    if (kind == QLatin1String("offline"))
+        return tr("Offline scan");
+    return type;
+}
+
+QString SelfTestModel::resultText(const QString &status)
+{
+    const QString s = status.toLower();
+    if (s.startsWith(QLatin1String("completed without error")))
+        return tr("Passed");
+    if (s.startsWith(QLatin1String("completed: read failure")))
+        return tr("Failed: a sector could not be read");
+    if (s.startsWith(QLatin1String("completed: electrical failure")))
+        return tr("Failed: electrical fault");
+    if (s.startsWith(QLatin1String("completed: servo/seek failure")))
+        return tr("Failed: the heads could not be positioned");
+    if (s.startsWith(QLatin1String("completed:")))
+        return tr("Failed");
+    if (s.startsWith(QLatin1String("aborted")) || s.startsWith(QLatin1String("interrupted")))
+        return tr("Stopped before the end");
+    if (s.contains(QLatin1String("in progress")))
+        return tr("Running");
+    return status;
+}
+
 QVariant SelfTestModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_tests.size() || role != Qt::DisplayRole)
+    if (!index.isValid() || index.row() >= m_tests.size())
         return {};
     const DmRemap::SelfTest &t = m_tests.at(index.row());
+    // The whole text, where a narrow column elides it.
+    if (role == Qt::ToolTipRole)
+        role = Qt::DisplayRole;
+    if (role != Qt::DisplayRole)
+        return {};
     switch (index.column()) {
-    case Type: return t.type;
-    case Status: return t.status;
+    case Type: return typeText(t.type);
+    case Status: return resultText(t.status);
     case LifetimeHours: return QLocale().toString(t.lifetimeHours);
     case Remaining: return t.remainingPercent > 0 ? QStringLiteral("%1%").arg(t.remainingPercent) : QString();
     case FailingLba: return t.failingLba >= 0 ? QLocale().toString(t.failingLba) : tr("none");

@@ -43,6 +43,10 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
+    // smartctl's names of a test and its result, in words of the app's language.
+    static QString typeText(const QString &type);
+    static QString resultText(const QString &status);
+
 private:
     DmRemap::SelfTestList m_tests;
 };

@@ -25,9 +25,9 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     , m_sorted(new QSortFilterProxyModel(this))
     , m_summary(new QLabel(this))
     , m_refresh(new QPushButton(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Read &again"), this))
-    , m_shortTest(new QPushButton(tr("Run &short test"), this))
+    , m_shortTest(new QPushButton(tr("Run short &test"), this))
     , m_extendedTest(new QPushButton(tr("Run &extended test"), this))
-    , m_abortTest(new QPushButton(tr("S&top test"), this))
+    , m_abortTest(new QPushButton(tr("Sto&p test"), this))
     , m_testProgress(new QProgressBar(this))
     , m_attributeView(new QTableView(this))
     , m_nvme(new QGroupBox(tr("NVMe health"), this))
@@ -54,6 +54,11 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     m_attributeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     // The explanation takes the rest of the width; the full text is its tooltip.
     m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Meaning, QHeaderView::Stretch);
+    // Raw values can be long ("31 (Min/Max 22/45)"): elided, whole in the tooltip.
+    m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Raw, QHeaderView::Interactive);
+    m_attributeView->horizontalHeader()->resizeSection(SmartAttributeModel::Raw, 7 * fontMetrics().horizontalAdvance(QLatin1Char('M')));
+    // The status next to the name, where a narrow window still shows it.
+    m_attributeView->horizontalHeader()->moveSection(SmartAttributeModel::Status, SmartAttributeModel::Name + 1);
     m_attributeView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_attributeView->setAlternatingRowColors(true);
     m_attributeView->setAccessibleName(tr("SMART attributes"));
@@ -63,7 +68,8 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     m_testView->verticalHeader()->hide();
     m_testView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_testView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_testView->horizontalHeader()->setStretchLastSection(true);
+    // Every column as wide as its title and cells (scrolled when narrow).
+    m_testView->horizontalHeader()->setStretchLastSection(false);
     m_testView->setWordWrap(false);
     m_testView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_testView->setAccessibleName(tr("Self-test log"));
@@ -159,8 +165,9 @@ void SmartPage::refresh()
         m_testProgress->hide();
         return;
     }
-    const QString name = QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("path")).toString(),
-                                                       info.value(QStringLiteral("model")).toString());
+    const QString model = info.value(QStringLiteral("model")).toString();
+    const QString name = model.isEmpty() ? info.value(QStringLiteral("path")).toString()
+                                         : QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("path")).toString(), model);
     if (!available) {
         m_summary->setText(smart.isEmpty() ? tr("Reading SMART data of %1…").arg(name)
                                            : tr("%1 gives no SMART data. %2").arg(name, Health::ofDisk(info, smart).facts));

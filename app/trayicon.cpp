@@ -3,7 +3,10 @@
 #include "devicemodel.h"
 #include "helperclient.h"
 
+#include <QLocale>
 #include <QMenu>
+
+#include <utility>
 
 TrayIcon::TrayIcon(HelperClient *client, DeviceModel *devices, QObject *parent)
     : QSystemTrayIcon(parent)
@@ -46,9 +49,26 @@ void TrayIcon::updateIcon()
     const Health::Level level = m_client->status() == HelperClient::Status::Ready ? m_devices->worstLevel()
                                                                                    : Health::Level::Unknown;
     setIcon(QIcon(iconFor(level)));
-    setToolTip(m_client->status() == HelperClient::Status::Ready
-                   ? tr("Disk health: %1").arg(Health::name(level))
-                   : m_client->statusText());
+    if (m_client->status() != HelperClient::Status::Ready) {
+        setToolTip(m_client->statusText());
+        return;
+    }
+    // Name the devices in trouble, not only the level.
+    const QStringList trouble = troubled();
+    setToolTip(trouble.isEmpty() ? tr("Disk health: %1").arg(Health::name(level))
+                                 : tr("Disk health: %1 (%2)").arg(Health::name(level), QLocale().createSeparatedList(trouble)));
+}
+
+QStringList TrayIcon::troubled() const
+{
+    QStringList names;
+    for (int row = 0; row < m_devices->rowCount(); ++row) {
+        const QModelIndex index = m_devices->index(row, 0);
+        const auto level = Health::Level(index.data(DeviceModel::HealthLevelRole).toInt());
+        if (level == Health::Level::Caution || level == Health::Level::Bad)
+            names << index.data().toString();
+    }
+    return names;
 }
 
 void TrayIcon::rebuildMenu()
@@ -65,6 +85,19 @@ void TrayIcon::rebuildMenu()
         m_menu->addAction(QIcon(Health::iconName(health.level)),
                           tr("%1 — %2").arg(name, Health::name(health.level)),
                           this, [this, pair] { Q_EMIT openRequested(pair); });
+    }
+    // Unpaired disks in trouble too: a failing disk needs a spare most.
+    bool sectionAdded = false;
+    for (int row = 0; row < m_devices->rowCount(); ++row) {
+        const QModelIndex index = m_devices->index(row, 0);
+        const auto level = Health::Level(index.data(DeviceModel::HealthLevelRole).toInt());
+        if (index.data(DeviceModel::IsPairRole).toBool() || (level != Health::Level::Caution && level != Health::Level::Bad))
+            continue;
+        if (!std::exchange(sectionAdded, true))
+            m_menu->addSection(tr("Disks needing attention"));
+        const QString path = index.data(DeviceModel::PathRole).toString();
+        m_menu->addAction(QIcon(Health::iconName(level)), tr("%1 — %2").arg(index.data().toString(), Health::name(level)),
+                          this, [this, path] { Q_EMIT openRequested(path); });
     }
     m_menu->addSeparator();
     m_menu->addAction(tr("&Quit"), this, &TrayIcon::quitRequested);

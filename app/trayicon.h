@@ -27,6 +27,8 @@ Q_SIGNALS:
 private:
     void updateIcon();
     void rebuildMenu();
+    // The names of the top-level devices at Caution or Bad.
+    QStringList troubled() const;
 
     HelperClient *m_client;
     DeviceModel *m_devices;

@@ -87,12 +87,15 @@ mapfile -t debs < <(
     if cmake --build "$build" --target package > "$build/package.log" 2>&1; then
         ls "$build"/packages/*.deb 2> /dev/null
     fi)
+# The removal command as the user will type it: with sudo if they came
+# through sudo, as is for root on a machine without it.
+root_prefix=${SUDO_USER:+sudo }
 if [ ${#debs[@]} -gt 0 ]; then
     step "installing ${debs[*]##*/} (DKMS builds the module; a few minutes)"
     DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 "${debs[@]}"
     names=$(for deb in "${debs[@]}"; do dpkg-deb -f "$deb" Package; done | tr '\n' ' ')
     installed="the packages $names"
-    removal="sudo apt-get purge $names"
+    removal="${root_prefix}apt-get purge $names"
 else
     step "no Debian packages could be built (see $build/package.log): cmake --install and DKMS instead"
     cmake --install "$build" --prefix /usr
@@ -102,7 +105,7 @@ else
     dkms status -m dm-remap -v "$version" | grep -q . || dkms add -m dm-remap -v "$version"
     dkms install -m dm-remap -v "$version"
     installed="the files listed in $build/install_manifest.txt and DKMS module dm-remap/$version"
-    removal="sudo dkms remove -m dm-remap -v $version --all && sudo xargs -d '\\n' rm -f < $build/install_manifest.txt"
+    removal="${root_prefix}dkms remove -m dm-remap -v $version --all && ${root_prefix}xargs -d '\\n' rm -f < $build/install_manifest.txt"
 fi
 
 step "loading the dm-remap module and telling the system bus about the helper"

@@ -35,6 +35,12 @@
         <source>Health</source>
         <translation>Zustand</translation>
     </message>
+    <message>
+        <source>%1
+Health: %2. %3</source>
+        <translation>%1
+Zustand: %2. %3</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -432,6 +438,30 @@
         <source>Your data is still readable; keep your backup up to date and plan to replace the failing disk.</source>
         <translation>Ihre Daten sind noch lesbar; halten Sie Ihre Sicherung aktuell und planen Sie, die ausfallende Festplatte zu ersetzen.</translation>
     </message>
+    <message>
+        <source>SATA</source>
+        <translation>SATA</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <source>NVMe</source>
+        <translation>NVMe</translation>
+    </message>
+    <message>
+        <source>SCSI or SAS</source>
+        <translation>SCSI oder SAS</translation>
+    </message>
+    <message>
+        <source>a virtual machine&apos;s disk bus</source>
+        <translation>den Festplattenbus einer virtuellen Maschine</translation>
+    </message>
+    <message>
+        <source>an unknown connection</source>
+        <translation>eine unbekannte Verbindung</translation>
+    </message>
 </context>
 <context>
     <name>HelperClient</name>
@@ -496,7 +526,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Retry</source>
-        <translation>&amp;Erneut versuchen</translation>
+        <translation>Erneut &amp;versuchen</translation>
     </message>
     <message>
         <source>Disk Remap Manager</source>
@@ -531,16 +561,12 @@
         <translation>Zustand des Dienstes</translation>
     </message>
     <message>
-        <source>&amp;Dismiss</source>
-        <translation>&amp;Ausblenden</translation>
-    </message>
-    <message>
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
     <message>
         <source>&amp;Pair disks…</source>
-        <translation>Festplatten &amp;paaren …</translation>
+        <translation>Festplatten &amp;koppeln …</translation>
     </message>
     <message>
         <source>Protect a disk with a spare disk</source>
@@ -662,6 +688,18 @@
         <source>Remove and &amp;lose data</source>
         <translation>Entfernen und Daten &amp;verlieren</translation>
     </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Ausblenden</translation>
+    </message>
+    <message>
+        <source>Disk Remap Manager keeps watching your disks</source>
+        <translation>Festplatten-Umlagerung überwacht Ihre Festplatten weiter</translation>
+    </message>
+    <message>
+        <source>You will be notified when a disk needs attention. Open Disk Remap Manager from the applications menu to see your disks; to stop watching, choose Quit in its Disks menu.</source>
+        <translation>Sie werden benachrichtigt, wenn eine Festplatte Aufmerksamkeit braucht. Öffnen Sie Festplatten-Umlagerung aus dem Anwendungsmenü, um Ihre Festplatten zu sehen; um die Überwachung zu beenden, wählen Sie „Beenden“ im Menü „Festplatten“.</translation>
+    </message>
 </context>
 <context>
     <name>MapPage</name>
@@ -671,15 +709,11 @@
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation>&amp;Vergrößern</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>Ver&amp;kleinern</translation>
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>&amp;Whole disk</source>
-        <translation>&amp;Ganze Festplatte</translation>
+        <translation>Ganze &amp;Platte</translation>
     </message>
     <message>
         <source>Shown range</source>
@@ -739,6 +773,10 @@
     <message>
         <source>Listing…</source>
         <translation>Auflisten …</translation>
+    </message>
+    <message>
+        <source>Zoom o&amp;ut</source>
+        <translation>Verklei&amp;nern</translation>
     </message>
 </context>
 <context>
@@ -827,10 +865,6 @@
 </context>
 <context>
     <name>OverviewPage</name>
-    <message>
-        <source>&amp;Don&apos;t show notifications about this device</source>
-        <translation>Für dieses Gerät &amp;keine Benachrichtigungen zeigen</translation>
-    </message>
     <message>
         <source>&amp;Remove pair…</source>
         <translation>Paar &amp;entfernen …</translation>
@@ -986,6 +1020,10 @@
             <numerusform>%Ln Stunden</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Don&apos;t show &amp;notifications about this device</source>
+        <translation>Für dieses Gerät keine &amp;Benachrichtigungen zeigen</translation>
+    </message>
 </context>
 <context>
     <name>PairRules</name>
@@ -1022,7 +1060,7 @@
     <name>PairWizard</name>
     <message>
         <source>Pair two disks</source>
-        <translation>Zwei Festplatten paaren</translation>
+        <translation>Zwei Festplatten koppeln</translation>
     </message>
     <message>
         <source>Choose the main disk</source>
@@ -1071,14 +1109,6 @@
     <message>
         <source>The unit moved to the spare when a sector fails. 4 KiB suits almost every disk.</source>
         <translation>Die Einheit, die bei einem Sektorfehler verlagert wird. 4 KiB passt für fast jede Festplatte.</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Block size:</source>
-        <translation>&amp;Blockgröße:</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -1155,16 +1185,20 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
         <source>A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB.</source>
         <translation>Eine Ersatzplatte von einigen Gigabyte reicht völlig: Jedes Gigabyte fasst etwa 240.000 defekte Blöcke zu 4 KiB.</translation>
     </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Block si&amp;ze:</source>
+        <translation>Block&amp;größe:</translation>
+    </message>
 </context>
 <context>
     <name>RemapMapWidget</name>
     <message>
         <source>Remap map</source>
         <translation>Umlagerungskarte</translation>
-    </message>
-    <message>
-        <source>The main disk from start to end. Red cells hold blocks moved to the spare, orange cells hold blocks that could not be read. Arrow keys move, Enter lists the blocks of a cell, plus and minus zoom.</source>
-        <translation>Die Hauptplatte vom Anfang bis zum Ende. Rote Zellen enthalten auf die Ersatzplatte verlagerte Blöcke, orange Zellen enthalten unlesbare Blöcke. Pfeiltasten bewegen, Eingabe listet die Blöcke einer Zelle, Plus und Minus zoomen.</translation>
     </message>
     <message>
         <source>Sectors %1 to %2</source>
@@ -1187,6 +1221,10 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
             <numerusform>%Ln unlesbarer Block wartet</numerusform>
             <numerusform>%Ln unlesbare Blöcke warten</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The main disk from start to end. Red cells hold blocks moved to the spare, darker red the more there are; dark orange cells hold blocks that could not be read. Arrow keys move, Enter lists the blocks of a cell, plus and minus zoom.</source>
+        <translation>Die Hauptplatte vom Anfang bis zum Ende. Rote Zellen enthalten Blöcke, die auf die Ersatzplatte verschoben wurden, je mehr, desto dunkler; dunkelorange Zellen enthalten Blöcke, die nicht gelesen werden konnten. Pfeiltasten bewegen, Eingabe listet die Blöcke einer Zelle, Plus und Minus zoomen.</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1252,54 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
     <message>
         <source>First bad sector</source>
         <translation>Erster defekter Sektor</translation>
+    </message>
+    <message>
+        <source>Short test</source>
+        <translation>Kurztest</translation>
+    </message>
+    <message>
+        <source>Extended test</source>
+        <translation>Langtest</translation>
+    </message>
+    <message>
+        <source>Transport test</source>
+        <translation>Transporttest</translation>
+    </message>
+    <message>
+        <source>Selective test</source>
+        <translation>Teiltest</translation>
+    </message>
+    <message>
+        <source>Offline scan</source>
+        <translation>Offline-Prüfung</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed: a sector could not be read</source>
+        <translation>Fehlgeschlagen: ein Sektor war nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Failed: electrical fault</source>
+        <translation>Fehlgeschlagen: elektrischer Fehler</translation>
+    </message>
+    <message>
+        <source>Failed: the heads could not be positioned</source>
+        <translation>Fehlgeschlagen: die Köpfe ließen sich nicht positionieren</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Stopped before the end</source>
+        <translation>Vor dem Ende abgebrochen</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
     </message>
 </context>
 <context>
@@ -1366,16 +1452,8 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
         <translation>Erneut &amp;lesen</translation>
     </message>
     <message>
-        <source>Run &amp;short test</source>
-        <translation>&amp;Kurztest starten</translation>
-    </message>
-    <message>
         <source>Run &amp;extended test</source>
-        <translation>&amp;Langtest starten</translation>
-    </message>
-    <message>
-        <source>S&amp;top test</source>
-        <translation>Test an&amp;halten</translation>
+        <translation>Lan&amp;gtest starten</translation>
     </message>
     <message>
         <source>NVMe health</source>
@@ -1459,6 +1537,14 @@ Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
         <source>none</source>
         <translation>keine</translation>
     </message>
+    <message>
+        <source>Run short &amp;test</source>
+        <translation>Kurz&amp;test starten</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p test</source>
+        <translation>Test a&amp;bbrechen</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>
@@ -1482,16 +1568,20 @@ Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
+    <message>
+        <source>Disk health: %1 (%2)</source>
+        <translation>Festplattenzustand: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Disks needing attention</source>
+        <translation>Festplatten, die Aufmerksamkeit brauchen</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Shows the health of your disks and manages dm-remap pairs.</source>
         <translation>Zeigt den Zustand Ihrer Festplatten und verwaltet dm-remap-Paare.</translation>
-    </message>
-    <message>
-        <source>Start minimized to the system tray.</source>
-        <translation>Minimiert im Systemabschnitt der Kontrollleiste starten.</translation>
     </message>
     <message>
         <source>Open the window on this disk or pair: a pair&apos;s name, a device such as /dev/sda or /dev/mapper/&lt;pair&gt;, or a link to one.</source>
@@ -1516,6 +1606,10 @@ Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
     <message>
         <source>Another dm-remap-manager is running but does not answer; starting anyway.</source>
         <translation>Ein anderer dm-remap-manager läuft, antwortet aber nicht; dieser startet trotzdem.</translation>
+    </message>
+    <message>
+        <source>Start in the background, without the window: watch the disks (in the system tray where there is one) and notify.</source>
+        <translation>Im Hintergrund ohne Fenster starten: die Festplatten überwachen (im Systemabschnitt der Kontrollleiste, wo es einen gibt) und benachrichtigen.</translation>
     </message>
 </context>
 </TS>

@@ -5,11 +5,11 @@
     <name>DeviceModel</name>
     <message>
         <source>This disk is not present.</source>
-        <translation>Ce disque n&apos;est pas présent.</translation>
+        <translation>Ce disque n’est pas présent.</translation>
     </message>
     <message>
         <source>Pair “%1”</source>
-        <translation>Paire « %1 »</translation>
+        <translation>Paire «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
@@ -17,15 +17,15 @@
     </message>
     <message>
         <source>Main: %1</source>
-        <translation>Principal : %1</translation>
+        <translation>Principal&#xa0;: %1</translation>
     </message>
     <message>
         <source>Spare: %1</source>
-        <translation>Secours : %1</translation>
+        <translation>Secours&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1, health: %2</source>
-        <translation>%1, santé : %2</translation>
+        <translation>%1, santé&#xa0;: %2</translation>
     </message>
     <message>
         <source>Device</source>
@@ -35,16 +35,22 @@
         <source>Health</source>
         <translation>Santé</translation>
     </message>
+    <message>
+        <source>%1
+Health: %2. %3</source>
+        <translation>%1
+État de santé&#xa0;: %2. %3</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
     <message>
         <source>The disk helper service did not answer in time. It may be busy or may have stopped.</source>
-        <translation>Le service des disques n&apos;a pas répondu à temps. Il est peut-être occupé ou arrêté.</translation>
+        <translation>Le service des disques n’a pas répondu à temps. Il est peut-être occupé ou arrêté.</translation>
     </message>
     <message>
         <source>The disk helper service (dm-remap-helper) is not running, so disks cannot be shown or changed.</source>
-        <translation>Le service des disques (dm-remap-helper) n&apos;est pas lancé : les disques ne peuvent être ni affichés ni modifiés.</translation>
+        <translation>Le service des disques (dm-remap-helper) n’est pas lancé&#xa0;: les disques ne peuvent être ni affichés ni modifiés.</translation>
     </message>
     <message>
         <source>Permission was refused. You need to enter an administrator password when asked to do this.</source>
@@ -52,11 +58,11 @@
     </message>
     <message>
         <source>The helper did not accept the request: %1</source>
-        <translation>Le service n&apos;a pas accepté la demande : %1</translation>
+        <translation>Le service n’a pas accepté la demande&#xa0;: %1</translation>
     </message>
     <message>
         <source>The installed disk helper is a different version and does not understand this request.</source>
-        <translation>Le service des disques installé est d&apos;une autre version et ne comprend pas cette demande.</translation>
+        <translation>Le service des disques installé est d’une autre version et ne comprend pas cette demande.</translation>
     </message>
     <message>
         <source>The request took too long and was given up.</source>
@@ -64,7 +70,7 @@
     </message>
     <message>
         <source>The disk is in use (mounted, swap, or part of another device). Stop using it first.</source>
-        <translation>Le disque est utilisé (monté, en swap ou membre d&apos;un autre périphérique). Cessez d&apos;abord de l&apos;utiliser.</translation>
+        <translation>Le disque est utilisé (monté, en swap ou membre d’un autre périphérique). Cessez d’abord de l’utiliser.</translation>
     </message>
     <message>
         <source>The main disk and the spare must be two different disks.</source>
@@ -84,11 +90,11 @@
     </message>
     <message>
         <source>The disk changed while the request was running. Nothing was done; please try again.</source>
-        <translation>Le disque a changé pendant la demande. Rien n&apos;a été fait ; veuillez réessayer.</translation>
+        <translation>Le disque a changé pendant la demande. Rien n’a été fait&#xa0;; veuillez réessayer.</translation>
     </message>
     <message>
         <source>The disk or pair is no longer there.</source>
-        <translation>Le disque ou la paire n&apos;existe plus.</translation>
+        <translation>Le disque ou la paire n’existe plus.</translation>
     </message>
     <message>
         <source>The device is busy, for example still mounted. Unmount it and try again.</source>
@@ -100,7 +106,7 @@
     </message>
     <message>
         <source>(Details: %1)</source>
-        <translation>(Détails : %1)</translation>
+        <translation>(Détails&#xa0;: %1)</translation>
     </message>
     <message>
         <source>The disk helper reported an error (%1).</source>
@@ -108,18 +114,18 @@
     </message>
     <message>
         <source>The disk helper reported an error: %1</source>
-        <translation>Le service des disques signale une erreur : %1</translation>
+        <translation>Le service des disques signale une erreur&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>Health</name>
     <message>
         <source>SMART data has not been read yet.</source>
-        <translation>Les données SMART n&apos;ont pas encore été lues.</translation>
+        <translation>Les données SMART n’ont pas encore été lues.</translation>
     </message>
     <message>
         <source>The disk&apos;s own health check gave no clear answer.</source>
-        <translation>L&apos;autodiagnostic du disque n&apos;a pas donné de réponse claire.</translation>
+        <translation>L’autodiagnostic du disque n’a pas donné de réponse claire.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln sector(s) have already been replaced by the disk.</source>
@@ -142,19 +148,19 @@
     </message>
     <message>
         <source>The spare disk is full: new bad blocks can no longer be replaced.</source>
-        <translation>Le disque de secours est plein : les nouveaux blocs défectueux ne peuvent plus être remplacés.</translation>
+        <translation>Le disque de secours est plein&#xa0;: les nouveaux blocs défectueux ne peuvent plus être remplacés.</translation>
     </message>
     <message>
         <source>The list of replaced blocks could not be saved on the spare disk.</source>
-        <translation>La liste des blocs remplacés n&apos;a pas pu être enregistrée sur le disque de secours.</translation>
+        <translation>La liste des blocs remplacés n’a pas pu être enregistrée sur le disque de secours.</translation>
     </message>
     <message>
         <source>Writes to the spare disk keep failing: new bad blocks are not replaced until it works again.</source>
-        <translation>Les écritures sur le disque de secours échouent sans cesse : les nouveaux blocs défectueux ne sont plus remplacés tant qu&apos;il ne fonctionne pas à nouveau.</translation>
+        <translation>Les écritures sur le disque de secours échouent sans cesse&#xa0;: les nouveaux blocs défectueux ne sont plus remplacés tant qu’il ne fonctionne pas à nouveau.</translation>
     </message>
     <message>
         <source>One of the two disks is missing.</source>
-        <translation>L&apos;un des deux disques est absent.</translation>
+        <translation>L’un des deux disques est absent.</translation>
     </message>
     <message>
         <source>The spare disk is almost full.</source>
@@ -162,7 +168,7 @@
     </message>
     <message>
         <source>The pair&apos;s state is not known.</source>
-        <translation>L&apos;état de la paire est inconnu.</translation>
+        <translation>L’état de la paire est inconnu.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln bad block(s) on the main disk have been moved to the spare.</source>
@@ -173,15 +179,15 @@
     </message>
     <message>
         <source>Main disk: %1</source>
-        <translation>Disque principal : %1</translation>
+        <translation>Disque principal&#xa0;: %1</translation>
     </message>
     <message>
         <source>Spare disk: %1</source>
-        <translation>Disque de secours : %1</translation>
+        <translation>Disque de secours&#xa0;: %1</translation>
     </message>
     <message>
         <source>Both disks are working and no block has needed replacing.</source>
-        <translation>Les deux disques fonctionnent et aucun bloc n&apos;a dû être remplacé.</translation>
+        <translation>Les deux disques fonctionnent et aucun bloc n’a dû être remplacé.</translation>
     </message>
     <message>
         <source>Good</source>
@@ -225,7 +231,7 @@
     </message>
     <message>
         <source>Cannot save the remap table</source>
-        <translation>Impossible d&apos;enregistrer la table de réaffectation</translation>
+        <translation>Impossible d’enregistrer la table de réaffectation</translation>
     </message>
     <message>
         <source>Spare disk failing</source>
@@ -432,12 +438,36 @@
         <source>Your data is still readable; keep your backup up to date and plan to replace the failing disk.</source>
         <translation>Vos données sont encore lisibles&#xa0;; gardez votre sauvegarde à jour et prévoyez de remplacer le disque défaillant.</translation>
     </message>
+    <message>
+        <source>SATA</source>
+        <translation>SATA</translation>
+    </message>
+    <message>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <source>NVMe</source>
+        <translation>NVMe</translation>
+    </message>
+    <message>
+        <source>SCSI or SAS</source>
+        <translation>SCSI ou SAS</translation>
+    </message>
+    <message>
+        <source>a virtual machine&apos;s disk bus</source>
+        <translation>le bus de disques d’une machine virtuelle</translation>
+    </message>
+    <message>
+        <source>an unknown connection</source>
+        <translation>une connexion inconnue</translation>
+    </message>
 </context>
 <context>
     <name>HelperClient</name>
     <message>
         <source>There is no connection to the system message bus, so the disk helper cannot be reached.</source>
-        <translation>Pas de connexion au bus de messages système : le service des disques est injoignable.</translation>
+        <translation>Pas de connexion au bus de messages système&#xa0;: le service des disques est injoignable.</translation>
     </message>
     <message>
         <source>Connecting to the disk helper…</source>
@@ -453,7 +483,7 @@
     </message>
     <message>
         <source>Reading the pair&apos;s status</source>
-        <translation>La lecture de l&apos;état de la paire</translation>
+        <translation>La lecture de l’état de la paire</translation>
     </message>
     <message>
         <source>Reading SMART attributes</source>
@@ -461,7 +491,7 @@
     </message>
     <message>
         <source>Reading the self-test log</source>
-        <translation>La lecture du journal d&apos;autotests</translation>
+        <translation>La lecture du journal d’autotests</translation>
     </message>
     <message>
         <source>Reading SMART data again</source>
@@ -469,11 +499,11 @@
     </message>
     <message>
         <source>Starting a self-test</source>
-        <translation>Le lancement d&apos;un autotest</translation>
+        <translation>Le lancement d’un autotest</translation>
     </message>
     <message>
         <source>Stopping the self-test</source>
-        <translation>L&apos;arrêt de l&apos;autotest</translation>
+        <translation>L’arrêt de l’autotest</translation>
     </message>
     <message>
         <source>Reading the remap map</source>
@@ -531,10 +561,6 @@
         <translation>État du service</translation>
     </message>
     <message>
-        <source>&amp;Dismiss</source>
-        <translation>&amp;Masquer</translation>
-    </message>
-    <message>
         <source>Last error</source>
         <translation>Dernière erreur</translation>
     </message>
@@ -548,7 +574,7 @@
     </message>
     <message>
         <source>&amp;Remove pair…</source>
-        <translation>&amp;Supprimer la paire…</translation>
+        <translation>Supprimer la &amp;paire…</translation>
     </message>
     <message>
         <source>Re&amp;load</source>
@@ -568,11 +594,11 @@
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation>Ai&amp;de</translation>
+        <translation>A&amp;ide</translation>
     </message>
     <message>
         <source>Main toolbar</source>
-        <translation>Barre d&apos;outils principale</translation>
+        <translation>Barre d’outils principale</translation>
     </message>
     <message>
         <source>About Disk Remap Manager</source>
@@ -580,7 +606,7 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;Disk Remap Manager&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Watches your disks and keeps data on ageing disks readable by moving failing blocks to a spare disk.&lt;/p&gt;&lt;p&gt;Helper: %2&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Gestionnaire de réaffectation des disques&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Surveille vos disques et garde lisibles les données des disques vieillissants en déplaçant les blocs défaillants vers un disque de secours.&lt;/p&gt;&lt;p&gt;Service : %2&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;&lt;b&gt;Gestionnaire de réaffectation des disques&lt;/b&gt; %1&lt;/p&gt;&lt;p&gt;Surveille vos disques et garde lisibles les données des disques vieillissants en déplaçant les blocs défaillants vers un disque de secours.&lt;/p&gt;&lt;p&gt;Service&#xa0;: %2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>not connected</source>
@@ -596,7 +622,7 @@
     </message>
     <message>
         <source>Remove the pair “%1”?</source>
-        <translation>Supprimer la paire « %1 » ?</translation>
+        <translation>Supprimer la paire «&#xa0;%1&#xa0;»&#xa0;?</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -604,7 +630,7 @@
     </message>
     <message>
         <source>Opening “%1”</source>
-        <translation>L’ouverture de « %1 »</translation>
+        <translation>L’ouverture de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>There is no disk or pair with that name or device.</source>
@@ -612,19 +638,19 @@
     </message>
     <message>
         <source>The device %1 disappears, so stop using it first (unmount it).</source>
-        <translation>Le périphérique %1 va disparaître : cessez d&apos;abord de l&apos;utiliser (démontez-le).</translation>
+        <translation>Le périphérique %1 va disparaître&#xa0;: cessez d’abord de l’utiliser (démontez-le).</translation>
     </message>
     <message>
         <source>No blocks were moved to the spare: the main disk alone holds the pair&apos;s data.</source>
-        <translation>Aucun bloc n&apos;a été déplacé vers le disque de secours : le disque principal contient à lui seul les données de la paire.</translation>
+        <translation>Aucun bloc n’a été déplacé vers le disque de secours&#xa0;: le disque principal contient à lui seul les données de la paire.</translation>
     </message>
     <message>
         <source>First, the blocks moved to the spare (%1) are written back to the main disk and checked. Only if all of them go back is the pair removed; the main disk then holds all of the pair&apos;s data. If some cannot go back, nothing is removed and you are asked what to do.</source>
-        <translation>D&apos;abord, les blocs déplacés vers le disque de secours (%1) sont réécrits sur le disque principal et vérifiés. La paire n&apos;est supprimée que s&apos;ils sont tous revenus ; le disque principal contient alors toutes les données de la paire. Si certains ne peuvent pas revenir, rien n&apos;est supprimé et l&apos;on vous demande que faire.</translation>
+        <translation>D’abord, les blocs déplacés vers le disque de secours (%1) sont réécrits sur le disque principal et vérifiés. La paire n’est supprimée que s’ils sont tous revenus&#xa0;; le disque principal contient alors toutes les données de la paire. Si certains ne peuvent pas revenir, rien n’est supprimé et l’on vous demande que faire.</translation>
     </message>
     <message>
         <source>Blocks that could not be read on the main disk (%1) were never rewritten: they remain unreadable.</source>
-        <translation>Les blocs illisibles sur le disque principal (%1) n&apos;ont jamais été réécrits : ils restent illisibles.</translation>
+        <translation>Les blocs illisibles sur le disque principal (%1) n’ont jamais été réécrits&#xa0;: ils restent illisibles.</translation>
     </message>
     <message>
         <source>Pair not removed</source>
@@ -632,7 +658,7 @@
     </message>
     <message>
         <source>The pair “%1” was not removed: some moved blocks cannot be written back to the main disk.</source>
-        <translation>La paire « %1 » n&apos;a pas été supprimée : certains blocs déplacés ne peuvent pas être réécrits sur le disque principal.</translation>
+        <translation>La paire «&#xa0;%1&#xa0;» n’a pas été supprimée&#xa0;: certains blocs déplacés ne peuvent pas être réécrits sur le disque principal.</translation>
     </message>
     <message>
         <source>The newest data of these blocks is only on the spare. Keep the pair and replace the main disk, so that nothing is lost. If you remove the pair anyway, the main disk alone holds old or unreadable data in these blocks.</source>
@@ -652,15 +678,27 @@
     </message>
     <message>
         <source>Really remove the pair “%1” and lose the newest data of the blocks that cannot go back?</source>
-        <translation>Vraiment supprimer la paire « %1 » et perdre les données les plus récentes des blocs qui ne peuvent pas revenir ?</translation>
+        <translation>Vraiment supprimer la paire «&#xa0;%1&#xa0;» et perdre les données les plus récentes des blocs qui ne peuvent pas revenir&#xa0;?</translation>
     </message>
     <message>
         <source>Their data stays only on the spare: the pair can still be assembled again from the two disks as long as nothing writes to them.</source>
-        <translation>Leurs données restent seulement sur le disque de secours : la paire peut encore être réassemblée à partir des deux disques tant que rien n&apos;y écrit.</translation>
+        <translation>Leurs données restent seulement sur le disque de secours&#xa0;: la paire peut encore être réassemblée à partir des deux disques tant que rien n’y écrit.</translation>
     </message>
     <message>
         <source>Remove and &amp;lose data</source>
         <translation>Supprimer et &amp;perdre les données</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Disk Remap Manager keeps watching your disks</source>
+        <translation>Le gestionnaire de réaffectation des disques continue de surveiller vos disques</translation>
+    </message>
+    <message>
+        <source>You will be notified when a disk needs attention. Open Disk Remap Manager from the applications menu to see your disks; to stop watching, choose Quit in its Disks menu.</source>
+        <translation>Vous serez prévenu quand un disque demande votre attention. Ouvrez le gestionnaire de réaffectation des disques depuis le menu des applications pour voir vos disques ; pour arrêter la surveillance, choisissez « Quitter » dans son menu « Disques ».</translation>
     </message>
 </context>
 <context>
@@ -671,11 +709,7 @@
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation>&amp;Agrandir</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;out</source>
-        <translation>&amp;Réduire</translation>
+        <translation>A&amp;grandir</translation>
     </message>
     <message>
         <source>&amp;Whole disk</source>
@@ -687,11 +721,11 @@
     </message>
     <message>
         <source>Show the selected cell in more detail (also: double-click, mouse wheel, +)</source>
-        <translation>Afficher la case choisie plus en détail (aussi : double-clic, molette, +)</translation>
+        <translation>Afficher la case choisie plus en détail (aussi&#xa0;: double-clic, molette, +)</translation>
     </message>
     <message>
         <source>Show a larger part of the disk (also: mouse wheel, -)</source>
-        <translation>Afficher une plus grande partie du disque (aussi : molette, -)</translation>
+        <translation>Afficher une plus grande partie du disque (aussi&#xa0;: molette, -)</translation>
     </message>
     <message>
         <source>Sector on the main disk</source>
@@ -740,6 +774,10 @@
         <source>Listing…</source>
         <translation>Liste en cours…</translation>
     </message>
+    <message>
+        <source>Zoom o&amp;ut</source>
+        <translation>Réd&amp;uire</translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -753,33 +791,33 @@
     <message numerus="yes">
         <source>In total %Ln block(s) have been moved. Your data is safe, but the main disk is wearing out.</source>
         <translation>
-            <numerusform>Au total, %Ln bloc a été déplacé. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
-            <numerusform>Au total, %Ln blocs ont été déplacés. Vos données sont en sécurité, mais le disque principal s&apos;use.</numerusform>
+            <numerusform>Au total, %Ln bloc a été déplacé. Vos données sont en sécurité, mais le disque principal s’use.</numerusform>
+            <numerusform>Au total, %Ln blocs ont été déplacés. Vos données sont en sécurité, mais le disque principal s’use.</numerusform>
         </translation>
     </message>
     <message>
         <source>Bad blocks on pair “%1”</source>
-        <translation>Blocs défectueux sur la paire « %1 »</translation>
+        <translation>Blocs défectueux sur la paire «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon.</source>
-        <translation>Le disque de secours de la paire « %1 » est presque plein (%2 blocs utilisés sur %3). Remplacez bientôt le disque principal.</translation>
+        <translation>Le disque de secours de la paire «&#xa0;%1&#xa0;» est presque plein (%2 blocs utilisés sur %3). Remplacez bientôt le disque principal.</translation>
     </message>
     <message>
         <source>The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: copy your data and replace the main disk now.</source>
-        <translation>Le disque de secours de la paire « %1 » est plein. Les nouveaux blocs défectueux ne peuvent plus être remplacés : copiez vos données et remplacez le disque principal dès maintenant.</translation>
+        <translation>Le disque de secours de la paire «&#xa0;%1&#xa0;» est plein. Les nouveaux blocs défectueux ne peuvent plus être remplacés&#xa0;: copiez vos données et remplacez le disque principal dès maintenant.</translation>
     </message>
     <message>
         <source>Pair “%1”: %2.</source>
-        <translation>Paire « %1 » : %2.</translation>
+        <translation>Paire «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Pair “%1”: %2</source>
-        <translation>Paire « %1 » : %2</translation>
+        <translation>Paire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Disk health: %1</source>
-        <translation>Santé des disques : %1</translation>
+        <translation>Santé des disques&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open</source>
@@ -787,15 +825,15 @@
     </message>
     <message>
         <source>Both disks of pair “%1” are gone. Reconnect them; until then its data cannot be used.</source>
-        <translation>Les deux disques de la paire « %1 » ont disparu. Rebranchez-les ; d’ici là, ses données sont inutilisables.</translation>
+        <translation>Les deux disques de la paire «&#xa0;%1&#xa0;» ont disparu. Rebranchez-les&#xa0;; d’ici là, ses données sont inutilisables.</translation>
     </message>
     <message>
         <source>The main disk of pair “%1”%2 is gone. Reconnect it; until then the pair&apos;s data cannot be used.</source>
-        <translation>Le disque principal de la paire « %1 »%2 a disparu. Rebranchez-le ; d’ici là, les données de la paire sont inutilisables.</translation>
+        <translation>Le disque principal de la paire «&#xa0;%1&#xa0;»%2 a disparu. Rebranchez-le&#xa0;; d’ici là, les données de la paire sont inutilisables.</translation>
     </message>
     <message>
         <source>The spare disk of pair “%1”%2 is gone. Blocks moved to it cannot be read until it is reconnected.</source>
-        <translation>Le disque de secours de la paire « %1 »%2 a disparu. Les blocs déplacés vers lui ne peuvent pas être lus tant qu’il n’est pas rebranché.</translation>
+        <translation>Le disque de secours de la paire «&#xa0;%1&#xa0;»%2 a disparu. Les blocs déplacés vers lui ne peuvent pas être lus tant qu’il n’est pas rebranché.</translation>
     </message>
     <message>
         <source>Disks that need attention</source>
@@ -803,37 +841,33 @@
     </message>
     <message>
         <source>Found at the first start: problems on %1. Open Disk Remap Manager to see them.</source>
-        <translation>Trouvé au premier démarrage : des problèmes sur %1. Ouvrez le Gestionnaire de réaffectation des disques pour les voir.</translation>
+        <translation>Trouvé au premier démarrage&#xa0;: des problèmes sur %1. Ouvrez le Gestionnaire de réaffectation des disques pour les voir.</translation>
     </message>
     <message>
         <source>pair “%1”</source>
-        <translation>paire « %1 »</translation>
+        <translation>paire «&#xa0;%1&#xa0;»</translation>
     </message>
     <message numerus="yes">
         <source>%Ln block(s) of pair “%1” could not be read; files stored there may be unreadable now. Copy what you still can from %2 to another disk.</source>
         <translation>
-            <numerusform>%Ln bloc de la paire « %1 » n’a pas pu être lu ; des fichiers qui s’y trouvent sont peut-être illisibles maintenant. Copiez ce qui peut encore l’être de %2 vers un autre disque.</numerusform>
-            <numerusform>%Ln blocs de la paire « %1 » n’ont pas pu être lus ; des fichiers qui s’y trouvent sont peut-être illisibles maintenant. Copiez ce qui peut encore l’être de %2 vers un autre disque.</numerusform>
+            <numerusform>%Ln bloc de la paire «&#xa0;%1&#xa0;» n’a pas pu être lu&#xa0;; des fichiers qui s’y trouvent sont peut-être illisibles maintenant. Copiez ce qui peut encore l’être de %2 vers un autre disque.</numerusform>
+            <numerusform>%Ln blocs de la paire «&#xa0;%1&#xa0;» n’ont pas pu être lus&#xa0;; des fichiers qui s’y trouvent sont peut-être illisibles maintenant. Copiez ce qui peut encore l’être de %2 vers un autre disque.</numerusform>
         </translation>
     </message>
     <message>
         <source>Reminder: %1</source>
-        <translation>Rappel : %1</translation>
+        <translation>Rappel&#xa0;: %1</translation>
     </message>
     <message>
         <source>Disk %1: %2</source>
-        <translation>Disque %1 : %2</translation>
+        <translation>Disque %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>OverviewPage</name>
     <message>
-        <source>&amp;Don&apos;t show notifications about this device</source>
-        <translation>&amp;Ne pas afficher de notifications pour ce périphérique</translation>
-    </message>
-    <message>
         <source>&amp;Remove pair…</source>
-        <translation>&amp;Supprimer la paire…</translation>
+        <translation>Supprimer la &amp;paire…</translation>
     </message>
     <message>
         <source>Health</source>
@@ -845,43 +879,43 @@
     </message>
     <message>
         <source>Model:</source>
-        <translation>Modèle :</translation>
+        <translation>Modèle&#xa0;:</translation>
     </message>
     <message>
         <source>Serial number:</source>
-        <translation>Numéro de série :</translation>
+        <translation>Numéro de série&#xa0;:</translation>
     </message>
     <message>
         <source>Size:</source>
-        <translation>Taille :</translation>
+        <translation>Taille&#xa0;:</translation>
     </message>
     <message>
         <source>Type:</source>
-        <translation>Type :</translation>
+        <translation>Type&#xa0;:</translation>
     </message>
     <message>
         <source>Used as:</source>
-        <translation>Utilisé comme :</translation>
+        <translation>Utilisé comme&#xa0;:</translation>
     </message>
     <message>
         <source>SMART verdict:</source>
-        <translation>Verdict SMART :</translation>
+        <translation>Verdict SMART&#xa0;:</translation>
     </message>
     <message>
         <source>Temperature:</source>
-        <translation>Température :</translation>
+        <translation>Température&#xa0;:</translation>
     </message>
     <message>
         <source>Powered on:</source>
-        <translation>Sous tension :</translation>
+        <translation>Sous tension&#xa0;:</translation>
     </message>
     <message>
         <source>Sectors replaced by the disk:</source>
-        <translation>Secteurs remplacés par le disque :</translation>
+        <translation>Secteurs remplacés par le disque&#xa0;:</translation>
     </message>
     <message>
         <source>Unreadable sectors:</source>
-        <translation>Secteurs illisibles :</translation>
+        <translation>Secteurs illisibles&#xa0;:</translation>
     </message>
     <message>
         <source>Spare space used</source>
@@ -889,43 +923,43 @@
     </message>
     <message>
         <source>Spare used:</source>
-        <translation>Secours utilisé :</translation>
+        <translation>Secours utilisé&#xa0;:</translation>
     </message>
     <message>
         <source>State:</source>
-        <translation>État :</translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
         <source>Blocks moved to the spare:</source>
-        <translation>Blocs déplacés vers le secours :</translation>
+        <translation>Blocs déplacés vers le secours&#xa0;:</translation>
     </message>
     <message>
         <source>Unreadable blocks waiting:</source>
-        <translation>Blocs illisibles en attente :</translation>
+        <translation>Blocs illisibles en attente&#xa0;:</translation>
     </message>
     <message>
         <source>Read errors:</source>
-        <translation>Erreurs de lecture :</translation>
+        <translation>Erreurs de lecture&#xa0;:</translation>
     </message>
     <message>
         <source>Write errors:</source>
-        <translation>Erreurs d&apos;écriture :</translation>
+        <translation>Erreurs d’écriture&#xa0;:</translation>
     </message>
     <message>
         <source>Use this device:</source>
-        <translation>Utiliser ce périphérique :</translation>
+        <translation>Utiliser ce périphérique&#xa0;:</translation>
     </message>
     <message>
         <source>Main disk:</source>
-        <translation>Disque principal :</translation>
+        <translation>Disque principal&#xa0;:</translation>
     </message>
     <message>
         <source>Spare disk:</source>
-        <translation>Disque de secours :</translation>
+        <translation>Disque de secours&#xa0;:</translation>
     </message>
     <message>
         <source>Block size:</source>
-        <translation>Taille de bloc :</translation>
+        <translation>Taille de bloc&#xa0;:</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
@@ -941,7 +975,7 @@
     </message>
     <message>
         <source>Pair “%1”</source>
-        <translation>Paire « %1 »</translation>
+        <translation>Paire «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>%1 of %2 spare blocks used</source>
@@ -953,11 +987,11 @@
     </message>
     <message>
         <source>Main disk of a pair</source>
-        <translation>Disque principal d&apos;une paire</translation>
+        <translation>Disque principal d’une paire</translation>
     </message>
     <message>
         <source>Spare disk of a pair</source>
-        <translation>Disque de secours d&apos;une paire</translation>
+        <translation>Disque de secours d’une paire</translation>
     </message>
     <message>
         <source>Not paired</source>
@@ -965,7 +999,7 @@
     </message>
     <message>
         <source>in use: %1</source>
-        <translation>utilisé : %1</translation>
+        <translation>utilisé&#xa0;: %1</translation>
     </message>
     <message>
         <source>not reported</source>
@@ -986,6 +1020,10 @@
             <numerusform>%Ln heures</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Don&apos;t show &amp;notifications about this device</source>
+        <translation>Ne pas afficher de &amp;notifications pour cet appareil</translation>
+    </message>
 </context>
 <context>
     <name>PairRules</name>
@@ -995,23 +1033,23 @@
     </message>
     <message>
         <source>In use: %1</source>
-        <translation>Utilisé : %1</translation>
+        <translation>Utilisé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Already the main disk of a pair</source>
-        <translation>Déjà disque principal d&apos;une paire</translation>
+        <translation>Déjà disque principal d’une paire</translation>
     </message>
     <message>
         <source>Already the spare of a pair</source>
-        <translation>Déjà disque de secours d&apos;une paire</translation>
+        <translation>Déjà disque de secours d’une paire</translation>
     </message>
     <message>
         <source>This is the main disk</source>
-        <translation>C&apos;est le disque principal</translation>
+        <translation>C’est le disque principal</translation>
     </message>
     <message>
         <source>Too small: %1 cannot hold the remap table</source>
-        <translation>Trop petit : %1 ne peut pas contenir la table de réaffectation</translation>
+        <translation>Trop petit&#xa0;: %1 ne peut pas contenir la table de réaffectation</translation>
     </message>
     <message>
         <source>Its sectors are larger than the chosen block size</source>
@@ -1062,7 +1100,7 @@
     </message>
     <message>
         <source>Letters, digits, dot, dash and underscore; starts with a letter or digit.</source>
-        <translation>Lettres, chiffres, point, tiret et tiret bas ; commence par une lettre ou un chiffre.</translation>
+        <translation>Lettres, chiffres, point, tiret et tiret bas&#xa0;; commence par une lettre ou un chiffre.</translation>
     </message>
     <message>
         <source>Block size</source>
@@ -1070,15 +1108,7 @@
     </message>
     <message>
         <source>The unit moved to the spare when a sector fails. 4 KiB suits almost every disk.</source>
-        <translation>L&apos;unité déplacée vers le secours quand un secteur lâche. 4 Kio convient à presque tous les disques.</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
-    </message>
-    <message>
-        <source>&amp;Block size:</source>
-        <translation>&amp;Taille de bloc :</translation>
+        <translation>L’unité déplacée vers le secours quand un secteur lâche. 4 Kio convient à presque tous les disques.</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -1086,7 +1116,7 @@
     </message>
     <message>
         <source>Confirm erasing the spare disk</source>
-        <translation>Confirmer l&apos;effacement du disque de secours</translation>
+        <translation>Confirmer l’effacement du disque de secours</translation>
     </message>
     <message>
         <source>&amp;Create pair</source>
@@ -1117,7 +1147,7 @@
     </message>
     <message>
         <source>&lt;p&gt;Main disk (keeps its data): &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Spare disk: &lt;b&gt;%2&lt;/b&gt;, room for %3 bad blocks&lt;/p&gt;&lt;p&gt;New device: &lt;b&gt;/dev/mapper/%4&lt;/b&gt;, block size %5&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Disque principal (garde ses données) : &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Disque de secours : &lt;b&gt;%2&lt;/b&gt;, place pour %3 blocs défectueux&lt;/p&gt;&lt;p&gt;Nouveau périphérique : &lt;b&gt;/dev/mapper/%4&lt;/b&gt;, taille de bloc %5&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Disque principal (garde ses données)&#xa0;: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Disque de secours&#xa0;: &lt;b&gt;%2&lt;/b&gt;, place pour %3 blocs défectueux&lt;/p&gt;&lt;p&gt;Nouveau périphérique&#xa0;: &lt;b&gt;/dev/mapper/%4&lt;/b&gt;, taille de bloc %5&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Everything on %1 will be erased.&lt;/b&gt; Files, partitions and file systems on the spare disk will be lost and cannot be recovered.</source>
@@ -1125,7 +1155,7 @@
     </message>
     <message>
         <source>I understand that all data on %1 will be &amp;erased</source>
-        <translation>J&apos;ai compris que toutes les données de %1 seront &amp;effacées</translation>
+        <translation>J’ai compris que toutes les données de %1 seront &amp;effacées</translation>
     </message>
     <message>
         <source>Creating the pair… If a password dialog appears, enter an administrator password.</source>
@@ -1155,16 +1185,20 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
         <source>A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB.</source>
         <translation>Un disque de réserve de quelques gigaoctets suffit largement&#xa0;: chaque gigaoctet contient environ 240&#x202f;000 blocs défectueux de 4&#xa0;Kio.</translation>
     </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Block si&amp;ze:</source>
+        <translation>Taille de &amp;bloc&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>RemapMapWidget</name>
     <message>
         <source>Remap map</source>
         <translation>Carte de réaffectation</translation>
-    </message>
-    <message>
-        <source>The main disk from start to end. Red cells hold blocks moved to the spare, orange cells hold blocks that could not be read. Arrow keys move, Enter lists the blocks of a cell, plus and minus zoom.</source>
-        <translation>Le disque principal du début à la fin. Les cases rouges contiennent des blocs déplacés vers le secours, les cases orange des blocs illisibles. Les flèches déplacent, Entrée liste les blocs d&apos;une case, plus et moins zooment.</translation>
     </message>
     <message>
         <source>Sectors %1 to %2</source>
@@ -1187,6 +1221,10 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
             <numerusform>%Ln bloc illisible en attente</numerusform>
             <numerusform>%Ln blocs illisibles en attente</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The main disk from start to end. Red cells hold blocks moved to the spare, darker red the more there are; dark orange cells hold blocks that could not be read. Arrow keys move, Enter lists the blocks of a cell, plus and minus zoom.</source>
+        <translation>Le disque principal du début à la fin. Les cellules rouges contiennent des blocs déplacés vers le disque de secours, d’autant plus foncées qu’ils sont nombreux&#xa0;; les cellules orange foncé contiennent des blocs illisibles. Les flèches déplacent, Entrée liste les blocs d’une cellule, plus et moins zooment.</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1253,54 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
         <source>First bad sector</source>
         <translation>Premier secteur défectueux</translation>
     </message>
+    <message>
+        <source>Short test</source>
+        <translation>Test court</translation>
+    </message>
+    <message>
+        <source>Extended test</source>
+        <translation>Test long</translation>
+    </message>
+    <message>
+        <source>Transport test</source>
+        <translation>Test de transport</translation>
+    </message>
+    <message>
+        <source>Selective test</source>
+        <translation>Test sélectif</translation>
+    </message>
+    <message>
+        <source>Offline scan</source>
+        <translation>Analyse hors ligne</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Réussi</translation>
+    </message>
+    <message>
+        <source>Failed: a sector could not be read</source>
+        <translation>Échec&#xa0;: un secteur n’a pas pu être lu</translation>
+    </message>
+    <message>
+        <source>Failed: electrical fault</source>
+        <translation>Échec&#xa0;: défaut électrique</translation>
+    </message>
+    <message>
+        <source>Failed: the heads could not be positioned</source>
+        <translation>Échec&#xa0;: les têtes n’ont pas pu être positionnées</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Stopped before the end</source>
+        <translation>Arrêté avant la fin</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>En cours</translation>
+    </message>
 </context>
 <context>
     <name>SmartAttributeModel</name>
@@ -1232,7 +1318,7 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>Sectors the disk has replaced with its own spares. Any rise means the surface is wearing.</source>
-        <translation>Secteurs que le disque a remplacés par ses propres réserves. Toute hausse signifie que la surface s&apos;use.</translation>
+        <translation>Secteurs que le disque a remplacés par ses propres réserves. Toute hausse signifie que la surface s’use.</translation>
     </message>
     <message>
         <source>Errors while positioning the heads.</source>
@@ -1248,7 +1334,7 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>How often the disk has been switched on and off.</source>
-        <translation>Nombre d&apos;allumages et d&apos;extinctions du disque.</translation>
+        <translation>Nombre d’allumages et d’extinctions du disque.</translation>
     </message>
     <message>
         <source>Wear of the flash cells (SSD).</source>
@@ -1260,11 +1346,11 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>Data corrupted between the disk&apos;s cache and the host.</source>
-        <translation>Données corrompues entre le cache du disque et l&apos;ordinateur.</translation>
+        <translation>Données corrompues entre le cache du disque et l’ordinateur.</translation>
     </message>
     <message>
         <source>Errors the disk could not correct. Any value above zero is a bad sign.</source>
-        <translation>Erreurs que le disque n&apos;a pas pu corriger. Toute valeur supérieure à zéro est mauvais signe.</translation>
+        <translation>Erreurs que le disque n’a pas pu corriger. Toute valeur supérieure à zéro est mauvais signe.</translation>
     </message>
     <message>
         <source>Commands that timed out inside the disk.</source>
@@ -1276,7 +1362,7 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>Emergency head retracts after a power loss.</source>
-        <translation>Rétractations d&apos;urgence des têtes après une coupure de courant.</translation>
+        <translation>Rétractations d’urgence des têtes après une coupure de courant.</translation>
     </message>
     <message>
         <source>Head load and unload cycles.</source>
@@ -1300,11 +1386,11 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>Remaining life of an SSD.</source>
-        <translation>Durée de vie restante d&apos;un SSD.</translation>
+        <translation>Durée de vie restante d’un SSD.</translation>
     </message>
     <message>
         <source>Wear indicator of the flash cells.</source>
-        <translation>Indicateur d&apos;usure des cellules flash.</translation>
+        <translation>Indicateur d’usure des cellules flash.</translation>
     </message>
     <message>
         <source>Total data written.</source>
@@ -1363,19 +1449,11 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     <name>SmartPage</name>
     <message>
         <source>Read &amp;again</source>
-        <translation>&amp;Relire</translation>
-    </message>
-    <message>
-        <source>Run &amp;short test</source>
-        <translation>Lancer le test &amp;court</translation>
+        <translation>Re&amp;lire</translation>
     </message>
     <message>
         <source>Run &amp;extended test</source>
-        <translation>Lancer le test &amp;long</translation>
-    </message>
-    <message>
-        <source>S&amp;top test</source>
-        <translation>&amp;Arrêter le test</translation>
+        <translation>Lancer le test l&amp;ong</translation>
     </message>
     <message>
         <source>NVMe health</source>
@@ -1395,19 +1473,19 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>A quick check of the disk&apos;s electronics and a sample of its surface (about 2 minutes)</source>
-        <translation>Une vérification rapide de l&apos;électronique du disque et d&apos;un échantillon de sa surface (environ 2 minutes)</translation>
+        <translation>Une vérification rapide de l’électronique du disque et d’un échantillon de sa surface (environ 2 minutes)</translation>
     </message>
     <message>
         <source>Reads the whole surface; can take hours. The disk stays usable meanwhile.</source>
-        <translation>Lit toute la surface ; peut prendre des heures. Le disque reste utilisable pendant ce temps.</translation>
+        <translation>Lit toute la surface&#xa0;; peut prendre des heures. Le disque reste utilisable pendant ce temps.</translation>
     </message>
     <message>
         <source>Self-test progress</source>
-        <translation>Progression de l&apos;autotest</translation>
+        <translation>Progression de l’autotest</translation>
     </message>
     <message>
         <source>Self-test running: %p%</source>
-        <translation>Autotest en cours : %p %</translation>
+        <translation>Autotest en cours&#xa0;: %p %</translation>
     </message>
     <message>
         <source>SMART attributes</source>
@@ -1415,7 +1493,7 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>Self-test log</source>
-        <translation>Journal d&apos;autotests</translation>
+        <translation>Journal d’autotests</translation>
     </message>
     <message>
         <source>Self-tests</source>
@@ -1446,10 +1524,10 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
 Media errors: %2
 Life used: %3%
 Spare area left: %4% (warning below %5%)</source>
-        <translation>Avertissement critique : %1
-Erreurs de support : %2
-Durée de vie consommée : %3 %
-Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
+        <translation>Avertissement critique&#xa0;: %1
+Erreurs de support&#xa0;: %2
+Durée de vie consommée&#xa0;: %3 %
+Réserve restante&#xa0;: %4 % (alerte en dessous de %5 %)</translation>
     </message>
     <message>
         <source>yes (code 0x%1)</source>
@@ -1459,12 +1537,20 @@ Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
         <source>none</source>
         <translation>aucun</translation>
     </message>
+    <message>
+        <source>Run short &amp;test</source>
+        <translation>Lancer le test cour&amp;t</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p test</source>
+        <translation>Arrêt&amp;er le test</translation>
+    </message>
 </context>
 <context>
     <name>TrayIcon</name>
     <message>
         <source>Disk health: %1</source>
-        <translation>Santé des disques : %1</translation>
+        <translation>Santé des disques&#xa0;: %1</translation>
     </message>
     <message>
         <source>&amp;Open Disk Remap Manager</source>
@@ -1482,6 +1568,14 @@ Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
+    <message>
+        <source>Disk health: %1 (%2)</source>
+        <translation>Santé des disques : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Disks needing attention</source>
+        <translation>Disques demandant votre attention</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1490,12 +1584,8 @@ Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
         <translation>Affiche la santé de vos disques et gère les paires dm-remap.</translation>
     </message>
     <message>
-        <source>Start minimized to the system tray.</source>
-        <translation>Démarrer réduit dans la zone de notification.</translation>
-    </message>
-    <message>
         <source>Open the window on this disk or pair: a pair&apos;s name, a device such as /dev/sda or /dev/mapper/&lt;pair&gt;, or a link to one.</source>
-        <translation>Ouvrir la fenêtre sur ce disque ou cette paire : le nom d’une paire, un périphérique comme /dev/sda ou /dev/mapper/&lt;paire&gt;, ou un lien vers l’un d’eux.</translation>
+        <translation>Ouvrir la fenêtre sur ce disque ou cette paire&#xa0;: le nom d’une paire, un périphérique comme /dev/sda ou /dev/mapper/&lt;paire&gt;, ou un lien vers l’un d’eux.</translation>
     </message>
     <message>
         <source>disk-or-pair</source>
@@ -1503,7 +1593,7 @@ Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
     </message>
     <message>
         <source>Open the window on this page: overview, smart or map.</source>
-        <translation>Ouvrir la fenêtre sur cette page : overview (vue d’ensemble), smart ou map (carte de réaffectation).</translation>
+        <translation>Ouvrir la fenêtre sur cette page&#xa0;: overview (vue d’ensemble), smart ou map (carte de réaffectation).</translation>
     </message>
     <message>
         <source>page</source>
@@ -1511,11 +1601,15 @@ Réserve restante : %4 % (alerte en dessous de %5 %)</translation>
     </message>
     <message>
         <source>Unknown page “%1”: use overview, smart or map.</source>
-        <translation>Page « %1 » inconnue : indiquez overview, smart ou map.</translation>
+        <translation>Page «&#xa0;%1&#xa0;» inconnue&#xa0;: indiquez overview, smart ou map.</translation>
     </message>
     <message>
         <source>Another dm-remap-manager is running but does not answer; starting anyway.</source>
-        <translation>Un autre dm-remap-manager est lancé mais ne répond pas ; démarrage quand même.</translation>
+        <translation>Un autre dm-remap-manager est lancé mais ne répond pas&#xa0;; démarrage quand même.</translation>
+    </message>
+    <message>
+        <source>Start in the background, without the window: watch the disks (in the system tray where there is one) and notify.</source>
+        <translation>Démarrer en arrière-plan, sans la fenêtre : surveiller les disques (dans la zone de notification s’il y en a une) et prévenir.</translation>
     </message>
 </context>
 </TS>

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void removePairAsksFirst();
     void removeRefusedAsksTwiceBeforeForcing();
     void trayFollowsTheWorstHealth();
+    void disksSortedByName();
+    void monitoringGoesOnWithoutTray();
     void windowOpensWhatTheUserNamed();
     void secondStartShowsTheRunningWindow();
 
@@ -516,7 +518,7 @@ void TestAppClient::smartTabAndSelfTest()
     QPushButton *run = nullptr;
     QProgressBar *progress = nullptr;
     for (QPushButton *b : page.findChildren<QPushButton *>())
-        if (b->text() == QStringLiteral("Run &short test"))
+        if (b->text() == QStringLiteral("Run short &test"))
             run = b;
     for (QProgressBar *p : page.findChildren<QProgressBar *>())
         if (p->accessibleName() == QStringLiteral("Self-test progress"))
@@ -668,18 +670,83 @@ void TestAppClient::trayFollowsTheWorstHealth()
     QVERIFY(pairAction());
     QCOMPARE(pairAction()->text(), QStringLiteral("safe — Good"));
 
+    // The tooltip names what is in trouble; the menu lists unpaired disks
+    // in trouble too, each opening the window on it.
     m_fake->setPairState(QStringLiteral("safe"), QStringLiteral("spare_low"));
-    QTRY_COMPARE(tray.toolTip(), QStringLiteral("Disk health: Caution"));
+    QTRY_COMPARE(tray.toolTip(), QStringLiteral("Disk health: Caution (Pair “safe”)"));
     m_fake->setSmartFixture(QStringLiteral("nvme0n1"), QStringLiteral("nvme-damaged-critical.json"));
-    QTRY_COMPARE(tray.toolTip(), QStringLiteral("Disk health: Bad"));
+    QTRY_VERIFY2(tray.toolTip().startsWith(QStringLiteral("Disk health: Bad (Pair “safe”, /dev/nvme0n1 · ")),
+                 qPrintable(tray.toolTip()));
     QTRY_COMPARE(pairAction()->text(), QStringLiteral("safe — Caution"));
     pairAction()->trigger();
     QCOMPARE(open.count(), 1);
     QCOMPARE(open.first().first().toString(), m_fake->pairPath(QStringLiteral("safe")));
+    QAction *diskAction = nullptr;
+    for (QAction *a : tray.menu()->actions())
+        if (a->text().startsWith(QStringLiteral("/dev/nvme0n1 · ")) && a->text().endsWith(QStringLiteral(" — Bad")))
+            diskAction = a;
+    QVERIFY(diskAction);
+    diskAction->trigger();
+    QCOMPARE(open.last().first().toString(), m_fake->diskPath(QStringLiteral("nvme0n1")));
 
     // The helper gone: the tray says so instead of a health.
     m_fake->unregisterService();
     QTRY_VERIFY(tray.toolTip().contains(QStringLiteral("not running")));
+}
+
+void TestAppClient::disksSortedByName()
+{
+    // Listed by the helper in another order: sdaa after sdb, nvme1 after nvme0.
+    for (const char *name : {"sdaa", "nvme1n1", "sdb", "nvme0n1", "sdc"})
+        m_fake->addDisk(QString::fromLatin1(name), QStringLiteral("/dev/") + QString::fromLatin1(name), QStringLiteral("hdd"), 500 * GB);
+    m_fake->addPair(QStringLiteral("zeta"), QStringLiteral("sdc"), QStringLiteral("nvme1n1"));
+    m_fake->addDisk(QStringLiteral("sdd"), QStringLiteral("/dev/sdd"), QStringLiteral("hdd"), 500 * GB);
+    m_fake->addDisk(QStringLiteral("sde"), QStringLiteral("/dev/sde"), QStringLiteral("hdd"), 100 * GB);
+    m_fake->addPair(QStringLiteral("alpha"), QStringLiteral("sdd"), QStringLiteral("sde"));
+    QVERIFY(m_fake->registerService());
+    startClient();
+    QTRY_COMPARE(m_devices->rowCount(), 5);
+    QStringList shown;
+    for (int r = 0; r < m_devices->rowCount(); ++r)
+        shown << m_devices->index(r, 0).data().toString().section(QStringLiteral(" · "), 0, 0);
+    QCOMPARE(shown, (QStringList{QStringLiteral("Pair “alpha”"), QStringLiteral("Pair “zeta”"), QStringLiteral("/dev/nvme0n1"),
+                                 QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdaa")}));
+    // The full name in the tooltip, where a narrow column elides it.
+    const QModelIndex disk = m_devices->index(2, 0);
+    QVERIFY(disk.data(Qt::ToolTipRole).toString().startsWith(disk.data().toString() + QLatin1Char('\n')));
+}
+
+// GNOME has no tray: the autostart entry (--tray) opens no window, closing
+// the window hides it and monitoring goes on, and the user is told so once.
+void TestAppClient::monitoringGoesOnWithoutTray()
+{
+    QVERIFY(!MainWindow::startPlan(true, false).showWindow);
+    QVERIFY(MainWindow::startPlan(true, true).showWindow);
+    QVERIFY(MainWindow::startPlan(false, false).showWindow);
+    makeTypicalDisks();
+    QVERIFY(m_fake->registerService());
+    startClient();
+    MainWindow window(m_client, m_devices, m_notifier);
+    window.setHaveTray(false);
+    window.setHideOnClose(true);
+    QSignalSpy notices(m_notifier, &Notifier::notified);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    QVERIFY(!window.close());
+    QVERIFY(!window.isVisible());
+    QTRY_COMPARE(notices.count(), 1);
+    QVERIFY2(notices.first().at(1).toString().contains(QStringLiteral("Quit")), qPrintable(notices.first().at(1).toString()));
+    // Once per account: a second close says nothing more.
+    window.show();
+    QVERIFY(!window.close());
+    QTest::qWait(200);
+    QCOMPARE(notices.count(), 1);
+    // Monitoring goes on: a new problem is still notified with the window closed.
+    m_notifier->setSettleInterval(10);
+    m_notifier->setCoalesceInterval(0);
+    m_fake->setSmartFixture(QStringLiteral("sda"), QStringLiteral("ide-damaged-failing.json"));
+    QTRY_VERIFY(notices.count() >= 2);
 }
 
 void TestAppClient::windowOpensWhatTheUserNamed()

@@ -123,7 +123,13 @@ void TestAppModels::mapColoursKeepSingleRemapsVisible()
     QVERIFY(clean.green() > clean.red());
     QVERIFY(many.lightness() < one.lightness());
     QVERIFY(pending != one && pending != clean);
-    QVERIFY(pending.red() > pending.blue() + 100); // orange
+    const int hue = pending.toHsl().hslHue();
+    QVERIFY2(hue >= 20 && hue <= 45, qPrintable(QString::number(hue))); // orange
+    // Graphics: 3:1 against a clean cell; unreadable apart from moved blocks
+    // in lightness, not only in hue.
+    QVERIFY(Health::contrastRatio(one, clean) >= 3);
+    QVERIFY(Health::contrastRatio(pending, clean) >= 3);
+    QVERIFY(Health::contrastRatio(pending, one) >= 1.5);
 }
 
 void TestAppModels::mapWidgetHitTesting()
