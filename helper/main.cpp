@@ -1,6 +1,7 @@
 // dm-remap-helper: the root service behind org.dmremap.Manager1.
 #include "dbustypes.h"
 #include "manager.h"
+#include "monitoring.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -44,7 +45,17 @@ int main(int argc, char **argv)
                                             QStringLiteral("count"), QStringLiteral("64"));
     const QCommandLineOption stateOption(QStringLiteral("state-dir"), QStringLiteral("Where per-disk settings are kept."),
                                          QStringLiteral("directory"), QStringLiteral("/var/lib/dm-remap"));
-    parser.addOptions({busOption, smartOption, maxPairsOption, stateOption});
+    const QCommandLineOption metricsOption(QStringLiteral("metrics-dir"),
+                                           QStringLiteral("node_exporter's textfile directory for dm-remap.prom; \"\" for none "
+                                                          "(default /var/lib/prometheus/node-exporter, used if it exists)."),
+                                           QStringLiteral("directory"), QStringLiteral("/var/lib/prometheus/node-exporter"));
+    const QCommandLineOption hookOption(QStringLiteral("event-hook"),
+                                        QStringLiteral("Executable run on every new event (default /etc/dm-remap/event-hook, if it exists)."),
+                                        QStringLiteral("path"), QStringLiteral("/etc/dm-remap/event-hook"));
+    const QCommandLineOption hookTimeoutOption(QStringLiteral("event-hook-timeout"),
+                                               QStringLiteral("Seconds before a running event hook is killed (default 60)."),
+                                               QStringLiteral("seconds"), QStringLiteral("60"));
+    parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, metricsOption, hookOption, hookTimeoutOption});
     parser.process(app);
 
     Manager::Options options;
@@ -53,7 +64,13 @@ int main(int argc, char **argv)
     options.maxPairs = parser.value(maxPairsOption).toInt(&ok2);
     options.stateDirectory = parser.value(stateOption);
     const QString busName = parser.value(busOption);
-    if (!ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
+    Monitoring::Options monitoring;
+    monitoring.metricsDirectory = parser.value(metricsOption);
+    monitoring.hook.path = parser.value(hookOption);
+    bool ok3 = false;
+    const int hookTimeout = parser.value(hookTimeoutOption).toInt(&ok3);
+    monitoring.hook.timeoutMs = hookTimeout * 1000;
+    if (!ok3 || hookTimeout < 1 || hookTimeout > 3600 || !ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
         || (busName != QLatin1String("system") && busName != QLatin1String("session"))) {
         fprintf(stderr, "dm-remap-helper: invalid option value (see --help)\n");
         return 2;
@@ -76,6 +93,7 @@ int main(int argc, char **argv)
     }
     dbus_connection_set_max_received_size(static_cast<DBusConnection *>(bus.internalPointer()), kMaxReceivedBytes);
     Manager manager(bus, options);
+    const Monitoring monitor(&manager, monitoring);
     QString error;
     if (!manager.start(&error)) {
         fprintf(stderr, "dm-remap-helper: %s\n", qPrintable(error));
