@@ -120,7 +120,7 @@ grep -q 'event hook blocks-pending: hook saw blocks-pending of safe' "$OUT/helpe
 step "a hook that hangs: the helper serves on, the metrics move on, the hook is killed"
 touch /run/hook/hang
 dd if=/dev/zero of=/dev/mapper/safe bs=4096 seek=2500 count=1 oflag=direct conv=fsync 2>/dev/null || fail "the write that moves the block failed"
-wait_for 10 grep -q 'event hook blocks-moved: hook hangs' "$OUT/helper.log" || fail "the hook did not start for blocks-moved"
+wait_for 45 grep -q 'event hook blocks-moved: hook hangs' "$OUT/helper.log" || fail "the hook did not start for blocks-moved"
 hung=$(date +%s%N)
 ctl 0 --json disks
 answered=$(( ($(date +%s%N) - hung) / 1000000 ))
