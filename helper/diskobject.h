@@ -26,6 +26,7 @@ public:
     // "/dev/sda (model serial)" for polkit dialogs and messages.
     QString description() const;
     QVariantMap infoMap() const;
+    const SmartReport &smart() const { return m_smart; }
 
     // Runs smartctl now unless a run is in progress; then(error) afterwards.
     void refreshSmart(std::function<void(const QString &error)> then = {});

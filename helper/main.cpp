@@ -4,6 +4,7 @@
 #include "manager.h"
 #include "pairoperations.h"
 #include "pairrecord.h"
+#include "monitoring.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -113,7 +114,17 @@ int main(int argc, char **argv)
                                          QStringLiteral("directory"), QStringLiteral("/var/lib/dm-remap"));
     const QCommandLineOption assembleOption(QStringLiteral("assemble-recorded"),
                                             QStringLiteral("Start the recorded pairs whose disks are present, without the bus, and exit."));
-    parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, assembleOption});
+        const QCommandLineOption metricsOption(QStringLiteral("metrics-dir"),
+                                           QStringLiteral("node_exporter's textfile directory for dm-remap.prom; \"\" for none "
+                                                          "(default /var/lib/prometheus/node-exporter, used if it exists)."),
+                                           QStringLiteral("directory"), QStringLiteral("/var/lib/prometheus/node-exporter"));
+    const QCommandLineOption hookOption(QStringLiteral("event-hook"),
+                                        QStringLiteral("Executable run on every new event (default /etc/dm-remap/event-hook, if it exists)."),
+                                        QStringLiteral("path"), QStringLiteral("/etc/dm-remap/event-hook"));
+    const QCommandLineOption hookTimeoutOption(QStringLiteral("event-hook-timeout"),
+                                               QStringLiteral("Seconds before a running event hook is killed (default 60)."),
+                                               QStringLiteral("seconds"), QStringLiteral("60"));
+    parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, metricsOption, hookOption, hookTimeoutOption, assembleOption});
     parser.process(app);
 
     Manager::Options options;
@@ -122,7 +133,13 @@ int main(int argc, char **argv)
     options.maxPairs = parser.value(maxPairsOption).toInt(&ok2);
     options.stateDirectory = parser.value(stateOption);
     const QString busName = parser.value(busOption);
-    if (!ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
+    Monitoring::Options monitoring;
+    monitoring.metricsDirectory = parser.value(metricsOption);
+    monitoring.hook.path = parser.value(hookOption);
+    bool ok3 = false;
+    const int hookTimeout = parser.value(hookTimeoutOption).toInt(&ok3);
+    monitoring.hook.timeoutMs = hookTimeout * 1000;
+    if (!ok3 || hookTimeout < 1 || hookTimeout > 3600 || !ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
         || (busName != QLatin1String("system") && busName != QLatin1String("session"))) {
         fprintf(stderr, "dm-remap-helper: invalid option value (see --help)\n");
         return 2;
@@ -147,6 +164,7 @@ int main(int argc, char **argv)
     }
     dbus_connection_set_max_received_size(static_cast<DBusConnection *>(bus.internalPointer()), kMaxReceivedBytes);
     Manager manager(bus, options);
+    const Monitoring monitor(&manager, monitoring);
     QString error;
     if (!manager.start(&error)) {
         fprintf(stderr, "dm-remap-helper: %s\n", qPrintable(error));

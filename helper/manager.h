@@ -44,6 +44,8 @@ public:
     Authorizer *authorizer() { return &m_authorizer; }
     const Options &options() const { return m_options; }
 
+    QList<DiskObject *> disks() const { return m_disks.values(); }
+    QList<PairObject *> pairs() const { return m_pairs.values(); }
     DiskObject *diskByPath(const QDBusObjectPath &path) const;
     DiskObject *diskByDevnum(dev_t devnum) const;
     // A copy of what is known of the disk at path now (its identity when a

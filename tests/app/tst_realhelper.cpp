@@ -57,7 +57,9 @@ bool TestRealHelper::startHelper()
     env.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), m_address);
     m_helper.setProcessEnvironment(env);
     m_helper.setProcessChannelMode(QProcess::ForwardedChannels);
-    m_helper.start(QStringLiteral(HELPER_BIN), {QStringLiteral("--state-dir"), path(QStringLiteral("state"))});
+    // Never this machine's node_exporter directory or event hook.
+    m_helper.start(QStringLiteral(HELPER_BIN), {QStringLiteral("--state-dir"), path(QStringLiteral("state")), QStringLiteral("--metrics-dir"),
+                                               QString(), QStringLiteral("--event-hook"), QString()});
     return waitForName(QStringLiteral("org.dmremap.Manager1"));
 }
 

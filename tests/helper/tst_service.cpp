@@ -291,7 +291,9 @@ private Q_SLOTS:
 
         m_helper.setProcessEnvironment(environment());
         m_helper.setProcessChannelMode(QProcess::MergedChannels);
-        m_helper.start(QStringLiteral(HELPER_BIN), {QStringLiteral("--state-dir"), path(QStringLiteral("state"))});
+        // Never this machine's node_exporter directory or event hook.
+        m_helper.start(QStringLiteral(HELPER_BIN), {QStringLiteral("--state-dir"), path(QStringLiteral("state")), QStringLiteral("--metrics-dir"),
+                                                   QString(), QStringLiteral("--event-hook"), QString()});
         QVERIFY2(waitForName(kService), "dm-remap-helper did not take its name");
 
         Udev udev;

@@ -103,6 +103,14 @@ service=$stage/usr/share/dbus-1/system-services/org.dmremap.Manager1.service
 unit=$(sed -n 's/^SystemdService=//p' "$service")
 [ -f "$stage/lib/systemd/system/$unit" ] || fail "activation file names $unit, which is not installed"
 
+# 3b. Monitoring: the alerting rules as Prometheus loads them, the Grafana
+# dashboard as JSON.
+quiet "promtool check rules dm-remap.rules.yml" sh -c \
+    'promtool check rules "$1" | grep -v "^Checking\|SUCCESS: [0-9]* rules found\|^$"; exit "${PIPESTATUS:-0}"' sh \
+    "$stage/usr/share/dm-remap/monitoring/prometheus/dm-remap.rules.yml"
+quiet "the Grafana dashboard is JSON" python3 -c 'import json, sys; json.load(open(sys.argv[1]))' \
+    "$stage/usr/share/dm-remap/monitoring/grafana/dm-remap.json"
+
 # 4. systemd units: systemd-analyze verify (which also runs man for each
 # Documentation=man: page) in a root holding the installed tree and this
 # machine's units, and the exposure score of the sandbox.

@@ -11,6 +11,7 @@ CTL=$BUILD/ctl/dm-remapctl
 STATE=$OUT/state
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/dbus-test/system_bus_socket
 PIDS=()
+HELPER_ARGS=() # more options for dm-remap-helper, set before start_services
 
 fail() {
     echo "FAIL: $*" >&2
@@ -34,7 +35,7 @@ start_services() {
     PIDS+=($!)
     wait_for 20 gdbus introspect --system --dest org.freedesktop.PolicyKit1 --object-path /org/freedesktop/PolicyKit1/Authority \
         || fail "polkitd did not start"
-    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" >> "$OUT/helper.log" 2>&1 &
+    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" ${HELPER_ARGS[@]+"${HELPER_ARGS[@]}"} >> "$OUT/helper.log" 2>&1 &
     HELPER_PID=$!
     PIDS+=($HELPER_PID)
     wait_for 30 "$CTL" disks || fail "dm-remap-helper did not answer"
