@@ -56,7 +56,14 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Meaning, QHeaderView::Stretch);
     // Raw values can be long ("31 (Min/Max 22/45)"): elided, whole in the tooltip.
     m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Raw, QHeaderView::Interactive);
-    m_attributeView->horizontalHeader()->resizeSection(SmartAttributeModel::Raw, 7 * fontMetrics().horizontalAdvance(QLatin1Char('M')));
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const QString rawTitle = m_attributes->headerData(SmartAttributeModel::Raw, Qt::Horizontal, Qt::DisplayRole).toString();
+    m_attributeView->horizontalHeader()->resizeSection(SmartAttributeModel::Raw,
+                                                       qMax(7 * em, fontMetrics().horizontalAdvance(rawTitle) + 2 * em));
+    // So are long names ("Hardware_ECC_Recovered"): with a large font the
+    // status and the meaning stay in view.
+    m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Name, QHeaderView::Interactive);
+    m_attributeView->horizontalHeader()->resizeSection(SmartAttributeModel::Name, 12 * em);
     // The status next to the name, where a narrow window still shows it.
     m_attributeView->horizontalHeader()->moveSection(SmartAttributeModel::Status, SmartAttributeModel::Name + 1);
     m_attributeView->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -1513,7 +1513,7 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: the disk&apos;s own verdict is &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; : le verdict du disque lui-même est &lt;b&gt;%2&lt;/b&gt;.</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; : le verdict du disque lui-même est &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Read at %1.</source>
