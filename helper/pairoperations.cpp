@@ -527,8 +527,27 @@ RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
         resumeWith(remaps.error.isError() ? remaps.error : pending.error);
         return out;
     }
-    const WriteBack back = writeBack(makedev(params->mainMajor, params->mainMinor),
-                                     makedev(params->spareMajor, params->spareMinor), status->blockSize, remaps.remaps);
+    // A moved block the kernel also lists as pending holds sectors that could
+    // not be read from the main disk: its slot has no data for them, so
+    // writing it back would turn them into zeros that read without error.
+    // It stays out and counts as not written back.
+    const QSet<qulonglong> unreadable(pending.pending.cbegin(), pending.pending.cend());
+    DmRemap::RemapList whole;
+    QList<qulonglong> partial;
+    for (const DmRemap::Remap &r : remaps.remaps) {
+        if (unreadable.contains(r.mainSector))
+            partial << r.mainSector;
+        else
+            whole << r;
+    }
+    WriteBack back = writeBack(makedev(params->mainMajor, params->mainMinor),
+                               makedev(params->spareMajor, params->spareMinor), status->blockSize, whole);
+    if (!partial.isEmpty()) {
+        back.failed += quint64(partial.size());
+        if (back.firstFailure.isEmpty())
+            back.firstFailure = QStringLiteral("the block at sector %1 holds sectors that could not be read from the main disk")
+                                        .arg(partial.first());
+    }
     if (back.failed > 0 && !force) {
         resumeWith({Errors::DataOnSpare,
                     QStringLiteral("%1 of %2 moved blocks could not be written back to the main disk (%3): their newest "

@@ -8,7 +8,6 @@
 . "$(dirname "$0")/lib.sh" "$@"
 trap stop_services EXIT
 start_services
-modprobe sd_mod # scsi_debug disks need it; no other SCSI disk loads it here
 load_scsi_debug
 ctl 0 --json disks
 NVME=$(json "[d['path'] for d in j if d['serial'] == 'SPARE0001'][0]")
@@ -70,6 +69,26 @@ ctl 0 --json pair remove safe
 [ "$(json "j['written-back'], j['lost'], j['unreadable']")" = "(3, 0, 1)" ] || fail "remove: $RUN_OUT"
 ! dmsetup info safe > /dev/null 2>&1 || fail "the pair is still there"
 [ "$(sum "$MAIN")" = "$(sum /run/new)" ] || fail "the raw main disk does not hold what was written through the pair"
+
+step "a moved block with a sector the main disk could not read is never written back as zeros"
+ctl 0 pair create safe "$MAIN" "$NVME" --erase-spare --block-size 8 --read-retries 0
+medium_errors 4003 1
+read_fails 500 || fail "a read of block 500 succeeded with sector 4003 bad"
+# One sector of the pending block: the kernel moves the block, sector 4003
+# recorded as unreadable (its slot has no data for it).
+dd if=/run/old of=/dev/mapper/safe bs=512 seek=4000 skip=4000 count=1 oflag=direct conv=fsync 2>/dev/null \
+    || fail "the partial write to a pending block failed"
+ctl 0 --json remaps safe
+[ "$(json "[r['main-sector'] for r in j]")" = "[4000]" ] || fail "remaps: $RUN_OUT"
+ctl 0 --json pending safe
+[ "$(json "j")" = "[4000]" ] || fail "the block with an unreadable sector is not listed as pending: $RUN_OUT"
+medium_errors 0 0
+ctl 1 pair remove safe
+case $RUN_ERR in *org.dmremap.Error.DataOnSpare*"could not be read from the main disk"*|*"could not be read from the main disk"*org.dmremap.Error.DataOnSpare*) ;;
+    *) fail "removal of a pair with an unreadable sector on the spare: $RUN_ERR" ;; esac
+ctl 0 pair remove safe --force
+one() { dd if="$1" bs=512 skip=4003 count=1 "$(direct "$1")" 2>/dev/null | sha256sum; }
+[ "$(one "$MAIN")" = "$(one /run/new)" ] || fail "the forced removal wrote the unreadable sector's zeros over the main disk"
 
 step "forced removal"
 ctl 0 pair create safe "$MAIN" "$NVME" --erase-spare --block-size 8
