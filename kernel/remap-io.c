@@ -368,6 +368,22 @@ static int load_table(struct remap_c *rc, bool repair, char **error)
 	return r;
 }
 
+/* Makes u the unreadable sectors of block b, counted; frees u on failure. */
+static int add_unreadable(struct remap_c *rc, u64 b, struct remap_unreadable *u,
+			  gfp_t gfp)
+{
+	int r = xa_insert(&rc->table.unreadable, b, u, gfp);
+
+	if (r) {
+		kfree(u);
+		return r;
+	}
+	atomic_inc(&rc->table.unreadable_count);
+	atomic64_add(bitmap_weight(u->sectors, rc->block_size),
+		     &rc->table.unreadable_sectors);
+	return 0;
+}
+
 /*
  * The unreadable-sector records of the superblock in sb_buf, after the
  * table: each must name a remapped block.
@@ -402,16 +418,11 @@ static int load_unreadable(struct remap_c *rc, const void *sb_buf,
 			if (rec->sectors[s / 8] >> (s % 8) & 1)
 				__set_bit(s, u->sectors);
 		u->committed = true;
-		r = xa_insert(&rc->table.unreadable, rec->main_block, u,
-			      GFP_KERNEL);
+		r = add_unreadable(rc, rec->main_block, u, GFP_KERNEL);
 		if (r) {
-			kfree(u);
 			*error = "Cannot allocate memory";
 			return r;
 		}
-		atomic_inc(&rc->table.unreadable_count);
-		atomic64_add(bitmap_weight(u->sectors, rc->block_size),
-			     &rc->table.unreadable_sectors);
 	}
 	return 0;
 }
@@ -1143,14 +1154,9 @@ static int remap_written_block(struct remap_c *rc, u64 b, bool full,
 		return -ENOMEM;
 	bitmap_copy(u->sectors, rc->bad_sectors, REMAP_META_MAX_BLOCK_SIZE);
 	/* Before the remap: map() must see it once the remap is visible. */
-	r = xa_insert(&rc->table.unreadable, b, u, GFP_NOIO);
-	if (r) {
-		kfree(u);
+	r = add_unreadable(rc, b, u, GFP_NOIO);
+	if (r)
 		return r;
-	}
-	atomic_inc(&rc->table.unreadable_count);
-	atomic64_add(bitmap_weight(u->sectors, rc->block_size),
-		     &rc->table.unreadable_sectors);
 	r = remap_block(rc, b, true, bio, seg);
 	if (r)
 		drop_unreadable(rc, b, u);
