@@ -271,6 +271,13 @@ Outcome create(const CreateRequest &request)
         }
         if (!erased.isEmpty())
             qInfo("dm-remap-helper: erased from %s: %s", qPrintable(spare.description()), qPrintable(erased.join(QStringLiteral(", "))));
+        // The held descriptor keeps the disk open past this one, and with it
+        // the page cache of what was just written: udev and blkid must read
+        // the superblock the target writes next, not these zeros.
+        if (ioctl(spareFd.get(), BLKFLSBUF, 0) != 0) {
+            out.error = {Errors::Failed, QStringLiteral("cannot drop the cache of %1: %2").arg(spare.description(), QString::fromLocal8Bit(strerror(errno)))};
+            return out;
+        }
     }
     DmTable::Params params;
     params.mainMajor = ::major(main.devnum);
