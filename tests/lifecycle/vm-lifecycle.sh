@@ -23,7 +23,7 @@ trap 'echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
 call() { # <object path> <interface> <method> [signature args...]
     busctl --system --json=short call org.dmremap.Manager1 "$@"
 }
-by_uuid() { readlink -f "/dev/disk/by-uuid/$1" 2>/dev/null || true; }
+by_uuid() { readlink -e "/dev/disk/by-uuid/$1" 2>/dev/null || true; } # -e: nothing when the link is absent
 udisks_ignored() { # <device>: HintIgnore as udisks reports it
     udisksctl info -b "$1" | sed -n 's/^ *HintIgnore: *//p'
 }
