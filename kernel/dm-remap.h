@@ -9,6 +9,7 @@
 #include <linux/atomic.h>
 #include <linux/bio.h>
 #include <linux/device-mapper.h>
+#include <linux/hash.h>
 #include <linux/mutex.h>
 #include <linux/rbtree.h>
 #include <linux/seqlock.h>
@@ -152,9 +153,9 @@ struct remap_c {
 	struct list_head requests;
 	bool suspended;
 
-	/* Write barrier: see barrier_raise() in remap-io.c */
-	int __percpu *main_writes;	/* sum: writes in flight to main */
-	bool barrier;
+	/* Write barrier per region: see barrier_raise() in remap-io.c */
+	atomic_t *main_writes;		/* per bucket: writes in flight */
+	int barrier_bucket;		/* writes held back, or -1 */
 	wait_queue_head_t barrier_wait;
 };
 
@@ -165,10 +166,11 @@ struct remap_bio {
 	/* As map() got them: the block layer may change the clone's. */
 	blk_opf_t opf;
 	unsigned short ioprio;
+	unsigned short bucket;		/* with RB_COUNTED */
 };
 
 #define RB_MAIN		1	/* data bio sent to main */
-#define RB_COUNTED	2	/* write counted in main_writes */
+#define RB_COUNTED	2	/* write counted in main_writes[bucket] */
 #define RB_DONE		4	/* completed by the worker */
 
 /* Errors that may mean bad media (kernel/README.md); the rest pass through. */
@@ -177,6 +179,20 @@ static inline bool remap_media_error(blk_status_t error)
 	return error == BLK_STS_IOERR || error == BLK_STS_MEDIUM ||
 	       error == BLK_STS_TARGET || error == BLK_STS_PROTECTION ||
 	       error == BLK_STS_TIMEOUT;
+}
+
+/*
+ * The write barrier holds back writes to one region of main while a block
+ * of it is copied, not writes to the whole device (as raid1.c's barrier
+ * buckets): a bad block read with retries on a dying disk takes seconds.
+ * A write to main never crosses a region boundary (map() splits it).
+ */
+#define REMAP_REGION_SHIFT	13	/* sectors: 4 MiB */
+#define REMAP_BARRIER_BUCKET_BITS	10
+
+static inline int remap_barrier_bucket(sector_t s)
+{
+	return hash_64(s >> REMAP_REGION_SHIFT, REMAP_BARRIER_BUCKET_BITS);
 }
 
 static inline u64 remap_sector_to_block(struct remap_c *rc, sector_t s)

@@ -711,38 +711,33 @@ static void raise_event(struct remap_c *rc, bool changed)
 /* ---------------------------------------------------------------------
  * Write barrier: a block copied from main to the spare must not race with
  * a write to main that is still in flight, or that write would be lost.
- * map() counts writes to main in per-cpu counters (no shared atomic on the
- * fast path) and holds new ones back to the worker while the barrier is up.
+ * map() counts writes to main per bucket of regions and holds new ones to
+ * the raised bucket back to the worker; writes elsewhere go on.
  */
 
-static int main_writes_in_flight(struct remap_c *rc)
+static void barrier_raise(struct remap_c *rc, u64 block)
 {
-	int cpu, sum = 0;
+	int bucket = remap_barrier_bucket(block << rc->block_shift);
+	atomic_t *in_flight = &rc->main_writes[bucket];
 
-	for_each_possible_cpu(cpu)
-		sum += READ_ONCE(*per_cpu_ptr(rc->main_writes, cpu));
-	return sum;
-}
-
-static void barrier_raise(struct remap_c *rc)
-{
-	WRITE_ONCE(rc->barrier, true);
 	/*
-	 * map() checks the flag and counts its write in one RCU read-side
-	 * section: after a grace period every write that missed the flag is
-	 * counted, and no later one will be. Counters only go down from now
-	 * on, so a zero sum is no write in flight. end_io's wake-up can race
-	 * with the flag; the timeout re-checks.
+	 * Pairs with the full barrier in map() between counting a write and
+	 * reading barrier_bucket: either map() sees the bucket raised and
+	 * holds its write back, or this sees it counted and waits for it.
+	 * end_io wakes us after its decrement (also a full barrier).
 	 */
-	synchronize_rcu_expedited();
-	while (!wait_event_timeout(rc->barrier_wait,
-				   !main_writes_in_flight(rc), HZ / 50))
+	WRITE_ONCE(rc->barrier_bucket, bucket);
+	/* The bucket raised before the count read: see above. */
+	smp_mb();
+	/* In slices: a main disk that hangs is no hung worker task. */
+	while (!wait_event_timeout(rc->barrier_wait, !atomic_read(in_flight),
+				   HZ))
 		;
 }
 
 static void barrier_drop(struct remap_c *rc)
 {
-	WRITE_ONCE(rc->barrier, false);
+	WRITE_ONCE(rc->barrier_bucket, -1);
 }
 
 /* ---------------------------------------------------------------------
@@ -1048,7 +1043,7 @@ static void move_weak_block(struct remap_c *rc, u64 b)
 
 	if (!can_remap(rc))
 		return;
-	barrier_raise(rc);
+	barrier_raise(rc, b);
 	r = read_block_from_main(rc, b, 1 + rc->read_retries) ? -EIO :
 	    remap_block(rc, b, true, NULL, none);
 	r = flush_batch(rc) ?: r;
@@ -1274,8 +1269,7 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 {
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
 	struct bvec_iter it = pb->iter;
-	bool raised = false;
-	int err = 0, r = 0;
+	int raised = -1, bucket, err = 0, r = 0;
 
 	while (it.bi_size) {
 		u64 b, slot;
@@ -1302,9 +1296,16 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 				goto next;
 			atomic64_inc(&rc->write_errors);
 		}
-		if (!raised) {
-			barrier_raise(rc);
-			raised = true;
+		/* Held writes of remapped runs may cross a region. */
+		bucket = remap_barrier_bucket(b << rc->block_shift);
+		if (raised != bucket) {
+			if (raised >= 0) {
+				if (flush_batch(rc))
+					err = -EIO;
+				barrier_drop(rc);
+			}
+			barrier_raise(rc, b);
+			raised = bucket;
 		}
 		rc->other_error = 0;
 		/* A block that cannot be remapped keeps the write's error. */
@@ -1322,7 +1323,7 @@ next:
 	r = unreadable_finish(rc);
 	if (r)
 		err = r;
-	if (raised)
+	if (raised >= 0)
 		barrier_drop(rc);
 	if (err)
 		raise_event(rc, false);
@@ -1344,7 +1345,7 @@ static void serve_request(struct remap_c *rc, struct remap_request *req)
 		req->result = cannot_remap_error(rc);
 		return;
 	}
-	barrier_raise(rc);
+	barrier_raise(rc, req->block);
 	rc->other_error = 0;
 	if (read_block_from_main(rc, req->block, 1 + rc->read_retries)) {
 		if (rc->other_error) {
@@ -1465,12 +1466,14 @@ int remap_io_init(struct remap_c *rc)
 	xa_init(&rc->failed);
 	INIT_WORK(&rc->work, remap_worker);
 	init_waitqueue_head(&rc->barrier_wait);
+	rc->barrier_bucket = -1;
 	atomic64_set(&rc->read_errors, 0);
 	atomic64_set(&rc->write_errors, 0);
 	atomic64_set(&rc->weak_moved, 0);
 	rc->suspended = true;
 
-	rc->main_writes = alloc_percpu(int);
+	rc->main_writes = kcalloc(1 << REMAP_BARRIER_BUCKET_BITS,
+				  sizeof(*rc->main_writes), GFP_KERNEL);
 	if (!rc->main_writes)
 		return -ENOMEM;
 	if (bioset_init(&rc->bios, BIO_POOL_SIZE, 0, BIOSET_NEED_BVECS))
@@ -1505,5 +1508,5 @@ void remap_io_exit(struct remap_c *rc)
 	vfree(rc->block_buf);
 	vfree(rc->meta_buf);
 	bioset_exit(&rc->bios);
-	free_percpu(rc->main_writes);
+	kfree(rc->main_writes);
 }

@@ -230,7 +230,7 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 {
 	struct remap_c *rc = ti->private;
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
-	sector_t sector, nr = bio_sectors(bio);
+	sector_t sector, end, nr = bio_sectors(bio);
 	u64 first, last, found, slot, run;
 	bool write;
 
@@ -246,6 +246,7 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 	sector = dm_target_offset(ti, bio->bi_iter.bi_sector);
 	first = remap_sector_to_block(rc, sector);
 	last = remap_sector_to_block(rc, sector + nr - 1);
+	end = sector + nr;
 	write = op_is_write(bio_op(bio));
 
 	if (READ_ONCE(rc->table.count) &&
@@ -266,26 +267,35 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 				sector - (first << rc->block_shift);
 			return DM_MAPIO_REMAPPED;
 		}
-		dm_accept_partial_bio(bio, (found << rc->block_shift) - sector);
-		last = found - 1;
+		end = found << rc->block_shift;
+	}
+	/* A write to main stays in one region of the write barrier. */
+	if (write)
+		end = min(end, (sector | ((1 << REMAP_REGION_SHIFT) - 1)) + 1);
+	if (end < sector + nr) {
+		dm_accept_partial_bio(bio, end - sector);
+		last = remap_sector_to_block(rc, end - 1);
 	}
 
 	if (write) {
+		int bucket = remap_barrier_bucket(sector);
+
 		if (unlikely(remap_pending_in(&rc->table, first, last))) {
 			hold_for_worker(rc, bio, sector);
 			return DM_MAPIO_SUBMITTED;
 		}
-		/* See barrier_raise(): no map() counts a write after it. */
-		rcu_read_lock();
-		if (unlikely(READ_ONCE(rc->barrier))) {
-			rcu_read_unlock();
-			/* A block is being copied: the worker writes this. */
+		atomic_inc(&rc->main_writes[bucket]);
+		/* Counted, then checked: pairs with barrier_raise(). */
+		smp_mb__after_atomic();
+		if (unlikely(READ_ONCE(rc->barrier_bucket) == bucket)) {
+			if (atomic_dec_and_test(&rc->main_writes[bucket]))
+				wake_up(&rc->barrier_wait);
+			/* A block of this region is being copied. */
 			hold_for_worker(rc, bio, sector);
 			return DM_MAPIO_SUBMITTED;
 		}
-		this_cpu_inc(*rc->main_writes);
-		rcu_read_unlock();
 		pb->flags = RB_COUNTED;
+		pb->bucket = bucket;
 	}
 	pb->flags |= RB_MAIN;
 	pb->iter = bio->bi_iter;
@@ -305,8 +315,8 @@ static int remap_end_io(struct dm_target *ti, struct bio *bio,
 		return DM_ENDIO_DONE;
 	if (pb->flags & RB_COUNTED) {
 		pb->flags &= ~RB_COUNTED;
-		this_cpu_dec(*rc->main_writes);
-		if (unlikely(READ_ONCE(rc->barrier)))
+		if (atomic_dec_and_test(&rc->main_writes[pb->bucket]) &&
+		    unlikely(READ_ONCE(rc->barrier_bucket) == pb->bucket))
 			wake_up(&rc->barrier_wait);
 	}
 	if (likely(!*error) || !(pb->flags & RB_MAIN) ||

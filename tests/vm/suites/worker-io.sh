@@ -7,7 +7,8 @@
 # with FUA (dm-log-writes under the spare shows it). A block whose read
 # fails and then succeeds on the worker's retry is moved to the spare
 # (weak_moved); the worker is held by a `remap` writing to a suspended spare
-# while the bad sectors heal, so the retry finds them readable.
+# while the bad sectors heal, so the retry finds them readable. While a bad
+# block is read with retries, writes to other regions of main go on.
 # Argument: the log-replay program (tests/vm/log-replay.c).
 . "$(dirname "$0")/../lib.sh"
 require_module
@@ -116,4 +117,36 @@ dd if="$dev" of="$OUT/weak-after" bs=4k skip=10 count=1 iflag=direct status=none
 cmp -s "$OUT/weak-before" "$OUT/weak-after" || fail "data of the moved block"
 dmsetup remove safe
 dmsetup remove wsp
+
+step "a bad block read with retries holds back writes to its own region only"
+# dm-delay makes each read of main take 2 s (writes are not delayed): the
+# remap of a bad block reads it three times, with its region's writes held;
+# a write to another region goes on after the first read failed.
+main=$(nullb_new nb_smain 16)
+spare=$(nullb_new nb_sspare 4)
+dmsetup create slow --table "0 $(blockdev --getsz "$main") delay $main 0 2000 $main 0 0"
+dmsetup create safe --table "0 $(blockdev --getsz "$main") remap /dev/mapper/slow $spare 1 format"
+nullb_bad nb_smain 0 7
+n=$(awk '{ print $1 }' /sys/block/nb_smain/stat)
+dmsetup message safe 0 remap 0 > /dev/null 2>&1 &
+remap=$!
+for i in $(seq 200); do   # the first of the three reads failed; two to go
+    [ "$(awk '{ print $1 }' /sys/block/nb_smain/stat)" -gt "$n" ] && break
+    sleep 0.05
+done
+[ "$i" -lt 200 ] || fail "the remap's read never reached main"
+dd if=/dev/urandom of="$OUT/far" bs=4k count=1 status=none
+dd if="$OUT/far" of="$dev" bs=4k seek=2048 count=1 oflag=direct status=none || fail "write to another region"
+far_done=$(date +%s%N)
+kill -0 $remap 2> /dev/null || fail "the write to another region waited for the remap of a bad block"
+wait $remap
+remap_done=$(date +%s%N)
+held_ms=$(( (remap_done - far_done) / 1000000 ))
+[ "$held_ms" -gt 1000 ] || fail "the write to another region completed only ${held_ms} ms before the remap"
+echo "the write to another region completed ${held_ms} ms before the remap"
+remap_status safe
+expect_eq "$RS_USED $RS_PENDING" "0 1" "remapped, pending after the bad block's remap"
+dd if="$dev" bs=4k skip=2048 count=1 iflag=direct status=none | cmp -s - "$OUT/far" || fail "data written to another region"
+dmsetup remove safe
+dmsetup remove slow
 echo PASS
