@@ -80,7 +80,7 @@ double meanOfTruncatedExponential(double x)
 // The burst rate is exp(alpha - b s), s days before now: the rate now and its
 // growth per day b. Maximum likelihood for a Poisson process: N and the mean
 // of s are sufficient, the growth solves E[s] = mean s by bisection.
-struct RateModel {
+struct RateFit {
     double logRateNow = 0;
     double growthPerDay = 0;
     // Covariance of (logRateNow, growthPerDay), from the Fisher information.
@@ -89,7 +89,12 @@ struct RateModel {
     double covariance = 0;
 };
 
-RateModel fitRate(const std::vector<Burst> &bursts, double windowDays)
+// A trend is believed as far as the data show it: the growth has a normal
+// prior around 0 whose spread is a doubling every kPriorDoublingDays, so a
+// few noisy weeks do not read as a disk failing faster and faster.
+constexpr double kPriorDoublingDays = 30;
+
+RateFit fitRate(const std::vector<Burst> &bursts, double windowDays)
 {
     const double n = double(bursts.size());
     double sumS = 0, sumS2 = 0;
@@ -97,13 +102,12 @@ RateModel fitRate(const std::vector<Burst> &bursts, double windowDays)
         sumS += b.daysBeforeNow;
         sumS2 += b.daysBeforeNow * b.daysBeforeNow;
     }
-    RateModel model;
+    RateFit fit;
     const double spread = n * sumS2 - sumS * sumS;
-    const bool fitTrend = n >= kMinBurstsForTrend && windowDays >= kMinDaysForTrend && spread > 0;
-    if (!fitTrend) {
-        model.logRateNow = std::log(n / windowDays);
-        model.varLogRate = 1 / n;
-        return model;
+    if (n < kMinBurstsForTrend || windowDays < kMinDaysForTrend || spread <= 0) {
+        fit.logRateNow = std::log(n / windowDays);
+        fit.varLogRate = 1 / n;
+        return fit;
     }
     // meanOfTruncatedExponential falls from 1 to 0 as x = b * window rises.
     const double target = sumS / n / windowDays;
@@ -115,13 +119,21 @@ RateModel fitRate(const std::vector<Burst> &bursts, double windowDays)
     const double x = (lo + hi) / 2;
     // Expected count over the window: rateNow * window * (1 - e^-x) / x.
     const double windowIntegral = std::abs(x) < 1e-9 ? 1 : -std::expm1(-x) / x;
-    model.growthPerDay = x / windowDays;
-    model.logRateNow = std::log(n / (windowDays * windowIntegral));
+    const double growth = x / windowDays;
+    const double logRate = std::log(n / (windowDays * windowIntegral));
     // Information of (alpha, -b) is [[N, sum s], [sum s, sum s^2]].
-    model.varLogRate = sumS2 / spread;
-    model.varGrowth = n / spread;
-    model.covariance = sumS / spread; // sign flipped with b = -beta
-    return model;
+    const double varGrowth = n / spread;
+    const double covariance = sumS / spread; // sign flipped with b = -beta
+    const double slope = covariance / varGrowth; // of logRate on growth
+    const double residualVarLogRate = sumS2 / spread - slope * covariance;
+    // Posterior of the growth with the prior, and the rate following it.
+    const double priorVar = std::pow(std::log(2.0) / kPriorDoublingDays, 2);
+    fit.varGrowth = 1 / (1 / varGrowth + 1 / priorVar);
+    fit.growthPerDay = growth * fit.varGrowth / varGrowth;
+    fit.logRateNow = logRate + slope * (fit.growthPerDay - growth);
+    fit.covariance = slope * fit.varGrowth;
+    fit.varLogRate = residualVarLogRate + slope * slope * fit.varGrowth;
+    return fit;
 }
 
 // The burst rate of one simulated future: rateNow * exp(growth * t) for the
@@ -152,17 +164,17 @@ struct FutureRate {
 // Days until `remaining` blocks have arrived in one simulated future, or
 // infinity beyond the horizon. Parameters are drawn from their uncertainty
 // first, so a short history gives a wide interval.
-double simulateDaysToFull(const RateModel &model, double trendDays, const std::vector<double> &sizes,
+double simulateDaysToFull(const RateFit &fit, double trendDays, const std::vector<double> &sizes,
                           double sizeMean, double sizeStdDev, double remaining, Random &random)
 {
-    const double growth = model.growthPerDay + std::sqrt(model.varGrowth) * random.normal();
-    double logRate = model.logRateNow;
-    if (model.varGrowth > 0) {
-        const double slope = model.covariance / model.varGrowth;
-        const double residualVar = std::max(0.0, model.varLogRate - slope * model.covariance);
-        logRate += slope * (growth - model.growthPerDay) + std::sqrt(residualVar) * random.normal();
+    const double growth = fit.growthPerDay + std::sqrt(fit.varGrowth) * random.normal();
+    double logRate = fit.logRateNow;
+    if (fit.varGrowth > 0) {
+        const double slope = fit.covariance / fit.varGrowth;
+        const double residualVar = std::max(0.0, fit.varLogRate - slope * fit.covariance);
+        logRate += slope * (growth - fit.growthPerDay) + std::sqrt(residualVar) * random.normal();
     } else {
-        logRate += std::sqrt(model.varLogRate) * random.normal();
+        logRate += std::sqrt(fit.varLogRate) * random.normal();
     }
     const FutureRate rate{std::exp(logRate), growth, trendDays};
     const double expectedToHorizon = rate.cumulative(kHorizonDays);
@@ -240,16 +252,16 @@ SpareForecast forecastSpareFull(const SpareInput &input)
     const double n = double(sizes.size());
     const double sizeMean = sum / n;
     const double sizeStdDev = std::sqrt(std::max(0.0, sumSquares / n - sizeMean * sizeMean));
-    const RateModel model = fitRate(bursts, result.windowDays);
-    result.burstsPerDayNow = std::exp(model.logRateNow);
+    const RateFit fit = fitRate(bursts, result.windowDays);
+    result.burstsPerDayNow = std::exp(fit.logRateNow);
     result.blocksPerBurst = sizeMean;
-    result.rateGrowthPerMonth = std::expm1(30 * model.growthPerDay);
+    result.rateGrowthPerMonth = std::expm1(30 * fit.growthPerDay);
 
     const double remaining = double(input.capacitySlots - input.usedSlots);
     Random random;
     std::vector<double> days(kSimulations);
     for (double &d : days)
-        d = simulateDaysToFull(model, result.windowDays, sizes, sizeMean, sizeStdDev, remaining, random);
+        d = simulateDaysToFull(fit, result.windowDays, sizes, sizeMean, sizeStdDev, remaining, random);
     std::sort(days.begin(), days.end());
     const auto percentile = [&days](double q) { return days[std::size_t(std::lround(q * double(days.size() - 1)))]; };
     const double likely = percentile(0.5);

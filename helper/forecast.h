@@ -36,8 +36,9 @@ inline constexpr double kWindowDays = 90;
 inline constexpr double kMinHistoryDays = 7;
 inline constexpr int kMinBursts = 3;
 inline constexpr double kHorizonDays = 10 * 365.25;
-// Remaps closer together than this are one burst (one scratch, one scan).
-inline constexpr qint64 kBurstGapSecs = 15 * 60;
+// Remaps closer together than this are one burst (one scratch found by one
+// pass). Longer would merge independent remaps and widen the interval.
+inline constexpr qint64 kBurstGapSecs = 5 * 60;
 
 struct SpareForecast {
     NoForecastReason reason = NoForecastReason::None;
