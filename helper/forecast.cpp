@@ -201,7 +201,7 @@ double simulateDaysToFull(const RateFit &fit, double trendDays, const std::vecto
 SpareForecast forecastSpareFull(const SpareInput &input)
 {
     SpareForecast result;
-    if (input.capacitySlots > 0 && input.usedSlots >= input.capacitySlots) {
+    if (input.usedSlots >= input.capacitySlots) { // also a spare of no slots
         result.reason = NoForecastReason::AlreadyFull;
         return result;
     }

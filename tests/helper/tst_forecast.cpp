@@ -124,6 +124,7 @@ struct KindFigures {
     int noForecast = 0;
     QList<double> relativeErrors;
     QList<double> relativeWidths; // of the 80% interval
+    QList<double> growthPerMonth; // of the burst rate, as fitted
 };
 
 double median(QList<double> values)
@@ -177,11 +178,13 @@ void TestForecast::replayOfSyntheticTraces()
             const double daysAhead = double(trace.trueFullSecs - trace.cutSecs);
             figures.relativeErrors.append(double(std::abs(f.likelySecs - trace.trueFullSecs)) / daysAhead);
             figures.relativeWidths.append(double(f.latestSecs - f.earliestSecs) / daysAhead);
+            figures.growthPerMonth.append(f.rateGrowthPerMonth);
         }
         qInfo("%-12s %d traces: 80%% interval holds the true date in %.1f%%, median error %.1f%%, "
-              "median interval width %.0f%%, no forecast %d",
+              "median interval width %.0f%%, median fitted growth %+.0f%% a month, no forecast %d",
               kindName(kind), figures.traces, 100.0 * figures.covered / figures.traces,
-              100 * median(figures.relativeErrors), 100 * median(figures.relativeWidths), figures.noForecast);
+              100 * median(figures.relativeErrors), 100 * median(figures.relativeWidths),
+              100 * median(figures.growthPerMonth), figures.noForecast);
         all.traces += figures.traces;
         all.covered += figures.covered;
         all.noForecast += figures.noForecast;
@@ -213,6 +216,9 @@ void TestForecast::noForecastReasons()
 
     input.usedSlots = 1000;
     QCOMPARE(forecastSpareFull(input).reason, NoForecastReason::AlreadyFull);
+    input.capacitySlots = input.usedSlots = 0;
+    QCOMPARE(forecastSpareFull(input).reason, NoForecastReason::AlreadyFull);
+    input.capacitySlots = 1000;
     input.usedSlots = 10;
 
     QCOMPARE(forecastSpareFull(input).reason, NoForecastReason::NoRemapsInWindow);
@@ -247,6 +253,8 @@ void TestForecast::noForecastReasons()
     QVERIFY(steady.hasForecast());
     QCOMPARE(steady.burstsInWindow, 60);
     QCOMPARE(steady.blocksPerBurst, 10.0);
+    QVERIFY2(qAbs(steady.burstsPerDayNow - 1) < 0.02, qPrintable(QString::number(steady.burstsPerDayNow)));
+    QVERIFY2(qAbs(steady.rateGrowthPerMonth) < 0.01, qPrintable(QString::number(steady.rateGrowthPerMonth)));
     const double likelyDays = double(steady.likelySecs - now) / kDay;
     QVERIFY2(likelyDays > 26 && likelyDays < 34, qPrintable(QString::number(likelyDays)));
     QVERIFY(steady.earliestSecs < steady.likelySecs && steady.likelySecs < steady.latestSecs);
