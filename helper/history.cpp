@@ -53,9 +53,16 @@ qint64 dayStart(qint64 secs)
     return secs - secs % kSecondsPerDay;
 }
 
+// 10000-01-01 UTC: a bound that keeps bucket arithmetic far from overflow.
+constexpr qint64 kLatestSecs = 253402300800;
+
 QString checkTime(qint64 secs)
 {
-    return secs < 0 ? QStringLiteral("time %1 is before 1970").arg(secs) : QString();
+    if (secs < 0)
+        return QStringLiteral("time %1 is before 1970").arg(secs);
+    if (secs >= kLatestSecs)
+        return QStringLiteral("time %1 is after the year 9999").arg(secs);
+    return QString();
 }
 
 QString checkId(const QString &what, const QString &id)
@@ -73,6 +80,8 @@ QString checkRange(qint64 fromSecs, qint64 toSecs)
         return QStringLiteral("range starts before 1970 (%1)").arg(fromSecs);
     if (toSecs <= fromSecs)
         return QStringLiteral("empty range: from %1 is not before to %2").arg(fromSecs).arg(toSecs);
+    if (toSecs > kLatestSecs)
+        return QStringLiteral("range ends after the year 9999 (%1)").arg(toSecs);
     return QString();
 }
 
@@ -227,8 +236,8 @@ SmartReading SmartReading::fromReport(const QString &diskId, qint64 timeSecs, co
     return reading;
 }
 
-// The database side: used on the store's thread only, except enqueue(),
-// takeQueued() and status(), which lock.
+// The database side: used on the database thread only, except enqueue()
+// and status(), which lock.
 class Database
 {
 public:
@@ -311,7 +320,10 @@ void Database::report(const QString &message)
         QMutexLocker lock(&m_mutex);
         m_status.lastProblem = message;
     }
-    emit m_store->problemReported(message);
+    // Emitted on the store's own thread, so a receiver connected right after
+    // the store was made hears about the opening too.
+    QMetaObject::invokeMethod(m_store, [store = m_store, message] { emit store->problemReported(message); },
+                              Qt::QueuedConnection);
 }
 
 void Database::open()

@@ -160,8 +160,8 @@ public:
     StoreStatus status() const;
 
 signals:
-    // A problem with the database, in words (emitted on the database thread,
-    // delivered queued to receivers on other threads).
+    // A problem with the database, in words; emitted from the event loop of
+    // the store's thread, also for problems found while opening.
     void problemReported(const QString &message);
 
 private:

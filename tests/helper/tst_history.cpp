@@ -369,6 +369,8 @@ void TestHistory::refusesBadInput()
              QStringLiteral("resolution 0 s: at least 1 s"));
     QCOMPARE(wait(store.diskHistory(kDisk, -1, kStart, kDay)).error, QStringLiteral("range starts before 1970 (-1)"));
     QCOMPARE(wait(store.remapEvents(QString(), kStart, kStart + 1)).error, QStringLiteral("empty pair id"));
+    QCOMPARE(wait(store.pairHistory(kPair, 0, std::numeric_limits<qint64>::max(), kDay * 365 * 1000)).error,
+             QStringLiteral("range ends after the year 9999 (%1)").arg(std::numeric_limits<qint64>::max()));
 
     // The bucket bound: 10,000 is answered, 10,001 is refused.
     const PairHistory most = wait(store.pairHistory(kPair, kStart, kStart + kMaxBuckets * kHour, kHour));
@@ -432,7 +434,8 @@ void TestHistory::movesDamagedFileAside()
     QCOMPARE(contents(aside), original);
     QVERIFY2(status.lastProblem.contains(reason), qPrintable(status.lastProblem));
     QVERIFY(status.lastProblem.contains(QStringLiteral("moved aside to ") + aside));
-    QVERIFY(problems.count() == 1 || problems.wait(2000));
+    QVERIFY(problems.wait(2000));
+    QCOMPARE(problems.size(), 1);
     QCOMPARE(problems.constFirst().constFirst().toString(), status.lastProblem);
 
     // Afresh and working.
@@ -453,9 +456,12 @@ void TestHistory::reportsUnwritableLocation()
     const QString path = notADirectory + QStringLiteral("/history.db");
 
     Store store(path);
+    QSignalSpy problems(&store, &Store::problemReported);
     wait(store.flush());
     StoreStatus status = store.status();
     QVERIFY(!status.available);
+    QVERIFY(problems.wait(2000));
+    QCOMPARE(problems.constFirst().constFirst().toString(), status.lastProblem);
     QVERIFY2(status.lastProblem.startsWith(QStringLiteral("history database %1 unavailable: ").arg(path)),
              qPrintable(status.lastProblem));
     QVERIFY(status.movedAside.isEmpty());
