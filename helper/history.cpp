@@ -1016,6 +1016,9 @@ bool Store::record(const SmartReading &reading, QString *error)
     QString problem = checkTime(reading.timeSecs);
     if (problem.isEmpty())
         problem = checkId(QStringLiteral("disk id"), reading.diskId);
+    if (problem.isEmpty()
+        && std::none_of(reading.values.cbegin(), reading.values.cend(), [](const auto &v) { return v.has_value(); }))
+        problem = QStringLiteral("no value (a disk without SMART data, or asleep)");
     if (!problem.isEmpty())
         return failWith(error, QStringLiteral("SMART reading refused: ") + problem);
     if (m_database->enqueue(reading))
