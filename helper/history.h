@@ -117,7 +117,7 @@ struct SelfTestResults {
 };
 
 struct StoreStatus {
-    bool available = false;    // the database is open and takes writes
+    bool available = false;    // the database is open and takes writes (false until the thread opened it)
     QString lastProblem;       // the latest problem in words; empty when none
     QStringList movedAside;    // damaged files renamed since the store started
     quint64 droppedRecords = 0; // records lost because nothing could be written
