@@ -75,7 +75,9 @@ that has its headers installed, and again on each kernel update.")
 
 set(CPACK_DEBIAN_HELPER_PACKAGE_SECTION admin)
 set(CPACK_DEBIAN_HELPER_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_HELPER_PACKAGE_DEPENDS "dbus, polkitd, smartmontools, dmsetup, kpartx")
+# Qt's SQLite driver (the history database) is a plugin loaded at run time,
+# so dpkg-shlibdeps cannot see it.
+set(CPACK_DEBIAN_HELPER_PACKAGE_DEPENDS "dbus, polkitd, smartmontools, dmsetup, kpartx, libqt6sql6-sqlite")
 set(CPACK_DEBIAN_HELPER_PACKAGE_RECOMMENDS "dm-remap-dkms (= ${PROJECT_VERSION})")
 set(CPACK_DEBIAN_HELPER_PACKAGE_SUGGESTS "dm-remap-manager")
 set(CPACK_DEBIAN_HELPER_PACKAGE_CONTROL_EXTRA

@@ -59,7 +59,7 @@ field() { dpkg-deb -f "${deb[$1]}" "$2"; }
 [ "$(field dm-remap-dkms Architecture)" = all ] || fail "dm-remap-dkms is not Architecture: all"
 field dm-remap-dkms Depends | grep -qw dkms || fail "dm-remap-dkms does not depend on dkms"
 helper_depends=$(field dm-remap-helper Depends)
-for dependency in dbus polkitd smartmontools dmsetup kpartx libqt6dbus6 libdevmapper1.02.1 libudev1; do
+for dependency in dbus polkitd smartmontools dmsetup kpartx libqt6dbus6 libqt6sql6 libqt6sql6-sqlite libdevmapper1.02.1 libudev1; do
     echo "$helper_depends" | grep -q "\\b$dependency\\b" || fail "dm-remap-helper does not depend on $dependency: $helper_depends"
 done
 field dm-remap-helper Recommends | grep -q "dm-remap-dkms (= $version)" || fail "dm-remap-helper does not recommend dm-remap-dkms"
