@@ -1,11 +1,13 @@
 #include "pairoperations.h"
 
 #include "devicemapper.h"
+#include "disks.h"
 #include "pairrecord.h"
 #include "signatures.h"
 #include "sparemetadata.h"
 
 #include <QFile>
+#include <QThread>
 
 #include <cerrno>
 #include <cstdlib>
@@ -13,6 +15,7 @@
 #include <limits>
 #include <memory>
 #include <fcntl.h>
+#include <libudev.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -211,13 +214,42 @@ Error record(const QString &stateDir, const PairRecord &pair)
 
 // udev watches disks opened for writing (60-block.rules' "watch"): closing
 // one makes udev read its properties again, and 56-dm-remap.rules then hides
-// or shows it as the pair record now says.
-static void announceRecordChange(const QStringList &paths)
+// or shows it as the pair record now says. udev does not watch a disk while
+// it processes an event of that disk (the spare's own erase makes one), so a
+// close then goes unseen and a new pair's disk would stay offered to systemd
+// and udisks: the close is repeated until udev's database says what the
+// record says, for at most five seconds (when udev runs at all).
+static bool udevSaysMember(const Udev &udev, dev_t devnum)
 {
-    for (const QString &path : paths) {
-        const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
-        if (fd >= 0)
+    udev_device *device = udev_device_new_from_devnum(udev.handle(), 'b', devnum);
+    if (!device)
+        return false;
+    const char *member = udev_device_get_property_value(device, "DM_REMAP_MEMBER");
+    const bool yes = member && qstrcmp(member, "1") == 0;
+    udev_device_unref(device);
+    return yes;
+}
+
+static void announceRecordChange(const Udev &udev, const QList<DiskInfo> &disks, bool members)
+{
+    udev_queue *queue = udev_queue_new(udev.handle());
+    const bool udevRuns = queue && udev_queue_get_udev_is_active(queue);
+    udev_queue_unref(queue);
+    for (const DiskInfo &disk : disks) {
+        bool seen = false;
+        for (int attempt = 0; attempt < 5 && !seen; ++attempt) {
+            const int fd = ::open(QFile::encodeName(disk.path).constData(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+            if (fd < 0)
+                break;
             ::close(fd);
+            if (!udevRuns)
+                break;
+            for (int poll = 0; poll < 20 && !(seen = udevSaysMember(udev, disk.devnum) == members); ++poll)
+                QThread::msleep(50);
+        }
+        if (udevRuns && !seen)
+            qWarning("dm-remap-helper: udev has not seen yet that %s %s a pair's disk", qPrintable(disk.path),
+                     members ? "is" : "is no longer");
     }
 }
 
@@ -313,7 +345,7 @@ Outcome create(const CreateRequest &request)
         DeviceMapper::remove(request.name, &ignored);
         return out;
     }
-    announceRecordChange({main.path, spare.path});
+    announceRecordChange(udev, {main, spare}, true);
     out.created << request.name;
     return out;
 }
@@ -365,7 +397,7 @@ ImportOutcome importPair(const QString &stateDir, const QSet<QString> &running, 
         DeviceMapper::remove(plan.pair.record.name, &ignored);
         return out;
     }
-    announceRecordChange({plan.pair.main.path, plan.pair.spare.path});
+    announceRecordChange(udev, {plan.pair.main, plan.pair.spare}, true);
     return out;
 }
 
@@ -469,6 +501,38 @@ WriteBack writeBack(dev_t mainDev, dev_t spareDev, uint blockSectors, const DmRe
     return out;
 }
 
+// Closing a device someone wrote to (an unmount) makes udev probe it once
+// more, and its blkid holds the device open for a moment: a removal right
+// after an unmount waits that out, as libdevmapper's remove retries do,
+// before it calls the device busy.
+bool closedSoon(const QString &name)
+{
+    for (int attempt = 0;; ++attempt) {
+        QString error;
+        const auto info = DeviceMapper::status(name, &error);
+        if (info && info->openCount == 0)
+            return true;
+        if (!info || attempt == 25)
+            return false;
+        QThread::msleep(200);
+    }
+}
+
+// What holds a device open, in the words the user acts on: the mount
+// point when it is mounted (a file system that came back on its own, as
+// an fstab line's does when its device shows up again, is seen here).
+Error busyError(const QString &name)
+{
+    QString error;
+    const auto info = DeviceMapper::status(name, &error);
+    QFile mountinfo(QStringLiteral("/proc/self/mountinfo"));
+    const QString mountPoint = info && mountinfo.open(QIODevice::ReadOnly)
+            ? Disks::mountedOn(mountinfo.read(4 << 20), {info->devnum}) : QString();
+    if (!mountPoint.isEmpty())
+        return {Errors::Busy, QStringLiteral("/dev/mapper/%1 is open: mounted on %2; unmount it first").arg(name, mountPoint)};
+    return {Errors::Busy, QStringLiteral("/dev/mapper/%1 is open (in use); close what uses it first").arg(name)};
+}
+
 } // namespace
 
 RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
@@ -487,16 +551,14 @@ RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
         out.error = {Errors::Failed, QStringLiteral("%1 reports an unexpected table or status").arg(name)};
         return out;
     }
-    auto busy = [&] {
-        out.error = {Errors::Busy, QStringLiteral("/dev/mapper/%1 is open (mounted or in use); unmount it first").arg(name)};
-    };
+    auto busy = [&] { out.error = busyError(name); };
     // The partition devices kpartx made (56-dm-remap.rules) hold the pair
     // open: they go first, unless one of them is in use. Udev makes them
     // again when the pair's device is resumed after a refusal.
     const QList<DeviceMapper::Info> partitions = DeviceMapper::partitionsOf(uuidFor(name), &error);
     for (const DeviceMapper::Info &part : partitions) {
-        if (part.openCount > 0) {
-            out.error = {Errors::Busy, QStringLiteral("/dev/mapper/%1 is open (mounted or in use); unmount it first").arg(part.name)};
+        if (!closedSoon(part.name)) {
+            out.error = busyError(part.name);
             return out;
         }
     }
@@ -506,7 +568,7 @@ RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
             return out;
         }
     }
-    if (const auto now = DeviceMapper::status(name, &error); !now || now->openCount > 0) {
+    if (!closedSoon(name)) {
         busy();
         return out;
     }
@@ -575,11 +637,11 @@ RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
     if (!error.isEmpty())
         out.error = {Errors::Failed, QStringLiteral("/dev/mapper/%1 is removed, but its record is not: %2").arg(name, error)};
     Udev udev;
-    QStringList disks;
+    QList<DiskInfo> disks;
     for (const dev_t devnum : {makedev(params->mainMajor, params->mainMinor), makedev(params->spareMajor, params->spareMinor)})
         if (const auto disk = Disks::fromDevnum(udev, devnum))
-            disks << disk->path;
-    announceRecordChange(disks);
+            disks << *disk;
+    announceRecordChange(udev, disks, false);
     out.writtenBack = back.written;
     out.lost = back.failed;
     out.unreadable = quint64(pending.pending.size());

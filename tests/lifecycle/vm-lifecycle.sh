@@ -24,6 +24,18 @@ call() { # <object path> <interface> <method> [signature args...]
     busctl --system --json=short call org.dmremap.Manager1 "$@"
 }
 by_uuid() { readlink -e "/dev/disk/by-uuid/$1" 2>/dev/null || true; } # -e: nothing when the link is absent
+holders() { # <device>: the programs that have it open, for a failure's message
+    local dev p mm
+    dev=$(readlink -e "$1") || return 0
+    mm=$(printf '%d:%d' "0x$(stat -c %t "$dev")" "0x$(stat -c %T "$dev")")
+    for p in /proc/[0-9]*; do
+        ls -l "$p/fd" 2>/dev/null | grep -q " -> $dev\$" && echo "$(cat "$p/comm" 2>/dev/null)[${p#/proc/}]"
+        grep -q " $mm " "$p/mountinfo" 2>/dev/null && echo "mounted-in-ns-of:$(cat "$p/comm" 2>/dev/null)[${p#/proc/}]"
+    done | tr '\n' ' '
+}
+hidden() { # <device>: udev's database says systemd must not use it
+    udevadm info -q property -n "$1" | grep -qx 'SYSTEMD_READY=0'
+}
 udisks_ignored() { # <device>: HintIgnore as udisks reports it
     udisksctl info -b "$1" | sed -n 's/^ *HintIgnore: *//p'
 }
@@ -47,6 +59,7 @@ check_paired() { # <when>
 step "systemd is PID 1, the system is up ($phase)"
 [ "$(cat /proc/1/comm)" = systemd ] || fail "PID 1 is $(cat /proc/1/comm)"
 systemctl is-active systemd-udevd.service dbus.service > /dev/null || fail "udevd or dbus is not running"
+[ "$(findmnt -n -o PROPAGATION /)" = shared ] || fail "/ is $(findmnt -n -o PROPAGATION /), not shared as systemd leaves it"
 main=$(disk_with_serial LCMAIN1) || fail "no NVMe disk LCMAIN1"
 spare=$(disk_with_serial LCSPARE1) || fail "no NVMe disk LCSPARE1"
 kernel=$(uname -r)
@@ -130,7 +143,10 @@ step "the helper recorded the pair, and udev hides its disks"
 grep -q '^pair .*name=lc ' /var/lib/dm-remap/pairs || fail "CreatePair wrote no record: $(cat /var/lib/dm-remap/pairs 2>&1)"
 cat /var/lib/dm-remap/pairs
 # The helper closes both disks after writing the record; udev's watch then
-# reads them again.
+# reads them again, once it has seen the close (settle alone may come first).
+for disk in "$main" "$spare"; do
+    wait_for 10 hidden "$disk" || fail "10 s after pairing, udev still offers $disk: $(udevadm info -q property -n "$disk" | grep -E 'SYSTEMD_READY|ID_FS_TYPE|DM_REMAP')"
+done
 udevadm settle
 
 check_paired "after pairing"
@@ -211,14 +227,16 @@ grep -q 'pair lc is up already' "$OUT/assemble-again.log" || fail "second --asse
 
 step "removal: refused while a partition is mounted; then the helper removes partitions, pair and record"
 call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null 2> "$OUT/remove-busy.err" && fail "Pair1.Remove removed a pair whose partition is mounted"
-grep -q 'lc-part1 is open' "$OUT/remove-busy.err" || fail "Pair1.Remove while mounted: $(cat "$OUT/remove-busy.err")"
+grep -q 'lc-part1 is open: mounted on /mnt/pairdata' "$OUT/remove-busy.err" || fail "Pair1.Remove while mounted: $(cat "$OUT/remove-busy.err")"
 mountpoint -q /mnt/pairdata || fail "the refused removal unmounted the pair's partition"
 [ -b /dev/mapper/lc-part2 ] || fail "the refused removal took /dev/mapper/lc-part2 away"
 umount /mnt/pairdata
 sed -i '\|/mnt/pairdata|d' /etc/fstab
-# The unmount's close makes udev probe the partition once more.
+# The unmount's close makes udev probe the partition once more; the unmount
+# reaches the copies in the services' mount namespaces (/ is shared).
 udevadm settle
-call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null || fail "Pair1.Remove: $(dmsetup info -c 2>&1)"
+call "$pair_obj" org.dmremap.Pair1 Remove > /dev/null 2> "$OUT/remove.err" ||
+    fail "Pair1.Remove after the unmount: $(cat "$OUT/remove.err"); held by: $(holders /dev/mapper/lc-part1); $(findmnt -n /mnt/pairdata); $(dmsetup info -c 2>&1)"
 [ -z "$(dmsetup ls | grep '^lc')" ] || fail "devices of the pair are left: $(dmsetup ls)"
 grep -q 'name=lc ' /var/lib/dm-remap/pairs && fail "the record still names the removed pair"
 wait_for 10 test -b "${main}p1" || fail "the raw partitions did not come back"
