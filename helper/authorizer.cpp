@@ -22,9 +22,10 @@ const QString kAuthorityPath = QStringLiteral("/org/freedesktop/PolicyKit1/Autho
 const QString kAuthority = QStringLiteral("org.freedesktop.PolicyKit1.Authority");
 } // namespace
 
-Authorizer::Authorizer(const QDBusConnection &connection, QObject *parent)
+Authorizer::Authorizer(const QDBusConnection &connection, int interactiveTimeoutMs, QObject *parent)
     : QObject(parent)
     , m_connection(connection)
+    , m_interactiveTimeoutMs(interactiveTimeoutMs)
 {
     m_callers.setConnection(connection);
     m_callers.setWatchMode(QDBusServiceWatcher::WatchForUnregistration);
@@ -143,7 +144,7 @@ void Authorizer::askPolkit(quint64 id)
     QDBusMessage call = QDBusMessage::createMethodCall(kPolkit, kAuthorityPath, kAuthority, QStringLiteral("CheckAuthorization"));
     call.setArguments({QVariant::fromValue(subject), check.action, QVariant::fromValue(detailsArg),
                        check.interactive ? kAllowUserInteraction : 0u, check.cancellationId});
-    const int timeout = check.interactive ? kInteractiveTimeoutMs : kTimeoutMs;
+    const int timeout = check.interactive ? m_interactiveTimeoutMs : kTimeoutMs;
     check.timer = new QTimer(this);
     check.timer->setSingleShot(true);
     connect(check.timer, &QTimer::timeout, this, [this, id] { timedOut(id); });

@@ -44,11 +44,12 @@ public:
     // uid lookups at the bus in flight (each answered within milliseconds).
     static constexpr int kMaxLookups = 32;
     // How long polkit may take: long enough to type a password when an
-    // agent may ask, short otherwise.
+    // agent may ask (the default; --auth-timeout), short otherwise.
     static constexpr int kInteractiveTimeoutMs = 5 * 60 * 1000;
     static constexpr int kTimeoutMs = 25 * 1000;
 
-    explicit Authorizer(const QDBusConnection &connection, QObject *parent = nullptr);
+    explicit Authorizer(const QDBusConnection &connection, int interactiveTimeoutMs = kInteractiveTimeoutMs,
+                        QObject *parent = nullptr);
 
     using Details = QMap<QString, QString>;
 
@@ -83,6 +84,7 @@ private:
     void deny(const Check &check, const QString &why, const char *errorName);
 
     QDBusConnection m_connection;
+    int m_interactiveTimeoutMs;
     QDBusServiceWatcher m_callers;
     QHash<quint64, Check> m_checks;
     quint64 m_nextId = 1;

@@ -114,7 +114,7 @@ int main(int argc, char **argv)
                                          QStringLiteral("directory"), QStringLiteral("/var/lib/dm-remap"));
     const QCommandLineOption assembleOption(QStringLiteral("assemble-recorded"),
                                             QStringLiteral("Start the recorded pairs whose disks are present, without the bus, and exit."));
-        const QCommandLineOption metricsOption(QStringLiteral("metrics-dir"),
+    const QCommandLineOption metricsOption(QStringLiteral("metrics-dir"),
                                            QStringLiteral("node_exporter's textfile directory for dm-remap.prom; \"\" for none "
                                                           "(default /var/lib/prometheus/node-exporter, used if it exists)."),
                                            QStringLiteral("directory"), QStringLiteral("/var/lib/prometheus/node-exporter"));
@@ -124,7 +124,11 @@ int main(int argc, char **argv)
     const QCommandLineOption hookTimeoutOption(QStringLiteral("event-hook-timeout"),
                                                QStringLiteral("Seconds before a running event hook is killed (default 60)."),
                                                QStringLiteral("seconds"), QStringLiteral("60"));
-    parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, metricsOption, hookOption, hookTimeoutOption, assembleOption});
+    const QCommandLineOption authTimeoutOption(QStringLiteral("auth-timeout"),
+                                               QStringLiteral("Seconds a call may wait for its user to authenticate (default 300)."),
+                                               QStringLiteral("seconds"), QStringLiteral("300"));
+    parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, metricsOption, hookOption, hookTimeoutOption,
+                       authTimeoutOption, assembleOption});
     parser.process(app);
 
     Manager::Options options;
@@ -136,10 +140,12 @@ int main(int argc, char **argv)
     Monitoring::Options monitoring;
     monitoring.metricsDirectory = parser.value(metricsOption);
     monitoring.hook.path = parser.value(hookOption);
-    bool ok3 = false;
+    bool ok3 = false, ok4 = false;
     const int hookTimeout = parser.value(hookTimeoutOption).toInt(&ok3);
     monitoring.hook.timeoutMs = hookTimeout * 1000;
-    if (!ok3 || hookTimeout < 1 || hookTimeout > 3600 || !ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
+    const int authTimeout = parser.value(authTimeoutOption).toInt(&ok4);
+    options.interactiveAuthTimeoutMs = authTimeout * 1000;
+    if (!ok3 || hookTimeout < 1 || hookTimeout > 3600 || !ok4 || authTimeout < 1 || authTimeout > 3600 || !ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
         || (busName != QLatin1String("system") && busName != QLatin1String("session"))) {
         fprintf(stderr, "dm-remap-helper: invalid option value (see --help)\n");
         return 2;

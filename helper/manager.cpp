@@ -29,7 +29,7 @@ Manager::Manager(const QDBusConnection &bus, const Options &options, QObject *pa
     : ServiceObject(this, parent)
     , m_bus(bus)
     , m_options(options)
-    , m_authorizer(bus)
+    , m_authorizer(bus, options.interactiveAuthTimeoutMs)
 {
     new Manager1Adaptor(this);
     m_diskSync.setSingleShot(true);

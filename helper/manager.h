@@ -32,6 +32,7 @@ public:
         int smartIntervalMinutes = 30;
         int maxPairs = 64;
         QString stateDirectory = QStringLiteral("/var/lib/dm-remap");
+        int interactiveAuthTimeoutMs = Authorizer::kInteractiveTimeoutMs;
     };
 
     Manager(const QDBusConnection &bus, const Options &options, QObject *parent = nullptr);

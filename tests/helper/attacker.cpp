@@ -10,7 +10,9 @@
 //   read <count>                 GetDisks calls that allow interaction, with
 //                                the same silent agent
 // Prints "answer <error name or reply>" for each answer as it arrives, and
-// after the last one "agent requests <number of BeginAuthentication>".
+// after the last one "agent requests <number of BeginAuthentication>,
+// cancelled <number of CancelAuthentication>", once polkit has cancelled
+// every request it made (or after five seconds).
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -20,6 +22,7 @@
 #include <QDBusVariant>
 #include <QDBusVirtualObject>
 #include <QFile>
+#include <QTimer>
 
 #include <cstdio>
 #include <unistd.h>
@@ -34,13 +37,18 @@ class SilentAgent : public QDBusVirtualObject
 {
 public:
     QString introspect(const QString &) const override { return {}; }
-    bool handleMessage(const QDBusMessage &message, const QDBusConnection &) override
+    bool handleMessage(const QDBusMessage &message, const QDBusConnection &connection) override
     {
         if (message.member() == QLatin1String("BeginAuthentication"))
             ++begun;
-        return true; // no reply, ever
+        if (message.member() == QLatin1String("CancelAuthentication")) {
+            ++cancelled;
+            connection.send(message.createReply());
+        }
+        return true; // no reply to a request, ever
     }
     int begun = 0;
+    int cancelled = 0;
 };
 
 quint64 processStartTime()
@@ -116,12 +124,18 @@ int main(int argc, char **argv)
         connections << QDBusConnection::connectToBus(address, QStringLiteral("attacker%1").arg(i));
 
     int answered = 0;
+    QTimer cancels;
+    int cancelWaits = 0;
+    QObject::connect(&cancels, &QTimer::timeout, &app, [&] {
+        if (agent.cancelled < agent.begun && ++cancelWaits < 50)
+            return;
+        printf("agent requests %d, cancelled %d\n", agent.begun, agent.cancelled);
+        app.quit();
+    });
     auto answer = [&](const QDBusMessage &reply) {
         printf("answer %s\n", qPrintable(reply.type() == QDBusMessage::ErrorMessage ? reply.errorName() : QStringLiteral("reply")));
-        if (++answered == count) {
-            printf("agent requests %d\n", agent.begun);
-            app.quit();
-        }
+        if (++answered == count)
+            cancels.start(100);
         fflush(stdout);
     };
     const QString name(burst ? args.at(3).toInt() * 1024 * 1024 : 0, QLatin1Char('n'));

@@ -95,6 +95,27 @@ class TestService : public QObject
     QByteArray m_helperLog;
     QString m_disk; // a disk object path
 
+    void startHelper(const QStringList &extraArguments = {})
+    {
+        m_helper.setProcessEnvironment(environment());
+        m_helper.setProcessChannelMode(QProcess::MergedChannels);
+        // Never this machine's node_exporter directory or event hook.
+        m_helper.start(QStringLiteral(HELPER_BIN), QStringList{QStringLiteral("--state-dir"), path(QStringLiteral("state")),
+                                                               QStringLiteral("--metrics-dir"), QString(),
+                                                               QStringLiteral("--event-hook"), QString()}
+                                                           + extraArguments);
+    }
+
+    bool stopHelper()
+    {
+        helperLog();
+        m_helper.terminate();
+        if (!m_helper.waitForFinished(10000))
+            return false;
+        helperLog();
+        return waitForNameGone(kService);
+    }
+
     // Everything the helper printed so far.
     const QByteArray &helperLog()
     {
@@ -220,6 +241,17 @@ class TestService : public QObject
         return false;
     }
 
+    bool waitForNameGone(const QString &name, int ms = 20000) const
+    {
+        QDBusConnection bus(QStringLiteral("test"));
+        for (int waited = 0; waited < ms; waited += 100) {
+            if (!bus.interface()->isServiceRegistered(name))
+                return true;
+            QTest::qWait(100);
+        }
+        return false;
+    }
+
     // Allows nobody the actions whose id starts with actionPrefix.
     void setNobodyRule(bool allowed, const QByteArray &actionPrefix = "org.dmremap.")
     {
@@ -289,11 +321,7 @@ private Q_SLOTS:
                         QStringLiteral("sh"), path(QStringLiteral("rules")), path(QStringLiteral("actions"))});
         QVERIFY2(waitForName(QStringLiteral("org.freedesktop.PolicyKit1")), "polkitd did not start");
 
-        m_helper.setProcessEnvironment(environment());
-        m_helper.setProcessChannelMode(QProcess::MergedChannels);
-        // Never this machine's node_exporter directory or event hook.
-        m_helper.start(QStringLiteral(HELPER_BIN), {QStringLiteral("--state-dir"), path(QStringLiteral("state")), QStringLiteral("--metrics-dir"),
-                                                   QString(), QStringLiteral("--event-hook"), QString()});
+        startHelper();
         QVERIFY2(waitForName(kService), "dm-remap-helper did not take its name");
 
         Udev udev;
@@ -586,6 +614,38 @@ private Q_SLOTS:
         attacker.waitForFinished();
         QTRY_COMPARE_WITH_TIMEOUT(helperLog().count("the caller left the bus; check cancelled") - cancelledBefore, 16, 10000);
         rootIsServed("the silent agent's caller left");
+    }
+
+    // An agent that never answers, with its caller staying: after the
+    // interactive timeout (--auth-timeout) each call is refused and its
+    // check cancelled in polkit, which tells the agent so (must fix 3).
+    void attackSilentAgentTimesOut()
+    {
+        QVERIFY(stopHelper());
+        startHelper({QStringLiteral("--auth-timeout"), QStringLiteral("3")});
+        QVERIFY2(waitForName(kService), "dm-remap-helper did not take its name again");
+        QProcess attacker;
+        QElapsedTimer timer;
+        timer.start();
+        startAsNobody(&attacker, QStringLiteral(ATTACKER_BIN), {QStringLiteral("interactive"), QStringLiteral("16"), m_disk});
+        QVERIFY(attacker.waitForFinished(60000));
+        const qint64 ms = timer.elapsed();
+        const QString out = QString::fromUtf8(attacker.readAllStandardOutput());
+        qInfo("16 checks on a silent agent, refused after %lld ms: %s", ms,
+              qPrintable(out.section(QLatin1Char('\n'), -3).simplified()));
+        QCOMPARE(out.count(QLatin1String("answer org.freedesktop.DBus.Error.AccessDenied")), 16);
+        QVERIFY2(ms >= 3000, "refused before the timeout");
+        QTRY_COMPARE(helperLog().count("polkit did not answer in time"), 16);
+        const QRegularExpression counts(QStringLiteral("agent requests (\\d+), cancelled (\\d+)"));
+        const QRegularExpressionMatch m = counts.match(out);
+        QVERIFY2(m.hasMatch(), qPrintable(out));
+        QVERIFY2(m.captured(1).toInt() > 0, "polkit never asked the agent");
+        QCOMPARE(m.captured(2).toInt(), m.captured(1).toInt());
+
+        QVERIFY(stopHelper());
+        startHelper();
+        QVERIFY2(waitForName(kService), "dm-remap-helper did not take its name again");
+        rootIsServed("the helper restarted with the default timeout");
     }
 
     // Reads never wait on an agent: interaction is not passed to polkit.
