@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolBar>
@@ -38,6 +39,17 @@ static QFrame *messageBar(QLabel *text, QWidget *button, QWidget *parent)
     layout->addWidget(text, 1);
     layout->addWidget(button);
     return bar;
+}
+
+// A page in a scroll area: with a large font or at 200% its text wraps to
+// its full height and the window still fits the screen.
+static QScrollArea *scrolled(QWidget *page)
+{
+    auto *area = new QScrollArea;
+    area->setWidget(page);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
 }
 
 MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *notifier, QWidget *parent)
@@ -66,9 +78,9 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     m_view->header()->setSectionResizeMode(DeviceModel::HealthColumn, QHeaderView::ResizeToContents);
     m_view->header()->setStretchLastSection(false);
 
-    m_tabs->addTab(m_overview, QIcon(QStringLiteral(":/icons/dm-remap-manager.svg")), tr("&Overview"));
-    m_tabs->addTab(m_smart, QIcon(QStringLiteral(":/icons/disk-hdd.svg")), tr("&SMART"));
-    m_tabs->addTab(m_map, QIcon(QStringLiteral(":/icons/map.svg")), tr("Remap &map"));
+    m_tabs->addTab(scrolled(m_overview), QIcon(QStringLiteral(":/icons/dm-remap-manager.svg")), tr("&Overview"));
+    m_tabs->addTab(scrolled(m_smart), QIcon(QStringLiteral(":/icons/disk-hdd.svg")), tr("&SMART"));
+    m_tabs->addTab(scrolled(m_map), QIcon(QStringLiteral(":/icons/map.svg")), tr("Remap &map"));
     m_tabs->setAccessibleName(tr("Details"));
 
     m_retry->setAccessibleName(tr("Retry connecting to the disk helper"));
@@ -163,6 +175,12 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     const QRect screen = this->screen()->availableGeometry();
     resize(QSize(std::max(1200, sizeHint().width()), std::max(720, sizeHint().height()))
                .boundedTo(screen.size() * 0.92));
+}
+
+QWidget *MainWindow::currentPage() const
+{
+    auto *area = qobject_cast<QScrollArea *>(m_tabs->currentWidget());
+    return area ? area->widget() : nullptr;
 }
 
 QString MainWindow::selectedObject() const

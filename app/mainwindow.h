@@ -54,6 +54,8 @@ public:
     QString selectedObject() const;
     QTreeView *deviceView() const { return m_view; }
     QTabWidget *tabs() const { return m_tabs; }
+    // The page the current tab shows (each tab scrolls its page).
+    QWidget *currentPage() const;
     OverviewPage *overviewPage() const { return m_overview; }
     SmartPage *smartPage() const { return m_smart; }
     MapPage *mapPage() const { return m_map; }

@@ -5,6 +5,7 @@
 #include "pairrules.h"
 
 #include <QCheckBox>
+#include <QScrollArea>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -119,11 +120,22 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
                                             "border-radius: 4px; padding: 8px; }")
                                  .arg(warning.background.name(), warning.text.name(), warning.border.name()));
     m_confirm->setAccessibleName(tr("Confirm erasing the spare disk"));
-    auto *summaryLayout = new QVBoxLayout(summaryPage);
+    // Scrolled: with the disks' names, a large font or at 200% it can be
+    // larger than the wizard the first pages made.
+    auto *summaryContent = new QWidget;
+    auto *summaryLayout = new QVBoxLayout(summaryContent);
+    summaryLayout->setContentsMargins(0, 0, 0, 0);
     summaryLayout->addWidget(m_summary);
     summaryLayout->addWidget(m_warning);
     summaryLayout->addWidget(m_confirm);
     summaryLayout->addStretch();
+    auto *summaryScroll = new QScrollArea;
+    summaryScroll->setWidget(summaryContent);
+    summaryScroll->setWidgetResizable(true);
+    summaryScroll->setFrameShape(QFrame::NoFrame);
+    auto *summaryPageLayout = new QVBoxLayout(summaryPage);
+    summaryPageLayout->setContentsMargins(0, 0, 0, 0);
+    summaryPageLayout->addWidget(summaryScroll);
     summaryPage->setButtonText(QWizard::NextButton, tr("&Create pair"));
     connect(m_confirm, &QCheckBox::toggled, summaryPage, &WizardStep::changed);
 

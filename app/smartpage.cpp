@@ -52,8 +52,6 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     m_attributeView->verticalHeader()->hide();
     m_attributeView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_attributeView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // The explanation takes the rest of the width; the full text is its tooltip.
-    m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Meaning, QHeaderView::Stretch);
     // Raw values can be long ("31 (Min/Max 22/45)"): elided, whole in the tooltip.
     m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Raw, QHeaderView::Interactive);
     const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
@@ -63,9 +61,18 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     // So are long names ("Hardware_ECC_Recovered"): with a large font the
     // status and the meaning stay in view.
     m_attributeView->horizontalHeader()->setSectionResizeMode(SmartAttributeModel::Name, QHeaderView::Interactive);
-    m_attributeView->horizontalHeader()->resizeSection(SmartAttributeModel::Name, 12 * em);
-    // The status next to the name, where a narrow window still shows it.
-    m_attributeView->horizontalHeader()->moveSection(SmartAttributeModel::Status, SmartAttributeModel::Name + 1);
+    m_attributeView->horizontalHeader()->resizeSection(SmartAttributeModel::Name, 7 * em);
+    // The status and what it means next to the name, where a narrow window
+    // or a large font still shows them; the meaning is elided (its tooltip
+    // holds it) and the raw value, last, takes the rest of the width.
+    QHeaderView *header = m_attributeView->horizontalHeader();
+    header->moveSection(header->visualIndex(SmartAttributeModel::Status), header->visualIndex(SmartAttributeModel::Name) + 1);
+    header->moveSection(header->visualIndex(SmartAttributeModel::Meaning), header->visualIndex(SmartAttributeModel::Status) + 1);
+    header->moveSection(header->visualIndex(SmartAttributeModel::Raw), SmartAttributeModel::ColumnCount - 1);
+    const QString meaningTitle = m_attributes->headerData(SmartAttributeModel::Meaning, Qt::Horizontal, Qt::DisplayRole).toString();
+    header->setSectionResizeMode(SmartAttributeModel::Meaning, QHeaderView::Interactive);
+    header->resizeSection(SmartAttributeModel::Meaning, qMax(24 * em, fontMetrics().horizontalAdvance(meaningTitle) + 2 * em));
+    header->setStretchLastSection(true);
     m_attributeView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_attributeView->setAlternatingRowColors(true);
     m_attributeView->setAccessibleName(tr("SMART attributes"));

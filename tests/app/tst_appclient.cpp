@@ -769,7 +769,7 @@ void TestAppClient::windowOpensWhatTheUserNamed()
     window.showPage(MainWindow::Page::Smart);
     window.show();
     QTRY_COMPARE(window.selectedObject(), m_fake->diskPath(QStringLiteral("nvme0n1")));
-    QCOMPARE(window.tabs()->currentWidget(), window.smartPage());
+    QCOMPARE(window.currentPage(), window.smartPage());
     QVERIFY(!window.errorBar()->isVisible());
 
     const QString pair = m_fake->pairPath(QStringLiteral("safe"));
@@ -784,7 +784,7 @@ void TestAppClient::windowOpensWhatTheUserNamed()
     window.openByName(QStringLiteral("safe"));
     window.showPage(MainWindow::Page::Map);
     QCOMPARE(window.selectedObject(), pair);
-    QCOMPARE(window.tabs()->currentWidget(), window.mapPage());
+    QCOMPARE(window.currentPage(), window.mapPage());
     QTRY_VERIFY(window.mapPage()->isVisible());
 
     // A name that matches nothing is said in words; the window stays where it was.
@@ -799,7 +799,7 @@ void TestAppClient::windowOpensWhatTheUserNamed()
     window.showPage(MainWindow::Page::Map);
     QCOMPARE(window.selectedObject(), m_fake->diskPath(QStringLiteral("nvme0n1")));
     QVERIFY(!window.tabs()->isTabEnabled(2));
-    QVERIFY(window.tabs()->currentWidget() != window.mapPage());
+    QVERIFY(window.currentPage() != window.mapPage());
 }
 
 void TestAppClient::secondStartShowsTheRunningWindow()
@@ -826,14 +826,14 @@ void TestAppClient::secondStartShowsTheRunningWindow()
     QTRY_VERIFY(window.isVisible());
     const QString pair = m_fake->pairPath(QStringLiteral("safe"));
     QCOMPARE(window.selectedObject(), pair);
-    QCOMPARE(window.tabs()->currentWidget(), window.mapPage());
+    QCOMPARE(window.currentPage(), window.mapPage());
 
     // A plain second start (the menu entry) shows the window as it was.
     window.hide();
     QVERIFY(second.forward({}, {}));
     QTRY_VERIFY(window.isVisible());
     QCOMPARE(window.selectedObject(), pair);
-    QCOMPARE(window.tabs()->currentWidget(), window.mapPage());
+    QCOMPARE(window.currentPage(), window.mapPage());
 }
 
 QTEST_MAIN(TestAppClient)
