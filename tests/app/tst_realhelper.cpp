@@ -166,7 +166,15 @@ void TestRealHelper::showsThisMachinesDisks()
 
     // SMART is read for each disk (smartctl or its absence, in words).
     const QString first = m_devices->index(0, 0).data(DeviceModel::PathRole).toString();
-    QTRY_VERIFY_WITH_TIMEOUT(!m_client->smart(first).isEmpty(), 60000);
+    // Until the first read the helper says so ("not-read-yet"), in words the
+    // app's English shares: wait for the read itself.
+    const auto read = [this, &first] {
+        const QVariantMap smart = m_client->smart(first);
+        const DmRemap::ReasonList reasons = DmRemap::reasonsFrom(smart.value(QStringLiteral("unavailable-reasons")));
+        return !smart.isEmpty()
+            && (reasons.isEmpty() || reasons.first().value(QStringLiteral("code")).toString() != QLatin1String("not-read-yet"));
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(read(), 60000);
     const Health::Verdict health = m_devices->diskHealth(first);
     QVERIFY(!health.reason.isEmpty());
     const QVariantMap smart = m_client->smart(first);
