@@ -46,8 +46,13 @@ QString describe(const QDBusError &error)
             return QCoreApplication::translate("ErrorText", "The disk helper service did not answer in time. It may be busy or may have stopped.");
         return QCoreApplication::translate("ErrorText", "The disk helper service (dm-remap-helper) is not running, so disks cannot be shown or changed.");
     }
-    if (isRefusal(error))
+    if (isRefusal(error)) {
+        // The helper names the polkit action it refused; reading never asks
+        // for a password (docs/dbus-api.md), so none is to be typed.
+        if (error.message().contains(QLatin1String("not authorized for org.dmremap.read:")))
+            return QCoreApplication::translate("ErrorText", "This session may not read the state of the disks. Without a password that is allowed only in the active session at this computer, and reading never asks for a password. An administrator can allow your account (polkit action org.dmremap.read).");
         return QCoreApplication::translate("ErrorText", "Permission was refused. You need to enter an administrator password when asked to do this.");
+    }
     if (error.type() == QDBusError::InvalidArgs
         || error.name() == QLatin1String("org.dmremap.Error.InvalidArgument")
         || error.name() == QLatin1String("org.dmremap.Error.UnknownOption"))

@@ -39,8 +39,7 @@ void Authorizer::deny(const Check &check, const QString &why, const char *errorN
     qInfo("dm-remap-helper: refused %s.%s for %s (%s): %s", qPrintable(message.interface()),
           qPrintable(message.member()), qPrintable(Validation::sanitize(message.service(), 64)),
           qPrintable(check.action), qPrintable(why));
-    m_connection.send(message.createErrorReply(QLatin1String(errorName),
-                                               QStringLiteral("not authorized for %1: %2").arg(check.action, why)));
+    m_connection.send(message.createErrorReply(QLatin1String(errorName), refusalMessage(check.action, why)));
 }
 
 void Authorizer::authorize(const QDBusMessage &message, const QString &action, const Details &details, bool mayInteract,

@@ -32,6 +32,12 @@ inline constexpr char CreatePair[] = "org.dmremap.create-pair";
 inline constexpr char RemovePair[] = "org.dmremap.remove-pair";
 } // namespace Actions
 
+// The message of every refusal: clients (the app) read the action from it.
+inline QString refusalMessage(const QString &action, const QString &why)
+{
+    return QStringLiteral("not authorized for %1: %2").arg(action, why);
+}
+
 class Authorizer : public QObject
 {
     Q_OBJECT

@@ -116,6 +116,10 @@ Zustand: %2. %3</translation>
         <source>The disk helper reported an error: %1</source>
         <translation>Der Festplattendienst meldet einen Fehler: %1</translation>
     </message>
+    <message>
+        <source>This session may not read the state of the disks. Without a password that is allowed only in the active session at this computer, and reading never asks for a password. An administrator can allow your account (polkit action org.dmremap.read).</source>
+        <translation>Diese Sitzung darf den Zustand der Festplatten nicht lesen. Ohne Passwort ist das nur in der aktiven Sitzung an diesem Computer erlaubt, und zum Lesen wird nie ein Passwort erfragt. Ein Administrator kann Ihr Konto freigeben (polkit-Aktion org.dmremap.read).</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>

@@ -116,6 +116,10 @@ Health: %2. %3</source>
         <source>The disk helper reported an error: %1</source>
         <translation>Le service des disques signale une erreur&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>This session may not read the state of the disks. Without a password that is allowed only in the active session at this computer, and reading never asks for a password. An administrator can allow your account (polkit action org.dmremap.read).</source>
+        <translation>Cette session n’a pas le droit de lire l’état des disques. Sans mot de passe, seule la session active devant cet ordinateur le peut, et la lecture ne demande jamais de mot de passe. Un administrateur peut autoriser votre compte (action polkit org.dmremap.read).</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>
@@ -698,7 +702,7 @@ Health: %2. %3</source>
     </message>
     <message>
         <source>You will be notified when a disk needs attention. Open Disk Remap Manager from the applications menu to see your disks; to stop watching, choose Quit in its Disks menu.</source>
-        <translation>Vous serez prévenu quand un disque demande votre attention. Ouvrez le gestionnaire de réaffectation des disques depuis le menu des applications pour voir vos disques ; pour arrêter la surveillance, choisissez « Quitter » dans son menu « Disques ».</translation>
+        <translation>Vous serez prévenu quand un disque demande votre attention. Ouvrez le gestionnaire de réaffectation des disques depuis le menu des applications pour voir vos disques ; pour arrêter la surveillance, choisissez «&#xa0;Quitter&#xa0;» dans son menu «&#xa0;Disques&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1513,7 +1517,7 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: the disk&apos;s own verdict is &lt;b&gt;%2&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; : le verdict du disque lui-même est &lt;b&gt;%2&lt;/b&gt;.</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&#xa0;: le verdict du disque lui-même est &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Read at %1.</source>
@@ -1570,7 +1574,7 @@ Réserve restante&#xa0;: %4 % (alerte en dessous de %5 %)</translation>
     </message>
     <message>
         <source>Disk health: %1 (%2)</source>
-        <translation>Santé des disques : %1 (%2)</translation>
+        <translation>Santé des disques&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <source>Disks needing attention</source>
@@ -1609,7 +1613,7 @@ Réserve restante&#xa0;: %4 % (alerte en dessous de %5 %)</translation>
     </message>
     <message>
         <source>Start in the background, without the window: watch the disks (in the system tray where there is one) and notify.</source>
-        <translation>Démarrer en arrière-plan, sans la fenêtre : surveiller les disques (dans la zone de notification s’il y en a une) et prévenir.</translation>
+        <translation>Démarrer en arrière-plan, sans la fenêtre&#xa0;: surveiller les disques (dans la zone de notification s’il y en a une) et prévenir.</translation>
     </message>
 </context>
 </TS>

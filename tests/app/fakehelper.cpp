@@ -17,16 +17,22 @@ FakeObject::FakeObject(FakeHelper *helper, const QString &objectPath)
 {
 }
 
-bool FakeObject::refused()
+// As the real helper refuses: its message, with the method's polkit action.
+bool FakeObject::refused(const char *action)
 {
     m_helper->calls[message().member()]++;
     if (m_helper->refuseWith.isEmpty())
         return false;
-    sendErrorReply(m_helper->refuseWith, QStringLiteral("Not authorized (test)"));
+    sendErrorReply(m_helper->refuseWith, refusalMessage(QLatin1String(action), QStringLiteral("denied by polkit")));
     return true;
 }
 
-QString FakeObject::GetVersion() { return refused() ? QString() : QStringLiteral("fake-1"); }
+// The real helper answers it to everyone, without polkit.
+QString FakeObject::GetVersion()
+{
+    m_helper->calls[message().member()]++;
+    return QStringLiteral("fake-1");
+}
 
 DmRemap::ObjectInfoList FakeObject::GetDisks()
 {
@@ -52,10 +58,12 @@ QDBusObjectPath FakeObject::CreatePair(const QString &name, const QDBusObjectPat
                                        const QDBusObjectPath &spare, const QVariantMap &options)
 {
     m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
-    if (refused())
+    if (refused(Actions::CreatePair))
         return {};
     if (!m_helper->createPairError.isEmpty()) {
-        sendErrorReply(m_helper->createPairError, QStringLiteral("refused by the test"));
+        sendErrorReply(m_helper->createPairError, m_helper->createPairError == QLatin1String("org.freedesktop.DBus.Error.AccessDenied")
+                                                      ? refusalMessage(QLatin1String(Actions::CreatePair), QStringLiteral("denied by polkit"))
+                                                      : QStringLiteral("refused by the test"));
         return {};
     }
     if (!options.value(QStringLiteral("erase-spare")).toBool()) {
@@ -77,8 +85,8 @@ QDBusObjectPath FakeObject::CreatePair(const QString &name, const QDBusObjectPat
     return QDBusObjectPath(pair->path);
 }
 
-QList<QDBusObjectPath> FakeObject::Assemble() { refused(); return {}; }
-QVariantMap FakeObject::ImportPair(const QDBusObjectPath &, const QVariantMap &) { refused(); return {}; }
+QList<QDBusObjectPath> FakeObject::Assemble() { refused(Actions::Assemble); return {}; }
+QVariantMap FakeObject::ImportPair(const QDBusObjectPath &, const QVariantMap &) { refused(Actions::Import); return {}; }
 QVariantMap FakeObject::GetInfo() { return refused() ? QVariantMap() : info; }
 QVariantMap FakeObject::GetSmart() { return refused() ? QVariantMap() : smart; }
 DmRemap::SmartAttributeList FakeObject::GetAttributes() { return refused() ? DmRemap::SmartAttributeList() : attributes; }
@@ -89,7 +97,7 @@ void FakeObject::Refresh() { if (!refused()) Q_EMIT Updated(); }
 void FakeObject::StartSelfTest(const QString &type)
 {
     m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
-    if (refused())
+    if (refused(Actions::SelfTest))
         return;
     startedSelfTests << type;
     smart.insert(QStringLiteral("self-test-running"), true);
@@ -99,13 +107,13 @@ void FakeObject::StartSelfTest(const QString &type)
 
 void FakeObject::AbortSelfTest()
 {
-    if (refused())
+    if (refused(Actions::SelfTest))
         return;
     smart.insert(QStringLiteral("self-test-running"), false);
     Q_EMIT Updated();
 }
 
-void FakeObject::SetDeviceType(const QString &) { refused(); }
+void FakeObject::SetDeviceType(const QString &) { refused(Actions::SelfTest); }
 
 QVariantMap FakeObject::GetStatus()
 {
@@ -157,12 +165,12 @@ DmRemap::MapBucketList FakeObject::GetMap(qulonglong first, qulonglong length, u
     return counts;
 }
 
-QVariantMap FakeObject::Remap(qulonglong) { refused(); return {}; }
+QVariantMap FakeObject::Remap(qulonglong) { refused(Actions::Remap); return {}; }
 
 void FakeObject::Remove()
 {
     m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
-    if (!refused())
+    if (!refused(Actions::RemovePair))
         removePair();
 }
 
@@ -170,7 +178,7 @@ QVariantMap FakeObject::RemoveWithOptions(const QVariantMap &options)
 {
     m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
     lastRemoveOptions = options;
-    if (refused())
+    if (refused(Actions::RemovePair))
         return {};
     if (stuckBlocks > 0 && !options.value(QStringLiteral("force")).toBool()) {
         sendErrorReply(QStringLiteral("org.dmremap.Error.DataOnSpare"),

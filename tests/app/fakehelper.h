@@ -4,6 +4,7 @@
 // the product: the real helper is tested in tests/helper and tests/vm.
 #pragma once
 
+#include "authorizer.h"
 #include "dbustypes.h"
 #include "smartreport.h"
 
@@ -76,7 +77,7 @@ Q_SIGNALS:
     void StateChanged(const QString &old, const QString &state);
 
 private:
-    bool refused();
+    bool refused(const char *action = Actions::Read);
     void removePair();
     FakeHelper *m_helper;
 };

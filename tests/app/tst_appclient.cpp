@@ -287,7 +287,9 @@ void TestAppClient::helperRefusalIsExplained()
     window.show();
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Refused);
     QVERIFY(window.helperBar()->isVisible());
-    QVERIFY2(window.helperBarText()->text().contains(QStringLiteral("Permission was refused")),
+    // Reading was refused: no password will be asked, so none is promised.
+    QVERIFY2(window.helperBarText()->text().contains(QStringLiteral("This session may not read the state of the disks"))
+                 && !window.helperBarText()->text().contains(QStringLiteral("password when asked")),
              qPrintable(window.helperBarText()->text()));
     m_fake->refuseWith.clear();
     QTest::mouseClick(window.retryButton(), Qt::LeftButton);
@@ -299,7 +301,7 @@ void TestAppClient::helperRefusalIsExplained()
     window.openObject(m_fake->diskPath(QStringLiteral("sda")));
     QTRY_COMPARE(window.smartPage()->selfTests()->rowCount(), 1); // the tab's own reads are done
     QVERIFY(!window.errorBar()->isVisible());
-    m_fake->refuseWith = QStringLiteral("org.freedesktop.PolicyKit1.Error.NotAuthorized");
+    m_fake->refuseWith = QStringLiteral("org.freedesktop.DBus.Error.AccessDenied");
     m_client->startSelfTest(m_fake->diskPath(QStringLiteral("sda")), QStringLiteral("short"));
     QTRY_VERIFY(window.errorBar()->isVisible());
     QTRY_VERIFY2(window.errorBarText()->text().contains(QStringLiteral("Starting a self-test failed")),
