@@ -200,10 +200,14 @@ void OverviewPage::refresh()
     set(QStringLiteral("kind"), tr("%1, connected by %2").arg(Health::kindText(info.value(QStringLiteral("kind")).toString()),
                                                               Health::transportText(info.value(QStringLiteral("transport")).toString())));
     const QString role = info.value(QStringLiteral("role")).toString();
-    QString roleText = role == QLatin1String("main") ? tr("Main disk of a pair")
-        : role == QLatin1String("spare")             ? tr("Spare disk of a pair")
+    const QString pairName = m_client->pairStatus(info.value(QStringLiteral("pair")).value<QDBusObjectPath>().path())
+                                 .value(QStringLiteral("name")).toString();
+    QString roleText = role == QLatin1String("main") ? tr("Main disk of pair “%1”").arg(pairName)
+        : role == QLatin1String("spare")             ? tr("Spare disk of pair “%1”").arg(pairName)
                                                      : tr("Not paired");
-    if (info.value(QStringLiteral("in-use")).toBool())
+    // A pair's disks are in use by the pair itself (the kernel's holder
+    // name, dm-0, would say nothing more).
+    if (role != QLatin1String("main") && role != QLatin1String("spare") && info.value(QStringLiteral("in-use")).toBool())
         roleText += QStringLiteral(" · ") + tr("in use: %1").arg(Health::inUseText(info));
     set(QStringLiteral("role"), roleText);
     const bool available = smart.value(QStringLiteral("available")).toBool();

@@ -15,19 +15,34 @@ constexpr qulonglong entriesPerTableBlock = 504;
 constexpr qulonglong sectorBytes = 512;
 } // namespace
 
-QString mainProblem(const QVariantMap &disk)
+QString mainProblem(const QVariantMap &disk, const QString &pairName)
 {
+    // A pair's disk is in use by the pair: say which, not the kernel's holder.
+    const QString role = disk.value(QStringLiteral("role")).toString();
+    if (role == QLatin1String("main"))
+        return pairName.isEmpty() ? QCoreApplication::translate("PairRules", "Already the main disk of a pair")
+                                  : QCoreApplication::translate("PairRules", "Already the main disk of pair “%1”").arg(pairName);
+    if (role == QLatin1String("spare"))
+        return pairName.isEmpty() ? QCoreApplication::translate("PairRules", "Already the spare of a pair")
+                                  : QCoreApplication::translate("PairRules", "Already the spare of pair “%1”").arg(pairName);
     if (disk.value(QStringLiteral("in-use")).toBool()) {
         const QString why = Health::inUseText(disk);
         return why.isEmpty() ? QCoreApplication::translate("PairRules", "In use")
                              : QCoreApplication::translate("PairRules", "In use: %1").arg(why);
     }
-    const QString role = disk.value(QStringLiteral("role")).toString();
-    if (role == QLatin1String("main"))
-        return QCoreApplication::translate("PairRules", "Already the main disk of a pair");
-    if (role == QLatin1String("spare"))
-        return QCoreApplication::translate("PairRules", "Already the spare of a pair");
     return {};
+}
+
+QString spareWarning(const QVariantMap &spare, Health::Level health)
+{
+    QStringList warnings;
+    if (health == Health::Level::Bad)
+        warnings << QCoreApplication::translate("PairRules", "Its health is Bad: blocks moved to a failing spare can be lost.");
+    else if (health == Health::Level::Unknown)
+        warnings << QCoreApplication::translate("PairRules", "Its health is unknown: choose a spare whose health can be read if you can.");
+    if (spare.value(QStringLiteral("transport")).toString() == QLatin1String("usb"))
+        warnings << QCoreApplication::translate("PairRules", "It is a USB disk: while it is unplugged, the moved blocks cannot be read.");
+    return warnings.join(QLatin1Char(' '));
 }
 
 qulonglong minimumSpareBytes(uint blockSizeSectors)
@@ -46,11 +61,12 @@ qulonglong spareSlots(qulonglong spareBytes, uint blockSizeSectors)
     return usable / perSlot;
 }
 
-QString spareProblem(const QVariantMap &main, const QVariantMap &spare, uint blockSizeSectors)
+QString spareProblem(const QVariantMap &main, const QVariantMap &spare, uint blockSizeSectors,
+                     const QString &sparePairName)
 {
     if (spare.value(QStringLiteral("id")) == main.value(QStringLiteral("id")))
         return QCoreApplication::translate("PairRules", "This is the main disk");
-    const QString problem = mainProblem(spare);
+    const QString problem = mainProblem(spare, sparePairName);
     if (!problem.isEmpty())
         return problem;
     const qulonglong size = spare.value(QStringLiteral("size")).toULongLong();

@@ -3,15 +3,22 @@
 // choices with reasons instead of letting the user run into a refusal.
 #pragma once
 
+#include "health.h"
+
 #include <QString>
 #include <QVariantMap>
 
 namespace PairRules {
 
-// Empty when the disk can be a main disk, else why not, in words.
-QString mainProblem(const QVariantMap &disk);
+// Empty when the disk can be a main disk, else why not, in words; pairName
+// is the name of the pair the disk belongs to, if any.
+QString mainProblem(const QVariantMap &disk, const QString &pairName = {});
 // Empty when `spare` can serve as spare for `main` with that block size.
-QString spareProblem(const QVariantMap &main, const QVariantMap &spare, uint blockSizeSectors);
+QString spareProblem(const QVariantMap &main, const QVariantMap &spare, uint blockSizeSectors,
+                     const QString &sparePairName = {});
+// Why a disk that may be a spare is a poor one (bad or unknown health,
+// USB), in words; empty when there is nothing to warn of.
+QString spareWarning(const QVariantMap &spare, Health::Level health);
 // Bytes a spare needs to hold the remap table and at least one block.
 qulonglong minimumSpareBytes(uint blockSizeSectors);
 // How many blocks of that size the spare can take (approximate: the table

@@ -5,14 +5,15 @@
 #include "pairrules.h"
 
 #include <QCheckBox>
-#include <QScrollArea>
 #include <QComboBox>
+#include <QDBusObjectPath>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QRegularExpressionValidator>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <climits>
@@ -164,6 +165,8 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
         m_working = false;
         m_created = pair;
         m_busy->hide();
+        // Done: going back would offer to create the same pair again.
+        setOption(QWizard::NoBackButtonOnLastPage, true);
         const QString mainPath = m_client->diskInfo(mainDisk()).value(QStringLiteral("path")).toString();
         m_result->setText(tr("The pair “%1” is ready. The data of %3 is now reached through %2: from now on use %2 "
                              "wherever you used %3. Do not use %3 directly any more: what is written there bypasses "
@@ -185,10 +188,35 @@ PairWizard::PairWizard(HelperClient *client, QWidget *parent)
 QString PairWizard::diskLabel(const QString &path) const
 {
     const QVariantMap info = m_client->diskInfo(path);
-    return QStringLiteral("%1 · %2 · %3 · %4")
-        .arg(info.value(QStringLiteral("path")).toString(), info.value(QStringLiteral("model")).toString(),
-             Health::kindText(info.value(QStringLiteral("kind")).toString()),
-             Health::formatBytes(info.value(QStringLiteral("size")).toULongLong()));
+    QStringList parts{info.value(QStringLiteral("path")).toString(), info.value(QStringLiteral("model")).toString()};
+    const QString serial = info.value(QStringLiteral("serial")).toString();
+    if (!serial.isEmpty())
+        parts << tr("serial %1").arg(serial);
+    parts << Health::kindText(info.value(QStringLiteral("kind")).toString());
+    const QString transport = info.value(QStringLiteral("transport")).toString();
+    if (!transport.isEmpty())
+        parts << Health::transportText(transport);
+    parts << Health::formatBytes(info.value(QStringLiteral("size")).toULongLong());
+    parts.removeAll(QString());
+    return parts.join(QStringLiteral(" · "));
+}
+
+Health::Level PairWizard::diskHealth(const QString &path) const
+{
+    const QVariantMap info = m_client->diskInfo(path);
+    const QString pair = info.value(QStringLiteral("pair")).value<QDBusObjectPath>().path();
+    return Health::ofDisk(info, m_client->smart(path), m_client->pairStatus(pair)).level;
+}
+
+QString PairWizard::candidateLabel(const QString &path) const
+{
+    return diskLabel(path) + QStringLiteral("\n    ") + tr("Health: %1").arg(Health::name(diskHealth(path)));
+}
+
+QString PairWizard::pairNameOf(const QString &disk) const
+{
+    const QString pair = m_client->diskInfo(disk).value(QStringLiteral("pair")).value<QDBusObjectPath>().path();
+    return m_client->pairStatus(pair).value(QStringLiteral("name")).toString();
 }
 
 QString PairWizard::mainDisk() const { return selectedPath(m_mainList); }
@@ -219,8 +247,8 @@ static void fillList(QListWidget *list, const QStringList &paths,
 
 void PairWizard::fillMainList()
 {
-    fillList(m_mainList, m_client->diskPaths(), [this](const QString &p) { return diskLabel(p); },
-             [this](const QString &p) { return PairRules::mainProblem(m_client->diskInfo(p)); });
+    fillList(m_mainList, m_client->diskPaths(), [this](const QString &p) { return candidateLabel(p); },
+             [this](const QString &p) { return PairRules::mainProblem(m_client->diskInfo(p), pairNameOf(p)); });
 }
 
 void PairWizard::fillSpareList()
@@ -230,14 +258,19 @@ void PairWizard::fillSpareList()
     fillList(m_spareList, m_client->diskPaths(),
              [this, &main, block](const QString &p) {
                  const QVariantMap spare = m_client->diskInfo(p);
-                 if (!PairRules::spareProblem(main, spare, block).isEmpty())
+                 if (!PairRules::spareProblem(main, spare, block, pairNameOf(p)).isEmpty())
                      return diskLabel(p);
                  const qulonglong slotCount = PairRules::spareSlots(spare.value(QStringLiteral("size")).toULongLong(), block);
-                 return diskLabel(p) + QStringLiteral(" · ")
+                 QString label = candidateLabel(p) + QStringLiteral(" · ")
                      + tr("room for %Ln bad block(s)", nullptr, int(std::min<qulonglong>(slotCount, INT_MAX)));
+                 // A poor spare is allowed, with the reason it is poor.
+                 const QString warning = PairRules::spareWarning(spare, diskHealth(p));
+                 if (!warning.isEmpty())
+                     label += QStringLiteral("\n    ") + warning;
+                 return label;
              },
              [this, &main, block](const QString &p) {
-                 return PairRules::spareProblem(main, m_client->diskInfo(p), block);
+                 return PairRules::spareProblem(main, m_client->diskInfo(p), block, pairNameOf(p));
              });
     m_spareHint->setText(tr("A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB."));
 }

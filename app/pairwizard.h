@@ -4,6 +4,8 @@
 // asks for the password) and its result in words.
 #pragma once
 
+#include "health.h"
+
 #include <QWizard>
 
 class HelperClient;
@@ -50,6 +52,10 @@ Q_SIGNALS:
 
 private:
     QString diskLabel(const QString &path) const;
+    // The disk's label and its health, for the lists of candidates.
+    QString candidateLabel(const QString &path) const;
+    Health::Level diskHealth(const QString &path) const;
+    QString pairNameOf(const QString &disk) const;
 
     HelperClient *m_client;
     QListWidget *m_mainList;

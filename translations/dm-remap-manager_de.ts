@@ -990,14 +990,6 @@ Zustand: %2. %3</translation>
         <translation>%1, angeschlossen über %2</translation>
     </message>
     <message>
-        <source>Main disk of a pair</source>
-        <translation>Hauptplatte eines Paars</translation>
-    </message>
-    <message>
-        <source>Spare disk of a pair</source>
-        <translation>Ersatzplatte eines Paars</translation>
-    </message>
-    <message>
         <source>Not paired</source>
         <translation>Nicht gepaart</translation>
     </message>
@@ -1027,6 +1019,14 @@ Zustand: %2. %3</translation>
     <message>
         <source>Don&apos;t show &amp;notifications about this device</source>
         <translation>Für dieses Gerät keine &amp;Benachrichtigungen zeigen</translation>
+    </message>
+    <message>
+        <source>Main disk of pair “%1”</source>
+        <translation>Hauptplatte des Paars „%1“</translation>
+    </message>
+    <message>
+        <source>Spare disk of pair “%1”</source>
+        <translation>Ersatzplatte des Paars „%1“</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1058,26 @@ Zustand: %2. %3</translation>
     <message>
         <source>Its sectors are larger than the chosen block size</source>
         <translation>Ihre Sektoren sind größer als die gewählte Blockgröße</translation>
+    </message>
+    <message>
+        <source>Already the main disk of pair “%1”</source>
+        <translation>Bereits Hauptplatte des Paars „%1“</translation>
+    </message>
+    <message>
+        <source>Already the spare of pair “%1”</source>
+        <translation>Bereits Ersatzplatte des Paars „%1“</translation>
+    </message>
+    <message>
+        <source>Its health is Bad: blocks moved to a failing spare can be lost.</source>
+        <translation>Ihr Zustand ist Schlecht: Blöcke, die auf eine ausfallende Ersatzplatte verschoben werden, können verloren gehen.</translation>
+    </message>
+    <message>
+        <source>Its health is unknown: choose a spare whose health can be read if you can.</source>
+        <translation>Ihr Zustand ist unbekannt: Wählen Sie nach Möglichkeit eine Ersatzplatte, deren Zustand sich lesen lässt.</translation>
+    </message>
+    <message>
+        <source>It is a USB disk: while it is unplugged, the moved blocks cannot be read.</source>
+        <translation>Sie ist über USB angeschlossen: Solange sie getrennt ist, können die verschobenen Blöcke nicht gelesen werden.</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1216,14 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
     <message>
         <source>Block si&amp;ze:</source>
         <translation>Block&amp;größe:</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>Seriennummer %1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Zustand: %1</translation>
     </message>
 </context>
 <context>

@@ -990,14 +990,6 @@ Health: %2. %3</source>
         <translation>%1, connecté par %2</translation>
     </message>
     <message>
-        <source>Main disk of a pair</source>
-        <translation>Disque principal d’une paire</translation>
-    </message>
-    <message>
-        <source>Spare disk of a pair</source>
-        <translation>Disque de secours d’une paire</translation>
-    </message>
-    <message>
         <source>Not paired</source>
         <translation>Non associé</translation>
     </message>
@@ -1027,6 +1019,14 @@ Health: %2. %3</source>
     <message>
         <source>Don&apos;t show &amp;notifications about this device</source>
         <translation>Ne pas afficher de &amp;notifications pour cet appareil</translation>
+    </message>
+    <message>
+        <source>Main disk of pair “%1”</source>
+        <translation>Disque principal de la paire « %1 »</translation>
+    </message>
+    <message>
+        <source>Spare disk of pair “%1”</source>
+        <translation>Disque de secours de la paire « %1 »</translation>
     </message>
 </context>
 <context>
@@ -1058,6 +1058,26 @@ Health: %2. %3</source>
     <message>
         <source>Its sectors are larger than the chosen block size</source>
         <translation>Ses secteurs sont plus grands que la taille de bloc choisie</translation>
+    </message>
+    <message>
+        <source>Already the main disk of pair “%1”</source>
+        <translation>Déjà disque principal de la paire «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Already the spare of pair “%1”</source>
+        <translation>Déjà disque de secours de la paire «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Its health is Bad: blocks moved to a failing spare can be lost.</source>
+        <translation>Sa santé est Mauvaise&#xa0;: les blocs déplacés sur un disque de secours défaillant peuvent être perdus.</translation>
+    </message>
+    <message>
+        <source>Its health is unknown: choose a spare whose health can be read if you can.</source>
+        <translation>Sa santé est inconnue&#xa0;: si possible, choisissez un disque de secours dont la santé peut être lue.</translation>
+    </message>
+    <message>
+        <source>It is a USB disk: while it is unplugged, the moved blocks cannot be read.</source>
+        <translation>C’est un disque USB&#xa0;: tant qu’il est débranché, les blocs déplacés ne peuvent pas être lus.</translation>
     </message>
 </context>
 <context>
@@ -1196,6 +1216,14 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     <message>
         <source>Block si&amp;ze:</source>
         <translation>Taille de &amp;bloc&#xa0;:</translation>
+    </message>
+    <message>
+        <source>serial %1</source>
+        <translation>n° de série %1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>Santé&#xa0;: %1</translation>
     </message>
 </context>
 <context>

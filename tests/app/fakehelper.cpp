@@ -378,19 +378,34 @@ FakeObject *FakeHelper::addPair(const QString &name, const QString &mainId, cons
     return pair;
 }
 
+// As the real helper sees a pair's disks: role and pair, and in use, held
+// by the pair's device-mapper device.
 void FakeHelper::updateRoles()
 {
     for (FakeObject *d : std::as_const(m_disks)) {
         d->info.insert(QStringLiteral("role"), QStringLiteral("free"));
         d->info.insert(QStringLiteral("pair"), QVariant::fromValue(QDBusObjectPath(QStringLiteral("/"))));
+        if (m_heldByPair.remove(d->path)) {
+            d->info.insert(QStringLiteral("in-use"), false);
+            d->info.insert(QStringLiteral("in-use-reason"), QString());
+            d->info.insert(QStringLiteral("in-use-reasons"), QVariant::fromValue(DmRemap::ReasonList()));
+        }
     }
+    int minor = 0;
     for (FakeObject *p : std::as_const(m_pairs)) {
+        const QString holder = QStringLiteral("dm-%1").arg(minor++);
         for (const char *role : {"main", "spare"}) {
             const QString path = p->info.value(QLatin1String(role)).value<QDBusObjectPath>().path();
             for (FakeObject *d : std::as_const(m_disks)) {
                 if (d->path == path) {
                     d->info.insert(QStringLiteral("role"), QLatin1String(role));
                     d->info.insert(QStringLiteral("pair"), QVariant::fromValue(QDBusObjectPath(p->path)));
+                    d->info.insert(QStringLiteral("in-use"), true);
+                    d->info.insert(QStringLiteral("in-use-reason"), QStringLiteral("held by %1").arg(holder));
+                    d->info.insert(QStringLiteral("in-use-reasons"),
+                                   QVariant::fromValue(DmRemap::ReasonList{{{QStringLiteral("code"), QStringLiteral("held")},
+                                                                            {QStringLiteral("holders"), QStringList{holder}}}}));
+                    m_heldByPair.insert(d->path);
                 }
             }
         }

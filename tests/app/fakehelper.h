@@ -12,6 +12,7 @@
 #include <QDBusContext>
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 class FakeHelper;
 
@@ -141,4 +142,5 @@ private:
     FakeObject *m_manager;
     QHash<QString, FakeObject *> m_disks; // by id
     QHash<QString, FakeObject *> m_pairs; // by name
+    QSet<QString> m_heldByPair;           // disk paths in use by a pair
 };

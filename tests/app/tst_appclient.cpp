@@ -58,6 +58,7 @@ private Q_SLOTS:
     void helperRefusalIsExplained();
     void wizardFiltersAndCreates();
     void wizardShowsHelperErrors();
+    void wizardDescribesCandidates();
     void mapShowsBucketsAndListsCell();
     void smartTabAndSelfTest();
     void removePairAsksFirst();
@@ -397,6 +398,53 @@ void TestAppClient::wizardFiltersAndCreates()
     QTRY_VERIFY(m_devices->indexOf(m_fake->pairPath(QStringLiteral("home-safe"))).isValid());
     QTRY_COMPARE(m_client->diskInfo(m_fake->diskPath(QStringLiteral("sdb"))).value(QStringLiteral("role")).toString(),
                  QStringLiteral("spare"));
+}
+
+// Issue 12, item 9: each candidate with its serial, transport and health; a
+// pair's disk named by its pair, not by the kernel's holder; a poor spare
+// (bad health, USB) offered with a warning; no Back once the pair exists.
+void TestAppClient::wizardDescribesCandidates()
+{
+    m_fake->addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB,
+                    {{QStringLiteral("serial"), QStringLiteral("WD-WCC4E1234567")}, {QStringLiteral("transport"), QStringLiteral("ata")}});
+    m_fake->addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("hdd"), 16 * GB,
+                    {{QStringLiteral("transport"), QStringLiteral("usb")}});
+    m_fake->setSmartFixture(QStringLiteral("sdb"), QStringLiteral("ide-damaged-failing.json"));
+    m_fake->addDisk(QStringLiteral("sde"), QStringLiteral("/dev/sde"), QStringLiteral("hdd"), 500 * GB);
+    m_fake->addDisk(QStringLiteral("sdf"), QStringLiteral("/dev/sdf"), QStringLiteral("ssd"), 8 * GB);
+    m_fake->addPair(QStringLiteral("old"), QStringLiteral("sde"), QStringLiteral("sdf"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    QTRY_VERIFY(!m_client->smart(m_fake->diskPath(QStringLiteral("sdb"))).isEmpty());
+
+    PairWizard wizard(m_client);
+    wizard.show();
+    QListWidgetItem *main = itemFor(wizard.mainList(), QStringLiteral("/dev/sda"));
+    QVERIFY2(main->text().contains(QStringLiteral("serial WD-WCC4E1234567")) && main->text().contains(QStringLiteral("SATA"))
+                 && main->text().contains(QStringLiteral("Health: ")),
+             qPrintable(main->text()));
+    QListWidgetItem *paired = itemFor(wizard.mainList(), QStringLiteral("/dev/sde"));
+    QVERIFY(!(paired->flags() & Qt::ItemIsEnabled));
+    QVERIFY2(paired->text().contains(QStringLiteral("Already the main disk of pair “old”")) && !paired->text().contains(QStringLiteral("dm-")),
+             qPrintable(paired->text()));
+    wizard.mainList()->setCurrentItem(main);
+    wizard.next();
+
+    QListWidgetItem *usb = itemFor(wizard.spareList(), QStringLiteral("/dev/sdb"));
+    QVERIFY(usb->flags() & Qt::ItemIsEnabled);
+    QVERIFY2(usb->text().contains(QStringLiteral("Health: Bad")) && usb->text().contains(QStringLiteral("Its health is Bad"))
+                 && usb->text().contains(QStringLiteral("It is a USB disk")),
+             qPrintable(usb->text()));
+    QVERIFY2(itemFor(wizard.spareList(), QStringLiteral("/dev/sdf"))->text().contains(QStringLiteral("Already the spare of pair “old”")),
+             qPrintable(itemFor(wizard.spareList(), QStringLiteral("/dev/sdf"))->text()));
+    wizard.spareList()->setCurrentItem(usb);
+    wizard.next();
+    wizard.next();
+    wizard.eraseConfirmation()->setChecked(true);
+    wizard.next();
+    QTRY_VERIFY(wizard.isCreated());
+    QVERIFY(!wizard.button(QWizard::BackButton)->isVisible());
 }
 
 void TestAppClient::wizardShowsHelperErrors()
