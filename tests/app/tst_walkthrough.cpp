@@ -475,7 +475,12 @@ void TestWalkthrough::withDialogs(const std::function<void()> &action, const std
 
 void TestWalkthrough::checkWindow(QWidget *window, const QString &where)
 {
-    QApplication::processEvents();
+    // What the user sees once the event loop ran: a layout request climbs one
+    // parent per pass (a label, its form, the page, the scroll area).
+    for (int pass = 0; pass < 8; ++pass) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QApplication::processEvents();
+    }
     const QImage image = window->grab().toImage().scaled(window->size());
     checkMnemonics(window, where);
     if (!window->windowTitle().isEmpty())
