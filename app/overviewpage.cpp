@@ -200,8 +200,7 @@ void OverviewPage::refresh()
     set(QStringLiteral("kind"), tr("%1, connected by %2").arg(Health::kindText(info.value(QStringLiteral("kind")).toString()),
                                                               Health::transportText(info.value(QStringLiteral("transport")).toString())));
     const QString role = info.value(QStringLiteral("role")).toString();
-    const QString pairName = m_client->pairStatus(info.value(QStringLiteral("pair")).value<QDBusObjectPath>().path())
-                                 .value(QStringLiteral("name")).toString();
+    const QString pairName = m_client->pairStatus(m_client->pairOfDisk(m_path)).value(QStringLiteral("name")).toString();
     QString roleText = role == QLatin1String("main") ? tr("Main disk of pair “%1”").arg(pairName)
         : role == QLatin1String("spare")             ? tr("Spare disk of pair “%1”").arg(pairName)
                                                      : tr("Not paired");

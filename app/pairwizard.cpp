@@ -6,7 +6,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDBusObjectPath>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -203,9 +202,7 @@ QString PairWizard::diskLabel(const QString &path) const
 
 Health::Level PairWizard::diskHealth(const QString &path) const
 {
-    const QVariantMap info = m_client->diskInfo(path);
-    const QString pair = info.value(QStringLiteral("pair")).value<QDBusObjectPath>().path();
-    return Health::ofDisk(info, m_client->smart(path), m_client->pairStatus(pair)).level;
+    return Health::ofDisk(m_client->diskInfo(path), m_client->smart(path), m_client->pairStatus(m_client->pairOfDisk(path))).level;
 }
 
 QString PairWizard::candidateLabel(const QString &path) const
@@ -215,8 +212,7 @@ QString PairWizard::candidateLabel(const QString &path) const
 
 QString PairWizard::pairNameOf(const QString &disk) const
 {
-    const QString pair = m_client->diskInfo(disk).value(QStringLiteral("pair")).value<QDBusObjectPath>().path();
-    return m_client->pairStatus(pair).value(QStringLiteral("name")).toString();
+    return m_client->pairStatus(m_client->pairOfDisk(disk)).value(QStringLiteral("name")).toString();
 }
 
 QString PairWizard::mainDisk() const { return selectedPath(m_mainList); }
