@@ -212,13 +212,7 @@ Error record(const QString &stateDir, const PairRecord &pair)
 
 } // namespace
 
-// udev watches disks opened for writing (60-block.rules' "watch"): closing
-// one makes udev read its properties again, and 56-dm-remap.rules then hides
-// or shows it as the pair record now says. udev does not watch a disk while
-// it processes an event of that disk (the spare's own erase makes one), so a
-// close then goes unseen and a new pair's disk would stay offered to systemd
-// and udisks: the close is repeated until udev's database says what the
-// record says, for at most five seconds (when udev runs at all).
+// Whether udev's database marks the disk as a pair's (56-dm-remap.rules).
 static bool udevSaysMember(const Udev &udev, dev_t devnum)
 {
     udev_device *device = udev_device_new_from_devnum(udev.handle(), 'b', devnum);
@@ -230,6 +224,13 @@ static bool udevSaysMember(const Udev &udev, dev_t devnum)
     return yes;
 }
 
+// udev watches disks opened for writing (60-block.rules' "watch"): closing
+// one makes udev read its properties again, and 56-dm-remap.rules then hides
+// or shows it as the pair record now says. udev does not watch a disk while
+// it processes an event of that disk (the spare's own erase makes one), so a
+// close then goes unseen and a new pair's disk would stay offered to systemd
+// and udisks: the close is repeated until udev's database says what the
+// record says, for at most five seconds (when udev runs at all).
 static void announceRecordChange(const Udev &udev, const QList<DiskInfo> &disks, bool members)
 {
     udev_queue *queue = udev_queue_new(udev.handle());
@@ -519,8 +520,8 @@ bool closedSoon(const QString &name)
 }
 
 // What holds a device open, in the words the user acts on: the mount
-// point when it is mounted (a file system that came back on its own, as
-// an fstab line's does when its device shows up again, is seen here).
+// point when it is mounted (the helper's mount namespace receives the
+// host's mounts).
 Error busyError(const QString &name)
 {
     QString error;
