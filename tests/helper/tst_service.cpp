@@ -113,7 +113,7 @@ class TestService : public QObject
         if (!m_helper.waitForFinished(10000))
             return false;
         helperLog();
-        return waitForNameGone(kService);
+        return waitForName(kService, false);
     }
 
     // Everything the helper printed so far.
@@ -230,22 +230,12 @@ class TestService : public QObject
         return QDBusConnection(QStringLiteral("test")).call(m, QDBus::Block, 60000);
     }
 
-    bool waitForName(const QString &name, int ms = 20000) const
+    // Until name is owned on the bus (or, with owned false, no longer is).
+    bool waitForName(const QString &name, bool owned = true, int ms = 20000) const
     {
         QDBusConnection bus(QStringLiteral("test"));
         for (int waited = 0; waited < ms; waited += 100) {
-            if (bus.interface()->isServiceRegistered(name))
-                return true;
-            QTest::qWait(100);
-        }
-        return false;
-    }
-
-    bool waitForNameGone(const QString &name, int ms = 20000) const
-    {
-        QDBusConnection bus(QStringLiteral("test"));
-        for (int waited = 0; waited < ms; waited += 100) {
-            if (!bus.interface()->isServiceRegistered(name))
+            if (bus.interface()->isServiceRegistered(name) == owned)
                 return true;
             QTest::qWait(100);
         }
