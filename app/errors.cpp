@@ -44,6 +44,15 @@ QString describe(const QDBusError &error)
     if (isHelperMissing(error)) {
         if (error.type() == QDBusError::NoReply)
             return QCoreApplication::translate("ErrorText", "The disk helper service did not answer in time. It may be busy or may have stopped.");
+        // The bus found no service file (ServiceUnknown, ServiceNotFound):
+        // the package is missing. Found but failed (other Spawn errors): it
+        // is installed and its log says why.
+        if (error.name().startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn."))
+            && error.name() != QLatin1String("org.freedesktop.DBus.Error.Spawn.ServiceNotFound"))
+            return QCoreApplication::translate("ErrorText", "The disk helper service (dm-remap-helper) is installed but could not be started, so disks cannot be shown or changed. An administrator can see why with “journalctl -u dm-remap-helper”.");
+        if (error.type() == QDBusError::ServiceUnknown
+            || error.name() == QLatin1String("org.freedesktop.DBus.Error.Spawn.ServiceNotFound"))
+            return QCoreApplication::translate("ErrorText", "The disk helper service (dm-remap-helper) is not installed, so disks cannot be shown or changed. Install the package dm-remap-helper, then choose Retry.");
         return QCoreApplication::translate("ErrorText", "The disk helper service (dm-remap-helper) is not running, so disks cannot be shown or changed.");
     }
     if (isRefusal(error)) {

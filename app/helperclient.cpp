@@ -42,7 +42,9 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent, const QS
         m_smart.clear();
         m_pairs.clear();
         Q_EMIT structureChanged();
-        setStatus(Status::Unavailable, ErrorText::describe(QDBusError(QDBusError::ServiceUnknown, {})));
+        setStatus(Status::Unavailable,
+                  tr("The disk helper service (dm-remap-helper) stopped, so disks cannot be shown or changed. "
+                     "Choose Retry to start it again."));
     });
 
     // One match per signal for every object (empty path): the message tells

@@ -111,7 +111,6 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
 
     m_newPair = new QAction(QIcon(QStringLiteral(":/icons/pair-add.svg")), tr("&Pair disks…"), this);
     m_newPair->setShortcut(QKeySequence::New);
-    m_newPair->setToolTip(tr("Protect a disk with a spare disk"));
     m_removePair = new QAction(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this);
     m_removePair->setShortcut(QKeySequence::Delete);
     m_refresh = new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Re&load"), this);
@@ -267,6 +266,9 @@ void MainWindow::updateHelperBar()
     fitMessageTexts();
     m_retry->setVisible(m_client->status() != HelperClient::Status::Connecting);
     m_newPair->setEnabled(ready);
+    // A disabled action says why in its tooltip.
+    m_newPair->setToolTip(ready ? tr("Protect a disk with a spare disk")
+                                : tr("Pairing is not possible now: %1").arg(m_client->statusText()));
     m_refresh->setEnabled(m_client->status() != HelperClient::Status::Connecting);
 }
 

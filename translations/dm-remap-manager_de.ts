@@ -120,6 +120,14 @@ Zustand: %2. %3</translation>
         <source>This session may not read the state of the disks. Without a password that is allowed only in the active session at this computer, and reading never asks for a password. An administrator can allow your account (polkit action org.dmremap.read).</source>
         <translation>Diese Sitzung darf den Zustand der Festplatten nicht lesen. Ohne Passwort ist das nur in der aktiven Sitzung an diesem Computer erlaubt, und zum Lesen wird nie ein Passwort erfragt. Ein Administrator kann Ihr Konto freigeben (polkit-Aktion org.dmremap.read).</translation>
     </message>
+    <message>
+        <source>The disk helper service (dm-remap-helper) is installed but could not be started, so disks cannot be shown or changed. An administrator can see why with “journalctl -u dm-remap-helper”.</source>
+        <translation>Der Festplattendienst (dm-remap-helper) ist installiert, konnte aber nicht gestartet werden, daher können Festplatten weder angezeigt noch verändert werden. Ein Administrator sieht den Grund mit „journalctl -u dm-remap-helper“.</translation>
+    </message>
+    <message>
+        <source>The disk helper service (dm-remap-helper) is not installed, so disks cannot be shown or changed. Install the package dm-remap-helper, then choose Retry.</source>
+        <translation>Der Festplattendienst (dm-remap-helper) ist nicht installiert, daher können Festplatten weder angezeigt noch verändert werden. Installieren Sie das Paket dm-remap-helper und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>
@@ -525,6 +533,10 @@ Zustand: %2. %3</translation>
         <source>Removing the pair</source>
         <translation>Entfernen des Paars</translation>
     </message>
+    <message>
+        <source>The disk helper service (dm-remap-helper) stopped, so disks cannot be shown or changed. Choose Retry to start it again.</source>
+        <translation>Der Festplattendienst (dm-remap-helper) wurde beendet, daher können Festplatten weder angezeigt noch verändert werden. Wählen Sie „Erneut versuchen“, um ihn wieder zu starten.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -703,6 +715,10 @@ Zustand: %2. %3</translation>
     <message>
         <source>You will be notified when a disk needs attention. Open Disk Remap Manager from the applications menu to see your disks; to stop watching, choose Quit in its Disks menu.</source>
         <translation>Sie werden benachrichtigt, wenn eine Festplatte Aufmerksamkeit braucht. Öffnen Sie Festplatten-Umlagerung aus dem Anwendungsmenü, um Ihre Festplatten zu sehen; um die Überwachung zu beenden, wählen Sie „Beenden“ im Menü „Festplatten“.</translation>
+    </message>
+    <message>
+        <source>Pairing is not possible now: %1</source>
+        <translation>Koppeln ist jetzt nicht möglich: %1</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,14 @@ Health: %2. %3</source>
         <source>This session may not read the state of the disks. Without a password that is allowed only in the active session at this computer, and reading never asks for a password. An administrator can allow your account (polkit action org.dmremap.read).</source>
         <translation>Cette session n’a pas le droit de lire l’état des disques. Sans mot de passe, seule la session active devant cet ordinateur le peut, et la lecture ne demande jamais de mot de passe. Un administrateur peut autoriser votre compte (action polkit org.dmremap.read).</translation>
     </message>
+    <message>
+        <source>The disk helper service (dm-remap-helper) is installed but could not be started, so disks cannot be shown or changed. An administrator can see why with “journalctl -u dm-remap-helper”.</source>
+        <translation>Le service des disques (dm-remap-helper) est installé mais n’a pas pu démarrer&#xa0;: les disques ne peuvent être ni affichés ni modifiés. Un administrateur peut en voir la raison avec «&#xa0;journalctl -u dm-remap-helper&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The disk helper service (dm-remap-helper) is not installed, so disks cannot be shown or changed. Install the package dm-remap-helper, then choose Retry.</source>
+        <translation>Le service des disques (dm-remap-helper) n’est pas installé&#xa0;: les disques ne peuvent être ni affichés ni modifiés. Installez le paquet dm-remap-helper, puis choisissez «&#xa0;Réessayer&#xa0;».</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>
@@ -525,6 +533,10 @@ Health: %2. %3</source>
         <source>Removing the pair</source>
         <translation>La suppression de la paire</translation>
     </message>
+    <message>
+        <source>The disk helper service (dm-remap-helper) stopped, so disks cannot be shown or changed. Choose Retry to start it again.</source>
+        <translation>Le service des disques (dm-remap-helper) s’est arrêté&#xa0;: les disques ne peuvent être ni affichés ni modifiés. Choisissez «&#xa0;Réessayer&#xa0;» pour le relancer.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -703,6 +715,10 @@ Health: %2. %3</source>
     <message>
         <source>You will be notified when a disk needs attention. Open Disk Remap Manager from the applications menu to see your disks; to stop watching, choose Quit in its Disks menu.</source>
         <translation>Vous serez prévenu quand un disque demande votre attention. Ouvrez le gestionnaire de réaffectation des disques depuis le menu des applications pour voir vos disques ; pour arrêter la surveillance, choisissez «&#xa0;Quitter&#xa0;» dans son menu «&#xa0;Disques&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Pairing is not possible now: %1</source>
+        <translation>Impossible de créer une paire pour l’instant&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1022,11 +1038,11 @@ Health: %2. %3</source>
     </message>
     <message>
         <source>Main disk of pair “%1”</source>
-        <translation>Disque principal de la paire « %1 »</translation>
+        <translation>Disque principal de la paire «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Spare disk of pair “%1”</source>
-        <translation>Disque de secours de la paire « %1 »</translation>
+        <translation>Disque de secours de la paire «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>

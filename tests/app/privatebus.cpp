@@ -12,7 +12,7 @@ PrivateBus::~PrivateBus()
     }
 }
 
-bool PrivateBus::start()
+bool PrivateBus::start(const QString &serviceDirectory)
 {
     if (!m_dir.isValid()) {
         m_error = QStringLiteral("no temporary directory");
@@ -29,10 +29,14 @@ bool PrivateBus::start()
         "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\"\n"
         " \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\n"
         "<busconfig><type>session</type><listen>unix:path=%1</listen>\n"
-        "<auth>EXTERNAL</auth>\n"
+        "<auth>EXTERNAL</auth>\n%2"
         "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
         "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n")
-                   .arg(m_dir.filePath(QStringLiteral("bus"))).toUtf8());
+                   .arg(m_dir.filePath(QStringLiteral("bus")),
+                        serviceDirectory.isEmpty() ? QString()
+                                                   : QStringLiteral("<servicedir>%1</servicedir>\n")
+                                                         .arg(serviceDirectory.toHtmlEscaped()))
+                   .toUtf8());
     file.close();
     m_daemon.setProgram(QStringLiteral("dbus-daemon"));
     m_daemon.setArguments({QStringLiteral("--config-file=") + config, QStringLiteral("--nofork"),

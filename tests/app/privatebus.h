@@ -12,7 +12,9 @@ class PrivateBus
 public:
     PrivateBus();
     ~PrivateBus();
-    bool start();
+    // serviceDirectory: where the bus finds .service files to start
+    // services on demand (none when empty).
+    bool start(const QString &serviceDirectory = {});
     QString address() const { return m_address; }
     QString errorString() const { return m_error; }
 

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void liveUpdatesFromSignals();
     void mainDiskHealthFollowsThePair();
     void helperMissingShowsRetry();
+    void helperFailingToStartSaysWhereToLook();
     void helperRefusalIsExplained();
     void wizardFiltersAndCreates();
     void wizardShowsHelperErrors();
@@ -246,6 +247,29 @@ void TestAppClient::mainDiskHealthFollowsThePair()
              qPrintable(m_devices->diskHealth(sda).reason));
 }
 
+// Installed (the bus has its service file) but it exits at once: the bar
+// says so and where the reason is, not that it is missing.
+void TestAppClient::helperFailingToStartSaysWhereToLook()
+{
+    QTemporaryDir services;
+    QVERIFY(services.isValid());
+    QFile file(services.filePath(QStringLiteral("org.dmremap.Manager1.service")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("[D-BUS Service]\nName=org.dmremap.Manager1\nExec=/bin/false\n");
+    file.close();
+    PrivateBus bus;
+    QVERIFY2(bus.start(services.path()), qPrintable(bus.errorString()));
+    m_client = new HelperClient(QDBusConnection::connectToBus(bus.address(), QStringLiteral("failing-helper")));
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Unavailable);
+    QVERIFY2(m_client->statusText().contains(
+                 QStringLiteral("is installed but could not be started, so disks cannot be shown or changed. "
+                                "An administrator can see why with “journalctl -u dm-remap-helper”.")),
+             qPrintable(m_client->statusText()));
+    delete m_client;
+    m_client = nullptr;
+    QDBusConnection::disconnectFromBus(QStringLiteral("failing-helper"));
+}
+
 void TestAppClient::helperMissingShowsRetry()
 {
     makeTypicalDisks(); // exported but the name is not owned yet
@@ -254,10 +278,17 @@ void TestAppClient::helperMissingShowsRetry()
     window.show();
     QTRY_COMPARE(m_client->status(), HelperClient::Status::Unavailable);
     QVERIFY(window.helperBar()->isVisible());
-    QVERIFY2(window.helperBarText()->text().contains(QStringLiteral("not running")),
+    // Nothing owns the name and the bus can start nothing: not installed,
+    // and the bar says what to do.
+    QVERIFY2(window.helperBarText()->text().contains(
+                 QStringLiteral("is not installed, so disks cannot be shown or changed. "
+                                "Install the package dm-remap-helper, then choose Retry.")),
              qPrintable(window.helperBarText()->text()));
     QVERIFY(window.retryButton()->isVisible());
     QVERIFY(!window.newPairAction()->isEnabled());
+    QVERIFY2(window.newPairAction()->toolTip().startsWith(
+                 QStringLiteral("Pairing is not possible now: The disk helper service (dm-remap-helper) is not installed")),
+             qPrintable(window.newPairAction()->toolTip()));
     QCOMPARE(m_devices->rowCount(), 0);
 
     // Retry while it is still missing: still says so.
@@ -741,7 +772,8 @@ void TestAppClient::trayFollowsTheWorstHealth()
 
     // The helper gone: the tray says so instead of a health.
     m_fake->unregisterService();
-    QTRY_VERIFY(tray.toolTip().contains(QStringLiteral("not running")));
+    QTRY_VERIFY2(tray.toolTip().contains(QStringLiteral("(dm-remap-helper) stopped")), qPrintable(tray.toolTip()));
+    QVERIFY(tray.toolTip().contains(QStringLiteral("Choose Retry to start it again.")));
 }
 
 void TestAppClient::disksSortedByName()
