@@ -1,5 +1,5 @@
-// An unprivileged client that attacks dm-remap-helper for tst_service (run
-// as nobody through setpriv). Modes:
+// An unprivileged client that attacks dm-remap-helper for tst_service and the
+// VM test (run as nobody through setpriv). Modes:
 //   burst <count> <MiB>          CreatePair calls with a name of MiB mebibytes,
 //                                all sent before any answer is read
 //   interactive <count> <disk>   StartSelfTest calls on the disk object that
@@ -9,10 +9,20 @@
 //                                answers
 //   read <count>                 GetDisks calls that allow interaction, with
 //                                the same silent agent
-// Prints "answer <error name or reply>" for each answer as it arrives, and
-// after the last one "agent requests <number of BeginAuthentication>,
-// cancelled <number of CancelAuthentication>", once polkit has cancelled
-// every request it made (or after five seconds).
+//   hold <dir> <name> <main> <spare>
+//                                (vm/identity.sh) one CreatePair call with
+//                                erase-spare on the disk objects main and
+//                                spare that allows interaction, with an agent
+//                                that writes the request's cookie and dialog
+//                                text to <dir>/request and answers polkit only
+//                                once <dir>/answer exists (root has then called
+//                                AuthenticationAgentResponse2 with that cookie,
+//                                or not); prints "answer <error name>:
+//                                <message>" or "answer reply <object path>"
+// The other modes print "answer <error name or reply>" for each answer as it
+// arrives, and after the last one "agent requests <number of
+// BeginAuthentication>, cancelled <number of CancelAuthentication>", once
+// polkit has cancelled every request it made (or after five seconds).
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
@@ -51,6 +61,51 @@ public:
     int cancelled = 0;
 };
 
+// A polkit authentication agent that holds each request until the test
+// says so: the test stands in for the user typing a password.
+class HoldingAgent : public QDBusVirtualObject
+{
+public:
+    explicit HoldingAgent(const QString &dir) : m_dir(dir)
+    {
+        m_poll.setInterval(100);
+        QObject::connect(&m_poll, &QTimer::timeout, [this] {
+            if (!QFile::exists(m_dir + QStringLiteral("/answer")))
+                return;
+            m_poll.stop();
+            for (const QDBusMessage &request : std::as_const(m_held))
+                m_connection.send(request.createReply());
+            m_held.clear();
+        });
+    }
+    QString introspect(const QString &) const override { return {}; }
+    bool handleMessage(const QDBusMessage &message, const QDBusConnection &connection) override
+    {
+        if (message.member() == QLatin1String("BeginAuthentication") && message.arguments().size() == 6) {
+            // action id, message, icon, details, cookie, identities
+            QFile file(m_dir + QStringLiteral("/request.tmp"));
+            if (file.open(QIODevice::WriteOnly)) {
+                file.write(message.arguments().at(4).toString().toUtf8() + '\n'
+                           + message.arguments().at(1).toString().toUtf8() + '\n');
+                file.close();
+                file.rename(m_dir + QStringLiteral("/request"));
+            }
+            m_connection = connection;
+            m_held << message;
+            m_poll.start();
+        } else if (message.member() == QLatin1String("CancelAuthentication")) {
+            connection.send(message.createReply());
+        }
+        return true;
+    }
+
+private:
+    QString m_dir;
+    QDBusConnection m_connection{QString()};
+    QList<QDBusMessage> m_held;
+    QTimer m_poll;
+};
+
 quint64 processStartTime()
 {
     QFile stat(QStringLiteral("/proc/self/stat"));
@@ -62,7 +117,7 @@ quint64 processStartTime()
     return fields.size() > 19 ? fields.at(19).toULongLong() : 0;
 }
 
-bool registerSilentAgent(QDBusConnection bus, SilentAgent *agent)
+bool registerAgent(QDBusConnection bus, QDBusVirtualObject *agent)
 {
     const QString path = QStringLiteral("/org/dmremap/test/agent");
     if (!bus.registerVirtualObject(path, agent))
@@ -98,7 +153,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 3) {
-        fprintf(stderr, "usage: %s burst|interactive|leave <count> [MiB]\n", argv[0]);
+        fprintf(stderr, "usage: %s burst|interactive|read <count> [MiB|disk] | hold <dir> <name> <main> <spare>\n", argv[0]);
         return 2;
     }
     const QString mode = args.at(1);
@@ -107,6 +162,31 @@ int main(int argc, char **argv)
     if (!bus.isConnected())
         return 1;
 
+    if (mode == QLatin1String("hold")) {
+        if (args.size() != 6) {
+            fprintf(stderr, "usage: %s hold <dir> <name> <main object> <spare object>\n", argv[0]);
+            return 2;
+        }
+        HoldingAgent holding(args.at(2));
+        if (!registerAgent(bus, &holding))
+            return 1;
+        QDBusMessage m = QDBusMessage::createMethodCall(kService, kManager, kService, QStringLiteral("CreatePair"));
+        m.setArguments({args.at(3), QVariant::fromValue(QDBusObjectPath(args.at(4))),
+                        QVariant::fromValue(QDBusObjectPath(args.at(5))),
+                        QVariantMap{{QStringLiteral("erase-spare"), true}}});
+        m.setInteractiveAuthorizationAllowed(true);
+        auto *watcher = new QDBusPendingCallWatcher(bus.asyncCall(m, 600 * 1000), &app);
+        QObject::connect(watcher, &QDBusPendingCallWatcher::finished, &app, [&app](QDBusPendingCallWatcher *w) {
+            const QDBusMessage reply = w->reply();
+            if (reply.type() == QDBusMessage::ErrorMessage)
+                printf("answer %s: %s\n", qPrintable(reply.errorName()), qPrintable(reply.errorMessage()));
+            else
+                printf("answer reply %s\n", qPrintable(reply.arguments().value(0).value<QDBusObjectPath>().path()));
+            fflush(stdout);
+            app.quit();
+        });
+        return app.exec();
+    }
     SilentAgent agent;
     const bool burst = mode == QLatin1String("burst") && args.size() == 4;
     const bool interactive = mode == QLatin1String("interactive") && args.size() == 4;
@@ -115,7 +195,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "attacker: unknown mode or missing argument\n");
         return 2;
     }
-    if (!burst && !registerSilentAgent(bus, &agent))
+    if (!burst && !registerAgent(bus, &agent))
         return 1;
     // One connection may have only a few calls authorized at once.
     QList<QDBusConnection> connections{bus};
