@@ -1,6 +1,7 @@
 # First boot: SMART of the emulated IDE and NVMe disks, path tricks, a pair
 # created with dm-remapctl, injected bad blocks and the signals they raise,
-# every Pair1 method refused to an unauthorized caller, the pair removed.
+# every Pair1 method refused to an unauthorized caller, the pair removed;
+# last, the spare swapped for another disk while CreatePair waits for polkit.
 . "$(dirname "$0")/lib.sh" "$@"
 . "$(dirname "$0")/identity.sh"
 trap stop_services EXIT
@@ -181,4 +182,8 @@ dmsetup remove second
 [ "$(grep -c "^pair " "$STATE/pairs")" = 2 ] || fail "records: $(cat "$STATE/pairs")"
 rmmod scsi_debug
 wait_for 10 grep -q '"event":"DiskRemoved"' "$OUT/monitor1.log" || fail "no DiskRemoved signal"
+
+# Last: the NVMe spare is gone for the rest of this boot (not its image).
+step "the spare swapped while polkit asks"
+swap_while_authorizing "$IDE" SPARE0001 dev1
 echo "first boot: all checks passed"
