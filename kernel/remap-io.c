@@ -831,7 +831,8 @@ static int flush_batch(struct remap_c *rc)
 /*
  * Reads block b of main into block_buf. Unreadable parts become zeros
  * (read by logical block) and are marked in bad_sectors; returns how many
- * sectors could not be read.
+ * sectors could not be read. An error that is not bad media ends the
+ * reads at once: the whole block counts, other_error says why.
  */
 static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 					 unsigned int tries)
@@ -843,24 +844,36 @@ static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 			    SECTOR_SHIFT;
 	unsigned int bad = 0;
 	sector_t s;
+	int r;
 
 	bitmap_zero(rc->bad_sectors, REMAP_META_MAX_BLOCK_SIZE);
 	memset(rc->block_buf, 0, rc->block_size << SECTOR_SHIFT);
-	while (tries--)
-		if (!io_buf(rc, REQ_OP_READ, rc->main_dev, start, count,
-			    rc->block_buf))
+	while (tries--) {
+		r = io_buf(rc, REQ_OP_READ, rc->main_dev, start, count,
+			   rc->block_buf);
+		if (!r)
 			return 0;
+		/* Not bad media (other_error): more reads would not help. */
+		if (!media_errno(r))
+			goto unread;
+	}
 	for (s = 0; s < count; s += unit) {
 		void *part = rc->block_buf + (s << SECTOR_SHIFT);
 
-		if (io_buf(rc, REQ_OP_READ, rc->main_dev, start + s, unit,
-			   part)) {
-			memset(part, 0, unit << SECTOR_SHIFT);
-			bitmap_set(rc->bad_sectors, s, unit);
-			bad += unit;
-		}
+		r = io_buf(rc, REQ_OP_READ, rc->main_dev, start + s, unit,
+			   part);
+		if (!r)
+			continue;
+		if (!media_errno(r))
+			goto unread;
+		memset(part, 0, unit << SECTOR_SHIFT);
+		bitmap_set(rc->bad_sectors, s, unit);
+		bad += unit;
 	}
 	return bad;
+unread:
+	bitmap_set(rc->bad_sectors, 0, count);
+	return count;
 }
 
 static bool fresh_slot_left(struct remap_c *rc)

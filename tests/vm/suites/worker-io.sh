@@ -15,7 +15,8 @@
 # or counted: on the fast path (ENOLINK, BLK_STS_TRANSPORT), on the worker's
 # retry after a media error (EIO, then ENODEV, BLK_STS_OFFLINE), and in a
 # `remap` message (ENOSPC, BLK_STS_NOSPC); an EIO read does make its block
-# pending (the control).
+# pending (the control). The `remap` reads main once: an error that is not
+# bad media ends the worker's reads of a block at once.
 # Argument: the log-replay program (tests/vm/log-replay.c).
 . "$(dirname "$0")/../lib.sh"
 require_module
@@ -193,11 +194,12 @@ expect_eq "$(main_reads 10)" 1 "reads of main for block 10 (no retry)"
 rules "$((12 * 4096)) $((13 * 4096)) EIO 1" "$((12 * 4096)) $((13 * 4096)) ENODEV"
 expect_read_error 12 "No such device"
 expect_eq "$(main_reads 12)" 2 "reads of main for block 12 (one retry)"
-# The remap message reads main in the worker (serve_request).
+# The remap message reads main in the worker (serve_request): the first
+# read's ENOSPC ends it, no retry and no reads sector by sector.
 rules "$((14 * 4096)) $((15 * 4096)) ENOSPC"
 expect_fail "remap of a block whose read fails with ENOSPC" dmsetup message safe 0 remap 112
 grep -q "No space left on device" "$OUT/last-error" || fail "remap 112: not ENOSPC: $(cat "$OUT/last-error")"
-echo "   reads of main for the remap of block 14: $(main_reads 14)"
+expect_eq "$(main_reads 14)" 1 "reads of main for the remap of block 14"
 remap_status safe
 expect_eq "$RS_USED $RS_PENDING $RS_RERR $RS_UNREADABLE $RS_STATE" "0 0 0 0 ok" \
     "remapped, pending, read errors, unreadable sectors, state after non-media read errors"
