@@ -150,12 +150,16 @@ struct remap_c {
 	spinlock_t lock;		/* lists below and suspended */
 	struct bio_list failed_reads;
 	struct bio_list writes;		/* failed or held writes */
+	/* Served writes waiting for the commit of their remaps */
+	struct bio_list group;
+	unsigned int group_len;
+	bool group_failed;		/* a commit failed while it gathered */
 	struct list_head requests;
 	bool suspended;
 
 	/* Write barrier per region: see barrier_raise() in remap-io.c */
 	atomic_t *main_writes;		/* per bucket: writes in flight */
-	int barrier_bucket;		/* writes held back, or -1 */
+	unsigned long *barrier_raised;	/* buckets whose writes are held */
 	wait_queue_head_t barrier_wait;
 };
 
@@ -189,6 +193,7 @@ static inline bool remap_media_error(blk_status_t error)
  */
 #define REMAP_REGION_SHIFT	13	/* sectors: 4 MiB */
 #define REMAP_BARRIER_BUCKET_BITS	10
+#define REMAP_BARRIER_BUCKETS		(1 << REMAP_BARRIER_BUCKET_BITS)
 
 static inline int remap_barrier_bucket(sector_t s)
 {

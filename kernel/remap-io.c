@@ -19,6 +19,8 @@
 
 /* Table blocks read per I/O when loading: both copies, 1 MiB. */
 #define LOAD_CHUNK_BLOCKS	128
+/* Writes a group commit waits for at most: bounds their latency. */
+#define REMAP_GROUP_MAX		64
 
 static bool media_errno(int r)
 {
@@ -384,6 +386,17 @@ static int add_unreadable(struct remap_c *rc, u64 b, struct remap_unreadable *u,
 	return 0;
 }
 
+/* map() never dereferences an entry: it can go without a grace period. */
+static void drop_unreadable(struct remap_c *rc, u64 b,
+			    struct remap_unreadable *u)
+{
+	xa_erase(&rc->table.unreadable, b);
+	atomic_dec(&rc->table.unreadable_count);
+	atomic64_sub(bitmap_weight(u->sectors, rc->block_size),
+		     &rc->table.unreadable_sectors);
+	kfree(u);
+}
+
 /*
  * The unreadable-sector records of the superblock in sb_buf, after the
  * table: each must name a remapped block.
@@ -577,13 +590,17 @@ int remap_metadata_reload_if_changed(struct remap_c *rc)
 	return 0;
 }
 
-static bool in_batch(struct remap_c *rc, u64 block)
+/* The batch's slot of block b, if the batch has one. */
+static bool batch_find(struct remap_c *rc, u64 b, u64 *slot)
 {
 	unsigned int i;
 
-	for (i = 0; i < rc->batch->len; i++)
-		if (rc->batch->main_block[i] == block)
+	for (i = 0; i < rc->batch->len; i++) {
+		if (rc->batch->main_block[i] == b) {
+			*slot = rc->sb.used + i;
 			return true;
+		}
+	}
 	return false;
 }
 
@@ -599,9 +616,10 @@ static u32 collect_unreadable(struct remap_c *rc)
 	unsigned long index;
 	unsigned int s;
 	u32 n = 0;
+	u64 slot;
 
 	xa_for_each(&rc->table.unreadable, index, u) {
-		if (!u->committed && !in_batch(rc, index))
+		if (!u->committed && !batch_find(rc, index, &slot))
 			continue;
 		if (WARN_ON_ONCE(n == REMAP_META_MAX_UNREADABLE))
 			break;
@@ -712,7 +730,8 @@ static void raise_event(struct remap_c *rc, bool changed)
  * Write barrier: a block copied from main to the spare must not race with
  * a write to main that is still in flight, or that write would be lost.
  * map() counts writes to main per bucket of regions and holds new ones to
- * the raised bucket back to the worker; writes elsewhere go on.
+ * raised buckets back to the worker; writes elsewhere go on. Buckets stay
+ * raised until the remaps made under them are committed and visible.
  */
 
 static void barrier_raise(struct remap_c *rc, u64 block)
@@ -720,15 +739,18 @@ static void barrier_raise(struct remap_c *rc, u64 block)
 	int bucket = remap_barrier_bucket(block << rc->block_shift);
 	atomic_t *in_flight = &rc->main_writes[bucket];
 
+	/* Drained when it was raised; map() has held its writes since. */
+	if (test_bit(bucket, rc->barrier_raised))
+		return;
 	/*
 	 * Pairs with the full barrier in map() between counting a write and
-	 * reading barrier_bucket: either map() sees the bucket raised and
-	 * holds its write back, or this sees it counted and waits for it.
-	 * end_io wakes us after its decrement (also a full barrier).
+	 * testing the bucket: either map() sees the bucket raised and holds
+	 * its write back, or this sees it counted and waits for it. end_io
+	 * wakes us after its decrement (also a full barrier).
 	 */
-	WRITE_ONCE(rc->barrier_bucket, bucket);
+	set_bit(bucket, rc->barrier_raised);
 	/* The bucket raised before the count read: see above. */
-	smp_mb();
+	smp_mb__after_atomic();
 	/* In slices: a main disk that hangs is no hung worker task. */
 	while (!wait_event_timeout(rc->barrier_wait, !atomic_read(in_flight),
 				   HZ))
@@ -737,7 +759,10 @@ static void barrier_raise(struct remap_c *rc, u64 block)
 
 static void barrier_drop(struct remap_c *rc)
 {
-	WRITE_ONCE(rc->barrier_bucket, -1);
+	unsigned int bucket;
+
+	for_each_set_bit(bucket, rc->barrier_raised, REMAP_BARRIER_BUCKETS)
+		clear_bit(bucket, rc->barrier_raised);
 }
 
 /* ---------------------------------------------------------------------
@@ -754,7 +779,11 @@ static void batch_add(struct remap_c *rc, u64 main_block,
 	batch->len++;
 }
 
-/* Commits the batch and makes its remaps visible to map(). */
+/*
+ * Commits the batch and makes its remaps visible to map(); the
+ * unreadable-sector records of its blocks are committed with it, or
+ * dropped with a remap that did not make it.
+ */
 static int flush_batch(struct remap_c *rc)
 {
 	struct remap_batch *batch = rc->batch;
@@ -765,20 +794,28 @@ static int flush_batch(struct remap_c *rc)
 	if (!batch->len)
 		return 0;
 	r = commit(rc);
+	if (r)
+		rc->group_failed = true;
 	mutex_lock(&rc->table.walk_mutex);
 	for (i = 0; i < batch->len; i++) {
 		struct remap_node *node = batch->node[i];
 		u64 block = batch->main_block[i];
+		struct remap_unreadable *u;
 
 		if (!node) {
 			if (!r)
 				note_failed_slot(rc, base + i);
 			continue;
 		}
+		u = xa_load(&rc->table.unreadable, block);
 		if (r || remap_table_insert(&rc->table, node, block, base + i)) {
 			remap_node_free(node);
+			if (u && !u->committed)
+				drop_unreadable(rc, block, u);
 			continue;
 		}
+		if (u)
+			u->committed = true;
 		remap_pending_remove(&rc->table, block);
 		DMINFO_LIMIT("%s: remapped block at sector %llu to spare sector %llu",
 			     dev_name_of(rc),
@@ -794,7 +831,8 @@ static int flush_batch(struct remap_c *rc)
 /*
  * Reads block b of main into block_buf. Unreadable parts become zeros
  * (read by logical block) and are marked in bad_sectors; returns how many
- * sectors could not be read.
+ * sectors could not be read. An error that is not bad media ends the
+ * reads at once: the whole block counts, other_error says why.
  */
 static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 					 unsigned int tries)
@@ -806,24 +844,36 @@ static unsigned int read_block_from_main(struct remap_c *rc, u64 b,
 			    SECTOR_SHIFT;
 	unsigned int bad = 0;
 	sector_t s;
+	int r;
 
 	bitmap_zero(rc->bad_sectors, REMAP_META_MAX_BLOCK_SIZE);
 	memset(rc->block_buf, 0, rc->block_size << SECTOR_SHIFT);
-	while (tries--)
-		if (!io_buf(rc, REQ_OP_READ, rc->main_dev, start, count,
-			    rc->block_buf))
+	while (tries--) {
+		r = io_buf(rc, REQ_OP_READ, rc->main_dev, start, count,
+			   rc->block_buf);
+		if (!r)
 			return 0;
+		/* Not bad media (other_error): more reads would not help. */
+		if (!media_errno(r))
+			goto unread;
+	}
 	for (s = 0; s < count; s += unit) {
 		void *part = rc->block_buf + (s << SECTOR_SHIFT);
 
-		if (io_buf(rc, REQ_OP_READ, rc->main_dev, start + s, unit,
-			   part)) {
-			memset(part, 0, unit << SECTOR_SHIFT);
-			bitmap_set(rc->bad_sectors, s, unit);
-			bad += unit;
-		}
+		r = io_buf(rc, REQ_OP_READ, rc->main_dev, start + s, unit,
+			   part);
+		if (!r)
+			continue;
+		if (!media_errno(r))
+			goto unread;
+		memset(part, 0, unit << SECTOR_SHIFT);
+		bitmap_set(rc->bad_sectors, s, unit);
+		bad += unit;
 	}
 	return bad;
+unread:
+	bitmap_set(rc->bad_sectors, 0, count);
+	return count;
 }
 
 static bool fresh_slot_left(struct remap_c *rc)
@@ -1082,25 +1132,17 @@ static bool unreadable_covers(struct remap_c *rc, u64 b, struct bvec_iter seg)
 	return find_next_bit(u->sectors, first + n, first) < first + n;
 }
 
-/* map() never dereferences an entry: it can go without a grace period. */
-static void drop_unreadable(struct remap_c *rc, u64 b,
-			    struct remap_unreadable *u)
-{
-	xa_erase(&rc->table.unreadable, b);
-	atomic_dec(&rc->table.unreadable_count);
-	atomic64_sub(bitmap_weight(u->sectors, rc->block_size),
-		     &rc->table.unreadable_sectors);
-	kfree(u);
-}
-
-/* seg was written to block b's slot: its sectors read again. */
-static void unreadable_written(struct remap_c *rc, u64 b, struct bvec_iter seg)
+/*
+ * seg was written to block b's slot: its sectors read again. Returns
+ * whether that needs a commit.
+ */
+static bool unreadable_written(struct remap_c *rc, u64 b, struct bvec_iter seg)
 {
 	struct remap_unreadable *u = xa_load(&rc->table.unreadable, b);
 	unsigned int first, n, before;
 
 	if (!u)
-		return;
+		return false;
 	seg_sectors(rc, b, seg, &first, &n);
 	before = bitmap_weight(u->sectors, rc->block_size);
 	bitmap_clear(u->sectors, first, n);
@@ -1109,6 +1151,7 @@ static void unreadable_written(struct remap_c *rc, u64 b, struct bvec_iter seg)
 	rc->unreadable_dirty = true;
 	if (bitmap_empty(u->sectors, rc->block_size))
 		drop_unreadable(rc, b, u);
+	return true;
 }
 
 /*
@@ -1162,6 +1205,8 @@ static int remap_written_block(struct remap_c *rc, u64 b, bool full,
  * After flush_batch(): records of remaps that made it are committed, the
  * others dropped; sectors written since the last commit are committed
  * readable (the superblocks alone, PREFLUSH making the data durable).
+ * Fails when they cannot be: every write of the group then fails, and the
+ * sectors stay readable until a reload.
  */
 static int unreadable_finish(struct remap_c *rc)
 {
@@ -1182,11 +1227,6 @@ static int unreadable_finish(struct remap_c *rc)
 	}
 	if (!rc->unreadable_dirty)
 		return 0;
-	/*
-	 * Set by this bio only (every serve_write() ends here): if it cannot
-	 * be committed, this bio fails; the sectors stay readable until a
-	 * reload.
-	 */
 	rc->unreadable_dirty = false;
 	if (!rc->writable || READ_ONCE(rc->metadata_error))
 		return -EIO;
@@ -1263,25 +1303,32 @@ static void serve_read(struct remap_c *rc, struct bio *bio)
  * A write that failed on main, or was held by map() (barrier up, or a
  * pending block in range). Block by block: remapped blocks go to their
  * slot; pending ones get a slot; the rest is written to main again and
- * what fails again gets a slot. One commit, then the bio completes.
+ * what fails again gets a slot. A write that remapped a block, or wrote to
+ * a slot not committed yet, joins the group: it completes after the
+ * group's commit (group_finish()).
  */
 static void serve_write(struct remap_c *rc, struct bio *bio)
 {
 	struct remap_bio *pb = dm_per_bio_data(bio, sizeof(*pb));
 	struct bvec_iter it = pb->iter;
-	int raised = -1, bucket, err = 0, r = 0;
+	bool needs_commit = false;
+	int err = 0, r = 0;
 
+	if (bio_list_empty(&rc->group))
+		rc->group_failed = false;
 	while (it.bi_size) {
 		u64 b, slot;
 		struct bvec_iter seg = first_segment(rc, it, &b);
 		bool full = seg.bi_size == rc->block_size << SECTOR_SHIFT;
+		bool in_batch = batch_find(rc, b, &slot);
 
-		if (remap_table_find(&rc->table, b, &slot)) {
+		if (in_batch || remap_table_find(&rc->table, b, &slot)) {
 			r = io_bio(rc, REQ_OP_WRITE | REQ_SYNC, rc->spare_dev,
 				   remap_slot_sector(rc, slot) + seg.bi_sector -
 				   (b << rc->block_shift), bio, seg);
-			if (!r)
-				unreadable_written(rc, b, seg);
+			if (!r && unreadable_written(rc, b, seg))
+				needs_commit = true;
+			needs_commit |= in_batch;
 			goto next;
 		}
 		if (!remap_pending_test(&rc->table, b) || !can_remap(rc)) {
@@ -1297,17 +1344,9 @@ static void serve_write(struct remap_c *rc, struct bio *bio)
 			atomic64_inc(&rc->write_errors);
 		}
 		/* Held writes of remapped runs may cross a region. */
-		bucket = remap_barrier_bucket(b << rc->block_shift);
-		if (raised != bucket) {
-			if (raised >= 0) {
-				if (flush_batch(rc))
-					err = -EIO;
-				barrier_drop(rc);
-			}
-			barrier_raise(rc, b);
-			raised = bucket;
-		}
+		barrier_raise(rc, b);
 		rc->other_error = 0;
+		needs_commit = true;
 		/* A block that cannot be remapped keeps the write's error. */
 		if (remap_written_block(rc, b, full, bio, seg))
 			r = rc->other_error ?: (r ?: -EIO);
@@ -1318,16 +1357,44 @@ next:
 			err = r;
 		bio_advance_iter(bio, &it, seg.bi_size);
 	}
-	if (flush_batch(rc))
-		err = -EIO;
-	r = unreadable_finish(rc);
-	if (r)
-		err = r;
-	if (raised >= 0)
-		barrier_drop(rc);
-	if (err)
+	if (!needs_commit) {
+		if (err)
+			raise_event(rc, false);
+		complete_bio(bio, errno_to_blk_status(err));
+		return;
+	}
+	/* Its own status until the group's commit decides. */
+	bio->bi_status = errno_to_blk_status(err);
+	bio_list_add(&rc->group, bio);
+	rc->group_len++;
+}
+
+/*
+ * Group commit: one commit for the remaps of every write served since the
+ * last one, then those writes complete, and the barrier drops. A write
+ * fails if that commit (or one made while the group gathered) failed.
+ */
+static void group_finish(struct remap_c *rc)
+{
+	bool failed, errors = false;
+	struct bio *bio;
+
+	failed = flush_batch(rc) || rc->group_failed;
+	if (unreadable_finish(rc))
+		failed = true;
+	barrier_drop(rc);
+	while ((bio = bio_list_pop(&rc->group))) {
+		blk_status_t status = bio->bi_status;
+
+		if (!status && failed)
+			status = BLK_STS_IOERR;
+		errors |= !!status;
+		complete_bio(bio, status);
+	}
+	rc->group_len = 0;
+	rc->group_failed = false;
+	if (errors)
 		raise_event(rc, false);
-	complete_bio(bio, errno_to_blk_status(err));
 }
 
 /* `remap <sector>`: copy the block to a new slot now. */
@@ -1391,11 +1458,17 @@ static void remap_worker(struct work_struct *work)
 		suspended = rc->suspended;
 		spin_unlock_irq(&rc->lock);
 
+		if (bio && op_is_write(bio_op(bio))) {
+			serve_write(rc, bio);
+			if (rc->group_len >= REMAP_GROUP_MAX)
+				group_finish(rc);
+			cond_resched();
+			continue;
+		}
+		/* Reads and requests see every remap made so far visible. */
+		group_finish(rc);
 		if (bio) {
-			if (op_is_write(bio_op(bio)))
-				serve_write(rc, bio);
-			else
-				serve_read(rc, bio);
+			serve_read(rc, bio);
 		} else if (req) {
 			if (suspended)
 				req->result = -EBUSY;
@@ -1466,15 +1539,16 @@ int remap_io_init(struct remap_c *rc)
 	xa_init(&rc->failed);
 	INIT_WORK(&rc->work, remap_worker);
 	init_waitqueue_head(&rc->barrier_wait);
-	rc->barrier_bucket = -1;
+	bio_list_init(&rc->group);
 	atomic64_set(&rc->read_errors, 0);
 	atomic64_set(&rc->write_errors, 0);
 	atomic64_set(&rc->weak_moved, 0);
 	rc->suspended = true;
 
-	rc->main_writes = kcalloc(1 << REMAP_BARRIER_BUCKET_BITS,
+	rc->main_writes = kcalloc(REMAP_BARRIER_BUCKETS,
 				  sizeof(*rc->main_writes), GFP_KERNEL);
-	if (!rc->main_writes)
+	rc->barrier_raised = bitmap_zalloc(REMAP_BARRIER_BUCKETS, GFP_KERNEL);
+	if (!rc->main_writes || !rc->barrier_raised)
 		return -ENOMEM;
 	if (bioset_init(&rc->bios, BIO_POOL_SIZE, 0, BIOSET_NEED_BVECS))
 		return -ENOMEM;
@@ -1508,5 +1582,6 @@ void remap_io_exit(struct remap_c *rc)
 	vfree(rc->block_buf);
 	vfree(rc->meta_buf);
 	bioset_exit(&rc->bios);
+	bitmap_free(rc->barrier_raised);
 	kfree(rc->main_writes);
 }

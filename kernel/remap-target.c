@@ -287,7 +287,7 @@ static int remap_map(struct dm_target *ti, struct bio *bio)
 		atomic_inc(&rc->main_writes[bucket]);
 		/* Counted, then checked: pairs with barrier_raise(). */
 		smp_mb__after_atomic();
-		if (unlikely(READ_ONCE(rc->barrier_bucket) == bucket)) {
+		if (unlikely(test_bit(bucket, rc->barrier_raised))) {
 			if (atomic_dec_and_test(&rc->main_writes[bucket]))
 				wake_up(&rc->barrier_wait);
 			/* A block of this region is being copied. */
@@ -316,7 +316,7 @@ static int remap_end_io(struct dm_target *ti, struct bio *bio,
 	if (pb->flags & RB_COUNTED) {
 		pb->flags &= ~RB_COUNTED;
 		if (atomic_dec_and_test(&rc->main_writes[pb->bucket]) &&
-		    unlikely(READ_ONCE(rc->barrier_bucket) == pb->bucket))
+		    unlikely(test_bit(pb->bucket, rc->barrier_raised)))
 			wake_up(&rc->barrier_wait);
 	}
 	if (likely(!*error) || !(pb->flags & RB_MAIN) ||

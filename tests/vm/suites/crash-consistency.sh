@@ -5,7 +5,8 @@
 # each flush the crash is also tried as a volatile disk cache may leave it:
 # everything before the previous flush, the FUA writes since, and a random
 # subset of the other writes since, in a random order (seeded, a fixed number
-# of variants per flush).
+# of variants per flush). The last remaps come from 16 writes submitted at
+# once: the worker commits them in groups, far fewer commits than remaps.
 # Argument: the log-replay program.
 . "$(dirname "$0")/../lib.sh"
 require_module
@@ -37,6 +38,18 @@ write_bad() { # <first block> <blocks>: make them bad, write them in one request
         || fail "write to bad blocks $1+$2"
     dmsetup message logw 0 mark "ack-$1-$2"
 }
+write_group() { # <first block> <blocks>: make them bad, one write each, all at once
+    local b
+    for b in $(seq "$1" $(($1 + $2 - 1))); do
+        nullb_bad nb_main $((b * 8)) $((b * 8 + 7))
+        echo $((b * 8)) >> "$OUT/bad"
+    done
+    dmsetup message logw 0 mark "group-$1"
+    fio --name=group --filename=$dev --direct=1 --ioengine=libaio --rw=randwrite --bs=4k \
+        --offset=$(($1 * 4096)) --size=$(($2 * 4096)) --iodepth="$2" --iodepth_batch_submit="$2" \
+        --randseed=5 --minimal > "$OUT/fio-group" || { cat "$OUT/fio-group"; fail "group write to bad blocks $1+$2"; }
+    dmsetup message logw 0 mark "ack-$1-$2"
+}
 step "remaps under dm-log-writes"
 for i in $(seq 1 10); do write_bad $((i * 53)) 1; done
 write_bad 700 3
@@ -45,9 +58,9 @@ answer=$(dmsetup message safe 0 remap 8000)
 case $answer in "remapped 8000 "*) ;; *) fail "remap 8000 answered '$answer'" ;; esac
 echo 8000 >> "$OUT/bad"
 dmsetup message logw 0 mark "ack-1000-1"
-for i in $(seq 11 16); do write_bad $((i * 53)) 1; done
+write_group 1200 16
 check_list_consistent safe
-expect_eq "$RS_USED" 25 "remaps made"
+expect_eq "$RS_USED" 35 "remaps made"
 cp "$OUT/list.safe" "$OUT/list.final"
 dmsetup message logw 0 mark end
 dmsetup remove safe
@@ -56,6 +69,11 @@ dmsetup remove logw
 "$replayer" list "$logdev" > "$OUT/log-entries"
 entries=$(wc -l < "$OUT/log-entries")
 grep -q " M formatted$" "$OUT/log-entries" || fail "no 'formatted' mark in the log"
+# Every commit writes superblock copy 0 and then copy 1 with a flush.
+group_commits=$(awk '$5 == "group-1200" { on = 1 } $5 == "ack-1200-16" { on = 0 }
+                     on && $4 ~ /F/ { n++ } END { print n / 2 }' "$OUT/log-entries")
+step "16 remaps of concurrent writes in $group_commits commits"
+[ "${group_commits%.*}" -ge 1 ] && [ "${group_commits%.*}" -le 4 ] || fail "16 concurrent remaps took $group_commits commits (no group commit)"
 # Slot 0 went to the first remap: below its sector lies the metadata.
 data_offset=$(sort -n -k2,2 "$OUT/list.final" | head -n1 | cut -d' ' -f2)
 step "$entries log entries; checking after each metadata write (below sector $data_offset), $variants_per_flush cache variants per flush (seed $seed)"
@@ -104,7 +122,7 @@ while read -r index sector count flags mark; do
     check_copy "$index ($sector $count $flags)"
     checks=$((checks + 1))
 done < "$OUT/log-entries"
-expect_eq "$(sort "$OUT/acked" | wc -l)" 25 "acknowledged remaps seen in the log"
+expect_eq "$(sort "$OUT/acked" | wc -l)" 35 "acknowledged remaps seen in the log"
 step "$checks replay points checked; $variants cache variants at $flushes flushes ($(awk '{ k += $4; n += $6 } END { print k " of " n }' "$OUT/crash-kept") writes kept)"
 [ "$checks" -ge 25 ] || fail "only $checks replay points"
 [ "$flushes" -ge 15 ] || fail "only $flushes flushes with cache variants"

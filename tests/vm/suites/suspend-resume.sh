@@ -1,6 +1,10 @@
 # Suspend, resume and table reload of the remap device under fio while the
 # main disk grows new bad blocks (a linear/error table reloaded live). The
-# data is verified after remove and recreate.
+# data is verified after remove and recreate. `list` messages sent without
+# pause while reloads rebuild a tree of 4,096 remaps (a remap made by the
+# old instance after the new one's constructor read the spare, so the new
+# instance clears and reloads its tree in preresume while it is already
+# live): every answer is well formed and the list ends up exact.
 . "$(dirname "$0")/../lib.sh"
 require_module
 
@@ -72,4 +76,49 @@ sort -u "$OUT/bad-injected" > "$OUT/bad-sorted"
 [ -z "$(comm -23 "$OUT/remapped-blocks" "$OUT/bad-sorted")" ] || fail "a block that never failed was remapped"
 dmsetup remove safe
 dmsetup remove flaky
+step "list while reloads rebuild the remap tree"
+lmain=$(nullb_new nb_lmain 64)
+lspare=$(nullb_new nb_lspare 32)
+ltable="0 $(blockdev --getsz "$lmain") remap $lmain $lspare"
+dmsetup create lsafe --table "$ltable 1 format"
+# 4,096 remaps: the first 16 MiB fail to write (64 null_blk bad ranges of
+# 512 sectors), so one write over them remaps every block.
+for first in $(seq 0 512 32767); do nullb_bad nb_lmain "$first" $((first + 511)); done
+dd if=/dev/zero of=/dev/mapper/lsafe bs=1M count=16 oflag=direct status=none || fail "writes to bad blocks"
+for first in $(seq 0 512 32767); do nullb_heal nb_lmain "$first" $((first + 511)); done
+remap_status lsafe
+expect_eq "$RS_USED" 4096 "remaps before the reloads"
+# Answers must be whole: two integers per line, block-aligned, ascending.
+list_loop() {
+    local n=0
+    while [ ! -e "$OUT/list-stop" ]; do
+        dmsetup message lsafe 0 list 0 65536 > "$OUT/list-answer" || fail "list during a reload failed"
+        awk 'NF != 2 || $1 !~ /^[0-9]+$/ || $2 !~ /^[0-9]+$/ || $1 % 8 || $2 % 8 || (NR > 1 && $1 <= last) { print "line " NR ": " $0; exit 1 }
+             { last = $1 }' "$OUT/list-answer" || fail "malformed list answer after $n good ones"
+        n=$((n + 1))
+    done
+    echo "$n" > "$OUT/list-count"
+}
+rm -f "$OUT/list-stop" "$OUT/list-count"
+list_loop &
+lister=$!
+rounds=10
+for round in $(seq $rounds); do
+    dmsetup reload lsafe --table "$ltable"
+    # The old instance commits: the new one's tree is stale at resume.
+    expect_eq "$(dmsetup message lsafe 0 remap $((65536 + round * 8)) | cut -d' ' -f1,2)" \
+        "remapped $((65536 + round * 8))" "remap in round $round"
+    dmsetup resume lsafe
+done
+touch "$OUT/list-stop"
+wait $lister || fail "the list loop failed"
+echo "   $(cat "$OUT/list-count") list answers checked during $rounds reloads"
+[ "$(cat "$OUT/list-count")" -ge $rounds ] || fail "fewer list answers than reloads"
+check_list_consistent lsafe
+expect_eq "$RS_USED" $((4096 + rounds)) "remaps after the reloads"
+expect_eq "$(cut -d' ' -f1 "$OUT/list.lsafe" | md5sum)" \
+    "$( (seq 0 8 32760; seq $((65536 + 8)) 8 $((65536 + rounds * 8))) | md5sum)" "remapped sectors after the reloads"
+dmsetup remove lsafe
+nullb_del nb_lmain
+nullb_del nb_lspare
 echo PASS

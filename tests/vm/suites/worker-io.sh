@@ -8,7 +8,15 @@
 # fails and then succeeds on the worker's retry is moved to the spare
 # (weak_moved); the worker is held by a `remap` writing to a suspended spare
 # while the bad sectors heal, so the retry finds them readable. While a bad
-# block is read with retries, writes to other regions of main go on.
+# block is read with retries, writes to other regions of main go on. A read
+# of main that fails with an error that is not a media error (main on a
+# loop device over a FUSE file whose reads fail with a chosen errno,
+# tests/vm/errfs.py) reaches the caller unchanged and makes nothing pending
+# or counted: on the fast path (ENOLINK, BLK_STS_TRANSPORT), on the worker's
+# retry after a media error (EIO, then ENODEV, BLK_STS_OFFLINE), and in a
+# `remap` message (ENOSPC, BLK_STS_NOSPC); an EIO read does make its block
+# pending (the control). The `remap` reads main once: an error that is not
+# bad media ends the worker's reads of a block at once.
 # Argument: the log-replay program (tests/vm/log-replay.c).
 . "$(dirname "$0")/../lib.sh"
 require_module
@@ -149,4 +157,61 @@ expect_eq "$RS_USED $RS_PENDING" "0 1" "remapped, pending after the bad block's 
 dd if="$dev" bs=4k skip=2048 count=1 iflag=direct status=none | cmp -s - "$OUT/far" || fail "data written to another region"
 dmsetup remove safe
 dmsetup remove slow
+step "a read that fails with an error other than a media error is passed through"
+# errfs serves a 16 MiB file whose reads fail as $OUT/errfs.rules says;
+# loop with direct I/O turns the errno of the file's read into the bio's
+# status (errno_to_blk_status), which reaches dm-remap as the main disk's.
+modprobe fuse
+modprobe loop
+rm -f "$OUT/errfs.rules"
+python3 "$(dirname "$0")/../errfs.py" /run/errfs 16 "$OUT/errfs.rules" > "$OUT/errfs.log" 2>&1 &
+errfs=$!
+wait_for 20 grep -q mounted "$OUT/errfs.log" || fail "errfs did not mount: $(cat "$OUT/errfs.log")"
+main=$(losetup --direct-io=on --find --show /run/errfs/disk)
+expect_eq "$(cat /sys/block/"${main#/dev/}"/loop/dio)" 1 "direct I/O of the loop device"
+spare=$(nullb_new nb_espare 4)
+dmsetup create safe --table "0 $(blockdev --getsz "$main") remap $main $spare 1 format"
+dd if=/dev/urandom of="$dev" bs=4k count=64 oflag=direct status=none
+rules() { # <rule lines...>: replaces errfs's rules at once
+    printf '%s\n' "$@" > "$OUT/errfs.rules.new"
+    mv "$OUT/errfs.rules.new" "$OUT/errfs.rules"
+}
+main_reads() { # <block>: reads within that 4 KiB block that errfs served
+    awk -v b="$1" '$1 == "read" && int($2 / 4096) == b { n++ } END { print n + 0 }' "$OUT/errfs.log"
+}
+expect_read_error() { # <block> <error text>
+    if dd if="$dev" of=/dev/null bs=4k skip="$1" count=1 iflag=direct status=none 2> "$OUT/err"; then
+        fail "read of block $1 succeeded"
+    fi
+    grep -q "$2" "$OUT/err" || fail "read of block $1: not '$2': $(cat "$OUT/err")"
+}
+# Fast path: end_io passes the error on, the worker never sees the bio.
+rules "$((10 * 4096)) $((11 * 4096)) ENOLINK"
+expect_read_error 10 "Link has been severed"
+expect_eq "$(main_reads 10)" 1 "reads of main for block 10 (no retry)"
+# Worker: the first read's EIO sends the bio to the worker, whose retry
+# meets ENODEV; that ends the retries and is what the reader gets.
+rules "$((12 * 4096)) $((13 * 4096)) EIO 1" "$((12 * 4096)) $((13 * 4096)) ENODEV"
+expect_read_error 12 "No such device"
+expect_eq "$(main_reads 12)" 2 "reads of main for block 12 (one retry)"
+# The remap message reads main in the worker (serve_request): the first
+# read's ENOSPC ends it, no retry and no reads sector by sector.
+rules "$((14 * 4096)) $((15 * 4096)) ENOSPC"
+expect_fail "remap of a block whose read fails with ENOSPC" dmsetup message safe 0 remap 112
+grep -q "No space left on device" "$OUT/last-error" || fail "remap 112: not ENOSPC: $(cat "$OUT/last-error")"
+expect_eq "$(main_reads 14)" 1 "reads of main for the remap of block 14"
+remap_status safe
+expect_eq "$RS_USED $RS_PENDING $RS_RERR $RS_UNREADABLE $RS_STATE" "0 0 0 0 ok" \
+    "remapped, pending, read errors, unreadable sectors, state after non-media read errors"
+expect_eq "$(remap_pending safe)" "" "pending list after non-media read errors"
+# The control: an EIO that the retries do not cure makes the block pending.
+rules "$((16 * 4096)) $((17 * 4096)) EIO"
+expect_read_error 16 "Input/output error"
+remap_status safe
+expect_eq "$RS_PENDING $RS_RERR" "1 1" "pending, read errors after an EIO read"
+expect_eq "$(remap_pending safe)" 128 "pending list after an EIO read"
+dmsetup remove safe
+losetup --detach "$main"
+umount /run/errfs
+wait $errfs || fail "errfs exited with an error: $(tail -n 5 "$OUT/errfs.log")"
 echo PASS
