@@ -3,7 +3,7 @@
 # then holds what was written through the pair; a block whose read-back fails
 # refuses the removal with DataOnSpare (also for the old Remove()), until
 # force; an import of the spare still brings the pair back. Then a pair of
-# 200,000 remaps: GetVersion keeps answering while ListRemaps and GetMap read
+# 400,000 remaps: GetVersion keeps answering while ListRemaps and GetMap read
 # its whole list, and every device-mapper call ran on the worker thread.
 . "$(dirname "$0")/lib.sh" "$@"
 trap stop_services EXIT
@@ -113,14 +113,14 @@ cmp /run/back <(dd if=/run/old bs=4096 skip=125 count=1 2>/dev/null) || fail "th
 ctl 0 pair remove safe
 
 step "long reads run on the helper's device-mapper worker: GetVersion answers meanwhile"
-# 200,000 remaps made cheaply: dm-remap-meta writes them in one commit (main
+# 400,000 remaps made cheaply: dm-remap-meta writes them in one commit (main
 # block 2i+1 -> slot i) on a sparse spare over a main of zeros.
-count=200000
+count=400000
 msz=$(( (2 * count + 2) * 8 ))
 modprobe dm-zero
 modprobe loop
 dmsetup create zmain --table "0 $msz zero"
-truncate -s $(( (count + 1024) * 4 ))K /run/big-spare.img
+truncate -s $(( (count + 4096) * 4 ))K /run/big-spare.img
 "$BUILD/tests/unit/dm-remap-meta" format /run/big-spare.img --main-sectors $msz > /dev/null
 "$BUILD/tests/unit/dm-remap-meta" fill /run/big-spare.img $count --first 1 --stride 2 > /dev/null
 BIG_SPARE=$(losetup -f --show /run/big-spare.img)
