@@ -150,6 +150,19 @@ QString column(const QString &text, int width)
     return text.leftJustified(width, QLatin1Char(' '), true) + QLatin1Char(' ');
 }
 
+// Hands the helper's signals to a function (QDBusConnection::connect needs a slot).
+class SignalReceiver : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SignalReceiver(std::function<void(const QDBusMessage &)> handle) : m_handle(std::move(handle)) {}
+public Q_SLOTS:
+    void onSignal(const QDBusMessage &message) { m_handle(message); }
+
+private:
+    std::function<void(const QDBusMessage &)> m_handle;
+};
+
 class Client
 {
 public:
@@ -176,6 +189,25 @@ public:
         return QDBusPendingReply<T...>(m_bus.call(call, QDBus::Block, kCallTimeoutMs));
     }
 
+    // Calls method on the pair named name. A bad name, an unknown pair or a
+    // refused call is printed and gives nullopt with *code set to the exit code.
+    template<typename... T>
+    std::optional<QDBusPendingReply<T...>> callPair(const QString &name, const QString &method, const QVariantList &args,
+                                                    int *code, QDBusObjectPath *pairPath = nullptr)
+    {
+        const auto path = findPair(name, code);
+        if (!path)
+            return std::nullopt;
+        if (pairPath)
+            *pairPath = *path;
+        auto reply = call<T...>(path->path(), kPairInterface, method, args);
+        if (reply.isError()) {
+            *code = fail(reply.error());
+            return std::nullopt;
+        }
+        return reply;
+    }
+
     int disks();
     int smart(const QStringList &args);
     int selfTest(const QStringList &args);
@@ -193,6 +225,9 @@ private:
     // Finds a disk's object path from a path, id or object path.
     std::optional<QDBusObjectPath> findDisk(const QString &spec, int *code);
     std::optional<QDBusObjectPath> findPair(const QString &name, int *code);
+    int pairList();
+    int pairRemove(const QString &name, bool force);
+    int pairCreate(const QStringList &args);
     void printEvent(const QString &what, const QString &path, const QJsonObject &details);
 
     Options m_options;
@@ -408,100 +443,108 @@ int Client::deviceType(const QStringList &args)
 int Client::pair(const QStringList &args)
 {
     const QString sub = args.value(0);
-    if (sub == QLatin1String("list") && args.size() == 1) {
-        auto reply = call<DmRemap::ObjectInfoList>(kManagerPath, kManagerInterface, QStringLiteral("GetPairs"));
-        if (reply.isError())
-            return fail(reply.error());
-        if (m_options.json) {
-            printJson(toJson(reply.value()));
-            return ExitOk;
-        }
-        out << column(QStringLiteral("NAME"), 16) << column(QStringLiteral("MAIN"), 14) << column(QStringLiteral("SPARE"), 14)
-            << column(QStringLiteral("REMAPPED"), 16) << column(QStringLiteral("PENDING"), 8) << "STATE\n";
-        for (const DmRemap::ObjectInfo &p : reply.value()) {
-            const QVariantMap &i = p.info;
-            out << column(i.value(QStringLiteral("name")).toString(), 16)
-                << column(i.value(QStringLiteral("main-path")).toString(), 14)
-                << column(i.value(QStringLiteral("spare-path")).toString(), 14)
-                << column(QStringLiteral("%1/%2").arg(i.value(QStringLiteral("remapped")).toULongLong()).arg(i.value(QStringLiteral("capacity")).toULongLong()), 16)
-                << column(QString::number(i.value(QStringLiteral("pending")).toULongLong()), 8)
-                << i.value(QStringLiteral("state")).toString() << "\n";
-        }
-        out.flush();
-        return ExitOk;
-    }
-    if (sub == QLatin1String("remove") && (args.size() == 2 || (args.size() == 3 && args.at(2) == QLatin1String("--force")))) {
-        int code = ExitOk;
-        const auto path = findPair(args.at(1), &code);
-        if (!path)
-            return code;
-        const bool force = args.size() == 3;
-        auto r = call<QVariantMap>(path->path(), kPairInterface, QStringLiteral("RemoveWithOptions"),
-                                   {QVariantMap{{QStringLiteral("force"), force}}});
-        if (r.isError())
-            return fail(r.error());
-        const QVariantMap &result = r.value();
-        if (m_options.json) {
-            printJson(toJson(result));
-            return ExitOk;
-        }
-        const qulonglong written = result.value(QStringLiteral("written-back")).toULongLong();
-        const qulonglong lost = result.value(QStringLiteral("lost")).toULongLong();
-        const qulonglong unreadable = result.value(QStringLiteral("unreadable")).toULongLong();
-        out << "removed " << args.at(1) << ": " << written << " moved blocks written back to the main disk and verified\n";
-        if (lost > 0)
-            out << "warning: " << lost << " moved blocks could not be written back: on the main disk they hold old or "
-                << "unreadable data; their newest data is only on the spare (dm-remapctl assemble brings the pair back)\n";
-        if (unreadable > 0)
-            out << "warning: " << unreadable << " blocks that failed to read were never rewritten: they remain unreadable on the main disk\n";
-        if (lost == 0 && unreadable == 0)
-            out << "the main disk now holds all of the pair's data\n";
-        out.flush();
-        return ExitOk;
-    }
-    if (sub == QLatin1String("create")) {
-        QStringList positional;
-        QVariantMap options;
-        for (int i = 1; i < args.size(); ++i) {
-            const QString &a = args.at(i);
-            if (a == QLatin1String("--erase-spare")) {
-                options.insert(QStringLiteral("erase-spare"), true);
-            } else if ((a == QLatin1String("--block-size") || a == QLatin1String("--read-retries")) && i + 1 < args.size()) {
-                bool ok = false;
-                const uint v = args.at(++i).toUInt(&ok);
-                if (!ok)
-                    return usage(QStringLiteral("%1 needs a number").arg(a));
-                options.insert(a.mid(2), v);
-            } else if (a.startsWith(QLatin1String("--"))) {
-                return usage(QStringLiteral("unknown option %1").arg(Validation::sanitize(a)));
-            } else {
-                positional << a;
-            }
-        }
-        if (positional.size() != 3)
-            return usage(QStringLiteral("pair create needs a name, a main disk and a spare disk"));
-        if (!options.contains(QStringLiteral("erase-spare")))
-            return usage(QStringLiteral("pair create destroys everything on the spare disk: confirm with --erase-spare"));
-        int code = ExitOk;
-        const auto main = findDisk(positional.at(1), &code);
-        if (!main)
-            return code;
-        const auto spare = findDisk(positional.at(2), &code);
-        if (!spare)
-            return code;
-        auto r = call<QDBusObjectPath>(kManagerPath, kManagerInterface, QStringLiteral("CreatePair"),
-                                                  {positional.at(0), QVariant::fromValue(*main), QVariant::fromValue(*spare), options});
-        if (r.isError())
-            return fail(r.error());
-        if (m_options.json)
-            printJson(QJsonObject{{QStringLiteral("pair"), r.value().path()},
-                                  {QStringLiteral("device"), QStringLiteral("/dev/mapper/") + positional.at(0)}});
-        else
-            out << "created /dev/mapper/" << positional.at(0) << "\n";
-        out.flush();
-        return ExitOk;
-    }
+    if (sub == QLatin1String("list") && args.size() == 1)
+        return pairList();
+    if (sub == QLatin1String("remove") && (args.size() == 2 || (args.size() == 3 && args.at(2) == QLatin1String("--force"))))
+        return pairRemove(args.at(1), args.size() == 3);
+    if (sub == QLatin1String("create"))
+        return pairCreate(args);
     return usage(QStringLiteral("pair needs create, remove or list"));
+}
+
+int Client::pairList()
+{
+    auto reply = call<DmRemap::ObjectInfoList>(kManagerPath, kManagerInterface, QStringLiteral("GetPairs"));
+    if (reply.isError())
+        return fail(reply.error());
+    if (m_options.json) {
+        printJson(toJson(reply.value()));
+        return ExitOk;
+    }
+    out << column(QStringLiteral("NAME"), 16) << column(QStringLiteral("MAIN"), 14) << column(QStringLiteral("SPARE"), 14)
+        << column(QStringLiteral("REMAPPED"), 16) << column(QStringLiteral("PENDING"), 8) << "STATE\n";
+    for (const DmRemap::ObjectInfo &p : reply.value()) {
+        const QVariantMap &i = p.info;
+        out << column(i.value(QStringLiteral("name")).toString(), 16)
+            << column(i.value(QStringLiteral("main-path")).toString(), 14)
+            << column(i.value(QStringLiteral("spare-path")).toString(), 14)
+            << column(QStringLiteral("%1/%2").arg(i.value(QStringLiteral("remapped")).toULongLong()).arg(i.value(QStringLiteral("capacity")).toULongLong()), 16)
+            << column(QString::number(i.value(QStringLiteral("pending")).toULongLong()), 8)
+            << i.value(QStringLiteral("state")).toString() << "\n";
+    }
+    out.flush();
+    return ExitOk;
+}
+
+int Client::pairRemove(const QString &name, bool force)
+{
+    int code = ExitOk;
+    const auto r = callPair<QVariantMap>(name, QStringLiteral("RemoveWithOptions"),
+                                         {QVariantMap{{QStringLiteral("force"), force}}}, &code);
+    if (!r)
+        return code;
+    const QVariantMap result = r->value();
+    if (m_options.json) {
+        printJson(toJson(result));
+        return ExitOk;
+    }
+    const qulonglong written = result.value(QStringLiteral("written-back")).toULongLong();
+    const qulonglong lost = result.value(QStringLiteral("lost")).toULongLong();
+    const qulonglong unreadable = result.value(QStringLiteral("unreadable")).toULongLong();
+    out << "removed " << name << ": " << written << " moved blocks written back to the main disk and verified\n";
+    if (lost > 0)
+        out << "warning: " << lost << " moved blocks could not be written back: on the main disk they hold old or "
+            << "unreadable data; their newest data is only on the spare (dm-remapctl assemble brings the pair back)\n";
+    if (unreadable > 0)
+        out << "warning: " << unreadable << " blocks that failed to read were never rewritten: they remain unreadable on the main disk\n";
+    if (lost == 0 && unreadable == 0)
+        out << "the main disk now holds all of the pair's data\n";
+    out.flush();
+    return ExitOk;
+}
+
+int Client::pairCreate(const QStringList &args)
+{
+    QStringList positional;
+    QVariantMap options;
+    for (int i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--erase-spare")) {
+            options.insert(QStringLiteral("erase-spare"), true);
+        } else if ((a == QLatin1String("--block-size") || a == QLatin1String("--read-retries")) && i + 1 < args.size()) {
+            bool ok = false;
+            const uint v = args.at(++i).toUInt(&ok);
+            if (!ok)
+                return usage(QStringLiteral("%1 needs a number").arg(a));
+            options.insert(a.mid(2), v);
+        } else if (a.startsWith(QLatin1String("--"))) {
+            return usage(QStringLiteral("unknown option %1").arg(Validation::sanitize(a)));
+        } else {
+            positional << a;
+        }
+    }
+    if (positional.size() != 3)
+        return usage(QStringLiteral("pair create needs a name, a main disk and a spare disk"));
+    if (!options.contains(QStringLiteral("erase-spare")))
+        return usage(QStringLiteral("pair create destroys everything on the spare disk: confirm with --erase-spare"));
+    int code = ExitOk;
+    const auto main = findDisk(positional.at(1), &code);
+    if (!main)
+        return code;
+    const auto spare = findDisk(positional.at(2), &code);
+    if (!spare)
+        return code;
+    auto r = call<QDBusObjectPath>(kManagerPath, kManagerInterface, QStringLiteral("CreatePair"),
+                                   {positional.at(0), QVariant::fromValue(*main), QVariant::fromValue(*spare), options});
+    if (r.isError())
+        return fail(r.error());
+    if (m_options.json)
+        printJson(QJsonObject{{QStringLiteral("pair"), r.value().path()},
+                              {QStringLiteral("device"), QStringLiteral("/dev/mapper/") + positional.at(0)}});
+    else
+        out << "created /dev/mapper/" << positional.at(0) << "\n";
+    out.flush();
+    return ExitOk;
 }
 
 int Client::remaps(const QStringList &args)
@@ -523,22 +566,19 @@ int Client::remaps(const QStringList &args)
             return usage(QStringLiteral("bad argument %1").arg(Validation::sanitize(args.at(i))));
     }
     int code = ExitOk;
-    const auto path = findPair(name, &code);
-    if (!path)
+    const auto r = callPair<DmRemap::RemapList>(name, QStringLiteral("ListRemaps"), {offset, count}, &code);
+    if (!r)
         return code;
-    const QString pair = path->path();
-    auto r = call<DmRemap::RemapList>(pair, kPairInterface, QStringLiteral("ListRemaps"), {offset, count});
-    if (r.isError())
-        return fail(r.error());
+    const DmRemap::RemapList remaps = r->value();
     if (m_options.json) {
         QJsonArray list;
-        for (const DmRemap::Remap &x : r.value())
+        for (const DmRemap::Remap &x : remaps)
             list << QJsonObject{{QStringLiteral("main-sector"), double(x.mainSector)}, {QStringLiteral("spare-sector"), double(x.spareSector)}};
         printJson(list);
         return ExitOk;
     }
     out << column(QStringLiteral("MAIN SECTOR"), 20) << "SPARE SECTOR\n";
-    for (const DmRemap::Remap &x : r.value())
+    for (const DmRemap::Remap &x : remaps)
         out << column(QString::number(x.mainSector), 20) << x.spareSector << "\n";
     out.flush();
     return ExitOk;
@@ -549,21 +589,18 @@ int Client::pending(const QStringList &args)
     if (args.size() != 1)
         return usage(QStringLiteral("pending needs a pair name"));
     int code = ExitOk;
-    const auto path = findPair(args.at(0), &code);
-    if (!path)
+    const auto r = callPair<QList<qulonglong>>(args.at(0), QStringLiteral("ListPending"), {}, &code);
+    if (!r)
         return code;
-    const QString pair = path->path();
-    auto r = call<QList<qulonglong>>(pair, kPairInterface, QStringLiteral("ListPending"));
-    if (r.isError())
-        return fail(r.error());
+    const QList<qulonglong> pending = r->value();
     if (m_options.json) {
         QJsonArray list;
-        for (const qulonglong s : r.value())
+        for (const qulonglong s : pending)
             list << double(s);
         printJson(list);
         return ExitOk;
     }
-    for (const qulonglong s : r.value())
+    for (const qulonglong s : pending)
         out << s << "\n";
     out.flush();
     return ExitOk;
@@ -585,15 +622,12 @@ int Client::map(const QStringList &args)
             return usage(QStringLiteral("bad argument %1").arg(Validation::sanitize(args.at(i))));
     }
     int code = ExitOk;
-    const auto path = findPair(name, &code);
-    if (!path)
+    QDBusObjectPath pair;
+    const auto status = callPair<QVariantMap>(name, QStringLiteral("GetStatus"), {}, &code, &pair);
+    if (!status)
         return code;
-    const QString pair = path->path();
-    auto status = call<QVariantMap>(pair, kPairInterface, QStringLiteral("GetStatus"));
-    if (status.isError())
-        return fail(status.error());
-    const qulonglong length = status.value().value(QStringLiteral("main-sectors")).toULongLong();
-    auto r = call<DmRemap::MapBucketList>(pair, kPairInterface, QStringLiteral("GetMap"), {qulonglong(0), length, buckets});
+    const qulonglong length = status->value().value(QStringLiteral("main-sectors")).toULongLong();
+    auto r = call<DmRemap::MapBucketList>(pair.path(), kPairInterface, QStringLiteral("GetMap"), {qulonglong(0), length, buckets});
     if (r.isError())
         return fail(r.error());
     const DmRemap::MapBucketList list = r.value();
@@ -620,13 +654,10 @@ int Client::remap(const QStringList &args)
     if (args.size() != 2 || !ok)
         return usage(QStringLiteral("remap needs a pair name and a sector"));
     int code = ExitOk;
-    const auto path = findPair(args.at(0), &code);
-    if (!path)
+    const auto r = callPair<QVariantMap>(args.at(0), QStringLiteral("Remap"), {sector}, &code);
+    if (!r)
         return code;
-    auto r = call<QVariantMap>(path->path(), kPairInterface, QStringLiteral("Remap"), {sector});
-    if (r.isError())
-        return fail(r.error());
-    const QVariantMap m = r.value();
+    const QVariantMap m = r->value();
     if (m_options.json) {
         printJson(toJson(m));
         return ExitOk;
@@ -730,21 +761,9 @@ void Client::printEvent(const QString &what, const QString &path, const QJsonObj
     out.flush();
 }
 
-class Monitor : public QObject
-{
-    Q_OBJECT
-public:
-    explicit Monitor(std::function<void(const QDBusMessage &)> print) : m_print(std::move(print)) {}
-public Q_SLOTS:
-    void onSignal(const QDBusMessage &message) { m_print(message); }
-
-private:
-    std::function<void(const QDBusMessage &)> m_print;
-};
-
 int Client::monitor()
 {
-    Monitor monitor([this](const QDBusMessage &m) {
+    SignalReceiver monitor([this](const QDBusMessage &m) {
         const QVariantList a = m.arguments();
         const QString member = m.member();
         QJsonObject details;
