@@ -8,16 +8,22 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusMessage>
+#include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
 #include <QTextStream>
+#include <QTimer>
 
+#include <array>
 #include <cstdio>
+#include <functional>
 #include <optional>
+#include <unistd.h>
 
 namespace {
 
@@ -52,6 +58,11 @@ const char kUsage[] =
         "  pair create <name> <main-disk> <spare-disk> --erase-spare [--block-size N] [--read-retries N]\n"
         "  pair remove <name> [--force]           write moved blocks back to the main disk, then remove;\n"
         "                                         --force removes even if some cannot go back (their data is lost)\n"
+        "  pair replace <name> <new-disk> --erase-new-disk [--no-wait]\n"
+        "                                         copy the pair to a new disk while in use, then\n"
+        "                                         /dev/mapper/<name> is the new disk alone and the pair ends;\n"
+        "                                         everything on the new disk is erased\n"
+        "  pair replace <name> --cancel           stop a running or interrupted replacement\n"
         "  pair list\n"
         "  remaps <pair> [--offset N] [--count N] list remaps (main sector -> spare sector)\n"
         "  pending <pair>                         list blocks that failed to read\n"
@@ -150,6 +161,77 @@ QString column(const QString &text, int width)
     return text.leftJustified(width, QLatin1Char(' '), true) + QLatin1Char(' ');
 }
 
+// The copy's progress on stderr: on a terminal one line rewritten in place,
+// elsewhere (logs, scripts) one line per whole 10 % step.
+class ProgressLine
+{
+public:
+    explicit ProgressLine(const QString &target) : m_target(target), m_tty(::isatty(STDERR_FILENO) == 1) {}
+    ~ProgressLine() { end(); }
+
+    void show(qulonglong copied, qulonglong total)
+    {
+        if (total == 0)
+            return;
+        copied = qMin(copied, total);
+        const QString line = QStringLiteral("copying to %1: %2 % (%3 of %4)")
+                                     .arg(m_target)
+                                     .arg(100.0 * double(copied) / double(total), 0, 'f', 1)
+                                     .arg(humanSize(copied * 512), humanSize(total * 512));
+        if (m_tty) {
+            err << "\r" << line.leftJustified(m_width);
+            m_width = line.size();
+        } else {
+            const int step = int((unsigned __int128)copied * 10 / total);
+            if (step <= m_step)
+                return;
+            m_step = step;
+            err << line << "\n";
+        }
+        err.flush();
+    }
+
+    // Ends the line rewritten in place, before other messages.
+    void end()
+    {
+        if (m_width > 0) {
+            err << "\n";
+            err.flush();
+            m_width = 0;
+        }
+    }
+
+private:
+    QString m_target;
+    bool m_tty;
+    int m_width = 0;
+    int m_step = -1;
+};
+
+QString replaceCommand(const QString &name, const QString &disk)
+{
+    return QStringLiteral("dm-remapctl pair replace %1 %2 --erase-new-disk").arg(name, disk.isEmpty() ? QStringLiteral("<disk>") : disk);
+}
+
+// A pair's replacement as GetStatus and GetPairs show it, for pair list.
+QString describeReplace(const QVariantMap &status)
+{
+    const QString state = status.value(QStringLiteral("replace-state")).toString();
+    const QString name = status.value(QStringLiteral("name")).toString();
+    const QString disk = status.value(QStringLiteral("replace-disk-path")).toString();
+    if (state == QLatin1String("copying")) {
+        const qulonglong total = status.value(QStringLiteral("replace-total")).toULongLong();
+        const qulonglong copied = qMin(status.value(QStringLiteral("replace-copied")).toULongLong(), total);
+        return QStringLiteral("replacing main disk with %1: %2 %")
+                .arg(disk)
+                .arg(total ? int((unsigned __int128)copied * 100 / total) : 0);
+    }
+    if (state == QLatin1String("interrupted"))
+        return QStringLiteral("replacement interrupted by a restart: run `%1` again or `dm-remapctl pair replace %2 --cancel`")
+                .arg(replaceCommand(name, disk), name);
+    return QStringLiteral("replacing main disk with %1: %2").arg(disk, state);
+}
+
 // Hands the helper's signals to a function (QDBusConnection::connect needs a slot).
 class SignalReceiver : public QObject
 {
@@ -222,12 +304,15 @@ public:
     int monitor();
 
 private:
-    // Finds a disk's object path from a path, id or object path.
-    std::optional<QDBusObjectPath> findDisk(const QString &spec, int *code);
+    // Finds a disk's object path from a path, id or object path; its device
+    // path (/dev/sdb) in *devicePath.
+    std::optional<QDBusObjectPath> findDisk(const QString &spec, int *code, QString *devicePath = nullptr);
     std::optional<QDBusObjectPath> findPair(const QString &name, int *code);
     int pairList();
     int pairRemove(const QString &name, bool force);
     int pairCreate(const QStringList &args);
+    int pairReplace(const QStringList &args);
+    QString waitForReplace(const QDBusObjectPath &pair, const QString &diskPath, std::function<void(const QDBusMessage &)> &onSignal);
     void printEvent(const QString &what, const QString &path, const QJsonObject &details);
 
     Options m_options;
@@ -235,7 +320,7 @@ private:
     mutable TtyAgent m_ttyAgent;
 };
 
-std::optional<QDBusObjectPath> Client::findDisk(const QString &spec, int *code)
+std::optional<QDBusObjectPath> Client::findDisk(const QString &spec, int *code, QString *diskPath)
 {
     auto reply = call<DmRemap::ObjectInfoList>(kManagerPath, kManagerInterface, QStringLiteral("GetDisks"));
     if (reply.isError()) {
@@ -255,8 +340,11 @@ std::optional<QDBusObjectPath> Client::findDisk(const QString &spec, int *code)
     }
     for (const DmRemap::ObjectInfo &disk : reply.value()) {
         if (disk.path.path() == spec || disk.info.value(QStringLiteral("id")).toString() == spec
-            || (!devicePath.isEmpty() && disk.info.value(QStringLiteral("path")).toString() == devicePath))
+            || (!devicePath.isEmpty() && disk.info.value(QStringLiteral("path")).toString() == devicePath)) {
+            if (diskPath)
+                *diskPath = disk.info.value(QStringLiteral("path")).toString();
             return disk.path;
+        }
     }
     *code = failText(QStringLiteral("%1 is not one of the helper's disks (see dm-remapctl disks)").arg(Validation::sanitize(spec)),
                      ExitNotFound);
@@ -449,7 +537,9 @@ int Client::pair(const QStringList &args)
         return pairRemove(args.at(1), args.size() == 3);
     if (sub == QLatin1String("create"))
         return pairCreate(args);
-    return usage(QStringLiteral("pair needs create, remove or list"));
+    if (sub == QLatin1String("replace"))
+        return pairReplace(args);
+    return usage(QStringLiteral("pair needs create, remove, replace or list"));
 }
 
 int Client::pairList()
@@ -471,6 +561,8 @@ int Client::pairList()
             << column(QStringLiteral("%1/%2").arg(i.value(QStringLiteral("remapped")).toULongLong()).arg(i.value(QStringLiteral("capacity")).toULongLong()), 16)
             << column(QString::number(i.value(QStringLiteral("pending")).toULongLong()), 8)
             << i.value(QStringLiteral("state")).toString() << "\n";
+        if (!i.value(QStringLiteral("replace-state")).toString().isEmpty())
+            out << "  " << describeReplace(i) << "\n";
     }
     out.flush();
     return ExitOk;
@@ -545,6 +637,201 @@ int Client::pairCreate(const QStringList &args)
         out << "created /dev/mapper/" << positional.at(0) << "\n";
     out.flush();
     return ExitOk;
+}
+
+int Client::pairReplace(const QStringList &args)
+{
+    QStringList positional;
+    bool erase = false, noWait = false, cancel = false;
+    for (int i = 1; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        if (a == QLatin1String("--erase-new-disk"))
+            erase = true;
+        else if (a == QLatin1String("--no-wait"))
+            noWait = true;
+        else if (a == QLatin1String("--cancel"))
+            cancel = true;
+        else if (a.startsWith(QLatin1String("--")))
+            return usage(QStringLiteral("unknown option %1").arg(Validation::sanitize(a)));
+        else
+            positional << a;
+    }
+    int code = ExitOk;
+    if (cancel) {
+        if (positional.size() != 1 || erase || noWait)
+            return usage(QStringLiteral("pair replace --cancel takes only the pair's name"));
+        const QString &name = positional.at(0);
+        if (!callPair<>(name, QStringLiteral("CancelReplace"), {}, &code))
+            return code;
+        if (m_options.json)
+            printJson(QJsonObject{{QStringLiteral("pair"), name}, {QStringLiteral("result"), QStringLiteral("cancelled")}});
+        else
+            out << "cancelled the replacement of the main disk of " << name << ": the pair goes on on its own disks\n";
+        out.flush();
+        return ExitOk;
+    }
+    if (positional.size() != 2)
+        return usage(QStringLiteral("pair replace needs the pair's name and the new disk (or --cancel)"));
+    if (!erase)
+        return usage(QStringLiteral("pair replace destroys everything on the new disk %1: confirm with --erase-new-disk")
+                             .arg(Validation::sanitize(positional.at(1))));
+    const QString &name = positional.at(0);
+    const auto pair = findPair(name, &code);
+    if (!pair)
+        return code;
+    QString diskPath;
+    const auto disk = findDisk(positional.at(1), &code, &diskPath);
+    if (!disk)
+        return code;
+    if (diskPath.isEmpty())
+        diskPath = disk->path();
+
+    // Listen before the call: the copy of a small disk may end before
+    // ReplaceMain's answer arrives.
+    std::function<void(const QDBusMessage &)> onSignal;
+    SignalReceiver receiver([&onSignal](const QDBusMessage &m) {
+        if (onSignal)
+            onSignal(m);
+    });
+    if (!noWait) {
+        const QList<std::array<QString, 3>> subscriptions = {
+                {pair->path(), kPairInterface, QStringLiteral("ReplaceProgress")},
+                {pair->path(), kPairInterface, QStringLiteral("ReplaceFinished")},
+                {kManagerPath, kManagerInterface, QStringLiteral("PairRemoved")},
+        };
+        for (const auto &s : subscriptions)
+            if (!m_bus.connect(kService, s[0], s[1], s[2], &receiver, SLOT(onSignal(QDBusMessage))))
+                return failText(QStringLiteral("cannot listen for %1: %2").arg(s[2], m_bus.lastError().message()), ExitNoHelper);
+    }
+    auto r = call<>(pair->path(), kPairInterface, QStringLiteral("ReplaceMain"),
+                    {QVariant::fromValue(*disk), QVariantMap{{QStringLiteral("erase-new-disk"), true}}});
+    if (r.isError())
+        return fail(r.error());
+    if (noWait) {
+        if (m_options.json)
+            printJson(QJsonObject{{QStringLiteral("pair"), name}, {QStringLiteral("result"), QStringLiteral("started")},
+                                  {QStringLiteral("new-disk"), diskPath}});
+        else
+            out << "copying " << name << " to " << diskPath << " (dm-remapctl pair list shows the progress)\n";
+        out.flush();
+        return ExitOk;
+    }
+    if (!m_options.json) {
+        out << "copying " << name << " to " << diskPath << "; /dev/mapper/" << name << " stays in use "
+            << "(Ctrl+C stops only this waiting, dm-remapctl pair replace " << name << " --cancel the copy)\n";
+        out.flush();
+    }
+
+    QString result = waitForReplace(*pair, diskPath, onSignal);
+    if (m_options.json)
+        printJson(QJsonObject{{QStringLiteral("pair"), name}, {QStringLiteral("result"), result},
+                              {QStringLiteral("new-disk"), diskPath}});
+    if (result == QLatin1String("done")) {
+        if (!m_options.json) {
+            out << "pair " << name << " replaced: /dev/mapper/" << name << " now uses " << diskPath << " alone\n";
+            out.flush();
+        }
+        return ExitOk;
+    }
+    if (result == QLatin1String("cancelled"))
+        return failText(QStringLiteral("the replacement of the main disk of %1 was cancelled: the pair goes on on its own disks").arg(name),
+                        ExitFailed);
+    if (result == QLatin1String("failed"))
+        return failText(QStringLiteral("replacing the main disk of %1 failed (a disk failed during the copy): the pair goes on "
+                                       "on its own disks (journalctl -u dm-remap-helper says why)").arg(name),
+                        ExitFailed);
+    if (result == QLatin1String("interrupted"))
+        return failText(QStringLiteral("the replacement of the main disk of %1 was interrupted by a restart of the helper: run `%2` "
+                                       "again or `dm-remapctl pair replace %1 --cancel`").arg(name, replaceCommand(name, diskPath)),
+                        ExitFailed);
+    if (result.startsWith(QLatin1String("error:")))
+        return failText(QStringLiteral("cannot follow the replacement of the main disk of %1: %2 (dm-remapctl pair list shows it)")
+                                .arg(name, result.mid(6)),
+                        ExitNoHelper);
+    return failText(QStringLiteral("the replacement of the main disk of %1 stopped but its result was missed: the pair goes on "
+                                   "on its own disks (journalctl -u dm-remap-helper says why)").arg(name),
+                    ExitFailed);
+}
+
+// Waits for the end of a replacement started on pair, from its signals and,
+// should one be missed, GetStatus every 2 s. Returns ReplaceFinished's result,
+// "done" when the pair went away, "interrupted" when the helper restarted,
+// "unknown" when the copy stopped without a result seen, "error:<message>"
+// when the helper cannot be asked.
+QString Client::waitForReplace(const QDBusObjectPath &pair, const QString &diskPath,
+                               std::function<void(const QDBusMessage &)> &onSignal)
+{
+    QEventLoop loop;
+    QString result;
+    ProgressLine progress(diskPath);
+    auto finish = [&](const QString &r) {
+        if (!result.isEmpty())
+            return;
+        result = r;
+        progress.end();
+        loop.quit();
+    };
+    onSignal = [&](const QDBusMessage &m) {
+        const QVariantList a = m.arguments();
+        if (m.member() == QLatin1String("ReplaceProgress"))
+            progress.show(a.value(0).toULongLong(), a.value(1).toULongLong());
+        else if (m.member() == QLatin1String("ReplaceFinished"))
+            finish(a.value(0).toString());
+        else if (m.member() == QLatin1String("PairRemoved") && a.value(0).value<QDBusObjectPath>() == pair)
+            finish(QStringLiteral("done"));
+    };
+
+    QTimer poll;
+    poll.setSingleShot(true);
+    poll.setInterval(2000);
+    int errors = 0;
+    bool idleOnce = false;
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        // Never asks for a password every 2 s: if reading needs one, the
+        // signals alone tell the end.
+        QDBusMessage message = QDBusMessage::createMethodCall(kService, pair.path(), kPairInterface, QStringLiteral("GetStatus"));
+        auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(message, 30 * 1000), &loop);
+        QObject::connect(watcher, &QDBusPendingCallWatcher::finished, [&, watcher] {
+            watcher->deleteLater();
+            if (!result.isEmpty())
+                return;
+            const QDBusPendingReply<QVariantMap> reply = *watcher;
+            if (reply.isError()) {
+                const QString name = reply.error().name();
+                if (name == QLatin1String("org.freedesktop.DBus.Error.UnknownObject")
+                    || name == QLatin1String("org.freedesktop.DBus.Error.UnknownMethod")
+                    || name == QLatin1String("org.freedesktop.DBus.Error.UnknownInterface")
+                    || name == QLatin1String(Validation::Errors::NotFound))
+                    return finish(QStringLiteral("done")); // the pair ended, as after PairRemoved
+                if (name == QLatin1String(Validation::Errors::AccessDenied))
+                    return;
+                if (++errors >= 5)
+                    return finish(QStringLiteral("error:") + Validation::sanitize(reply.error().message(), 1000));
+                return poll.start();
+            }
+            errors = 0;
+            const QVariantMap s = reply.value();
+            const QString state = s.value(QStringLiteral("replace-state")).toString();
+            if (state == QLatin1String("copying")) {
+                idleOnce = false;
+                progress.show(s.value(QStringLiteral("replace-copied")).toULongLong(), s.value(QStringLiteral("replace-total")).toULongLong());
+            } else if (state == QLatin1String("interrupted")) {
+                return finish(QStringLiteral("interrupted"));
+            } else if (idleOnce) {
+                // No copy twice in a row and no ReplaceFinished in between.
+                return finish(QStringLiteral("unknown"));
+            } else {
+                // A ReplaceFinished sent just before this answer may still
+                // be queued: decide at the next look.
+                idleOnce = true;
+            }
+            poll.start();
+        });
+    });
+    poll.start();
+    loop.exec();
+    onSignal = nullptr;
+    return result;
 }
 
 int Client::remaps(const QStringList &args)
