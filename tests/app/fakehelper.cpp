@@ -7,6 +7,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -193,6 +195,110 @@ QVariantMap FakeObject::RemoveWithOptions(const QVariantMap &options)
     return result;
 }
 
+// As the real helper checks a replacement, in its order; an interrupted
+// copy starts again from the beginning.
+void FakeObject::ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &options)
+{
+    m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    lastReplaceOptions = options;
+    if (refused(Actions::ReplaceMain))
+        return;
+    const QString name = info.value(QStringLiteral("name")).toString();
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        if (it.key() != QLatin1String("erase-new-disk"))
+            return sendErrorReply(QStringLiteral("org.dmremap.Error.UnknownOption"),
+                                  QStringLiteral("unknown option \"%1\" (known: erase-new-disk)").arg(it.key()));
+        if (it.value().metaType().id() != QMetaType::Bool)
+            return sendErrorReply(QStringLiteral("org.dmremap.Error.InvalidArgument"),
+                                  QStringLiteral("option erase-new-disk must be a boolean"));
+    }
+    if (!options.value(QStringLiteral("erase-new-disk")).toBool())
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.EraseNotAcknowledged"),
+                              QStringLiteral("everything on the new disk is erased: pass erase-new-disk=true"));
+    FakeObject *disk = nullptr;
+    for (FakeObject *d : m_helper->disks())
+        if (d->path == newDisk.path())
+            disk = d;
+    if (!disk)
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.NotFound"), QStringLiteral("no such disk"));
+    const QString state = info.value(QStringLiteral("replace-state")).toString();
+    const qulonglong total = info.value(QStringLiteral("main-sectors")).toULongLong();
+    // An interrupted copy is no mirror any more: it starts again from the
+    // beginning, to the same disk or another.
+    if (state == QLatin1String("copying"))
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.Busy"),
+                              QStringLiteral("the main disk of pair %1 is already being replaced").arg(name));
+    if (!pending.isEmpty())
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.UnreadableBlocks"),
+                              QStringLiteral("%1 blocks of pair %2 cannot be read").arg(pending.size()).arg(name));
+    if (disk->path == info.value(QStringLiteral("main")).value<QDBusObjectPath>().path()
+        || disk->path == info.value(QStringLiteral("spare")).value<QDBusObjectPath>().path())
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.SameDisk"),
+                              QStringLiteral("the new disk is a disk of pair %1").arg(name));
+    const QString diskNode = disk->info.value(QStringLiteral("path")).toString();
+    if (disk->info.value(QStringLiteral("in-use")).toBool())
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.InUse"),
+                              QStringLiteral("%1 is in use: %2").arg(diskNode, disk->info.value(QStringLiteral("in-use-reason")).toString()));
+    const qulonglong sectors = disk->info.value(QStringLiteral("size")).toULongLong() / 512;
+    if (sectors < total)
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.DiskTooSmall"),
+                              QStringLiteral("%1 has %2 sectors, the pair needs %3").arg(diskNode).arg(sectors).arg(total));
+    uint mainBlock = 512;
+    for (FakeObject *d : m_helper->disks())
+        if (d->path == info.value(QStringLiteral("main")).value<QDBusObjectPath>().path())
+            mainBlock = d->info.value(QStringLiteral("logical-block-size"), 512u).toUInt();
+    if (disk->info.value(QStringLiteral("logical-block-size"), 512u).toUInt() > mainBlock)
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.InvalidArgument"),
+                              QStringLiteral("%1 has larger logical blocks than the main disk").arg(diskNode));
+    if (disk->info.value(QStringLiteral("wwn")).toString().isEmpty() && disk->info.value(QStringLiteral("serial")).toString().isEmpty())
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.NotSupported"),
+                              QStringLiteral("%1 has neither a WWN nor a serial number").arg(diskNode));
+    info.insert(QStringLiteral("replace-state"), QStringLiteral("copying"));
+    info.insert(QStringLiteral("replace-disk"), QVariant::fromValue(QDBusObjectPath(disk->path)));
+    info.insert(QStringLiteral("replace-disk-path"), diskNode);
+    info.insert(QStringLiteral("replace-copied"), qulonglong(0));
+    info.insert(QStringLiteral("replace-total"), total);
+    m_helper->updateRoles();
+    sendReplaceProgress(0, total);
+    m_helper->scheduleReplaceStep(name);
+}
+
+void FakeObject::CancelReplace()
+{
+    m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    if (refused(Actions::ReplaceMain))
+        return;
+    if (info.value(QStringLiteral("replace-state")).toString().isEmpty())
+        return sendErrorReply(QStringLiteral("org.dmremap.Error.NotFound"), QStringLiteral("no replacement runs"));
+    clearReplacement();
+    m_helper->updateRoles();
+    sendReplaceFinished(QStringLiteral("cancelled"));
+}
+
+void FakeObject::sendReplaceProgress(qulonglong copied, qulonglong total)
+{
+    QDBusMessage signal = QDBusMessage::createSignal(path, QStringLiteral("org.dmremap.Pair1"), QStringLiteral("ReplaceProgress"));
+    signal << copied << total;
+    m_helper->m_bus.send(signal);
+}
+
+void FakeObject::sendReplaceFinished(const QString &result)
+{
+    QDBusMessage signal = QDBusMessage::createSignal(path, QStringLiteral("org.dmremap.Pair1"), QStringLiteral("ReplaceFinished"));
+    signal << result;
+    m_helper->m_bus.send(signal);
+}
+
+void FakeObject::clearReplacement()
+{
+    info.insert(QStringLiteral("replace-state"), QString());
+    info.insert(QStringLiteral("replace-disk"), QVariant::fromValue(QDBusObjectPath(QStringLiteral("/"))));
+    info.insert(QStringLiteral("replace-disk-path"), QString());
+    info.insert(QStringLiteral("replace-copied"), qulonglong(0));
+    // As the helper: the pair's length when nothing is copied.
+    info.insert(QStringLiteral("replace-total"), info.value(QStringLiteral("main-sectors")).toULongLong());
+}
+
 void FakeObject::removePair()
 {
     const QString name = info.value(QStringLiteral("name")).toString();
@@ -370,6 +476,11 @@ FakeObject *FakeHelper::addPair(const QString &name, const QString &mainId, cons
         {QStringLiteral("read-errors"), qulonglong(0)},
         {QStringLiteral("write-errors"), qulonglong(0)},
         {QStringLiteral("state"), QStringLiteral("ok")},
+        {QStringLiteral("replace-state"), QString()},
+        {QStringLiteral("replace-disk"), QVariant::fromValue(QDBusObjectPath(QStringLiteral("/")))},
+        {QStringLiteral("replace-disk-path"), QString()},
+        {QStringLiteral("replace-copied"), qulonglong(0)},
+        {QStringLiteral("replace-total"), mainSectors},
     };
     m_pairs.insert(name, pair);
     exportObject(pair, {QStringLiteral("Pair1")});
@@ -391,6 +502,14 @@ void FakeHelper::updateRoles()
             d->info.insert(QStringLiteral("in-use-reasons"), QVariant::fromValue(DmRemap::ReasonList()));
         }
     }
+    auto hold = [this](FakeObject *d, const QString &holder) {
+        d->info.insert(QStringLiteral("in-use"), true);
+        d->info.insert(QStringLiteral("in-use-reason"), QStringLiteral("held by %1").arg(holder));
+        d->info.insert(QStringLiteral("in-use-reasons"),
+                       QVariant::fromValue(DmRemap::ReasonList{{{QStringLiteral("code"), QStringLiteral("held")},
+                                                                {QStringLiteral("holders"), QStringList{holder}}}}));
+        m_heldByPair.insert(d->path);
+    };
     int minor = 0;
     for (FakeObject *p : std::as_const(m_pairs)) {
         const QString holder = QStringLiteral("dm-%1").arg(minor++);
@@ -400,16 +519,77 @@ void FakeHelper::updateRoles()
                 if (d->path == path) {
                     d->info.insert(QStringLiteral("role"), QLatin1String(role));
                     d->info.insert(QStringLiteral("pair"), QVariant::fromValue(QDBusObjectPath(p->path)));
-                    d->info.insert(QStringLiteral("in-use"), true);
-                    d->info.insert(QStringLiteral("in-use-reason"), QStringLiteral("held by %1").arg(holder));
-                    d->info.insert(QStringLiteral("in-use-reasons"),
-                                   QVariant::fromValue(DmRemap::ReasonList{{{QStringLiteral("code"), QStringLiteral("held")},
-                                                                            {QStringLiteral("holders"), QStringList{holder}}}}));
-                    m_heldByPair.insert(d->path);
+                    hold(d, holder);
                 }
             }
         }
+        // The new disk of a running copy is a leg of the pair's mirror,
+        // free by role (it belongs to no pair); an interrupted one is not.
+        if (p->info.value(QStringLiteral("replace-state")).toString() == QLatin1String("copying")) {
+            const QString path = p->info.value(QStringLiteral("replace-disk")).value<QDBusObjectPath>().path();
+            for (FakeObject *d : std::as_const(m_disks))
+                if (d->path == path)
+                    hold(d, holder);
+        }
     }
+    // A replaced pair's device is the new disk alone, under the old name.
+    for (auto it = m_replacedDevices.cbegin(); it != m_replacedDevices.cend(); ++it)
+        for (FakeObject *d : std::as_const(m_disks))
+            if (d->path == it.key())
+                hold(d, QStringLiteral("dm-%1").arg(minor++));
+}
+
+void FakeHelper::scheduleReplaceStep(const QString &name)
+{
+    if (replaceStepMs <= 0)
+        return;
+    QTimer::singleShot(replaceStepMs, this, [this, name] {
+        FakeObject *pair = m_pairs.value(name);
+        if (!pair || pair->info.value(QStringLiteral("replace-state")).toString() != QLatin1String("copying"))
+            return;
+        const qulonglong total = pair->info.value(QStringLiteral("replace-total")).toULongLong();
+        const qulonglong copied = std::min(total, pair->info.value(QStringLiteral("replace-copied")).toULongLong()
+                                                      + std::max<qulonglong>(1, total / 4));
+        advanceReplace(name, copied);
+        if (copied >= total)
+            finishReplace(name, QStringLiteral("done"));
+        else
+            scheduleReplaceStep(name);
+    });
+}
+
+void FakeHelper::advanceReplace(const QString &name, qulonglong copied)
+{
+    FakeObject *pair = m_pairs.value(name);
+    const qulonglong total = pair->info.value(QStringLiteral("replace-total")).toULongLong();
+    pair->info.insert(QStringLiteral("replace-copied"), copied);
+    pair->sendReplaceProgress(copied, total);
+}
+
+void FakeHelper::finishReplace(const QString &name, const QString &result)
+{
+    FakeObject *pair = m_pairs.value(name);
+    if (result == QLatin1String("done")) {
+        const QString newDisk = pair->info.value(QStringLiteral("replace-disk")).value<QDBusObjectPath>().path();
+        m_replacedDevices.insert(newDisk, name);
+        // Sent while the pair's object is still there; then it ends. The
+        // old disks' signatures are erased: they come back free.
+        pair->sendReplaceFinished(result);
+        pair->removePair();
+        return;
+    }
+    pair->clearReplacement();
+    updateRoles();
+    pair->sendReplaceFinished(result);
+}
+
+void FakeHelper::interruptReplace(const QString &name)
+{
+    FakeObject *pair = m_pairs.value(name);
+    // After a restart the helper sees no mirror: nothing copied yet.
+    pair->info.insert(QStringLiteral("replace-state"), QStringLiteral("interrupted"));
+    pair->info.insert(QStringLiteral("replace-copied"), qulonglong(0));
+    updateRoles();
 }
 
 void FakeHelper::addRemaps(const QString &name, const QList<qulonglong> &sectors)

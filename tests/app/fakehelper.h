@@ -36,8 +36,16 @@ public:
     // with DataOnSpare unless forced.
     qulonglong stuckBlocks = 0;
     QVariantMap lastRemoveOptions;
+    QVariantMap lastReplaceOptions;
     // Pair1.GetStatus's answer, for use inside the fake.
     QVariantMap status() const;
+    // No replacement: the "replace-*" keys as the helper gives them then.
+    void clearReplacement();
+    // ReplaceProgress and ReplaceFinished, sent at once in order: the
+    // adaptors' relay is queued and would drop the last of them once the
+    // pair's object is unregistered.
+    void sendReplaceProgress(qulonglong copied, qulonglong total);
+    void sendReplaceFinished(const QString &result);
 
 public Q_SLOTS:
     // org.dmremap.Manager1
@@ -66,6 +74,8 @@ public Q_SLOTS:
     QVariantMap Remap(qulonglong sector);
     void Remove();
     QVariantMap RemoveWithOptions(const QVariantMap &options);
+    void ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &options);
+    void CancelReplace();
 
 Q_SIGNALS:
     void DiskAdded(const QDBusObjectPath &disk);
@@ -78,6 +88,7 @@ Q_SIGNALS:
     void StateChanged(const QString &old, const QString &state);
 
 private:
+    friend class FakeHelper;
     bool refused(const char *action = Actions::Read);
     void removePair();
     FakeHelper *m_helper;
@@ -120,6 +131,20 @@ public:
     void setRemaps(const QString &pair, const QList<qulonglong> &sortedSectors);
     void setPending(const QString &pair, const QList<qulonglong> &sectors);
     void setPairState(const QString &pair, const QString &state);
+    // The copy of a replacement (Pair1.ReplaceMain), driven by the test:
+    // progress as the helper reports it (ReplaceProgress, "replace-copied"),
+    // then its end as the helper ends it: "done" sends ReplaceFinished and
+    // PairRemoved, the old disks are free and the new one is held by the
+    // device, which keeps its name; "failed" and "cancelled" leave the pair
+    // on its disks and release the new one.
+    void advanceReplace(const QString &pair, qulonglong copied);
+    void finishReplace(const QString &pair, const QString &result);
+    // A helper restart during the copy: "interrupted" until ReplaceMain
+    // (same disk) starts it again or CancelReplace stops it.
+    void interruptReplace(const QString &pair);
+    // When > 0, a started copy advances on its own, a quarter every
+    // interval, and ends "done".
+    int replaceStepMs = 0;
     // The helper's own parse of a smartctl output in tests/helper/fixtures
     // (exit status as recorded in it), so the fake answers as the real one.
     static SmartReport fixtureReport(const QString &fixture);
@@ -137,10 +162,14 @@ private:
     friend class FakeObject;
     void exportObject(FakeObject *object, const QStringList &interfaces);
     void updateRoles();
+    void scheduleReplaceStep(const QString &pair);
 
     QDBusConnection m_bus;
     FakeObject *m_manager;
     QHash<QString, FakeObject *> m_disks; // by id
     QHash<QString, FakeObject *> m_pairs; // by name
     QSet<QString> m_heldByPair;           // disk paths in use by a pair
+    // Devices left by finished replacements: the new disk under the pair's
+    // old name (disk path -> device-mapper name).
+    QHash<QString, QString> m_replacedDevices;
 };
