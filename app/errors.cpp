@@ -102,4 +102,31 @@ QString describe(const QDBusError &error)
     return QCoreApplication::translate("ErrorText", "The disk helper reported an error: %1").arg(message);
 }
 
+QString describeReplace(const QDBusError &error)
+{
+    struct Known {
+        const char *name;
+        const char *text;
+        bool withDetails;
+    };
+    static const Known known[] = {
+        {"org.dmremap.Error.InUse", QT_TRANSLATE_NOOP("ErrorText", "The new disk is in use (mounted, swap, or part of another device). Stop using it, or choose another disk."), true},
+        {"org.dmremap.Error.DiskTooSmall", QT_TRANSLATE_NOOP("ErrorText", "The new disk is smaller than the pair's main disk. Choose a disk at least as large."), true},
+        {"org.dmremap.Error.UnreadableBlocks", QT_TRANSLATE_NOOP("ErrorText", "Some blocks of the pair could not be read, so their data cannot be copied. Restore or delete the files stored in them (writing to these blocks moves them to the spare), then try again."), true},
+        {"org.dmremap.Error.Busy", QT_TRANSLATE_NOOP("ErrorText", "The main disk of this pair is already being replaced. Wait until the copy ends, or cancel it first."), false},
+        {"org.dmremap.Error.EraseNotAcknowledged", QT_TRANSLATE_NOOP("ErrorText", "The helper was not told that the new disk may be erased, so nothing was done."), false},
+        {"org.dmremap.Error.SameDisk", QT_TRANSLATE_NOOP("ErrorText", "The new disk is one of the pair's own disks. Choose a disk that is not in a pair."), false},
+    };
+    for (const Known &k : known) {
+        if (error.name() != QLatin1String(k.name))
+            continue;
+        const QString plain = QCoreApplication::translate("ErrorText", k.text);
+        const QString message = helperMessage(error);
+        if (message.isEmpty() || !k.withDetails)
+            return plain;
+        return plain + QLatin1Char(' ') + QCoreApplication::translate("ErrorText", "(Details: %1)").arg(message);
+    }
+    return describe(error);
+}
+
 } // namespace ErrorText

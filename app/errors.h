@@ -11,6 +11,11 @@ namespace ErrorText {
 // carries information the user can act on.
 QString describe(const QDBusError &error);
 
+// The same for a failed Pair1.ReplaceMain or CancelReplace: the errors
+// that mean something else there (Busy: a replacement already runs,
+// SameDisk: the new disk is one of the pair's own) and those only it sends.
+QString describeReplace(const QDBusError &error);
+
 // True when the error means the helper is not there at all (not running, not
 // installed, crashed), as opposed to refusing or failing one request.
 bool isHelperMissing(const QDBusError &error);

@@ -65,6 +65,10 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent, const QS
                   this, SLOT(onPairChanged(qulonglong, qulonglong, QDBusMessage)));
     m_bus.connect(m_service, QString(), pairInterface, QStringLiteral("StateChanged"),
                   this, SLOT(onPairStateChanged(QString, QString, QDBusMessage)));
+    m_bus.connect(m_service, QString(), pairInterface, QStringLiteral("ReplaceProgress"),
+                  this, SLOT(onReplaceProgress(qulonglong, qulonglong, QDBusMessage)));
+    m_bus.connect(m_service, QString(), pairInterface, QStringLiteral("ReplaceFinished"),
+                  this, SLOT(onReplaceFinished(QString, QDBusMessage)));
 
     m_pairFlush.setSingleShot(true);
     m_pairFlush.setInterval(pairFlushMs);
@@ -418,6 +422,94 @@ void HelperClient::removePair(const QString &pair, bool force)
     });
 }
 
+void HelperClient::replaceMain(const QString &pair, const QString &newDisk)
+{
+    const QVariantMap options{{QStringLiteral("erase-new-disk"), true}};
+    const QDBusPendingCall call = m_bus.asyncCall(
+            interactiveCall(m_service, pair, QLatin1String(OrgDmremapPair1Interface::staticInterfaceName()),
+                            QStringLiteral("ReplaceMain"),
+                            {QVariant::fromValue(QDBusObjectPath(newDisk)), QVariant::fromValue(options)}),
+            authorizationTimeoutMs);
+    auto *watcher = new QDBusPendingCallWatcher(call, this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, pair, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const QDBusPendingReply<> reply = *watcher;
+        if (reply.isError()) {
+            if (ErrorText::isHelperMissing(reply.error()) && m_status == Status::Ready)
+                setStatus(Status::Unavailable, ErrorText::describe(reply.error()));
+            Q_EMIT operationFailed(tr("Replacing the main disk"), ErrorText::describeReplace(reply.error()));
+            return;
+        }
+        fetchPairStatus(pair);
+        // The new disk is now held by the pair's device.
+        for (const QString &disk : diskPaths())
+            fetchDiskInfo(disk);
+        Q_EMIT replaceStarted(pair);
+    });
+}
+
+void HelperClient::cancelReplace(const QString &pair)
+{
+    const QDBusPendingCall call = m_bus.asyncCall(
+            interactiveCall(m_service, pair, QLatin1String(OrgDmremapPair1Interface::staticInterfaceName()),
+                            QStringLiteral("CancelReplace")),
+            authorizationTimeoutMs);
+    auto *watcher = new QDBusPendingCallWatcher(call, this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, pair, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation)
+            return;
+        const QDBusPendingReply<> reply = *watcher;
+        if (reply.isError()) {
+            if (ErrorText::isHelperMissing(reply.error()) && m_status == Status::Ready)
+                setStatus(Status::Unavailable, ErrorText::describe(reply.error()));
+            Q_EMIT operationFailed(tr("Cancelling the replacement"), ErrorText::describeReplace(reply.error()));
+            return;
+        }
+        if (m_pairs.contains(pair))
+            fetchPairStatus(pair);
+    });
+}
+
+void HelperClient::onReplaceProgress(qulonglong copied, qulonglong total, const QDBusMessage &message)
+{
+    const QString pair = message.path();
+    auto it = m_pairs.find(pair);
+    if (it == m_pairs.end())
+        return;
+    it->insert(QStringLiteral("replace-copied"), copied);
+    it->insert(QStringLiteral("replace-total"), total);
+    // A progress signal before the status was read again: it is copying.
+    if (it->value(QStringLiteral("replace-state")).toString().isEmpty())
+        it->insert(QStringLiteral("replace-state"), QStringLiteral("copying"));
+    Q_EMIT pairUpdated(pair);
+}
+
+void HelperClient::onReplaceFinished(const QString &result, const QDBusMessage &message)
+{
+    const QString pair = message.path();
+    QVariantMap last = m_endedPairs.take(pair);
+    if (last.isEmpty())
+        last = m_pairs.value(pair);
+    if (last.isEmpty())
+        return;
+    if (m_pairs.contains(pair)) {
+        // Cancelled or failed: the pair goes on; done: it ends (PairRemoved).
+        QVariantMap &status = m_pairs[pair];
+        status.insert(QStringLiteral("replace-state"), QString());
+        fetchPairStatus(pair);
+        Q_EMIT pairUpdated(pair);
+    }
+    // The new disk, and after "done" the old ones, changed hands.
+    for (const QString &disk : diskPaths())
+        fetchDiskInfo(disk);
+    Q_EMIT replaceFinished(pair, last, result);
+}
+
 void HelperClient::onDiskAdded(const QDBusObjectPath &disk)
 {
     if (m_status == Status::Ready)
@@ -444,8 +536,11 @@ void HelperClient::onPairAdded(const QDBusObjectPath &pair)
 void HelperClient::onPairRemoved(const QDBusObjectPath &pair)
 {
     m_changedPairs.remove(pair.path());
-    if (m_pairs.remove(pair.path()) == 0)
+    const QVariantMap last = m_pairs.take(pair.path());
+    if (last.isEmpty())
         return;
+    if (!last.value(QStringLiteral("replace-state")).toString().isEmpty())
+        m_endedPairs.insert(pair.path(), last);
     Q_EMIT structureChanged();
     for (const QString &disk : diskPaths())
         fetchDiskInfo(disk);

@@ -69,6 +69,12 @@ public:
     // Writes the moved blocks back to the main disk, then removes the pair;
     // force removes it even if some cannot go back (pairRemovalRefused else).
     void removePair(const QString &pair, bool force = false);
+    // Copies the pair's device to newDisk (erased) while the pair stays in
+    // use; at the end the device is newDisk alone and the pair ends. Also
+    // starts an interrupted copy again (newDisk: its "replace-disk").
+    void replaceMain(const QString &pair, const QString &newDisk);
+    // Stops a running or interrupted copy: the pair goes on on its disks.
+    void cancelReplace(const QString &pair);
 
 Q_SIGNALS:
     void statusChanged();
@@ -90,6 +96,11 @@ Q_SIGNALS:
     void pairRemovedByUser(const QString &pair);
     // Moved blocks could not be written back to the main disk: nothing was removed.
     void pairRemovalRefused(const QString &pair, const QString &details);
+    // ReplaceMain was accepted: the copy runs ("replace-*" status keys).
+    void replaceStarted(const QString &pair);
+    // A replacement ended: result is "done", "cancelled" or "failed".
+    // lastStatus: the pair's status as last seen (the pair may be gone).
+    void replaceFinished(const QString &pair, const QVariantMap &lastStatus, const QString &result);
     // A request failed; `action` says what was being done, `message` why.
     void operationFailed(const QString &action, const QString &message);
 
@@ -103,6 +114,8 @@ private Q_SLOTS:
     void onPairChanged(qulonglong remapped, qulonglong pending, const QDBusMessage &message);
     void onPairStateChanged(const QString &oldState, const QString &state, const QDBusMessage &message);
     void flushPairChanges();
+    void onReplaceProgress(qulonglong copied, qulonglong total, const QDBusMessage &message);
+    void onReplaceFinished(const QString &result, const QDBusMessage &message);
 
 private:
     void setStatus(Status status, const QString &text = {});
@@ -125,6 +138,9 @@ private:
     QHash<QString, QVariantMap> m_disks;
     QHash<QString, QVariantMap> m_smart;
     QHash<QString, QVariantMap> m_pairs;
+    // The last status of pairs that went away during a replacement, until
+    // its ReplaceFinished names them (PairRemoved may come first).
+    QHash<QString, QVariantMap> m_endedPairs;
     // Pair signals arrive in bursts: counts are applied at once, views and a
     // status re-read are told once per burst.
     QSet<QString> m_changedPairs;
