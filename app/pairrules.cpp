@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <climits>
+
 namespace PairRules {
 
 namespace {
@@ -79,6 +82,59 @@ QString spareProblem(const QVariantMap &main, const QVariantMap &spare, uint blo
             return QCoreApplication::translate("PairRules", "Its sectors are larger than the chosen block size");
     }
     return {};
+}
+
+qulonglong replacementBytes(const QVariantMap &pair)
+{
+    return pair.value(QStringLiteral("main-sectors")).toULongLong() * sectorBytes;
+}
+
+QString replacementProblem(const QVariantMap &pair, const QVariantMap &mainDisk, const QVariantMap &disk,
+                           const QString &diskPairName)
+{
+    const QString path = disk.value(QStringLiteral("path")).toString();
+    if (!path.isEmpty() && (path == pair.value(QStringLiteral("main-path")).toString()))
+        return QCoreApplication::translate("PairRules", "This is the pair's main disk");
+    if (!path.isEmpty() && (path == pair.value(QStringLiteral("spare-path")).toString()))
+        return QCoreApplication::translate("PairRules", "This is the pair's spare");
+    const QString problem = mainProblem(disk, diskPairName);
+    if (!problem.isEmpty())
+        return problem;
+    const qulonglong size = disk.value(QStringLiteral("size")).toULongLong();
+    const qulonglong needed = replacementBytes(pair);
+    if (size < needed)
+        return QCoreApplication::translate("PairRules", "Too small: %1, the pair needs at least %2")
+            .arg(Health::formatBytes(size), Health::formatBytes(needed));
+    if (disk.value(QStringLiteral("logical-block-size"), 512u).toUInt()
+        > mainDisk.value(QStringLiteral("logical-block-size"), 512u).toUInt())
+        return QCoreApplication::translate("PairRules", "Its sectors are larger than the main disk's");
+    if (disk.value(QStringLiteral("wwn")).toString().isEmpty() && disk.value(QStringLiteral("serial")).toString().isEmpty())
+        return QCoreApplication::translate("PairRules", "It has no serial number, so it could not be found again after a restart");
+    return {};
+}
+
+QString replacementPairProblem(const QVariantMap &pair)
+{
+    const qulonglong pending = pair.value(QStringLiteral("pending")).toULongLong();
+    if (pending == 0)
+        return {};
+    // Worked out apart: a template argument among translate()'s makes lupdate hang.
+    const int count = int(std::min<qulonglong>(pending, INT_MAX));
+    return QCoreApplication::translate("PairRules", "The pair has %Ln unreadable block(s) whose data cannot be copied. "
+                                                    "Restore or delete the files stored in them first (writing to these "
+                                                    "blocks moves them to the spare).", nullptr, count);
+}
+
+QString replacementWarning(const QVariantMap &disk, Health::Level health)
+{
+    QStringList warnings;
+    if (health == Health::Level::Bad)
+        warnings << QCoreApplication::translate("PairRules", "Its health is Bad: your data would move to a failing disk.");
+    else if (health == Health::Level::Caution)
+        warnings << QCoreApplication::translate("PairRules", "Its health is Caution: choose a healthy disk if you can.");
+    if (disk.value(QStringLiteral("transport")).toString() == QLatin1String("usb"))
+        warnings << QCoreApplication::translate("PairRules", "It is a USB disk: while it is unplugged, your data cannot be read.");
+    return warnings.join(QLatin1Char(' '));
 }
 
 bool isValidName(const QString &name)
