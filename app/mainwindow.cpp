@@ -7,11 +7,13 @@
 #include "notifier.h"
 #include "overviewpage.h"
 #include "pairwizard.h"
+#include "replacedialog.h"
 #include "smartpage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDBusObjectPath>
 #include <QResizeEvent>
 #include <QFrame>
 #include <QHBoxLayout>
@@ -113,6 +115,8 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     m_newPair->setShortcut(QKeySequence::New);
     m_removePair = new QAction(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this);
     m_removePair->setShortcut(QKeySequence::Delete);
+    m_replaceMain = new QAction(QIcon(QStringLiteral(":/icons/disk-hdd.svg")), tr("Replace ma&in disk…"), this);
+    m_cancelReplace = new QAction(tr("Cancel replacemen&t"), this);
     m_refresh = new QAction(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Re&load"), this);
     m_refresh->setShortcut(QKeySequence::Refresh);
     auto *quit = new QAction(tr("&Quit"), this);
@@ -122,6 +126,8 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     QMenu *file = menuBar()->addMenu(tr("&Disks"));
     file->addAction(m_newPair);
     file->addAction(m_removePair);
+    file->addAction(m_replaceMain);
+    file->addAction(m_cancelReplace);
     file->addAction(m_refresh);
     file->addSeparator();
     file->addAction(quit);
@@ -136,6 +142,8 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
 
     connect(m_newPair, &QAction::triggered, this, &MainWindow::newPair);
     connect(m_removePair, &QAction::triggered, this, [this] { removePair(selectedObject()); });
+    connect(m_replaceMain, &QAction::triggered, this, [this] { replaceMain(selectedObject()); });
+    connect(m_cancelReplace, &QAction::triggered, this, [this] { cancelReplace(selectedObject()); });
     connect(m_refresh, &QAction::triggered, client, &HelperClient::reload);
     connect(quit, &QAction::triggered, qApp, &QApplication::quit);
     connect(about, &QAction::triggered, this, [this] {
@@ -149,6 +157,13 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     connect(m_retry, &QPushButton::clicked, client, &HelperClient::reload);
     connect(dismiss, &QPushButton::clicked, m_errorBar, &QWidget::hide);
     connect(m_overview, &OverviewPage::removePairRequested, this, &MainWindow::removePair);
+    connect(m_overview, &OverviewPage::replaceMainRequested, this, &MainWindow::replaceMain);
+    connect(m_overview, &OverviewPage::restartReplaceRequested, this, &MainWindow::restartReplace);
+    connect(m_overview, &OverviewPage::cancelReplaceRequested, this, &MainWindow::cancelReplace);
+    connect(client, &HelperClient::pairUpdated, this, [this](const QString &pair) {
+        if (pair == selectedObject())
+            updatePairActions();
+    });
     connect(client, &HelperClient::statusChanged, this, &MainWindow::updateHelperBar);
     connect(client, &HelperClient::statusChanged, this, &MainWindow::openNamedObject);
     connect(client, &HelperClient::operationFailed, this, &MainWindow::showError);
@@ -254,8 +269,18 @@ void MainWindow::selectionChanged()
     m_map->setObject(path);
     const bool isPair = m_client->hasPair(path);
     m_removePair->setEnabled(isPair);
+    updatePairActions();
     m_tabs->setTabEnabled(2, isPair || !m_client->pairOfDisk(path).isEmpty());
     applyWantedPage();
+}
+
+void MainWindow::updatePairActions()
+{
+    const QString path = selectedObject();
+    const bool isPair = m_client->hasPair(path);
+    const bool replacing = !m_client->pairStatus(path).value(QStringLiteral("replace-state")).toString().isEmpty();
+    m_replaceMain->setEnabled(isPair && !replacing);
+    m_cancelReplace->setEnabled(isPair && replacing);
 }
 
 void MainWindow::updateHelperBar()
@@ -331,13 +356,23 @@ void MainWindow::removalRefused(const QString &pair, const QString &details)
                                 .arg(name),
                         QMessageBox::NoButton, this);
     refused.setInformativeText(tr("The newest data of these blocks is only on the spare. Keep the pair and replace "
-                                  "the main disk, so that nothing is lost. If you remove the pair anyway, the main "
-                                  "disk alone holds old or unreadable data in these blocks."));
+                                  "the main disk with Replace main disk…: the whole pair, these blocks included, is "
+                                  "copied to a new disk, so that nothing is lost. If you remove the pair anyway, the "
+                                  "main disk alone holds old or unreadable data in these blocks."));
     refused.setDetailedText(details);
+    // Four buttons in a row (with Show Details): the short words, where a
+    // language has them.
+    QPushButton *replace = refused.addButton(tr("Replace ma&in disk…", "a button beside three others"),
+                                             QMessageBox::AcceptRole);
     QPushButton *keep = refused.addButton(tr("&Keep the pair"), QMessageBox::RejectRole);
     QPushButton *force = refused.addButton(tr("Remove &anyway…"), QMessageBox::DestructiveRole);
     refused.setDefaultButton(keep);
+    refused.setEscapeButton(keep);
     refused.exec();
+    if (refused.clickedButton() == replace) {
+        replaceMain(pair);
+        return;
+    }
     if (refused.clickedButton() != force)
         return;
     QMessageBox confirm(QMessageBox::Warning, tr("Remove pair anyway"),
@@ -351,6 +386,46 @@ void MainWindow::removalRefused(const QString &pair, const QString &details)
     confirm.exec();
     if (confirm.clickedButton() == lose)
         m_client->removePair(pair, true);
+}
+
+void MainWindow::replaceMain(const QString &pair)
+{
+    if (!m_client->hasPair(pair))
+        return;
+    auto *dialog = new ReplaceDialog(m_client, pair, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        m_client->replaceMain(dialog->pair(), dialog->newDisk());
+    });
+    dialog->open();
+}
+
+void MainWindow::restartReplace(const QString &pair)
+{
+    const QString disk = m_client->pairStatus(pair).value(QStringLiteral("replace-disk")).value<QDBusObjectPath>().path();
+    if (disk.isEmpty() || disk == QLatin1String("/"))
+        return;
+    m_client->replaceMain(pair, disk);
+}
+
+void MainWindow::cancelReplace(const QString &pair)
+{
+    const QVariantMap status = m_client->pairStatus(pair);
+    if (status.value(QStringLiteral("replace-state")).toString().isEmpty())
+        return;
+    QMessageBox box(QMessageBox::Question, tr("Cancel replacement"),
+                    tr("Stop replacing the main disk of pair “%1”?").arg(status.value(QStringLiteral("name")).toString()),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("The pair goes on on its own disks, as before. What was copied to %1 so far is erased "
+                              "and the disk is released; to replace the main disk later, the copy starts from the "
+                              "beginning.")
+                               .arg(status.value(QStringLiteral("replace-disk-path")).toString()));
+    QPushButton *stop = box.addButton(tr("&Stop copying"), QMessageBox::DestructiveRole);
+    QPushButton *goOn = box.addButton(tr("&Go on copying"), QMessageBox::RejectRole);
+    box.setDefaultButton(goOn);
+    box.exec();
+    if (box.clickedButton() == stop)
+        m_client->cancelReplace(pair);
 }
 
 // Tints of the palette (Caution for the helper, Bad for errors), so that

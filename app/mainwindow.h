@@ -65,6 +65,8 @@ public:
     QFrame *errorBar() const { return m_errorBar; }
     QLabel *errorBarText() const { return m_errorText; }
     QAction *newPairAction() const { return m_newPair; }
+    QAction *replaceMainAction() const { return m_replaceMain; }
+    QAction *cancelReplaceAction() const { return m_cancelReplace; }
 
 public Q_SLOTS:
     void newPair();
@@ -72,6 +74,13 @@ public Q_SLOTS:
     // The helper could not write every moved block back: offer a forced
     // removal, confirmed twice.
     void removalRefused(const QString &pair, const QString &details);
+    // Opens the dialog that chooses the new main disk (ReplaceDialog); its
+    // confirmation starts the copy.
+    void replaceMain(const QString &pair);
+    // Starts a copy stopped by a restart again, to the same disk.
+    void restartReplace(const QString &pair);
+    // Asks, then stops the running or interrupted copy.
+    void cancelReplace(const QString &pair);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -85,6 +94,7 @@ private:
     void openNamedObject();
     void applyWantedPage();
     void selectionChanged();
+    void updatePairActions();
     void showError(const QString &action, const QString &message);
 
     HelperClient *m_client;
@@ -102,6 +112,8 @@ private:
     QLabel *m_errorText;
     QAction *m_newPair;
     QAction *m_removePair;
+    QAction *m_replaceMain;
+    QAction *m_cancelReplace;
     QAction *m_refresh;
     QString m_wantedSelection; // restored after the tree is rebuilt
     QString m_wantedName; // given by the user, opened when the helper is ready

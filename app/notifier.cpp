@@ -44,6 +44,7 @@ Notifier::Notifier(HelperClient *client, const QDBusConnection &sessionBus, QSet
     connect(client, &HelperClient::pairUpdated, this, &Notifier::scheduleCheck);
     connect(client, &HelperClient::smartUpdated, this, &Notifier::scheduleCheck);
     connect(client, &HelperClient::diskUpdated, this, &Notifier::scheduleCheck);
+    connect(client, &HelperClient::replaceFinished, this, &Notifier::replaceFinished);
     m_session.connect(notificationsService, notificationsPath, notificationsService,
                       QStringLiteral("ActionInvoked"), this, SLOT(onActionInvoked(uint, QString)));
     m_session.connect(notificationsService, notificationsPath, notificationsService,
@@ -217,12 +218,13 @@ void Notifier::checkPair(const QString &path)
     if (stateSpeak == Speak::News || stateSpeak == Speak::Reminder) {
         QString body;
         if (state == QLatin1String("spare_low"))
-            body = tr("The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon.")
+            body = tr("The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon "
+                      "(Replace main disk… on the pair's overview).")
                        .arg(name, QString::number(remapped),
                             QString::number(status.value(QStringLiteral("capacity")).toULongLong()));
         else if (state == QLatin1String("spare_full"))
-            body = tr("The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: copy your data "
-                      "and replace the main disk now.").arg(name);
+            body = tr("The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: replace the main "
+                      "disk now (Replace main disk… on the pair's overview) and keep your backup up to date.").arg(name);
         else if (state == QLatin1String("missing"))
             body = missingDiskText(key, name, status);
         else
@@ -286,6 +288,32 @@ void Notifier::checkDisk(const QString &path)
     }
     if (!verdict.isEmpty() && verdict != QLatin1String("unknown") && speak != Speak::Later)
         m_settings->setValue(key + QStringLiteral("/verdict"), verdict);
+}
+
+void Notifier::replaceFinished(const QString &pair, const QVariantMap &lastStatus, const QString &result)
+{
+    const QString name = lastStatus.value(QStringLiteral("name")).toString();
+    const QString device = lastStatus.value(QStringLiteral("device")).toString();
+    const QString newDisk = lastStatus.value(QStringLiteral("replace-disk")).value<QDBusObjectPath>().path();
+    const QVariantMap info = m_client->diskInfo(newDisk);
+    const QString diskPath = lastStatus.value(QStringLiteral("replace-disk-path")).toString();
+    const QString model = info.value(QStringLiteral("model")).toString();
+    const QString disk = model.isEmpty() ? diskPath : QStringLiteral("%1 (%2)").arg(diskPath, model);
+    const QString problem = QStringLiteral("replace:") + name;
+    if (result == QLatin1String("done"))
+        notify(problem, newDisk, tr("Main disk of pair “%1” replaced").arg(name),
+               tr("The main disk of pair “%1” was replaced by %2; %3 now uses it alone. The old main disk and the "
+                  "spare are free again.").arg(name, disk, device),
+               Urgency::Normal);
+    else if (result == QLatin1String("cancelled"))
+        notify(problem, pair, tr("Replacement of pair “%1” cancelled").arg(name),
+               tr("Copying pair “%1” to %2 was cancelled. The pair goes on on its old disks.").arg(name, disk),
+               Urgency::Normal);
+    else
+        notify(problem, pair, tr("Main disk of pair “%1” not replaced").arg(name),
+               tr("Copying pair “%1” to %2 failed: one of the disks failed during the copy. The pair goes on on its "
+                  "old disks; look at the health of %2 and of the main disk before trying again.").arg(name, disk),
+               Urgency::Critical);
 }
 
 void Notifier::noticeOnce(const QString &key, const QString &summary, const QString &body)

@@ -75,6 +75,8 @@ private:
               Urgency urgency, const QString &item);
     void checkPair(const QString &path);
     void checkDisk(const QString &path);
+    // A replacement of a pair's main disk ended: always told.
+    void replaceFinished(const QString &pair, const QVariantMap &lastStatus, const QString &result);
     QString missingDiskText(const QString &key, const QString &name, const QVariantMap &status) const;
     void notify(const QString &problem, const QString &objectPath, const QString &summary,
                 const QString &body, Urgency urgency);

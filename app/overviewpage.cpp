@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QDBusObjectPath>
 #include <QFormLayout>
+#include <QFrame>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -29,6 +30,12 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     , m_gauge(new QProgressBar(this))
     , m_ignore(new QCheckBox(tr("Don't show &notifications about this device"), this))
     , m_remove(new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this))
+    , m_replace(new QPushButton(QIcon(QStringLiteral(":/icons/disk-hdd.svg")), tr("Replace ma&in disk…"), this))
+    , m_replaceBox(new QFrame(this))
+    , m_replaceText(new QLabel(this))
+    , m_replaceProgress(new QProgressBar(this))
+    , m_restartReplace(new QPushButton(tr("Start &again"), this))
+    , m_cancelReplace(new QPushButton(tr("Cancel replacemen&t"), this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
@@ -69,6 +76,25 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     addRow(pairForm, QStringLiteral("spare"), tr("Spare disk:"));
     addRow(pairForm, QStringLiteral("block-size"), tr("Block size:"));
 
+    auto *replaceFrame = static_cast<QFrame *>(m_replaceBox);
+    replaceFrame->setFrameShape(QFrame::StyledPanel);
+    m_replaceText->setWordWrap(true);
+    m_replaceText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_replaceText->setAccessibleName(tr("Replacement of the main disk"));
+    m_replaceProgress->setAccessibleName(tr("Copy progress"));
+    m_replaceProgress->setRange(0, 1000);
+    m_replaceProgress->setTextVisible(true);
+    m_restartReplace->setToolTip(tr("Copy the pair to the same new disk again, from the start"));
+    m_cancelReplace->setToolTip(tr("Stop copying; the pair goes on on its own disks"));
+    auto *replaceButtons = new QHBoxLayout;
+    replaceButtons->addStretch();
+    replaceButtons->addWidget(m_restartReplace);
+    replaceButtons->addWidget(m_cancelReplace);
+    auto *replaceLayout = new QVBoxLayout(m_replaceBox);
+    replaceLayout->addWidget(m_replaceText);
+    replaceLayout->addWidget(m_replaceProgress);
+    replaceLayout->addLayout(replaceButtons);
+
     m_forms->addWidget(m_diskForm);
     m_forms->addWidget(m_pairForm);
 
@@ -78,11 +104,13 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_ignore);
     buttons->addStretch();
+    buttons->addWidget(m_replace);
     buttons->addWidget(m_remove);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(header);
     layout->addWidget(m_reason);
     layout->addSpacing(8);
+    layout->addWidget(m_replaceBox);
     layout->addWidget(m_forms);
     layout->addStretch();
     layout->addLayout(buttons);
@@ -92,6 +120,9 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
             m_notifier->setIgnored(m_path, on);
     });
     connect(m_remove, &QPushButton::clicked, this, [this] { Q_EMIT removePairRequested(m_path); });
+    connect(m_replace, &QPushButton::clicked, this, [this] { Q_EMIT replaceMainRequested(m_path); });
+    connect(m_restartReplace, &QPushButton::clicked, this, [this] { Q_EMIT restartReplaceRequested(m_path); });
+    connect(m_cancelReplace, &QPushButton::clicked, this, [this] { Q_EMIT cancelReplaceRequested(m_path); });
     connect(client, &HelperClient::diskUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
     connect(client, &HelperClient::smartUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
     connect(client, &HelperClient::pairUpdated, this, [this](const QString &p) { if (p == m_path) refresh(); });
@@ -144,6 +175,8 @@ void OverviewPage::refresh()
     m_forms->setVisible(isPair || isDisk);
     m_ignore->setVisible(isPair || isDisk);
     m_remove->setVisible(isPair);
+    m_replace->setVisible(isPair);
+    m_replaceBox->setVisible(false);
     m_badge->setVisible(isPair || isDisk);
     if (!isPair && !isDisk) {
         m_title->setText(tr("No device selected"));
@@ -186,6 +219,7 @@ void OverviewPage::refresh()
                                               s.value(QStringLiteral("spare-path")).toString()));
         set(QStringLiteral("block-size"),
             Health::formatBlockSize(qulonglong(s.value(QStringLiteral("block-size")).toUInt()) * 512));
+        refreshReplacement(s);
         return;
     }
 
@@ -220,4 +254,33 @@ void OverviewPage::refresh()
             ? locale.toString(smart.value(QStringLiteral("reallocated-sectors")).toULongLong()) : unknown);
     set(QStringLiteral("pending-sectors"), smart.contains(QStringLiteral("pending-sectors"))
             ? locale.toString(smart.value(QStringLiteral("pending-sectors")).toULongLong()) : unknown);
+}
+
+void OverviewPage::refreshReplacement(const QVariantMap &status)
+{
+    const QString state = status.value(QStringLiteral("replace-state")).toString();
+    const bool copying = state == QLatin1String("copying");
+    const bool interrupted = !state.isEmpty() && !copying;
+    // One replacement at a time: the button comes back when it ends.
+    m_replace->setVisible(state.isEmpty());
+    m_replaceBox->setVisible(!state.isEmpty());
+    if (state.isEmpty())
+        return;
+    const QString disk = diskName(m_client->diskInfo(status.value(QStringLiteral("replace-disk")).value<QDBusObjectPath>().path()),
+                                  status.value(QStringLiteral("replace-disk-path")).toString());
+    const QString device = status.value(QStringLiteral("device")).toString();
+    const qulonglong copied = status.value(QStringLiteral("replace-copied")).toULongLong();
+    const qulonglong total = status.value(QStringLiteral("replace-total")).toULongLong();
+    const int permille = total ? int(std::min<qulonglong>(1000, copied * 1000 / total)) : 0;
+    m_replaceProgress->setValue(permille);
+    // Only %p, %v and %m are placeholders: "50 %" is shown as it is.
+    m_replaceProgress->setFormat(tr("%1% copied").arg(QLocale().toString(permille / 10)));
+    m_replaceProgress->setVisible(copying);
+    m_restartReplace->setVisible(interrupted);
+    if (copying)
+        m_replaceText->setText(tr("The main disk is being replaced by %1. The pair stays usable meanwhile; when the "
+                                  "copy is done, %2 uses the new disk alone and the pair ends.").arg(disk, device));
+    else
+        m_replaceText->setText(tr("Copying the pair to %1 was stopped by a restart. Start it again, or cancel it: the "
+                                  "pair then goes on on its own disks.").arg(disk));
 }

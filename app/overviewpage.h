@@ -24,14 +24,26 @@ public:
     QString object() const { return m_path; }
     QProgressBar *spareGauge() const { return m_gauge; }
     QString valueText(const QString &field) const;
+    // The replacement of the main disk: a progress bar while it copies, a
+    // message with Start again and Cancel when a restart stopped it.
+    QWidget *replaceBox() const { return m_replaceBox; }
+    QLabel *replaceText() const { return m_replaceText; }
+    QProgressBar *replaceProgress() const { return m_replaceProgress; }
+    QPushButton *replaceButton() const { return m_replace; }
+    QPushButton *restartReplaceButton() const { return m_restartReplace; }
+    QPushButton *cancelReplaceButton() const { return m_cancelReplace; }
 
 Q_SIGNALS:
     void removePairRequested(const QString &pair);
+    void replaceMainRequested(const QString &pair);
+    void restartReplaceRequested(const QString &pair);
+    void cancelReplaceRequested(const QString &pair);
 
 private:
     void refresh();
     QLabel *addRow(QFormLayout *form, const QString &field, const QString &label);
     void set(const QString &field, const QString &text);
+    void refreshReplacement(const QVariantMap &status);
 
     HelperClient *m_client;
     DeviceModel *m_devices;
@@ -46,5 +58,11 @@ private:
     QProgressBar *m_gauge;
     QCheckBox *m_ignore;
     QPushButton *m_remove;
+    QPushButton *m_replace;
+    QWidget *m_replaceBox;
+    QLabel *m_replaceText;
+    QProgressBar *m_replaceProgress;
+    QPushButton *m_restartReplace;
+    QPushButton *m_cancelReplace;
     QHash<QString, QLabel *> m_values;
 };
