@@ -19,6 +19,7 @@
 #include "overviewpage.h"
 #include "pairwizard.h"
 #include "privatebus.h"
+#include "replacedialog.h"
 #include "remapmapmodel.h"
 #include "remapmapwidget.h"
 #include "smartmodels.h"
@@ -415,6 +416,49 @@ void TestWalkthrough::walk(const Setting &setting)
                         checkWindow(d, tag + QStringLiteral(" about"));
                         d->reject();
                     });
+
+        // Replace main disk…: refused while blocks are unreadable, the list,
+        // the confirmation; then the copy and its interruption as the
+        // overview shows them.
+        {
+            FakeObject *fakePair = m_fake->pair(QStringLiteral("safe-sda"));
+            const QList<qulonglong> pending = fakePair->pending;
+            ReplaceDialog replace(&client, pair, &window);
+            replace.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&replace));
+            if (replace.frameGeometry().width() > screen.width() || replace.frameGeometry().height() > screen.height())
+                fail(tag, QStringLiteral("the replace dialog (%1×%2) is larger than the screen").arg(replace.width()).arg(replace.height()));
+            checkWindow(&replace, tag + QStringLiteral(" replace: unreadable blocks"));
+            m_fake->setPending(QStringLiteral("safe-sda"), {});
+            QTRY_VERIFY(!replace.pairProblemLabel()->isVisibleTo(&replace));
+            replace.choose(m_fake->diskPath(QStringLiteral("sdc")));
+            checkWindow(&replace, tag + QStringLiteral(" replace: new disk"));
+            replace.next();
+            replace.eraseConfirmation()->setChecked(true);
+            checkWindow(&replace, tag + QStringLiteral(" replace: confirmation"));
+            replace.close();
+            m_fake->setPending(QStringLiteral("safe-sda"), pending);
+
+            fakePair->info.insert(QStringLiteral("replace-state"), QStringLiteral("copying"));
+            fakePair->info.insert(QStringLiteral("replace-disk"), QVariant::fromValue(QDBusObjectPath(m_fake->diskPath(QStringLiteral("sdc")))));
+            fakePair->info.insert(QStringLiteral("replace-disk-path"), QStringLiteral("/dev/sdc"));
+            fakePair->info.insert(QStringLiteral("replace-copied"), qulonglong(1234));
+            fakePair->info.insert(QStringLiteral("replace-total"), qulonglong(5000));
+            for (const QString &state : {QStringLiteral("copying"), QStringLiteral("interrupted")}) {
+                fakePair->info.insert(QStringLiteral("replace-state"), state);
+                client.reload();
+                QTRY_COMPARE(client.status(), HelperClient::Status::Ready);
+                window.openObject(pair);
+                window.tabs()->setCurrentIndex(0);
+                QTRY_VERIFY(window.overviewPage()->replaceBox()->isVisible());
+                QTest::qWait(50);
+                checkWindow(&window, tag + QStringLiteral(" replacement ") + state);
+            }
+            fakePair->clearReplacement();
+            client.reload();
+            QTRY_COMPARE(client.status(), HelperClient::Status::Ready);
+            QTRY_VERIFY(!client.smart(m_fake->diskPath(QStringLiteral("sdc"))).isEmpty());
+        }
 
         // The pairing wizard, page by page, up to the pair created.
         PairWizard wizard(&client, &window);
