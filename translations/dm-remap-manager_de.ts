@@ -128,6 +128,30 @@ Zustand: %2. %3</translation>
         <source>The disk helper service (dm-remap-helper) is not installed, so disks cannot be shown or changed. Install the package dm-remap-helper, then choose Retry.</source>
         <translation>Der Festplattendienst (dm-remap-helper) ist nicht installiert, daher können Festplatten weder angezeigt noch verändert werden. Installieren Sie das Paket dm-remap-helper und wählen Sie dann „Erneut versuchen“.</translation>
     </message>
+    <message>
+        <source>The new disk is in use (mounted, swap, or part of another device). Stop using it, or choose another disk.</source>
+        <translation>Die neue Festplatte wird benutzt (eingehängt, als Auslagerungsspeicher oder als Teil eines anderen Geräts). Beenden Sie diese Nutzung oder wählen Sie eine andere Festplatte.</translation>
+    </message>
+    <message>
+        <source>The new disk is smaller than the pair&apos;s main disk. Choose a disk at least as large.</source>
+        <translation>Die neue Festplatte ist kleiner als die Hauptplatte des Paars. Wählen Sie eine mindestens ebenso große Festplatte.</translation>
+    </message>
+    <message>
+        <source>Some blocks of the pair could not be read, so their data cannot be copied. Restore or delete the files stored in them (writing to these blocks moves them to the spare), then try again.</source>
+        <translation>Einige Blöcke des Paars konnten nicht gelesen werden, daher können ihre Daten nicht kopiert werden. Stellen Sie die darin gespeicherten Dateien wieder her oder löschen Sie sie (Schreiben in diese Blöcke verlagert sie auf die Ersatzplatte) und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The main disk of this pair is already being replaced. Wait until the copy ends, or cancel it first.</source>
+        <translation>Die Hauptplatte dieses Paars wird bereits ersetzt. Warten Sie, bis das Kopieren endet, oder brechen Sie es zuerst ab.</translation>
+    </message>
+    <message>
+        <source>The helper was not told that the new disk may be erased, so nothing was done.</source>
+        <translation>Dem Hilfsdienst wurde nicht bestätigt, dass die neue Festplatte gelöscht werden darf, daher wurde nichts getan.</translation>
+    </message>
+    <message>
+        <source>The new disk is one of the pair&apos;s own disks. Choose a disk that is not in a pair.</source>
+        <translation>Die neue Festplatte gehört selbst zum Paar. Wählen Sie eine Festplatte, die in keinem Paar ist.</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>
@@ -537,6 +561,14 @@ Zustand: %2. %3</translation>
         <source>The disk helper service (dm-remap-helper) stopped, so disks cannot be shown or changed. Choose Retry to start it again.</source>
         <translation>Der Festplattendienst (dm-remap-helper) wurde beendet, daher können Festplatten weder angezeigt noch verändert werden. Wählen Sie „Erneut versuchen“, um ihn wieder zu starten.</translation>
     </message>
+    <message>
+        <source>Replacing the main disk</source>
+        <translation>Ersetzen der Hauptplatte</translation>
+    </message>
+    <message>
+        <source>Cancelling the replacement</source>
+        <translation>Abbrechen des Ersetzens</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -677,10 +709,6 @@ Zustand: %2. %3</translation>
         <translation>Das Paar „%1“ wurde nicht entfernt: Einige verlagerte Blöcke können nicht auf die Hauptplatte zurückgeschrieben werden.</translation>
     </message>
     <message>
-        <source>The newest data of these blocks is only on the spare. Keep the pair and replace the main disk, so that nothing is lost. If you remove the pair anyway, the main disk alone holds old or unreadable data in these blocks.</source>
-        <translation>Die neuesten Daten dieser Blöcke liegen nur auf der Ersatzplatte. Behalten Sie das Paar und ersetzen Sie die Hauptplatte, damit nichts verloren geht. Wenn Sie das Paar trotzdem entfernen, enthält die Hauptplatte allein in diesen Blöcken alte oder unlesbare Daten.</translation>
-    </message>
-    <message>
         <source>&amp;Keep the pair</source>
         <translation>Paar &amp;behalten</translation>
     </message>
@@ -719,6 +747,43 @@ Zustand: %2. %3</translation>
     <message>
         <source>Pairing is not possible now: %1</source>
         <translation>Koppeln ist jetzt nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Replace ma&amp;in disk…</source>
+        <translation>Hauptplatte e&amp;rsetzen …</translation>
+    </message>
+    <message>
+        <source>Cancel replacemen&amp;t</source>
+        <translation>Ersetzen abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>The newest data of these blocks is only on the spare. Keep the pair and replace the main disk with Replace main disk…: the whole pair, these blocks included, is copied to a new disk, so that nothing is lost. If you remove the pair anyway, the main disk alone holds old or unreadable data in these blocks.</source>
+        <translation>Die neuesten Daten dieser Blöcke liegen nur auf der Ersatzplatte. Behalten Sie das Paar und ersetzen Sie die Hauptplatte mit „Hauptplatte ersetzen …“: Das ganze Paar, diese Blöcke eingeschlossen, wird auf eine neue Festplatte kopiert, damit nichts verloren geht. Wenn Sie das Paar trotzdem entfernen, enthält die Hauptplatte allein in diesen Blöcken alte oder unlesbare Daten.</translation>
+    </message>
+    <message>
+        <source>Cancel replacement</source>
+        <translation>Ersetzen abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop replacing the main disk of pair “%1”?</source>
+        <translation>Das Ersetzen der Hauptplatte des Paars „%1“ abbrechen?</translation>
+    </message>
+    <message>
+        <source>The pair goes on on its own disks, as before. What was copied to %1 so far is erased and the disk is released; to replace the main disk later, the copy starts from the beginning.</source>
+        <translation>Das Paar arbeitet wie bisher mit seinen eigenen Platten weiter. Was bisher auf %1 kopiert wurde, wird gelöscht und die Festplatte freigegeben; wenn Sie die Hauptplatte später ersetzen, beginnt das Kopieren von vorn.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop copying</source>
+        <translation>Kopieren &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Go on copying</source>
+        <translation>&amp;Weiter kopieren</translation>
+    </message>
+    <message>
+        <source>Replace ma&amp;in disk…</source>
+        <comment>a button beside three others</comment>
+        <translation>Hauptplatte e&amp;rsetzen …</translation>
     </message>
 </context>
 <context>
@@ -820,14 +885,6 @@ Zustand: %2. %3</translation>
         <translation>Defekte Blöcke im Paar „%1“</translation>
     </message>
     <message>
-        <source>The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon.</source>
-        <translation>Die Ersatzplatte des Paars „%1“ ist fast voll (%2 von %3 Blöcken belegt). Ersetzen Sie bald die Hauptplatte.</translation>
-    </message>
-    <message>
-        <source>The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: copy your data and replace the main disk now.</source>
-        <translation>Die Ersatzplatte des Paars „%1“ ist voll. Neue defekte Blöcke können nicht mehr ersetzt werden: Kopieren Sie Ihre Daten und ersetzen Sie jetzt die Hauptplatte.</translation>
-    </message>
-    <message>
         <source>Pair “%1”: %2.</source>
         <translation>Paar „%1“: %2.</translation>
     </message>
@@ -881,6 +938,38 @@ Zustand: %2. %3</translation>
     <message>
         <source>Disk %1: %2</source>
         <translation>Festplatte %1: %2</translation>
+    </message>
+    <message>
+        <source>The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon (Replace main disk… on the pair&apos;s overview).</source>
+        <translation>Die Ersatzplatte des Paars „%1“ ist fast voll (%2 von %3 Blöcken belegt). Ersetzen Sie bald die Hauptplatte („Hauptplatte ersetzen …“ in der Übersicht des Paars).</translation>
+    </message>
+    <message>
+        <source>The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: replace the main disk now (Replace main disk… on the pair&apos;s overview) and keep your backup up to date.</source>
+        <translation>Die Ersatzplatte des Paars „%1“ ist voll. Neue defekte Blöcke können nicht mehr ersetzt werden: Ersetzen Sie jetzt die Hauptplatte („Hauptplatte ersetzen …“ in der Übersicht des Paars) und halten Sie Ihre Sicherung aktuell.</translation>
+    </message>
+    <message>
+        <source>Main disk of pair “%1” replaced</source>
+        <translation>Hauptplatte des Paars „%1“ ersetzt</translation>
+    </message>
+    <message>
+        <source>The main disk of pair “%1” was replaced by %2; %3 now uses it alone. The old main disk and the spare are free again.</source>
+        <translation>Die Hauptplatte des Paars „%1“ wurde durch %2 ersetzt; %3 verwendet jetzt nur noch diese Festplatte. Die alte Hauptplatte und die Ersatzplatte sind wieder frei.</translation>
+    </message>
+    <message>
+        <source>Replacement of pair “%1” cancelled</source>
+        <translation>Ersetzen im Paar „%1“ abgebrochen</translation>
+    </message>
+    <message>
+        <source>Copying pair “%1” to %2 was cancelled. The pair goes on on its old disks.</source>
+        <translation>Das Kopieren des Paars „%1“ auf %2 wurde abgebrochen. Das Paar arbeitet mit seinen bisherigen Platten weiter.</translation>
+    </message>
+    <message>
+        <source>Main disk of pair “%1” not replaced</source>
+        <translation>Hauptplatte des Paars „%1“ nicht ersetzt</translation>
+    </message>
+    <message>
+        <source>Copying pair “%1” to %2 failed: one of the disks failed during the copy. The pair goes on on its old disks; look at the health of %2 and of the main disk before trying again.</source>
+        <translation>Das Kopieren des Paars „%1“ auf %2 ist gescheitert: Eine der Festplatten ist beim Kopieren ausgefallen. Das Paar arbeitet mit seinen bisherigen Platten weiter; prüfen Sie den Zustand von %2 und der Hauptplatte, bevor Sie es erneut versuchen.</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1133,46 @@ Zustand: %2. %3</translation>
         <source>Spare disk of pair “%1”</source>
         <translation>Ersatzplatte des Paars „%1“</translation>
     </message>
+    <message>
+        <source>Replace ma&amp;in disk…</source>
+        <translation>Hauptplatte e&amp;rsetzen …</translation>
+    </message>
+    <message>
+        <source>Start &amp;again</source>
+        <translation>Erneut s&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Cancel replacemen&amp;t</source>
+        <translation>Ersetzen abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Replacement of the main disk</source>
+        <translation>Ersetzen der Hauptplatte</translation>
+    </message>
+    <message>
+        <source>Copy progress</source>
+        <translation>Kopierfortschritt</translation>
+    </message>
+    <message>
+        <source>Copy the pair to the same new disk again, from the start</source>
+        <translation>Das Paar erneut von vorn auf dieselbe neue Festplatte kopieren</translation>
+    </message>
+    <message>
+        <source>Stop copying; the pair goes on on its own disks</source>
+        <translation>Kopieren abbrechen; das Paar arbeitet mit seinen eigenen Platten weiter</translation>
+    </message>
+    <message>
+        <source>%1% copied</source>
+        <translation>%1 % kopiert</translation>
+    </message>
+    <message>
+        <source>The main disk is being replaced by %1. The pair stays usable meanwhile; when the copy is done, %2 uses the new disk alone and the pair ends.</source>
+        <translation>Die Hauptplatte wird durch %1 ersetzt. Das Paar bleibt währenddessen nutzbar; wenn das Kopieren fertig ist, verwendet %2 nur noch die neue Festplatte und das Paar endet.</translation>
+    </message>
+    <message>
+        <source>Copying the pair to %1 was stopped by a restart. Start it again, or cancel it: the pair then goes on on its own disks.</source>
+        <translation>Das Kopieren des Paars auf %1 wurde durch einen Neustart unterbrochen. Starten Sie es erneut oder brechen Sie es ab: Das Paar arbeitet dann mit seinen eigenen Platten weiter.</translation>
+    </message>
 </context>
 <context>
     <name>PairRules</name>
@@ -1094,6 +1223,45 @@ Zustand: %2. %3</translation>
     <message>
         <source>It is a USB disk: while it is unplugged, the moved blocks cannot be read.</source>
         <translation>Sie ist über USB angeschlossen: Solange sie getrennt ist, können die verschobenen Blöcke nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>This is the pair&apos;s main disk</source>
+        <translation>Das ist die Hauptplatte des Paars</translation>
+    </message>
+    <message>
+        <source>This is the pair&apos;s spare</source>
+        <translation>Das ist die Ersatzplatte des Paars</translation>
+    </message>
+    <message>
+        <source>Too small: %1, the pair needs at least %2</source>
+        <translation>Zu klein: %1, das Paar braucht mindestens %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The pair has %Ln unreadable block(s) whose data cannot be copied. Restore or delete the files stored in them first (writing to these blocks moves them to the spare).</source>
+        <translation>
+            <numerusform>Das Paar hat %Ln unlesbaren Block, dessen Daten nicht kopiert werden können. Stellen Sie die darin gespeicherten Dateien zuerst wieder her oder löschen Sie sie (Schreiben in diesen Block verlagert ihn auf die Ersatzplatte).</numerusform>
+            <numerusform>Das Paar hat %Ln unlesbare Blöcke, deren Daten nicht kopiert werden können. Stellen Sie die darin gespeicherten Dateien zuerst wieder her oder löschen Sie sie (Schreiben in diese Blöcke verlagert sie auf die Ersatzplatte).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its health is Bad: your data would move to a failing disk.</source>
+        <translation>Ihr Zustand ist Schlecht: Ihre Daten kämen auf eine ausfallende Festplatte.</translation>
+    </message>
+    <message>
+        <source>Its health is Caution: choose a healthy disk if you can.</source>
+        <translation>Ihr Zustand ist Vorsicht: Wählen Sie wenn möglich eine gesunde Festplatte.</translation>
+    </message>
+    <message>
+        <source>It is a USB disk: while it is unplugged, your data cannot be read.</source>
+        <translation>Sie ist über USB angeschlossen: Solange sie getrennt ist, können Ihre Daten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Its sectors are larger than the main disk&apos;s</source>
+        <translation>Ihre Sektoren sind größer als die der Hauptplatte</translation>
+    </message>
+    <message>
+        <source>It has no serial number, so it could not be found again after a restart</source>
+        <translation>Sie hat keine Seriennummer und wäre nach einem Neustart nicht wiederzufinden</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1441,88 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
     <message>
         <source>The main disk from start to end. Red cells hold blocks moved to the spare, darker red the more there are; dark orange cells hold blocks that could not be read. Arrow keys move, Enter lists the blocks of a cell, plus and minus zoom.</source>
         <translation>Die Hauptplatte vom Anfang bis zum Ende. Rote Zellen enthalten Blöcke, die auf die Ersatzplatte verschoben wurden, je mehr, desto dunkler; dunkelorange Zellen enthalten Blöcke, die nicht gelesen werden konnten. Pfeiltasten bewegen, Eingabe listet die Blöcke einer Zelle, Plus und Minus zoomen.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceCandidateModel</name>
+    <message>
+        <source>Health: %1</source>
+        <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Anschluss</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceDialog</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>&amp;Replace main disk</source>
+        <translation>&amp;Hauptplatte ersetzen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Replace the main disk of pair “%1”</source>
+        <translation>Hauptplatte des Paars „%1“ ersetzen</translation>
+    </message>
+    <message>
+        <source>Choose the disk that takes the place of the main disk. Everything on it will be erased. It must be free and at least as large as the pair&apos;s device (%1). Disks that cannot be chosen show why.</source>
+        <translation>Wählen Sie die Festplatte, die an die Stelle der Hauptplatte tritt. Alles auf ihr wird gelöscht. Sie muss frei und mindestens so groß wie das Gerät des Paars sein (%1). Festplatten, die nicht gewählt werden können, zeigen den Grund.</translation>
+    </message>
+    <message>
+        <source>New disk</source>
+        <translation>Neue Festplatte</translation>
+    </message>
+    <message>
+        <source>Confirm erasing the new disk</source>
+        <translation>Löschen der neuen Festplatte bestätigen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Everything on %1 will be erased.&lt;/b&gt; Files, partitions and file systems on that disk will be lost and cannot be recovered.</source>
+        <translation>&lt;b&gt;Alles auf %1 wird gelöscht.&lt;/b&gt; Dateien, Partitionen und Dateisysteme auf dieser Festplatte gehen verloren und können nicht wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The whole device %1 is copied to the new disk. The pair stays usable meanwhile: the copy runs in the background and this window shows its progress.&lt;/p&gt;&lt;p&gt;When the copy is done, %1 keeps its name and uses the new disk alone. The pair “%2” ends: its old main disk (%3) and its spare (%4) are released and their signatures erased, so that neither the old copy nor the old pair is found again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das ganze Gerät %1 wird auf die neue Festplatte kopiert. Das Paar bleibt währenddessen nutzbar: Das Kopieren läuft im Hintergrund, und dieses Fenster zeigt den Fortschritt.&lt;/p&gt;&lt;p&gt;Wenn das Kopieren fertig ist, behält %1 seinen Namen und verwendet nur noch die neue Festplatte. Das Paar „%2“ endet: Seine alte Hauptplatte (%3) und seine Ersatzplatte (%4) werden freigegeben und ihre Signaturen gelöscht, sodass weder die alte Kopie noch das alte Paar wiedergefunden wird.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>I understand that all data on %1 will be &amp;erased</source>
+        <translation>Mir ist klar, dass alle Daten auf %1 &amp;gelöscht werden</translation>
     </message>
 </context>
 <context>

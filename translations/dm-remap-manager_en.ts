@@ -112,6 +112,16 @@
     </message>
 </context>
 <context>
+    <name>PairRules</name>
+    <message numerus="yes">
+        <source>The pair has %Ln unreadable block(s) whose data cannot be copied. Restore or delete the files stored in them first (writing to these blocks moves them to the spare).</source>
+        <translation>
+            <numerusform>The pair has %Ln unreadable block whose data cannot be copied. Restore or delete the files stored in it first (writing to this block moves it to the spare).</numerusform>
+            <numerusform>The pair has %Ln unreadable blocks whose data cannot be copied. Restore or delete the files stored in them first (writing to these blocks moves them to the spare).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PairWizard</name>
     <message numerus="yes">
         <source>room for %Ln bad block(s)</source>

@@ -128,6 +128,30 @@ Health: %2. %3</source>
         <source>The disk helper service (dm-remap-helper) is not installed, so disks cannot be shown or changed. Install the package dm-remap-helper, then choose Retry.</source>
         <translation>Le service des disques (dm-remap-helper) n’est pas installé&#xa0;: les disques ne peuvent être ni affichés ni modifiés. Installez le paquet dm-remap-helper, puis choisissez «&#xa0;Réessayer&#xa0;».</translation>
     </message>
+    <message>
+        <source>The new disk is in use (mounted, swap, or part of another device). Stop using it, or choose another disk.</source>
+        <translation>Le nouveau disque est utilisé (monté, en swap ou membre d’un autre périphérique). Cessez de l’utiliser ou choisissez un autre disque.</translation>
+    </message>
+    <message>
+        <source>The new disk is smaller than the pair&apos;s main disk. Choose a disk at least as large.</source>
+        <translation>Le nouveau disque est plus petit que le disque principal de la paire. Choisissez un disque au moins aussi grand.</translation>
+    </message>
+    <message>
+        <source>Some blocks of the pair could not be read, so their data cannot be copied. Restore or delete the files stored in them (writing to these blocks moves them to the spare), then try again.</source>
+        <translation>Certains blocs de la paire n’ont pas pu être lus, leurs données ne peuvent donc pas être copiées. Restaurez ou supprimez les fichiers qu’ils contiennent (écrire dans ces blocs les déplace sur le disque de secours), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The main disk of this pair is already being replaced. Wait until the copy ends, or cancel it first.</source>
+        <translation>Le disque principal de cette paire est déjà en cours de remplacement. Attendez la fin de la copie ou annulez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>The helper was not told that the new disk may be erased, so nothing was done.</source>
+        <translation>Le service n’a pas reçu l’accord d’effacer le nouveau disque, rien n’a donc été fait.</translation>
+    </message>
+    <message>
+        <source>The new disk is one of the pair&apos;s own disks. Choose a disk that is not in a pair.</source>
+        <translation>Le nouveau disque fait partie de la paire elle-même. Choisissez un disque qui n’est dans aucune paire.</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>
@@ -537,6 +561,14 @@ Health: %2. %3</source>
         <source>The disk helper service (dm-remap-helper) stopped, so disks cannot be shown or changed. Choose Retry to start it again.</source>
         <translation>Le service des disques (dm-remap-helper) s’est arrêté&#xa0;: les disques ne peuvent être ni affichés ni modifiés. Choisissez «&#xa0;Réessayer&#xa0;» pour le relancer.</translation>
     </message>
+    <message>
+        <source>Replacing the main disk</source>
+        <translation>Le remplacement du disque principal</translation>
+    </message>
+    <message>
+        <source>Cancelling the replacement</source>
+        <translation>L’annulation du remplacement</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -677,10 +709,6 @@ Health: %2. %3</source>
         <translation>La paire «&#xa0;%1&#xa0;» n’a pas été supprimée&#xa0;: certains blocs déplacés ne peuvent pas être réécrits sur le disque principal.</translation>
     </message>
     <message>
-        <source>The newest data of these blocks is only on the spare. Keep the pair and replace the main disk, so that nothing is lost. If you remove the pair anyway, the main disk alone holds old or unreadable data in these blocks.</source>
-        <translation>Les données les plus récentes de ces blocs ne sont que sur le disque de secours. Gardez la paire et remplacez le disque principal, pour ne rien perdre. Si vous supprimez quand même la paire, le disque principal seul contient des données anciennes ou illisibles dans ces blocs.</translation>
-    </message>
-    <message>
         <source>&amp;Keep the pair</source>
         <translation>&amp;Garder la paire</translation>
     </message>
@@ -719,6 +747,43 @@ Health: %2. %3</source>
     <message>
         <source>Pairing is not possible now: %1</source>
         <translation>Impossible de créer une paire pour l’instant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Replace ma&amp;in disk…</source>
+        <translation>R&amp;emplacer le disque principal…</translation>
+    </message>
+    <message>
+        <source>Cancel replacemen&amp;t</source>
+        <translation>Ann&amp;uler le remplacement</translation>
+    </message>
+    <message>
+        <source>The newest data of these blocks is only on the spare. Keep the pair and replace the main disk with Replace main disk…: the whole pair, these blocks included, is copied to a new disk, so that nothing is lost. If you remove the pair anyway, the main disk alone holds old or unreadable data in these blocks.</source>
+        <translation>Les données les plus récentes de ces blocs ne sont que sur le disque de secours. Gardez la paire et remplacez le disque principal avec «&#xa0;Remplacer le disque principal…&#xa0;»&#xa0;: toute la paire, ces blocs compris, est copiée sur un nouveau disque, pour ne rien perdre. Si vous supprimez quand même la paire, le disque principal seul contient des données anciennes ou illisibles dans ces blocs.</translation>
+    </message>
+    <message>
+        <source>Cancel replacement</source>
+        <translation>Annuler le remplacement</translation>
+    </message>
+    <message>
+        <source>Stop replacing the main disk of pair “%1”?</source>
+        <translation>Arrêter le remplacement du disque principal de la paire «&#xa0;%1&#xa0;»&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The pair goes on on its own disks, as before. What was copied to %1 so far is erased and the disk is released; to replace the main disk later, the copy starts from the beginning.</source>
+        <translation>La paire continue sur ses propres disques, comme avant. Ce qui a déjà été copié sur %1 est effacé et le disque est libéré&#xa0;; pour remplacer le disque principal plus tard, la copie reprendra depuis le début.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop copying</source>
+        <translation>&amp;Arrêter la copie</translation>
+    </message>
+    <message>
+        <source>&amp;Go on copying</source>
+        <translation>&amp;Continuer la copie</translation>
+    </message>
+    <message>
+        <source>Replace ma&amp;in disk…</source>
+        <comment>a button beside three others</comment>
+        <translation>R&amp;emplacer le disque…</translation>
     </message>
 </context>
 <context>
@@ -820,14 +885,6 @@ Health: %2. %3</source>
         <translation>Blocs défectueux sur la paire «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <source>The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon.</source>
-        <translation>Le disque de secours de la paire «&#xa0;%1&#xa0;» est presque plein (%2 blocs utilisés sur %3). Remplacez bientôt le disque principal.</translation>
-    </message>
-    <message>
-        <source>The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: copy your data and replace the main disk now.</source>
-        <translation>Le disque de secours de la paire «&#xa0;%1&#xa0;» est plein. Les nouveaux blocs défectueux ne peuvent plus être remplacés&#xa0;: copiez vos données et remplacez le disque principal dès maintenant.</translation>
-    </message>
-    <message>
         <source>Pair “%1”: %2.</source>
         <translation>Paire «&#xa0;%1&#xa0;»&#xa0;: %2.</translation>
     </message>
@@ -881,6 +938,38 @@ Health: %2. %3</source>
     <message>
         <source>Disk %1: %2</source>
         <translation>Disque %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The spare disk of pair “%1” is almost full (%2 of %3 blocks used). Replace the main disk soon (Replace main disk… on the pair&apos;s overview).</source>
+        <translation>Le disque de secours de la paire «&#xa0;%1&#xa0;» est presque plein (%2 blocs utilisés sur %3). Remplacez bientôt le disque principal («&#xa0;Remplacer le disque principal…&#xa0;» dans l’aperçu de la paire).</translation>
+    </message>
+    <message>
+        <source>The spare disk of pair “%1” is full. New bad blocks can no longer be replaced: replace the main disk now (Replace main disk… on the pair&apos;s overview) and keep your backup up to date.</source>
+        <translation>Le disque de secours de la paire «&#xa0;%1&#xa0;» est plein. Les nouveaux blocs défectueux ne peuvent plus être remplacés&#xa0;: remplacez le disque principal dès maintenant («&#xa0;Remplacer le disque principal…&#xa0;» dans l’aperçu de la paire) et gardez votre sauvegarde à jour.</translation>
+    </message>
+    <message>
+        <source>Main disk of pair “%1” replaced</source>
+        <translation>Disque principal de la paire «&#xa0;%1&#xa0;» remplacé</translation>
+    </message>
+    <message>
+        <source>The main disk of pair “%1” was replaced by %2; %3 now uses it alone. The old main disk and the spare are free again.</source>
+        <translation>Le disque principal de la paire «&#xa0;%1&#xa0;» a été remplacé par %2&#xa0;; %3 l’utilise désormais seul. L’ancien disque principal et le disque de secours sont de nouveau libres.</translation>
+    </message>
+    <message>
+        <source>Replacement of pair “%1” cancelled</source>
+        <translation>Remplacement de la paire «&#xa0;%1&#xa0;» annulé</translation>
+    </message>
+    <message>
+        <source>Copying pair “%1” to %2 was cancelled. The pair goes on on its old disks.</source>
+        <translation>La copie de la paire «&#xa0;%1&#xa0;» sur %2 a été annulée. La paire continue sur ses anciens disques.</translation>
+    </message>
+    <message>
+        <source>Main disk of pair “%1” not replaced</source>
+        <translation>Disque principal de la paire «&#xa0;%1&#xa0;» non remplacé</translation>
+    </message>
+    <message>
+        <source>Copying pair “%1” to %2 failed: one of the disks failed during the copy. The pair goes on on its old disks; look at the health of %2 and of the main disk before trying again.</source>
+        <translation>La copie de la paire «&#xa0;%1&#xa0;» sur %2 a échoué&#xa0;: l’un des disques a défailli pendant la copie. La paire continue sur ses anciens disques&#xa0;; vérifiez la santé de %2 et du disque principal avant de réessayer.</translation>
     </message>
 </context>
 <context>
@@ -1044,6 +1133,46 @@ Health: %2. %3</source>
         <source>Spare disk of pair “%1”</source>
         <translation>Disque de secours de la paire «&#xa0;%1&#xa0;»</translation>
     </message>
+    <message>
+        <source>Replace ma&amp;in disk…</source>
+        <translation>R&amp;emplacer le disque principal…</translation>
+    </message>
+    <message>
+        <source>Start &amp;again</source>
+        <translation>Reco&amp;mmencer</translation>
+    </message>
+    <message>
+        <source>Cancel replacemen&amp;t</source>
+        <translation>Ann&amp;uler le remplacement</translation>
+    </message>
+    <message>
+        <source>Replacement of the main disk</source>
+        <translation>Remplacement du disque principal</translation>
+    </message>
+    <message>
+        <source>Copy progress</source>
+        <translation>Progression de la copie</translation>
+    </message>
+    <message>
+        <source>Copy the pair to the same new disk again, from the start</source>
+        <translation>Copier de nouveau la paire sur le même nouveau disque, depuis le début</translation>
+    </message>
+    <message>
+        <source>Stop copying; the pair goes on on its own disks</source>
+        <translation>Arrêter la copie&#xa0;; la paire continue sur ses propres disques</translation>
+    </message>
+    <message>
+        <source>%1% copied</source>
+        <translation>%1&#xa0;% copiés</translation>
+    </message>
+    <message>
+        <source>The main disk is being replaced by %1. The pair stays usable meanwhile; when the copy is done, %2 uses the new disk alone and the pair ends.</source>
+        <translation>Le disque principal est en cours de remplacement par %1. La paire reste utilisable pendant ce temps&#xa0;; une fois la copie terminée, %2 utilise seul le nouveau disque et la paire prend fin.</translation>
+    </message>
+    <message>
+        <source>Copying the pair to %1 was stopped by a restart. Start it again, or cancel it: the pair then goes on on its own disks.</source>
+        <translation>La copie de la paire sur %1 a été interrompue par un redémarrage. Recommencez-la ou annulez-la&#xa0;: la paire continue alors sur ses propres disques.</translation>
+    </message>
 </context>
 <context>
     <name>PairRules</name>
@@ -1094,6 +1223,45 @@ Health: %2. %3</source>
     <message>
         <source>It is a USB disk: while it is unplugged, the moved blocks cannot be read.</source>
         <translation>C’est un disque USB&#xa0;: tant qu’il est débranché, les blocs déplacés ne peuvent pas être lus.</translation>
+    </message>
+    <message>
+        <source>This is the pair&apos;s main disk</source>
+        <translation>C’est le disque principal de la paire</translation>
+    </message>
+    <message>
+        <source>This is the pair&apos;s spare</source>
+        <translation>C’est le disque de secours de la paire</translation>
+    </message>
+    <message>
+        <source>Too small: %1, the pair needs at least %2</source>
+        <translation>Trop petit&#xa0;: %1, la paire demande au moins %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The pair has %Ln unreadable block(s) whose data cannot be copied. Restore or delete the files stored in them first (writing to these blocks moves them to the spare).</source>
+        <translation>
+            <numerusform>La paire a %Ln bloc illisible dont les données ne peuvent pas être copiées. Restaurez ou supprimez d’abord les fichiers qu’il contient (écrire dans ce bloc le déplace sur le disque de secours).</numerusform>
+            <numerusform>La paire a %Ln blocs illisibles dont les données ne peuvent pas être copiées. Restaurez ou supprimez d’abord les fichiers qu’ils contiennent (écrire dans ces blocs les déplace sur le disque de secours).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its health is Bad: your data would move to a failing disk.</source>
+        <translation>Sa santé est Mauvaise&#xa0;: vos données iraient sur un disque défaillant.</translation>
+    </message>
+    <message>
+        <source>Its health is Caution: choose a healthy disk if you can.</source>
+        <translation>Sa santé est Attention&#xa0;: choisissez si possible un disque en bonne santé.</translation>
+    </message>
+    <message>
+        <source>It is a USB disk: while it is unplugged, your data cannot be read.</source>
+        <translation>C’est un disque USB&#xa0;: tant qu’il est débranché, vos données ne peuvent pas être lues.</translation>
+    </message>
+    <message>
+        <source>Its sectors are larger than the main disk&apos;s</source>
+        <translation>Ses secteurs sont plus grands que ceux du disque principal</translation>
+    </message>
+    <message>
+        <source>It has no serial number, so it could not be found again after a restart</source>
+        <translation>Il n’a pas de numéro de série et ne pourrait pas être retrouvé après un redémarrage</translation>
     </message>
 </context>
 <context>
@@ -1273,6 +1441,88 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     <message>
         <source>The main disk from start to end. Red cells hold blocks moved to the spare, darker red the more there are; dark orange cells hold blocks that could not be read. Arrow keys move, Enter lists the blocks of a cell, plus and minus zoom.</source>
         <translation>Le disque principal du début à la fin. Les cellules rouges contiennent des blocs déplacés vers le disque de secours, d’autant plus foncées qu’ils sont nombreux&#xa0;; les cellules orange foncé contiennent des blocs illisibles. Les flèches déplacent, Entrée liste les blocs d’une cellule, plus et moins zooment.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceCandidateModel</name>
+    <message>
+        <source>Health: %1</source>
+        <translation>Santé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Santé</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceDialog</name>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Replace main disk</source>
+        <translation>&amp;Remplacer le disque principal</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Replace the main disk of pair “%1”</source>
+        <translation>Remplacer le disque principal de la paire «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Choose the disk that takes the place of the main disk. Everything on it will be erased. It must be free and at least as large as the pair&apos;s device (%1). Disks that cannot be chosen show why.</source>
+        <translation>Choisissez le disque qui prend la place du disque principal. Tout son contenu sera effacé. Il doit être libre et au moins aussi grand que le périphérique de la paire (%1). Les disques qui ne peuvent pas être choisis indiquent pourquoi.</translation>
+    </message>
+    <message>
+        <source>New disk</source>
+        <translation>Nouveau disque</translation>
+    </message>
+    <message>
+        <source>Confirm erasing the new disk</source>
+        <translation>Confirmer l’effacement du nouveau disque</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Everything on %1 will be erased.&lt;/b&gt; Files, partitions and file systems on that disk will be lost and cannot be recovered.</source>
+        <translation>&lt;b&gt;Tout le contenu de %1 sera effacé.&lt;/b&gt; Les fichiers, partitions et systèmes de fichiers de ce disque seront perdus sans possibilité de récupération.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The whole device %1 is copied to the new disk. The pair stays usable meanwhile: the copy runs in the background and this window shows its progress.&lt;/p&gt;&lt;p&gt;When the copy is done, %1 keeps its name and uses the new disk alone. The pair “%2” ends: its old main disk (%3) and its spare (%4) are released and their signatures erased, so that neither the old copy nor the old pair is found again.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Tout le périphérique %1 est copié sur le nouveau disque. La paire reste utilisable pendant ce temps&#xa0;: la copie se fait en arrière-plan et cette fenêtre en montre la progression.&lt;/p&gt;&lt;p&gt;Une fois la copie terminée, %1 garde son nom et utilise seul le nouveau disque. La paire «&#xa0;%2&#xa0;» prend fin&#xa0;: son ancien disque principal (%3) et son disque de secours (%4) sont libérés et leurs signatures effacées, afin que ni l’ancienne copie ni l’ancienne paire ne soient retrouvées.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>I understand that all data on %1 will be &amp;erased</source>
+        <translation>J’ai compris que toutes les données de %1 seront &amp;effacées</translation>
     </message>
 </context>
 <context>
