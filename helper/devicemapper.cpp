@@ -151,9 +151,12 @@ static QList<Info> allDevices(QString *error)
 QList<QString> remapDevices(QString *error)
 {
     QList<QString> out;
-    for (const Info &info : allDevices(error))
-        if (info.targetType == QLatin1String("remap"))
+    for (const Info &info : allDevices(error)) {
+        const bool privateRemap = info.uuid.startsWith(QLatin1String(kReplacingUuidPrefix));
+        const bool replacing = info.targetType == QLatin1String("mirror") && info.uuid == QStringLiteral("DMREMAP-") + info.name;
+        if ((info.targetType == QLatin1String("remap") && !privateRemap) || replacing)
             out << info.name;
+    }
     return out;
 }
 
@@ -198,7 +201,10 @@ std::optional<QString> message(const QString &name, const QString &text, QString
     return QString::fromLatin1(response ? response : "");
 }
 
-bool create(const QString &name, const QString &uuid, quint64 length, const QString &params, QString *error)
+namespace {
+
+bool createWithFlags(const QString &name, const QString &uuid, quint64 length, const QString &params, uint16_t udevFlags,
+                     QString *error)
 {
     lastLogLine.clear();
     Task task(DM_DEVICE_CREATE);
@@ -206,7 +212,7 @@ bool create(const QString &name, const QString &uuid, quint64 length, const QStr
     if (!task.dmt || !dm_task_set_name(task.dmt, name.toLatin1().constData())
         || !dm_task_set_uuid(task.dmt, uuid.toLatin1().constData())
         || !dm_task_add_target(task.dmt, 0, length, "remap", params.toLatin1().constData())
-        || !dm_task_set_cookie(task.dmt, &cookie, 0)) {
+        || !dm_task_set_cookie(task.dmt, &cookie, udevFlags)) {
         *error = failure("creating", name);
         return false;
     }
@@ -215,6 +221,34 @@ bool create(const QString &name, const QString &uuid, quint64 length, const QStr
         *error = failure("creating", name);
     dm_udev_wait(cookie);
     return ok;
+}
+
+} // namespace
+
+bool create(const QString &name, const QString &uuid, quint64 length, const QString &params, QString *error)
+{
+    return createWithFlags(name, uuid, length, params, 0, error);
+}
+
+bool createPrivate(const QString &name, const QString &uuid, quint64 length, const QString &params, QString *error)
+{
+    return createWithFlags(name, uuid, length, params,
+                           DM_UDEV_DISABLE_SUBSYSTEM_RULES_FLAG | DM_UDEV_DISABLE_DISK_RULES_FLAG
+                                   | DM_UDEV_DISABLE_OTHER_RULES_FLAG,
+                           error);
+}
+
+bool reload(const QString &name, const QString &type, quint64 length, const QString &params, QString *error)
+{
+    lastLogLine.clear();
+    Task task(DM_DEVICE_RELOAD);
+    if (!task.dmt || !dm_task_set_name(task.dmt, name.toLatin1().constData())
+        || !dm_task_add_target(task.dmt, 0, length, type.toLatin1().constData(), params.toLatin1().constData())
+        || !dm_task_run(task.dmt)) {
+        *error = failure("loading a new table into", name);
+        return false;
+    }
+    return true;
 }
 
 namespace {
@@ -244,11 +278,12 @@ bool remove(const QString &name, QString *error)
     return runWithCookie(DM_DEVICE_REMOVE, "removing", name, error);
 }
 
-bool suspend(const QString &name, QString *error)
+bool suspend(const QString &name, QString *error, bool noFlush)
 {
     lastLogLine.clear();
     Task task(DM_DEVICE_SUSPEND);
-    if (!task.dmt || !dm_task_set_name(task.dmt, name.toLatin1().constData()) || !dm_task_run(task.dmt)) {
+    if (!task.dmt || !dm_task_set_name(task.dmt, name.toLatin1().constData()) || (noFlush && !dm_task_no_flush(task.dmt))
+        || !dm_task_run(task.dmt)) {
         *error = failure("suspending", name);
         return false;
     }

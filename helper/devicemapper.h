@@ -33,7 +33,15 @@ struct Info {
     QString params;       // TABLE or STATUS parameters
 };
 
-// Names of all dm devices whose (single) target is "remap".
+// The dm uuid of a pair's private remap device while its main disk is
+// replaced: <prefix><name>. Not DMREMAP-<name>, which 56-dm-remap.rules
+// gives partition devices.
+inline constexpr char kReplacingUuidPrefix[] = "DMREMAP_REPLACING-";
+
+// Names of the pairs: dm devices whose (single) target is "remap", and pair
+// devices (dm uuid DMREMAP-<name>) that are a "mirror" while their main disk
+// is replaced; a pair's private remap device (kReplacingUuidPrefix) is not
+// one.
 QList<QString> remapDevices(QString *error);
 
 // Partition devices kpartx made on the device whose dm uuid is pairUuid
@@ -52,11 +60,21 @@ std::optional<QString> message(const QString &name, const QString &text, QString
 // Creates and resumes a device with one remap target of length sectors.
 bool create(const QString &name, const QString &uuid, quint64 length, const QString &params, QString *error);
 
+// Creates and resumes a device that udev leaves alone (no blkid probe, no
+// symlinks by file system UUID, no other rules), as LVM's private devices.
+bool createPrivate(const QString &name, const QString &uuid, quint64 length, const QString &params, QString *error);
+
+// Loads a new single-target table into a device's inactive slot; resume()
+// makes it live.
+bool reload(const QString &name, const QString &type, quint64 length, const QString &params, QString *error);
+
 // Removes a device; fails with EBUSY-style error while it is open.
 bool remove(const QString &name, QString *error);
 
 // Suspends a device (waiting for its I/O, which is flushed) or resumes it.
-bool suspend(const QString &name, QString *error);
+// With noFlush, I/O a target holds back (a mirror with a failed leg) is
+// queued again for the next table instead of failed.
+bool suspend(const QString &name, QString *error, bool noFlush = false);
 bool resume(const QString &name, QString *error);
 
 } // namespace DeviceMapper

@@ -59,7 +59,7 @@ bool Manager::start(QString *error)
     startDmEvents();
     // Every pair is an object before the bus name is taken (main.cpp).
     if (m_dmAvailable)
-        applyPairs(m_worker.runAndWait<PairScan>(&Manager::scanPairs));
+        applyPairs(m_worker.runAndWait<PairScan>([dir = m_options.stateDirectory] { return scanPairs(dir); }));
     startUdevMonitor();
     m_pairPoll.start();
     m_smartTimer.start();
@@ -189,11 +189,11 @@ void Manager::syncPairs(std::function<void()> then)
     startPairScan();
 }
 
-Manager::PairScan Manager::scanPairs()
+Manager::PairScan Manager::scanPairs(const QString &stateDir)
 {
     PairScan scan;
     for (const QString &name : DeviceMapper::remapDevices(&scan.error))
-        scan.pairs << PairObject::read(name);
+        scan.pairs << PairObject::read(name, stateDir);
     return scan;
 }
 
@@ -202,7 +202,7 @@ void Manager::startPairScan()
     m_pairScanRunning = true;
     m_pairScanAgain = false;
     const auto waiting = std::exchange(m_afterPairScan, {});
-    runIo<PairScan>(&Manager::scanPairs, [this, waiting](const PairScan &scan) {
+    runIo<PairScan>([dir = m_options.stateDirectory] { return scanPairs(dir); }, [this, waiting](const PairScan &scan) {
         m_pairScanRunning = false;
         applyPairs(scan);
         for (const auto &callback : waiting)
@@ -279,6 +279,11 @@ QString Manager::roleOf(dev_t devnum, PairObject **pairOut) const
             if (pairOut)
                 *pairOut = pair;
             return pair->mainDevnum() == devnum ? QStringLiteral("main") : QStringLiteral("spare");
+        }
+        if (DiskObject *replacement = pair->replacementDisk(); replacement && replacement->info().devnum == devnum) {
+            if (pairOut)
+                *pairOut = pair;
+            return QStringLiteral("replacement");
         }
     }
     if (pairOut)

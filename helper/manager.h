@@ -100,7 +100,7 @@ private:
         QString error;
         QList<PairObject::Snapshot> pairs;
     };
-    static PairScan scanPairs(); // on the worker
+    static PairScan scanPairs(const QString &stateDir); // on the worker
     void startPairScan();
     void applyPairs(const PairScan &scan);
 

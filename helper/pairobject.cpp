@@ -5,6 +5,7 @@
 #include "manager.h"
 #include "pair1adaptor.h"
 #include "pairoperations.h"
+#include "pairrecord.h"
 
 #include <QPointer>
 
@@ -40,6 +41,8 @@ PairObject::PairObject(Manager *manager, const QString &name, const QDBusObjectP
     , m_path(path)
 {
     new Pair1Adaptor(this);
+    m_replacePoll.setInterval(1000);
+    connect(&m_replacePoll, &QTimer::timeout, this, &PairObject::refresh);
 }
 
 QString PairObject::state() const
@@ -49,16 +52,30 @@ QString PairObject::state() const
     return m_status ? m_status->state : QStringLiteral("missing");
 }
 
-PairObject::Snapshot PairObject::read(const QString &name)
+PairObject::Snapshot PairObject::read(const QString &name, const QString &stateDir)
 {
     QString error;
-    return {name, DeviceMapper::table(name, &error), DeviceMapper::status(name, &error)};
+    Snapshot snapshot;
+    snapshot.name = name;
+    const QString target = PairOperations::remapTarget(name);
+    if (target != name)
+        snapshot.replace = PairOperations::replaceProgress(name);
+    snapshot.table = DeviceMapper::table(target, &error);
+    snapshot.status = DeviceMapper::status(target, &error);
+    for (const PairRecord &r : PairRecords::load(stateDir, nullptr, &error)) {
+        if (r.name == name) {
+            snapshot.replaceId = r.replaceId;
+            snapshot.replaceSectors = r.replaceSectors;
+        }
+    }
+    return snapshot;
 }
 
 void PairObject::refresh()
 {
     QPointer<PairObject> self(this);
-    m_manager->runIo<Snapshot>([name = m_name] { return read(name); }, [self](const Snapshot &snapshot) {
+    m_manager->runIo<Snapshot>([name = m_name, dir = m_manager->options().stateDirectory] { return read(name, dir); },
+                               [self](const Snapshot &snapshot) {
         if (self)
             self->apply(snapshot);
     });
@@ -67,7 +84,7 @@ void PairObject::refresh()
 void PairObject::refreshThen(const QDBusMessage &call, std::function<void()> then)
 {
     QPointer<PairObject> self(this);
-    m_manager->runIo<Snapshot>([name = m_name] { return read(name); },
+    m_manager->runIo<Snapshot>([name = m_name, dir = m_manager->options().stateDirectory] { return read(name, dir); },
                                [self, call, then, bus = m_manager->bus()](const Snapshot &snapshot) {
                                    if (!self) {
                                        bus.send(call.createErrorReply(QLatin1String(Errors::NotFound),
@@ -115,7 +132,9 @@ void PairObject::apply(const Snapshot &snapshot)
     m_status = status ? DmTable::parseStatus(status->params) : std::nullopt;
     if (status)
         m_eventNr = status->eventNr;
-    if (status && !m_status)
+    // A finished replacement leaves a linear map under the pair's name until
+    // the next scan drops the object.
+    if (status && !m_status && status->targetType == QLatin1String("remap"))
         qWarning("dm-remap-helper: unexpected status of %s: %s", qPrintable(m_name), qPrintable(sanitize(status->params)));
     const QString oldState = m_state;
     m_state = state();
@@ -127,6 +146,77 @@ void PairObject::apply(const Snapshot &snapshot)
         Q_EMIT Changed(m_status->remapped, m_status->pending);
     if (!oldState.isEmpty() && oldState != m_state)
         Q_EMIT StateChanged(oldState, m_state);
+
+    const PairOperations::ReplaceProgress oldReplace = m_replace;
+    m_replace = snapshot.replace;
+    m_replaceId = snapshot.replaceId;
+    m_replaceSectors = snapshot.replaceSectors;
+    if (m_replace.copying) {
+        if (!m_replacePoll.isActive())
+            m_replacePoll.start();
+        if (!oldReplace.copying || oldReplace.copied != m_replace.copied)
+            Q_EMIT ReplaceProgress(m_replace.copied, m_replace.total);
+        followReplacement();
+    } else {
+        m_replacePoll.stop();
+    }
+}
+
+DiskObject *PairObject::replacementDisk() const
+{
+    if (m_replaceId.isEmpty())
+        return nullptr;
+    for (DiskObject *disk : m_manager->disks())
+        if (disk->info().mainId() == m_replaceId && disk->info().sectors() == m_replaceSectors)
+            return disk;
+    return nullptr;
+}
+
+void PairObject::followReplacement()
+{
+    if (m_replaceEnding)
+        return;
+    // A block the copy could not read is pending in the remap target: its
+    // data cannot reach the new disk.
+    if (m_replace.failure.isEmpty() && m_status && m_status->pending > 0)
+        m_replace.failure = QStringLiteral("%1 blocks could not be read from the main disk").arg(m_status->pending);
+    if (!m_replace.failure.isEmpty())
+        endReplacement(false, m_replace.failure);
+    else if (m_replace.inSync)
+        endReplacement(true, QString());
+}
+
+void PairObject::endReplacement(bool finish, const QString &failure)
+{
+    m_replaceEnding = true;
+    const QString name = m_name;
+    const QString stateDir = m_manager->options().stateDirectory;
+    QPointer<PairObject> self(this);
+    QPointer<Manager> manager(m_manager);
+    m_manager->runIo<Error>(
+            [stateDir, name, finish] {
+                return finish ? PairOperations::finishReplace(stateDir, name) : PairOperations::cancelReplace(stateDir, name);
+            },
+            [self, manager, name, finish, failure](const Error &error) {
+                if (self)
+                    self->m_replaceEnding = false;
+                if (error.isError()) {
+                    // Not copied completely after all (a write the new disk
+                    // failed meanwhile): the next poll looks again.
+                    if (error.name != QLatin1String(Errors::Busy))
+                        qWarning("dm-remap-helper: pair %s: %s", qPrintable(name), qPrintable(error.message));
+                    return;
+                }
+                if (!finish)
+                    qWarning("dm-remap-helper: pair %s: replacing the main disk failed and was stopped: %s",
+                             qPrintable(name), qPrintable(failure));
+                if (self)
+                    Q_EMIT self->ReplaceFinished(finish ? QStringLiteral("done") : QStringLiteral("failed"));
+                if (manager) {
+                    manager->syncPairs();
+                    manager->syncDisks();
+                }
+            });
 }
 
 QVariantMap PairObject::statusMap() const
@@ -156,6 +246,13 @@ QVariantMap PairObject::statusMap() const
     m.insert(QStringLiteral("metadata-repaired"), qulonglong(s.metadataRepaired));
     m.insert(QStringLiteral("failed-slots"), qulonglong(s.failedSlots));
     m.insert(QStringLiteral("state"), m_state.isEmpty() ? state() : m_state);
+    DiskObject *replacement = replacementDisk();
+    m.insert(QStringLiteral("replace-state"), m_replace.copying ? QStringLiteral("copying")
+                                              : m_replaceId.isEmpty() ? QString() : QStringLiteral("interrupted"));
+    m.insert(QStringLiteral("replace-disk"), QVariant::fromValue(pathOf(replacement)));
+    m.insert(QStringLiteral("replace-disk-path"), replacement ? replacement->info().path : QString());
+    m.insert(QStringLiteral("replace-copied"), qulonglong(m_replace.copied));
+    m.insert(QStringLiteral("replace-total"), qulonglong(m_replace.copying ? m_replace.total : m_length));
     return m;
 }
 
@@ -336,5 +433,68 @@ void PairObject::remove(const QVariantMap &options, bool withResult)
                         bus.send(withResult ? call.createReply(m) : call.createReply());
                     });
                 });
+    });
+}
+
+void PairObject::ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &options)
+{
+    if (refuse(checkReplaceOptions(options)))
+        return;
+    // As CreatePair: the dialog names the disk from the helper's own
+    // records; its identity is checked again, live, before it is erased.
+    const std::optional<DiskInfo> seen = m_manager->diskInfoByPath(newDisk);
+    const Authorizer::Details details{
+            {QStringLiteral("name"), dialogName(m_name)},
+            {QStringLiteral("disk"), seen ? seen->description() : QStringLiteral("(no such disk)")},
+    };
+    authorizeThen(Actions::ReplaceMain, details, [this, seen, newDisk](const QDBusMessage &call) {
+        if (!seen) {
+            sendError(call, Errors::NotFound, QStringLiteral("no such disk: %1").arg(newDisk.path()));
+            return;
+        }
+        const PairOperations::ReplaceRequest request{m_manager->options().stateDirectory, m_name, *seen};
+        QPointer<PairObject> self(this);
+        m_manager->runIo<Error>([request] { return PairOperations::startReplace(request); },
+                                [self, call, bus = m_manager->bus(), manager = QPointer<Manager>(m_manager)](const Error &error) {
+                                    if (error.isError())
+                                        bus.send(call.createErrorReply(error.name, error.message));
+                                    else
+                                        bus.send(call.createReply());
+                                    if (manager)
+                                        manager->syncDisks();
+                                    if (self)
+                                        self->refresh();
+                                });
+    });
+}
+
+void PairObject::CancelReplace()
+{
+    DiskObject *replacement = replacementDisk();
+    const Authorizer::Details details{
+            {QStringLiteral("name"), dialogName(m_name)},
+            {QStringLiteral("disk"), replacement ? replacement->description() : QStringLiteral("(missing)")},
+    };
+    authorizeThen(Actions::ReplaceMain, details, [this](const QDBusMessage &call) {
+        m_replaceEnding = true;
+        const QString name = m_name;
+        const QString stateDir = m_manager->options().stateDirectory;
+        QPointer<PairObject> self(this);
+        m_manager->runIo<Error>([stateDir, name] { return PairOperations::cancelReplace(stateDir, name); },
+                                [self, call, bus = m_manager->bus(), manager = QPointer<Manager>(m_manager)](const Error &error) {
+                                    if (self)
+                                        self->m_replaceEnding = false;
+                                    if (error.isError()) {
+                                        bus.send(call.createErrorReply(error.name, error.message));
+                                        return;
+                                    }
+                                    bus.send(call.createReply());
+                                    if (self)
+                                        Q_EMIT self->ReplaceFinished(QStringLiteral("cancelled"));
+                                    if (manager) {
+                                        manager->syncPairs();
+                                        manager->syncDisks();
+                                    }
+                                });
     });
 }

@@ -10,10 +10,13 @@
 #include "serviceobject.h"
 
 #include <QDBusObjectPath>
+#include <QTimer>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <sys/types.h>
+
+class DiskObject;
 
 class PairObject : public ServiceObject
 {
@@ -26,14 +29,19 @@ public:
     dev_t mainDevnum() const { return m_main; }
     dev_t spareDevnum() const { return m_spare; }
     QVariantMap statusMap() const;
+    // The disk the main disk is being replaced with, if it is present.
+    DiskObject *replacementDisk() const;
 
     // Table and status of a pair as read on the device-mapper worker.
     struct Snapshot {
         QString name;
-        std::optional<DeviceMapper::Info> table;
+        std::optional<DeviceMapper::Info> table;   // of the remap target
         std::optional<DeviceMapper::Info> status;
+        PairOperations::ReplaceProgress replace;  // while the main disk is replaced
+        QString replaceId;                         // the record's replacement disk
+        quint64 replaceSectors = 0;
     };
-    static Snapshot read(const QString &name); // on the worker
+    static Snapshot read(const QString &name, const QString &stateDir); // on the worker
 
     // Takes a snapshot in; emits Changed and StateChanged.
     void apply(const Snapshot &snapshot);
@@ -48,13 +56,20 @@ public Q_SLOTS:
     QVariantMap Remap(qulonglong sector);
     void Remove();
     QVariantMap RemoveWithOptions(const QVariantMap &options);
+    void ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &options);
+    void CancelReplace();
 
 Q_SIGNALS:
     void Changed(qulonglong remapped, qulonglong pending);
     void StateChanged(const QString &old, const QString &state);
+    void ReplaceProgress(qulonglong copied, qulonglong total);
+    void ReplaceFinished(const QString &result);
 
 private:
     QString state() const;
+    // While copying: a finished copy is switched over, a failed one cancelled.
+    void followReplacement();
+    void endReplacement(bool finish, const QString &failure);
     // Both Remove methods; withResult: answer the a{sv} of RemoveWithOptions.
     void remove(const QVariantMap &options, bool withResult);
     // refresh(), then then(); if this object is gone by then, call is
@@ -72,6 +87,12 @@ private:
     quint64 m_length = 0;
     std::optional<DmTable::Status> m_status;
     QString m_state;
+    PairOperations::ReplaceProgress m_replace;
+    QString m_replaceId;
+    quint64 m_replaceSectors = 0;
+    dev_t m_replaceDevnum = 0;
+    bool m_replaceEnding = false;
+    QTimer m_replacePoll;
     // Remaps and pending blocks for GetMap, valid while the status counters
     // and event number they were read at stay the same.
     quint32 m_eventNr = 0;

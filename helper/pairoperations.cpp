@@ -542,6 +542,10 @@ RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
     QString error;
     const auto info = DeviceMapper::status(name, &error);
     const auto table = DeviceMapper::table(name, &error);
+    if (info && info->targetType == QLatin1String("mirror")) {
+        out.error = {Errors::Busy, QStringLiteral("the main disk of pair %1 is being replaced: cancel that first").arg(name)};
+        return out;
+    }
     if (!info || !table || info->targetType != QLatin1String("remap")) {
         out.error = {Errors::NotFound, QStringLiteral("no dm-remap device named %1").arg(name)};
         return out;
@@ -654,7 +658,7 @@ RemapOutcome remap(const QString &name, quint64 sector)
     RemapOutcome out;
     QString error;
     int code = 0;
-    const auto answer = DeviceMapper::message(name, QStringLiteral("remap %1").arg(sector), &error, &code);
+    const auto answer = DeviceMapper::message(remapTarget(name), QStringLiteral("remap %1").arg(sector), &error, &code);
     if (!answer) {
         if (code == EBUSY)
             out.error = {Errors::Busy, QStringLiteral("%1 is suspended").arg(name)};
@@ -724,8 +728,9 @@ static void readPaged(const QString &name, const QString &what, PagedRead *read,
     }
 }
 
-void readPages(const QString &name, PagedRead *read, int maxPages)
+void readPages(const QString &pairName, PagedRead *read, int maxPages)
 {
+    const QString name = remapTarget(pairName);
     if (read->remaps)
         readPaged(name, QStringLiteral("list"), read, maxPages, &read->tables.remaps, DmTable::parseList,
                   [](const DmRemap::Remap &r) { return r.mainSector; });
@@ -750,6 +755,348 @@ Tables readPending(const QString &name)
     read.count = std::numeric_limits<quint64>::max();
     readPages(name, &read, std::numeric_limits<int>::max());
     return read.tables;
+}
+
+} // namespace PairOperations
+
+namespace PairOperations {
+
+namespace {
+
+// Regions of the mirror's in-memory log: small enough that a write during
+// the copy rarely waits for a region being copied, few enough (at most 2^21)
+// that the log's bitmaps stay small on any disk.
+quint64 regionSectors(quint64 length)
+{
+    quint64 region = 1024;
+    while (length / region > (quint64(1) << 21))
+        region *= 2;
+    return region;
+}
+
+QString devText(dev_t devnum)
+{
+    return QStringLiteral("%1:%2").arg(::major(devnum)).arg(::minor(devnum));
+}
+
+// Sets (or, with an empty id, clears) the disk a pair's main disk is being
+// replaced with in its record.
+Error recordReplacement(const QString &stateDir, const QString &name, const QString &id, quint64 sectors)
+{
+    QString error;
+    QList<PairRecord> records = PairRecords::load(stateDir, nullptr, &error);
+    bool found = false;
+    for (PairRecord &r : records) {
+        if (r.name == name) {
+            r.replaceId = id;
+            r.replaceSectors = id.isEmpty() ? 0 : sectors;
+            found = true;
+        }
+    }
+    if (error.isEmpty() && !found)
+        return {Errors::NotFound, QStringLiteral("pair %1 has no record on this system: import it first").arg(name)};
+    if (error.isEmpty())
+        PairRecords::save(stateDir, records, &error);
+    if (!error.isEmpty())
+        return {Errors::Failed, QStringLiteral("the record of pair %1 cannot be written: %2").arg(name, error)};
+    return {};
+}
+
+std::optional<PairRecord> recordOf(const QString &stateDir, const QString &name)
+{
+    QString error;
+    for (const PairRecord &r : PairRecords::load(stateDir, nullptr, &error))
+        if (r.name == name)
+            return r;
+    return std::nullopt;
+}
+
+// Erases what is found on a disk nothing holds: signatures, and with
+// spareMetadata the dm-remap superblocks too. Failures are logged only: the
+// disk may be dying, and the data already is elsewhere.
+void release(const DiskInfo &disk, bool spareMetadata)
+{
+    Fd fd(::open(QFile::encodeName(disk.path).constData(), O_RDWR | O_EXCL | O_CLOEXEC));
+    struct stat st;
+    if (fd.get() < 0 || fstat(fd.get(), &st) != 0 || st.st_rdev != disk.devnum) {
+        qWarning("dm-remap-helper: cannot open %s to erase it: %s", qPrintable(disk.description()), strerror(errno));
+        return;
+    }
+    if (spareMetadata) {
+        const QByteArray zeros(SpareMetadata::kBytesNeeded, '\0');
+        if (pwrite(fd.get(), zeros.constData(), zeros.size(), 0) != zeros.size())
+            qWarning("dm-remap-helper: cannot erase the dm-remap metadata of %s: %s", qPrintable(disk.description()),
+                     strerror(errno));
+    }
+    QString error;
+    const QStringList erased = Signatures::eraseAll(fd.get(), &error);
+    if (!error.isEmpty())
+        qWarning("dm-remap-helper: cannot erase %s: %s", qPrintable(disk.description()), qPrintable(error));
+    else if (!erased.isEmpty())
+        qInfo("dm-remap-helper: erased from %s: %s", qPrintable(disk.description()), qPrintable(erased.join(QStringLiteral(", "))));
+    fsync(fd.get());
+    ioctl(fd.get(), BLKFLSBUF, 0);
+}
+
+} // namespace
+
+// The mirror's status: "2 <dev> <dev> <in-sync>/<regions> 1 <health> ...",
+// health one letter per leg: A alive, D write failed, S copy failed, R read
+// failed, U unknown.
+ReplaceProgress parseMirrorStatus(const QString &params, quint64 length)
+{
+    ReplaceProgress out;
+    const QStringList t = params.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    if (t.size() < 6 || t.at(0) != QLatin1String("2")) {
+        out.failure = QStringLiteral("unexpected mirror status: %1").arg(sanitize(params, 100));
+        return out;
+    }
+    const QStringList counts = t.at(3).split(QLatin1Char('/'));
+    bool syncOk = false, totalOk = false;
+    const quint64 inSync = counts.size() == 2 ? counts.at(0).toULongLong(&syncOk) : 0;
+    const quint64 regions = counts.size() == 2 ? counts.at(1).toULongLong(&totalOk) : 0;
+    const QString health = t.at(5);
+    if (!syncOk || !totalOk || regions == 0 || inSync > regions || health.size() != 2) {
+        out.failure = QStringLiteral("unexpected mirror status: %1").arg(sanitize(params, 100));
+        return out;
+    }
+    out.copying = true;
+    out.total = length;
+    out.copied = inSync == regions ? length : quint64((long double)(length) * inSync / regions);
+    if (health.at(0) != QLatin1Char('A'))
+        out.failure = QStringLiteral("the pair's own disks failed a %1 during the copy")
+                              .arg(health.at(0) == QLatin1Char('D') ? QStringLiteral("write") : QStringLiteral("read"));
+    else if (health.at(1) != QLatin1Char('A'))
+        out.failure = QStringLiteral("the new disk failed a write during the copy");
+    out.inSync = out.failure.isEmpty() && inSync == regions;
+    return out;
+}
+
+QString replacingName(const QString &name)
+{
+    return name + QStringLiteral("+replacing");
+}
+
+QString remapTarget(const QString &name)
+{
+    QString error;
+    const auto table = DeviceMapper::table(name, &error);
+    return table && table->targetType == QLatin1String("mirror") ? replacingName(name) : name;
+}
+
+Error startReplace(const ReplaceRequest &request)
+{
+    const QString &name = request.name;
+    QString error;
+    const auto table = DeviceMapper::table(name, &error);
+    const auto info = DeviceMapper::status(name, &error);
+    if (table && table->targetType == QLatin1String("mirror"))
+        return {Errors::Busy, QStringLiteral("the main disk of pair %1 is already being replaced").arg(name)};
+    if (!table || !info || table->targetType != QLatin1String("remap"))
+        return {Errors::NotFound, QStringLiteral("no dm-remap device named %1").arg(name)};
+    auto params = DmTable::parseParams(table->params);
+    const auto status = DmTable::parseStatus(info->params);
+    if (!params || !status)
+        return {Errors::Failed, QStringLiteral("%1 reports an unexpected table or status").arg(name)};
+    if (status->pending > 0)
+        return {Errors::UnreadableBlocks,
+                QStringLiteral("%1 blocks of pair %2 could not be read from the main disk, so there is nothing to copy for "
+                               "them: write them again (restore those files from a backup), then replace the main disk")
+                        .arg(status->pending).arg(name)};
+    const auto record = recordOf(request.stateDir, name);
+    if (!record)
+        return {Errors::NotFound, QStringLiteral("pair %1 has no record on this system: import it first").arg(name)};
+    const dev_t mainDev = makedev(params->mainMajor, params->mainMinor);
+    const dev_t spareDev = makedev(params->spareMajor, params->spareMinor);
+    if (request.newDisk.devnum == mainDev || request.newDisk.devnum == spareDev)
+        return {Errors::SameDisk, QStringLiteral("%1 is a disk of pair %2 already").arg(request.newDisk.description(), name)};
+    Udev udev;
+    DiskInfo disk;
+    Error checked = recheck(udev, request.newDisk, &disk);
+    if (checked.isError())
+        return checked;
+    if (disk.sectors() < table->length)
+        return {Errors::DiskTooSmall, QStringLiteral("%1 has %2 sectors; pair %3 needs %4")
+                                              .arg(disk.description()).arg(disk.sectors()).arg(name).arg(table->length)};
+    const auto main = Disks::fromDevnum(udev, mainDev);
+    if (main && disk.logicalBlockSize > main->logicalBlockSize)
+        return {Errors::InvalidArgument, QStringLiteral("%1 has %2-byte logical blocks, larger than the main disk's %3")
+                                                 .arg(disk.description()).arg(disk.logicalBlockSize).arg(main->logicalBlockSize)};
+    const QString id = disk.mainId();
+    if (id.isEmpty())
+        return {Errors::NotSupported, QStringLiteral("%1 has neither a WWN nor a serial number, so it could not be told "
+                                                     "apart from other disks after a restart").arg(disk.description())};
+    Fd held;
+    if ((checked = hold(disk, &held)).isError())
+        return checked;
+    {
+        Fd fd;
+        if ((checked = openExclusive(disk, O_RDWR, &fd)).isError())
+            return checked;
+        const QStringList erased = Signatures::eraseAll(fd.get(), &error);
+        if (!error.isEmpty())
+            return {Errors::Failed, QStringLiteral("cannot erase %1: %2").arg(disk.description(), error)};
+        if (!erased.isEmpty())
+            qInfo("dm-remap-helper: erased from %s: %s", qPrintable(disk.description()), qPrintable(erased.join(QStringLiteral(", "))));
+        ioctl(fd.get(), BLKFLSBUF, 0);
+    }
+    // From here the new disk holds (part of) the pair's data: hidden like
+    // the pair's own disks before the first byte is copied.
+    if ((checked = recordReplacement(request.stateDir, name, id, disk.sectors())).isError())
+        return checked;
+    announceRecordChange(udev, {disk}, true);
+    auto undo = [&](const QString &why) {
+        QString ignored;
+        DeviceMapper::remove(replacingName(name), &ignored);
+        DeviceMapper::resume(name, &ignored);
+        recordReplacement(request.stateDir, name, QString(), 0);
+        announceRecordChange(udev, {disk}, false);
+        return Error{Errors::Failed, why};
+    };
+    // Suspended, the pair's remap target has committed every remap: the
+    // private device reads the same metadata, and the suspended one writes
+    // nothing more before it is destroyed at the resume.
+    if (!DeviceMapper::suspend(name, &error))
+        return undo(error);
+    params->format = false;
+    if (!DeviceMapper::createPrivate(replacingName(name), QLatin1String(DeviceMapper::kReplacingUuidPrefix) + name,
+                                     table->length, DmTable::buildParams(*params), &error))
+        return undo(error);
+    const auto inner = DeviceMapper::status(replacingName(name), &error);
+    if (!inner)
+        return undo(error);
+    // handle_errors: without it a region the copy could not read counts as
+    // copied. With it, a failed leg shows in the status and a write the new
+    // disk failed waits until the helper (polling every second) loads the
+    // remap target again, which then takes it (noflush suspend).
+    const QString mirror = QStringLiteral("core 1 %1 2 %2 0 %3 0 1 handle_errors")
+                                   .arg(regionSectors(table->length))
+                                   .arg(devText(inner->devnum), devText(disk.devnum));
+    if (!DeviceMapper::reload(name, QStringLiteral("mirror"), table->length, mirror, &error))
+        return undo(error);
+    if (!DeviceMapper::resume(name, &error))
+        return undo(error);
+    if ((checked = checkStillThere(disk)).isError()) {
+        cancelReplace(request.stateDir, name);
+        return checked;
+    }
+    qInfo("dm-remap-helper: pair %s: copying to %s", qPrintable(name), qPrintable(disk.description()));
+    return {};
+}
+
+ReplaceProgress replaceProgress(const QString &name)
+{
+    QString error;
+    const auto status = DeviceMapper::status(name, &error);
+    if (!status || status->targetType != QLatin1String("mirror"))
+        return {};
+    return parseMirrorStatus(status->params, status->length);
+}
+
+Error finishReplace(const QString &stateDir, const QString &name)
+{
+    QString error;
+    const auto table = DeviceMapper::table(name, &error);
+    const auto innerTable = DeviceMapper::table(replacingName(name), &error);
+    if (!table || table->targetType != QLatin1String("mirror") || !innerTable)
+        return {Errors::NotFound, QStringLiteral("the main disk of pair %1 is not being replaced").arg(name)};
+    const QStringList legs = table->params.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const auto params = DmTable::parseParams(innerTable->params);
+    // "core 1 <region> 2 <private> 0 <new> 0"
+    if (legs.size() < 8 || !params)
+        return {Errors::Failed, QStringLiteral("%1 has an unexpected table").arg(name)};
+    const QString newDev = legs.at(6);
+    if (!DeviceMapper::suspend(name, &error, true))
+        return {Errors::Failed, error};
+    // Suspending waited for the writes in flight: one the new disk failed
+    // just now leaves its region to copy again.
+    const auto inner = DeviceMapper::status(replacingName(name), &error);
+    const auto innerStatus = inner ? DmTable::parseStatus(inner->params) : std::nullopt;
+    if (!replaceProgress(name).inSync || !innerStatus || innerStatus->pending > 0) {
+        DeviceMapper::resume(name, &error);
+        return {Errors::Busy, QStringLiteral("pair %1 is not completely copied yet").arg(name)};
+    }
+    if (!DeviceMapper::reload(name, QStringLiteral("linear"), table->length, newDev + QStringLiteral(" 0"), &error)) {
+        QString ignored;
+        DeviceMapper::resume(name, &ignored);
+        return {Errors::Failed, error};
+    }
+    if (!DeviceMapper::resume(name, &error))
+        return {Errors::Failed, error};
+    qInfo("dm-remap-helper: pair %s: /dev/mapper/%s is now %s alone", qPrintable(name), qPrintable(name), qPrintable(newDev));
+    if (!DeviceMapper::remove(replacingName(name), &error))
+        qWarning("dm-remap-helper: cannot remove %s: %s", qPrintable(replacingName(name)), qPrintable(error));
+    QList<PairRecord> records = PairRecords::load(stateDir, nullptr, &error);
+    records.removeIf([&name](const PairRecord &r) { return r.name == name; });
+    if (error.isEmpty())
+        PairRecords::save(stateDir, records, &error);
+    if (!error.isEmpty())
+        qWarning("dm-remap-helper: the record of pair %s cannot be removed: %s", qPrintable(name), qPrintable(error));
+    Udev udev;
+    QList<DiskInfo> released;
+    for (const dev_t devnum : {makedev(params->mainMajor, params->mainMinor), makedev(params->spareMajor, params->spareMinor)}) {
+        if (const auto disk = Disks::fromDevnum(udev, devnum)) {
+            release(*disk, devnum == makedev(params->spareMajor, params->spareMinor));
+            released << *disk;
+        }
+    }
+    // The new disk stays hidden until the next start: its partitions are
+    // the pair's, in use under /dev/mapper/<name>.
+    announceRecordChange(udev, released, false);
+    return {};
+}
+
+Error cancelReplace(const QString &stateDir, const QString &name)
+{
+    QString error;
+    const auto table = DeviceMapper::table(name, &error);
+    const auto record = recordOf(stateDir, name);
+    if (!table)
+        return {Errors::NotFound, QStringLiteral("no dm-remap device named %1").arg(name)};
+    const bool copying = table->targetType == QLatin1String("mirror");
+    if (!copying && (!record || record->replaceId.isEmpty()))
+        return {Errors::NotFound, QStringLiteral("the main disk of pair %1 is not being replaced").arg(name)};
+    dev_t newDev = 0;
+    if (copying) {
+        const QStringList legs = table->params.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        const auto inner = DeviceMapper::table(replacingName(name), &error);
+        auto params = inner ? DmTable::parseParams(inner->params) : std::nullopt;
+        const QStringList newParts = legs.size() >= 8 ? legs.at(6).split(QLatin1Char(':')) : QStringList();
+        if (!params || newParts.size() != 2)
+            return {Errors::Failed, QStringLiteral("%1 has an unexpected table").arg(name)};
+        newDev = makedev(newParts.at(0).toUInt(), newParts.at(1).toUInt());
+        // The private device commits its remaps when suspended; the pair's
+        // device then loads the remap target again, which reads them and
+        // takes the writes the mirror held back.
+        if (!DeviceMapper::suspend(name, &error, true))
+            return {Errors::Failed, error};
+        params->format = false;
+        if (!DeviceMapper::suspend(replacingName(name), &error)
+            || !DeviceMapper::reload(name, QStringLiteral("remap"), table->length, DmTable::buildParams(*params), &error)) {
+            QString ignored;
+            DeviceMapper::resume(replacingName(name), &ignored);
+            DeviceMapper::resume(name, &ignored);
+            return {Errors::Failed, error};
+        }
+        if (!DeviceMapper::resume(name, &error))
+            return {Errors::Failed, error};
+        if (!DeviceMapper::remove(replacingName(name), &error))
+            qWarning("dm-remap-helper: cannot remove %s: %s", qPrintable(replacingName(name)), qPrintable(error));
+    }
+    Udev udev;
+    std::optional<DiskInfo> disk;
+    if (newDev)
+        disk = Disks::fromDevnum(udev, newDev);
+    else
+        for (const DiskInfo &d : Disks::enumerate(udev))
+            if (d.mainId() == record->replaceId && d.sectors() == record->replaceSectors)
+                disk = d;
+    if (disk)
+        release(*disk, false);
+    const Error recorded = recordReplacement(stateDir, name, QString(), 0);
+    if (disk)
+        announceRecordChange(udev, {*disk}, false);
+    return recorded;
 }
 
 } // namespace PairOperations

@@ -93,4 +93,49 @@ struct PagedRead {
 constexpr int kPagesPerSlice = 16;
 void readPages(const QString &name, PagedRead *read, int maxPages);
 
+// Online replacement of a pair's main disk (Pair1.ReplaceMain), as LVM's
+// pvmove moves data under a mounted volume: the pair's remap target moves to
+// a private device, <name>+replacing ('+' is in no pair name), and the
+// pair's device becomes a dm-mirror of that device (first leg: every read
+// goes there) and the new disk, which the mirror's recovery fills in the
+// background. Writes go to both. Once every region is in sync the pair's
+// device becomes a linear map of the new disk alone: same name, same device
+// number, nothing unmounted.
+QString replacingName(const QString &name);
+// The device that takes the pair's target messages: the private one while
+// the main disk is replaced, else the pair's own.
+QString remapTarget(const QString &name);
+
+struct ReplaceRequest {
+    QString stateDir;
+    QString name;
+    DiskInfo newDisk; // as enumerated when the call arrived
+};
+// Checks the new disk again, live, erases it, records it (56-dm-remap.rules
+// hides it from then on) and starts the copy.
+Validation::Error startReplace(const ReplaceRequest &request);
+
+struct ReplaceProgress {
+    bool copying = false;   // the pair's device is a mirror
+    quint64 copied = 0;     // sectors
+    quint64 total = 0;
+    bool inSync = false;    // every region copied, both legs healthy
+    QString failure;        // a leg failed: the copy cannot finish
+};
+ReplaceProgress replaceProgress(const QString &name);
+// The mirror's status line as the kernel reports it, for a device of length
+// sectors.
+ReplaceProgress parseMirrorStatus(const QString &params, quint64 length);
+
+// The copy is complete: the pair's device becomes the new disk alone, the
+// private device goes, the old main disk's signatures and the spare's
+// metadata are erased (neither the stale copy nor the old pair can be found
+// again) and the record goes.
+Validation::Error finishReplace(const QString &stateDir, const QString &name);
+
+// Stops a running copy (the pair's device becomes the remap target again,
+// reading the metadata the private device committed) or forgets an
+// interrupted one; the new disk's partial copy is erased and released.
+Validation::Error cancelReplace(const QString &stateDir, const QString &name);
+
 } // namespace PairOperations

@@ -80,8 +80,12 @@ QList<PairRecord> parse(const QByteArray &text, QStringList *problems)
         r.spareId = QString::fromLatin1(values.value("spare-id"));
         r.mainSectors = values.value("main-sectors").toULongLong(&mainOk);
         r.spareSectors = values.value("spare-sectors").toULongLong(&spareOk);
+        r.replaceId = QString::fromLatin1(values.value("replace-id"));
+        bool replaceOk = !values.contains("replace-sectors");
+        if (!replaceOk)
+            r.replaceSectors = values.value("replace-sectors").toULongLong(&replaceOk);
         if (!Validation::isValidPairName(r.name) || !isUuid(r.uuid) || r.mainId.isEmpty() || !mainOk || !spareOk
-            || r.mainSectors == 0 || r.spareSectors == 0) {
+            || r.mainSectors == 0 || r.spareSectors == 0 || !replaceOk || r.replaceId.isEmpty() != (r.replaceSectors == 0)) {
             problem(QStringLiteral("a key is missing or invalid (name, uuid, main-id, main-sectors, spare-sectors)"));
             continue;
         }
@@ -102,11 +106,13 @@ QByteArray serialize(const QList<PairRecord> &records)
     QByteArray out(kHeader);
     // A spare without WWN or serial has no spare-id: the key is left out.
     for (const PairRecord &r : records)
-        out += QStringLiteral("pair name=%1 uuid=%2 main-id=%3 main-sectors=%4%5 spare-sectors=%6\n")
+        out += QStringLiteral("pair name=%1 uuid=%2 main-id=%3 main-sectors=%4%5 spare-sectors=%6%7\n")
                        .arg(r.name, r.uuid, r.mainId)
                        .arg(r.mainSectors)
                        .arg(r.spareId.isEmpty() ? QString() : QStringLiteral(" spare-id=") + r.spareId)
                        .arg(r.spareSectors)
+                       .arg(r.replaceId.isEmpty() ? QString()
+                                                  : QStringLiteral(" replace-id=%1 replace-sectors=%2").arg(r.replaceId).arg(r.replaceSectors))
                        .toLatin1();
     return out;
 }

@@ -15,6 +15,10 @@ struct PairRecord {
     quint64 mainSectors = 0;
     QString spareId;  // Validation::mainIdFor() of the spare disk; empty when it has none
     quint64 spareSectors = 0;
+    // The disk the main disk is being replaced with (ReplaceMain), as mainId
+    // and its size: hidden like the pair's disks until the copy ends.
+    QString replaceId;
+    quint64 replaceSectors = 0;
 };
 
 namespace PairRecords {

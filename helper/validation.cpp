@@ -245,4 +245,17 @@ RemoveOptions parseRemoveOptions(const QVariantMap &options, Error *error)
     return result;
 }
 
+Error checkReplaceOptions(const QVariantMap &options)
+{
+    for (auto it = options.cbegin(); it != options.cend(); ++it) {
+        if (it.key() != QLatin1String("erase-new-disk"))
+            return {Errors::UnknownOption, QStringLiteral("unknown option \"%1\" (known: erase-new-disk)").arg(sanitize(it.key(), 64))};
+        if (it.value().metaType().id() != QMetaType::Bool)
+            return {Errors::InvalidArgument, QStringLiteral("option erase-new-disk must be a boolean")};
+    }
+    if (!options.value(QStringLiteral("erase-new-disk")).toBool())
+        return {Errors::NotAcknowledged, QStringLiteral("everything on the new disk is erased: pass erase-new-disk=true")};
+    return {};
+}
+
 } // namespace Validation

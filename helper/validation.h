@@ -25,6 +25,8 @@ inline constexpr char NotSupported[] = "org.dmremap.Error.NotSupported";
 inline constexpr char Busy[] = "org.dmremap.Error.Busy";
 inline constexpr char Failed[] = "org.dmremap.Error.Failed";
 inline constexpr char DataOnSpare[] = "org.dmremap.Error.DataOnSpare";
+inline constexpr char DiskTooSmall[] = "org.dmremap.Error.DiskTooSmall";
+inline constexpr char UnreadableBlocks[] = "org.dmremap.Error.UnreadableBlocks";
 inline constexpr char AccessDenied[] = "org.freedesktop.DBus.Error.AccessDenied";
 inline constexpr char LimitsExceeded[] = "org.freedesktop.DBus.Error.LimitsExceeded";
 } // namespace Errors
@@ -93,5 +95,9 @@ struct RemoveOptions {
 
 // Parses Pair1.RemoveWithOptions' a{sv}: only "force" b is known.
 RemoveOptions parseRemoveOptions(const QVariantMap &options, Error *error);
+
+// Checks Pair1.ReplaceMain's a{sv}: only "erase-new-disk" b, which must be
+// true (the new disk's contents are destroyed).
+Error checkReplaceOptions(const QVariantMap &options);
 
 } // namespace Validation

@@ -40,6 +40,9 @@ struct pair {
 	u8 uuid[REMAP_META_UUID_BYTES];
 	char main_id[MAX_VALUE];
 	u64 main_sectors;
+	/* The disk the main disk is being copied to (ReplaceMain), if any. */
+	char replace_id[MAX_VALUE];
+	u64 replace_sectors;
 };
 
 static const char *program = "dm-remap-member";
@@ -121,8 +124,15 @@ static const char *parse_pair_line(char *line, struct pair *p)
 			if (!parse_sectors(value, &p->main_sectors))
 				return "main-sectors is not a positive number";
 			has_sectors = true;
+		} else if (!strcmp(token, "replace-id")) {
+			strcpy(p->replace_id, value);
+		} else if (!strcmp(token, "replace-sectors")) {
+			if (!parse_sectors(value, &p->replace_sectors))
+				return "replace-sectors is not a positive number";
 		}
 	}
+	if (!p->replace_id[0] != !p->replace_sectors)
+		return "replace-id and replace-sectors come together";
 	if (!has_name || !has_uuid || !has_id || !has_sectors)
 		return "name, uuid, main-id or main-sectors is missing";
 	return NULL;
@@ -406,6 +416,12 @@ int main(int argc, char **argv)
 		if (!strcmp(main_id, pairs[i].main_id) && bytes / 512 == pairs[i].main_sectors &&
 		    bytes % 512 == 0) {
 			printf("DM_REMAP_MEMBER=1\nDM_REMAP_PAIR=%s\nDM_REMAP_ROLE=main\n",
+			       pairs[i].name);
+			return 0;
+		}
+		if (pairs[i].replace_id[0] && !strcmp(main_id, pairs[i].replace_id) &&
+		    bytes / 512 == pairs[i].replace_sectors && bytes % 512 == 0) {
+			printf("DM_REMAP_MEMBER=1\nDM_REMAP_PAIR=%s\nDM_REMAP_ROLE=replacement\n",
 			       pairs[i].name);
 			return 0;
 		}

@@ -93,6 +93,18 @@ private Q_SLOTS:
         QVERIFY(!line.contains("spare-id"));
         QCOMPARE(PairRecords::parse(line, &problems).value(0).spareId, QString());
         QCOMPARE(problems, QStringList());
+
+        // The disk a main disk is being replaced with survives a restart.
+        PairRecord replacing = recordOf();
+        replacing.replaceId = QStringLiteral("NEW0001");
+        replacing.replaceSectors = 262144;
+        const QByteArray withReplacement = PairRecords::serialize({replacing});
+        QVERIFY(withReplacement.contains(" replace-id=NEW0001 replace-sectors=262144\n"));
+        const PairRecord replacingBack = PairRecords::parse(withReplacement, &problems).value(0);
+        QCOMPARE(problems, QStringList());
+        QCOMPARE(replacingBack.replaceId, QStringLiteral("NEW0001"));
+        QCOMPARE(replacingBack.replaceSectors, quint64(262144));
+        QVERIFY(!line.contains("replace-"));
     }
 
     void recordUnknownKeysAndComments()
@@ -123,6 +135,9 @@ private Q_SLOTS:
         QTest::newRow("size not a number") << QByteArray(good).replace("main-sectors=8", "main-sectors=8k");
         QTest::newRow("size zero") << QByteArray(good).replace("main-sectors=8", "main-sectors=0");
         QTest::newRow("key twice") << QByteArray(good) + " name=other";
+        QTest::newRow("replace-id alone") << QByteArray(good) + " replace-id=N";
+        QTest::newRow("replace-sectors alone") << QByteArray(good) + " replace-sectors=8";
+        QTest::newRow("replace-sectors zero") << QByteArray(good) + " replace-id=N replace-sectors=0";
     }
 
     void recordMalformedLines()

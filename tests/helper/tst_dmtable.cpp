@@ -1,6 +1,7 @@
 // The kernel target's status line, table parameters and message answers
 // (kernel/README.md), and the remap map's bucketing.
 #include "dmtable.h"
+#include "pairoperations.h"
 
 #include <QTest>
 
@@ -8,6 +9,31 @@ class TestDmTable : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    // dm-mirror's status while a main disk is replaced (Pair1.ReplaceMain).
+    void mirrorStatus()
+    {
+        using PairOperations::parseMirrorStatus;
+        auto p = parseMirrorStatus(QStringLiteral("2 253:3 8:32 12/64 1 AA 1 core"), 65536);
+        QVERIFY(p.copying);
+        QCOMPARE(p.copied, quint64(12288));
+        QCOMPARE(p.total, quint64(65536));
+        QVERIFY(!p.inSync);
+        QVERIFY(p.failure.isEmpty());
+        p = parseMirrorStatus(QStringLiteral("2 253:3 8:32 64/64 1 AA 1 core"), 65000);
+        QVERIFY(p.inSync);
+        QCOMPARE(p.copied, quint64(65000));
+        p = parseMirrorStatus(QStringLiteral("2 253:3 8:32 64/64 1 AD 1 core"), 65536);
+        QVERIFY(!p.inSync);
+        QCOMPARE(p.failure, QStringLiteral("the new disk failed a write during the copy"));
+        p = parseMirrorStatus(QStringLiteral("2 253:3 8:32 10/64 1 SA 1 core"), 65536);
+        QVERIFY(p.failure.startsWith(QLatin1String("the pair's own disks failed a read")));
+        for (const char *bad : {"", "2 253:3 8:32 65/64 1 AA 1 core", "2 253:3 8:32 1/0 1 AA 1 core",
+                                "3 253:3 8:32 8:48 1/4 1 AAA 1 core", "2 253:3 8:32 x/64 1 AA 1 core"}) {
+            p = parseMirrorStatus(QLatin1String(bad), 65536);
+            QVERIFY2(!p.inSync && !p.failure.isEmpty(), bad);
+        }
+    }
+
     void status()
     {
         const auto s = DmTable::parseStatus(QStringLiteral("8 3/1000 1 7 2 ok"));

@@ -55,6 +55,8 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
             {QStringLiteral("org.dmremap.Pair1.Remap"), {pair, QStringLiteral("0")}},
             {QStringLiteral("org.dmremap.Pair1.Remove"), {pair}},
             {QStringLiteral("org.dmremap.Pair1.RemoveWithOptions"), {pair, QStringLiteral("{'force': <true>}")}},
+            {QStringLiteral("org.dmremap.Pair1.ReplaceMain"), {pair, disk, QStringLiteral("{'erase-new-disk': <true>}")}},
+            {QStringLiteral("org.dmremap.Pair1.CancelReplace"), {pair}},
     };
 }
 
@@ -391,7 +393,7 @@ private Q_SLOTS:
         const QString pair = kManager + QStringLiteral("/pairs/nopair");
         const auto arguments = validArguments(m_disk, pair);
         const QStringList methods = methodsOfApi();
-        QCOMPARE(methods.size(), 22);
+        QCOMPARE(methods.size(), 24);
         for (const QString &method : methods) {
             QVERIFY2(arguments.contains(method), qPrintable(QStringLiteral("no denial check for %1").arg(method)));
             QString output;
@@ -811,12 +813,12 @@ private Q_SLOTS:
         }
         const QStringList admin{QStringLiteral("auth_admin"), QStringLiteral("auth_admin"), QStringLiteral("auth_admin")};
         const QStringList kept{QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep")};
-        QCOMPARE(defaults.size(), 7);
+        QCOMPARE(defaults.size(), 8);
         QCOMPARE(defaults.value(QStringLiteral("org.dmremap.read")),
                  QStringList({QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep"), QStringLiteral("yes")}));
         QCOMPARE(defaults.value(QStringLiteral("org.dmremap.self-test")), kept);
         for (const char *id : {"org.dmremap.remap", "org.dmremap.assemble", "org.dmremap.import", "org.dmremap.create-pair",
-                               "org.dmremap.remove-pair"})
+                               "org.dmremap.remove-pair", "org.dmremap.replace-main"})
             QCOMPARE(defaults.value(QLatin1String(id)), admin);
     }
 

@@ -94,6 +94,15 @@ ln -s nvme/nvme0n1 sys/nvme0n1-link
 record "$(line data "$uuid" SER_01 131072)"
 expect "the sysfs directory through a symlink (/sys/class/block)" "$(member_of data main)" --pairs pairs --sysfs sys/nvme0n1-link main.img
 
+# The disk a main disk is being copied to (ReplaceMain) is hidden too, by
+# its identity and size; a half-given replacement is malformed.
+record "$(line data "$uuid" SER_02 131072) replace-id=SER_01 replace-sectors=131072"
+expect "the replacement disk by identity and size" "$(member_of data replacement)" --pairs pairs --sysfs sys/nvme/nvme0n1 main.img
+record "$(line data "$uuid" SER_02 131072) replace-id=SER_01 replace-sectors=131071"
+expect "a replacement of another size: nothing" "" --pairs pairs --sysfs sys/nvme/nvme0n1 main.img
+record "$(line data "$uuid" SER_02 131072) replace-id=SER_01"
+expect "replace-id without replace-sectors: the line is skipped" "" --pairs pairs --sysfs sys/bare/sdb spare.img
+
 # Malformed lines are reported by number and skipped; the rest still counts.
 cat > pairs <<EOF
 # comment
