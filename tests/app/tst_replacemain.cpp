@@ -336,7 +336,7 @@ void TestReplaceMain::replaceCallsHelperAndShowsProgress()
     QVERIFY(!overview->replaceButton()->isVisible());
     QVERIFY(!overview->restartReplaceButton()->isVisible());
     QVERIFY(overview->cancelReplaceButton()->isVisible());
-    QVERIFY2(overview->replaceText()->text().contains(QStringLiteral("/dev/sdc (TestHDD)")), qPrintable(overview->replaceText()->text()));
+    QTRY_VERIFY2(overview->replaceText()->text().contains(QStringLiteral("/dev/sdc (TestHDD)")), qPrintable(overview->replaceText()->text()));
     QCOMPARE(overview->replaceProgress()->value(), 0);
     QVERIFY(!window.replaceMainAction()->isEnabled());
     QVERIFY(window.cancelReplaceAction()->isEnabled());
