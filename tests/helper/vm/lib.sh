@@ -41,6 +41,17 @@ start_services() {
     wait_for 30 "$CTL" disks || fail "dm-remap-helper did not answer"
 }
 
+# Stops the helper, runs a command (what happens meanwhile), starts it again.
+restart_helper_with() {
+    kill "$HELPER_PID"
+    wait "$HELPER_PID" 2>/dev/null || true
+    "$@" || fail "while the helper was stopped: $*"
+    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" ${HELPER_ARGS[@]+"${HELPER_ARGS[@]}"} >> "$OUT/helper.log" 2>&1 &
+    HELPER_PID=$!
+    PIDS+=($HELPER_PID)
+    wait_for 30 "$CTL" disks || fail "dm-remap-helper did not answer after its restart"
+}
+
 stop_services() {
     local pid
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

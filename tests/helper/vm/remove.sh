@@ -5,6 +5,7 @@
 # force; an import of the spare still brings the pair back. Then a pair of
 # 400,000 remaps: GetVersion keeps answering while ListRemaps and GetMap read
 # its whole list, and every device-mapper call ran on the worker thread.
+# Replacing the main disk runs in the same boot (replace.sh).
 . "$(dirname "$0")/lib.sh" "$@"
 trap stop_services EXIT
 start_services
@@ -111,6 +112,8 @@ ctl 0 --json pair list
 dd if=/dev/mapper/safe of=/run/back bs=4096 skip=125 count=1 iflag=direct 2>/dev/null || fail "read after assemble"
 cmp /run/back <(dd if=/run/old bs=4096 skip=125 count=1 2>/dev/null) || fail "the moved block's newest data is gone"
 ctl 0 pair remove safe
+
+. "$SRC/tests/helper/vm/replace.sh"
 
 step "long reads run on the helper's device-mapper worker: GetVersion answers meanwhile"
 # 400,000 remaps made cheaply: dm-remap-meta writes them in one commit (main
