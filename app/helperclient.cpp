@@ -394,85 +394,72 @@ void HelperClient::createPair(const QString &name, const QString &mainDisk,
           [this](const QString &message) { Q_EMIT pairCreationFailed(message); });
 }
 
-void HelperClient::removePair(const QString &pair, bool force)
+void HelperClient::callPair(const QString &pair, const QString &method, const QVariantList &arguments,
+                            const QString &what, QString (*describe)(const QDBusError &),
+                            std::function<bool(const QDBusMessage &)> onReply)
 {
     const QDBusPendingCall call = m_bus.asyncCall(
-            interactiveCall(m_service, pair, QLatin1String(OrgDmremapPair1Interface::staticInterfaceName()),
-                            QStringLiteral("RemoveWithOptions"), {QVariantMap{{QStringLiteral("force"), force}}}),
+            interactiveCall(m_service, pair, QLatin1String(OrgDmremapPair1Interface::staticInterfaceName()), method,
+                            arguments),
             authorizationTimeoutMs);
     auto *watcher = new QDBusPendingCallWatcher(call, this);
     const quint64 generation = m_generation;
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, pair, generation] {
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, generation, what, describe, onReply] {
         watcher->deleteLater();
         if (generation != m_generation)
             return;
-        const QDBusPendingReply<QVariantMap> reply = *watcher;
-        if (reply.isError() && reply.error().name() == QLatin1String("org.dmremap.Error.DataOnSpare")) {
-            Q_EMIT pairRemovalRefused(pair, reply.error().message().simplified().left(500));
+        const QDBusMessage reply = watcher->reply();
+        if (onReply(reply) || reply.type() != QDBusMessage::ErrorMessage)
             return;
-        }
-        if (reply.isError()) {
-            if (ErrorText::isHelperMissing(reply.error()) && m_status == Status::Ready)
-                setStatus(Status::Unavailable, ErrorText::describe(reply.error()));
-            Q_EMIT operationFailed(tr("Removing the pair"), ErrorText::describe(reply.error()));
-            return;
-        }
-        onPairRemoved(QDBusObjectPath(pair));
-        Q_EMIT pairRemovedByUser(pair);
+        const QDBusError error(reply);
+        if (ErrorText::isHelperMissing(error) && m_status == Status::Ready)
+            setStatus(Status::Unavailable, ErrorText::describe(error));
+        Q_EMIT operationFailed(what, describe(error));
     });
+}
+
+void HelperClient::removePair(const QString &pair, bool force)
+{
+    callPair(pair, QStringLiteral("RemoveWithOptions"), {QVariantMap{{QStringLiteral("force"), force}}},
+             tr("Removing the pair"), &ErrorText::describe, [this, pair](const QDBusMessage &reply) {
+                 if (reply.type() == QDBusMessage::ErrorMessage) {
+                     if (reply.errorName() != QLatin1String("org.dmremap.Error.DataOnSpare"))
+                         return false;
+                     Q_EMIT pairRemovalRefused(pair, reply.errorMessage().simplified().left(500));
+                     return true;
+                 }
+                 onPairRemoved(QDBusObjectPath(pair));
+                 Q_EMIT pairRemovedByUser(pair);
+                 return true;
+             });
 }
 
 void HelperClient::replaceMain(const QString &pair, const QString &newDisk)
 {
     const QVariantMap options{{QStringLiteral("erase-new-disk"), true}};
-    const QDBusPendingCall call = m_bus.asyncCall(
-            interactiveCall(m_service, pair, QLatin1String(OrgDmremapPair1Interface::staticInterfaceName()),
-                            QStringLiteral("ReplaceMain"),
-                            {QVariant::fromValue(QDBusObjectPath(newDisk)), QVariant::fromValue(options)}),
-            authorizationTimeoutMs);
-    auto *watcher = new QDBusPendingCallWatcher(call, this);
-    const quint64 generation = m_generation;
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, pair, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const QDBusPendingReply<> reply = *watcher;
-        if (reply.isError()) {
-            if (ErrorText::isHelperMissing(reply.error()) && m_status == Status::Ready)
-                setStatus(Status::Unavailable, ErrorText::describe(reply.error()));
-            Q_EMIT operationFailed(tr("Replacing the main disk"), ErrorText::describeReplace(reply.error()));
-            return;
-        }
-        fetchPairStatus(pair);
-        // The new disk is now held by the pair's device.
-        for (const QString &disk : diskPaths())
-            fetchDiskInfo(disk);
-        Q_EMIT replaceStarted(pair);
-    });
+    callPair(pair, QStringLiteral("ReplaceMain"), {QVariant::fromValue(QDBusObjectPath(newDisk)), QVariant::fromValue(options)},
+             tr("Replacing the main disk"), &ErrorText::describeReplace, [this, pair](const QDBusMessage &reply) {
+                 if (reply.type() == QDBusMessage::ErrorMessage)
+                     return false;
+                 fetchPairStatus(pair);
+                 // The new disk is now held by the pair's device.
+                 for (const QString &disk : diskPaths())
+                     fetchDiskInfo(disk);
+                 Q_EMIT replaceStarted(pair);
+                 return true;
+             });
 }
 
 void HelperClient::cancelReplace(const QString &pair)
 {
-    const QDBusPendingCall call = m_bus.asyncCall(
-            interactiveCall(m_service, pair, QLatin1String(OrgDmremapPair1Interface::staticInterfaceName()),
-                            QStringLiteral("CancelReplace")),
-            authorizationTimeoutMs);
-    auto *watcher = new QDBusPendingCallWatcher(call, this);
-    const quint64 generation = m_generation;
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, pair, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return;
-        const QDBusPendingReply<> reply = *watcher;
-        if (reply.isError()) {
-            if (ErrorText::isHelperMissing(reply.error()) && m_status == Status::Ready)
-                setStatus(Status::Unavailable, ErrorText::describe(reply.error()));
-            Q_EMIT operationFailed(tr("Cancelling the replacement"), ErrorText::describeReplace(reply.error()));
-            return;
-        }
-        if (m_pairs.contains(pair))
-            fetchPairStatus(pair);
-    });
+    callPair(pair, QStringLiteral("CancelReplace"), {}, tr("Cancelling the replacement"), &ErrorText::describeReplace,
+             [this, pair](const QDBusMessage &reply) {
+                 if (reply.type() == QDBusMessage::ErrorMessage)
+                     return false;
+                 if (m_pairs.contains(pair))
+                     fetchPairStatus(pair);
+                 return true;
+             });
 }
 
 void HelperClient::onReplaceProgress(qulonglong copied, qulonglong total, const QDBusMessage &message)

@@ -118,6 +118,11 @@ private Q_SLOTS:
     void onReplaceFinished(const QString &result, const QDBusMessage &message);
 
 private:
+    // An interactive call of a Pair1 method; onReply gets its answer unless
+    // the client reloaded meanwhile. A failure onReply leaves alone (it
+    // returns false) is reported as operationFailed(what, describe(error)).
+    void callPair(const QString &pair, const QString &method, const QVariantList &arguments, const QString &what,
+                  QString (*describe)(const QDBusError &), std::function<bool(const QDBusMessage &)> onReply);
     void setStatus(Status status, const QString &text = {});
     void failLoad(const QDBusError &error);
     void fetchDiskInfo(const QString &disk);
