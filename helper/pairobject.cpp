@@ -76,9 +76,9 @@ void PairObject::refresh()
     QPointer<PairObject> self(this);
     m_manager->runIo<Snapshot>([name = m_name, dir = m_manager->options().stateDirectory] { return read(name, dir); },
                                [self](const Snapshot &snapshot) {
-        if (self)
-            self->apply(snapshot);
-    });
+                                   if (self)
+                                       self->apply(snapshot);
+                               });
 }
 
 void PairObject::refreshThen(const QDBusMessage &call, std::function<void()> then)
