@@ -12,8 +12,10 @@ mkdir -p "$out"
 rm -rf "$out"/*.img "$out"/boot1 "$out"/boot2
 truncate -s 64M "$out/main.img"
 truncate -s 32M "$out/spare.img"
+truncate -s 64M "$out/new.img"
 common=(--kernel "$kernel" --build-dir "$build/tests/vm/cache" --share "$build" --systemd --mem 2048
-        --root-disk "$out/root.img" --disk "nvme:$out/main.img:LCMAIN1" --disk "nvme:$out/spare.img:LCSPARE1")
+        --root-disk "$out/root.img" --disk "nvme:$out/main.img:LCMAIN1" --disk "nvme:$out/spare.img:LCSPARE1"
+        --disk "nvme:$out/new.img:LCNEW1")
 for phase in boot1 boot2; do
     mkdir -p "$out/$phase"
     # Boot 1 loads the build's module by hand and installs it for boot 2,

@@ -13,7 +13,8 @@
 # the pair and the mount back. The fstab line stays for boot 2.
 # Boot 2: dm-remap-assemble.service started the pair before
 # local-fs-pre.target and the fstab line mounted the pair's partition, never
-# the raw one. Removal last.
+# the raw one. Removal, then the main disk of a new pair replaced online
+# while its partition is mounted.
 # Usage: vm-lifecycle.sh boot1|boot2 <packages dir> <source dir> <version>
 set -euo pipefail
 phase=$1 packages=$2 src=$3 version=$4
@@ -38,6 +39,12 @@ hidden() { # <device>: udev's database says systemd must not use it
 }
 udisks_ignored() { # <device>: HintIgnore as udisks reports it
     udisksctl info -b "$1" | sed -n 's/^ *HintIgnore: *//p'
+}
+disk_object() { # <serial>: the helper's object of that disk
+    call /org/dmremap/Manager1 org.dmremap.Manager1 GetDisks | python3 -c 'import json,sys
+for path, props in json.load(sys.stdin)["data"][0]:
+    if props.get("serial", {}).get("data") == sys.argv[1]:
+        print(path)' "$1"
 }
 
 check_paired() { # <when>
@@ -106,12 +113,6 @@ grep -q '^Seccomp:[[:space:]]*2' "/proc/$pid/status" || fail "the helper runs wi
 step "every D-Bus method once under the sandbox"
 call /org/dmremap/Manager1 org.dmremap.Manager1 GetDisks > "$OUT/disks.json"
 call /org/dmremap/Manager1 org.dmremap.Manager1 GetPairs > "$OUT/pairs-before.json"
-disk_object() { # <serial>
-    python3 -c 'import json,sys
-for path, props in json.load(open(sys.argv[1]))["data"][0]:
-    if props.get("serial", {}).get("data") == sys.argv[2]:
-        print(path)' "$OUT/disks.json" "$1"
-}
 main_obj=$(disk_object LCMAIN1)
 spare_obj=$(disk_object LCSPARE1)
 [ -n "$main_obj" ] && [ -n "$spare_obj" ] || fail "GetDisks lists no LCMAIN1/LCSPARE1: $(cat "$OUT/disks.json")"
@@ -136,6 +137,14 @@ call "$pair_obj" org.dmremap.Pair1 ListRemaps tu 0 100 > /dev/null || fail "Pair
 call "$pair_obj" org.dmremap.Pair1 ListPending > /dev/null || fail "Pair1.ListPending"
 call "$pair_obj" org.dmremap.Pair1 GetMap ttu 0 1000 10 > /dev/null || fail "Pair1.GetMap"
 call "$pair_obj" org.dmremap.Pair1 Remap t 60000 > "$OUT/remap.json" || fail "Pair1.Remap"
+# The copy itself is tested in vm.helper-remove (replace.sh); under the
+# sandbox both methods must reach their own checks: the main disk is no
+# candidate (SameDisk), and no replacement runs (NotFound).
+call "$pair_obj" org.dmremap.Pair1 ReplaceMain 'oa{sv}' "$main_obj" 1 erase-new-disk b true > /dev/null 2> "$OUT/replace.err" \
+    && fail "ReplaceMain accepted the pair's own main disk"
+grep -q "SameDisk\|is a disk of pair" "$OUT/replace.err" || fail "Pair1.ReplaceMain: $(cat "$OUT/replace.err")"
+call "$pair_obj" org.dmremap.Pair1 CancelReplace > /dev/null 2> "$OUT/cancel.err" && fail "CancelReplace without a replacement"
+grep -q "is not being replaced" "$OUT/cancel.err" || fail "Pair1.CancelReplace: $(cat "$OUT/cancel.err")"
 call /org/dmremap/Manager1 org.dmremap.Manager1 Assemble > "$OUT/assemble.json" || fail "Manager1.Assemble"
 journalctl -u dm-remap-helper.service --no-pager > "$OUT/helper-journal.log" 2>&1 || true
 
@@ -243,4 +252,28 @@ wait_for 10 test -b "${main}p1" || fail "the raw partitions did not come back"
 udevadm settle
 [ "$(by_uuid "$fs_uuid")" = "${main}p1" ] || fail "after removal by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
 [ "$(udisks_ignored "$main")" = false ] || fail "after removal udisks still hides $main"
+
+step "replacing the main disk: its copy hidden from udev, the mounted partition moves to the new disk"
+new=$(disk_with_serial LCNEW1) || fail "no NVMe disk LCNEW1"
+call /org/dmremap/Manager1 org.dmremap.Manager1 CreatePair 'sooa{sv}' lc "$(disk_object LCMAIN1)" "$(disk_object LCSPARE1)" \
+    1 erase-spare b true > /dev/null || fail "CreatePair again"
+wait_for 20 test -b /dev/mapper/lc-part1 || fail "no /dev/mapper/lc-part1 after pairing again: $(ls /dev/mapper)"
+udevadm settle
+mount /dev/mapper/lc-part1 /mnt/pairdata
+call "$pair_obj" org.dmremap.Pair1 ReplaceMain 'oa{sv}' "$(disk_object LCNEW1)" 1 erase-new-disk b true > /dev/null \
+    2> "$OUT/replace.err" || fail "Pair1.ReplaceMain: $(cat "$OUT/replace.err")"
+hidden "$new" || fail "udev offers the new disk during the copy: $(udevadm info -q property -n "$new" | grep -E 'SYSTEMD_READY|DM_REMAP')"
+[ "$(udisks_ignored "$new")" = true ] || fail "udisks offers the new disk during the copy"
+wait_for 120 sh -c "dmsetup table lc | grep -q ' linear '" || fail "the copy did not finish: $(dmsetup status lc)"
+[ "$(findmnt -n -o SOURCE /mnt/pairdata)" = /dev/mapper/lc-part1 ] || fail "after the replacement /mnt/pairdata is $(findmnt -n -o SOURCE /mnt/pairdata)"
+cmp /mnt/pairdata/marker /run/marker || fail "the data differs after the replacement"
+echo written-after > /mnt/pairdata/after && sync || fail "writing after the replacement"
+udevadm settle
+[ "$(by_uuid "$fs_uuid")" = "$(readlink -f /dev/mapper/lc-part1)" ] || fail "after the replacement by-uuid/$fs_uuid is $(by_uuid "$fs_uuid")"
+[ -z "$(blkid -p "$main" 2>/dev/null)" ] || fail "the old main disk still carries signatures: $(blkid -p "$main")"
+[ "$(udisks_ignored "$main")" = false ] || fail "after the replacement udisks still hides the old main disk"
+grep -q 'name=lc ' /var/lib/dm-remap/pairs && fail "the record still names the replaced pair"
+umount /mnt/pairdata
+kpartx -d -p -part /dev/mapper/lc
+dmsetup remove lc
 echo "lifecycle VM test passed"
