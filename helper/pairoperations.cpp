@@ -210,6 +210,17 @@ Error record(const QString &stateDir, const PairRecord &pair)
     return {};
 }
 
+// Deletes a pair's line from the record, if it has one.
+bool forgetRecord(const QString &stateDir, const QString &name, QString *error)
+{
+    QList<PairRecord> records = PairRecords::load(stateDir, nullptr, error);
+    const qsizetype before = records.size();
+    records.removeIf([&name](const PairRecord &r) { return r.name == name; });
+    if (error->isEmpty() && records.size() != before)
+        PairRecords::save(stateDir, records, error);
+    return error->isEmpty();
+}
+
 } // namespace
 
 // Whether udev's database marks the disk as a pair's (56-dm-remap.rules).
@@ -634,12 +645,7 @@ RemoveOutcome remove(const QString &stateDir, const QString &name, bool force)
         resumeWith({Errors::Failed, error});
         return out;
     }
-    QList<PairRecord> records = PairRecords::load(stateDir, nullptr, &error);
-    const qsizetype before = records.size();
-    records.removeIf([&name](const PairRecord &r) { return r.name == name; });
-    if (error.isEmpty() && records.size() != before)
-        PairRecords::save(stateDir, records, &error);
-    if (!error.isEmpty())
+    if (!forgetRecord(stateDir, name, &error))
         out.error = {Errors::Failed, QStringLiteral("/dev/mapper/%1 is removed, but its record is not: %2").arg(name, error)};
     Udev udev;
     QList<DiskInfo> disks;
@@ -777,6 +783,19 @@ quint64 regionSectors(quint64 length)
 QString devText(dev_t devnum)
 {
     return QStringLiteral("%1:%2").arg(::major(devnum)).arg(::minor(devnum));
+}
+
+// The new disk of the mirror table startReplace loads:
+// "core 1 <region> 2 <private> 0 <new> 0 1 handle_errors".
+std::optional<dev_t> mirrorNewDisk(const QString &params)
+{
+    const QStringList fields = params.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList parts = fields.size() >= 8 ? fields.at(6).split(QLatin1Char(':')) : QStringList();
+    bool majorOk = false, minorOk = false;
+    const dev_t devnum = parts.size() == 2 ? makedev(parts.at(0).toUInt(&majorOk), parts.at(1).toUInt(&minorOk)) : 0;
+    if (!majorOk || !minorOk)
+        return std::nullopt;
+    return devnum;
 }
 
 // Sets (or, with an empty id, clears) the disk a pair's main disk is being
@@ -1000,12 +1019,11 @@ Error finishReplace(const QString &stateDir, const QString &name)
     const auto innerTable = DeviceMapper::table(replacingName(name), &error);
     if (!table || table->targetType != QLatin1String("mirror") || !innerTable)
         return {Errors::NotFound, QStringLiteral("the main disk of pair %1 is not being replaced").arg(name)};
-    const QStringList legs = table->params.split(QLatin1Char(' '), Qt::SkipEmptyParts);
     const auto params = DmTable::parseParams(innerTable->params);
-    // "core 1 <region> 2 <private> 0 <new> 0"
-    if (legs.size() < 8 || !params)
+    const auto newDisk = mirrorNewDisk(table->params);
+    if (!newDisk || !params)
         return {Errors::Failed, QStringLiteral("%1 has an unexpected table").arg(name)};
-    const QString newDev = legs.at(6);
+    const QString newDev = devText(*newDisk);
     if (!DeviceMapper::suspend(name, &error, true))
         return {Errors::Failed, error};
     // Suspending waited for the writes in flight: one the new disk failed
@@ -1026,11 +1044,7 @@ Error finishReplace(const QString &stateDir, const QString &name)
     qInfo("dm-remap-helper: pair %s: /dev/mapper/%s is now %s alone", qPrintable(name), qPrintable(name), qPrintable(newDev));
     if (!DeviceMapper::remove(replacingName(name), &error))
         qWarning("dm-remap-helper: cannot remove %s: %s", qPrintable(replacingName(name)), qPrintable(error));
-    QList<PairRecord> records = PairRecords::load(stateDir, nullptr, &error);
-    records.removeIf([&name](const PairRecord &r) { return r.name == name; });
-    if (error.isEmpty())
-        PairRecords::save(stateDir, records, &error);
-    if (!error.isEmpty())
+    if (!forgetRecord(stateDir, name, &error))
         qWarning("dm-remap-helper: the record of pair %s cannot be removed: %s", qPrintable(name), qPrintable(error));
     Udev udev;
     QList<DiskInfo> released;
@@ -1058,13 +1072,12 @@ Error cancelReplace(const QString &stateDir, const QString &name)
         return {Errors::NotFound, QStringLiteral("the main disk of pair %1 is not being replaced").arg(name)};
     dev_t newDev = 0;
     if (copying) {
-        const QStringList legs = table->params.split(QLatin1Char(' '), Qt::SkipEmptyParts);
         const auto inner = DeviceMapper::table(replacingName(name), &error);
         auto params = inner ? DmTable::parseParams(inner->params) : std::nullopt;
-        const QStringList newParts = legs.size() >= 8 ? legs.at(6).split(QLatin1Char(':')) : QStringList();
-        if (!params || newParts.size() != 2)
+        const auto newDisk = mirrorNewDisk(table->params);
+        if (!params || !newDisk)
             return {Errors::Failed, QStringLiteral("%1 has an unexpected table").arg(name)};
-        newDev = makedev(newParts.at(0).toUInt(), newParts.at(1).toUInt());
+        newDev = *newDisk;
         // The private device commits its remaps when suspended; the pair's
         // device then loads the remap target again, which reads them and
         // takes the writes the mirror held back.
