@@ -1,12 +1,14 @@
 #include "diskobject.h"
 
 #include "disk1adaptor.h"
+#include "history.h"
 #include "manager.h"
 #include "pairobject.h"
 #include "smart1adaptor.h"
 #include "smartctl.h"
 
 #include <QJsonDocument>
+#include <QPointer>
 #include <QJsonObject>
 
 using namespace Validation;
@@ -213,4 +215,51 @@ void DiskObject::SetDeviceType(const QString &type)
                       sendReply(call);
                       refreshSmart();
                   });
+}
+
+QList<QVariantMap> DiskObject::GetHistory(qlonglong from, qlonglong to, qlonglong resolution)
+{
+    if (refuse(checkHistoryRange(from, to, resolution)))
+        return {};
+    authorizeThen(Actions::Read, {}, [this, from, to, resolution](const QDBusMessage &call) {
+        // Kept by WWN or serial, as the device type.
+        if (m_info.mainId().isEmpty()) {
+            sendError(call, Errors::NotSupported,
+                      QStringLiteral("%1 has neither a WWN nor a serial number to keep a history by").arg(m_info.path));
+            return;
+        }
+        QPointer<DiskObject> self(this);
+        m_manager->history()->diskHistory(m_info.mainId(), from, to, resolution)
+                .then(m_manager, [self, call, bus = m_manager->bus()](const History::DiskHistory &history) {
+                    if (!self) {
+                        bus.send(call.createErrorReply(QLatin1String(Errors::NotFound), QStringLiteral("the disk went away")));
+                        return;
+                    }
+                    if (!history.error.isEmpty()) {
+                        self->sendError(call, Errors::Failed, history.error);
+                        return;
+                    }
+                    QList<QVariantMap> buckets;
+                    buckets.reserve(history.buckets.size());
+                    for (const History::DiskBucket &bucket : history.buckets) {
+                        QVariantMap m{{QStringLiteral("start"), qlonglong(bucket.startSecs)},
+                                      {QStringLiteral("end"), qlonglong(bucket.endSecs)},
+                                      {QStringLiteral("readings"), qulonglong(bucket.readings)},
+                                      {QStringLiteral("daily"), bucket.fromDailyAggregates}};
+                        for (int field = 0; field < History::SmartFieldCount; ++field) {
+                            const History::SmartRange &range = bucket.values[field];
+                            const QString name = History::smartFieldName(History::SmartField(field)).replace(QLatin1Char('_'), QLatin1Char('-'));
+                            if (range.min)
+                                m.insert(name + QStringLiteral("-min"), qlonglong(*range.min));
+                            if (range.max)
+                                m.insert(name + QStringLiteral("-max"), qlonglong(*range.max));
+                            if (range.last)
+                                m.insert(name + QStringLiteral("-last"), qlonglong(*range.last));
+                        }
+                        buckets << m;
+                    }
+                    self->sendReply(call, QVariant::fromValue(buckets));
+                });
+    });
+    return {};
 }

@@ -33,6 +33,7 @@ public:
 
 public Q_SLOTS:
     QVariantMap GetInfo();
+    QList<QVariantMap> GetHistory(qlonglong from, qlonglong to, qlonglong resolution);
     QVariantMap GetSmart();
     DmRemap::SmartAttributeList GetAttributes();
     DmRemap::SelfTestList GetSelfTests();

@@ -12,6 +12,7 @@
 #include <QDBusConnectionInterface>
 #include <QDBusError>
 #include <QDBusObjectPath>
+#include <QDir>
 #include <QProcess>
 
 #include <cstdio>
@@ -127,8 +128,11 @@ int main(int argc, char **argv)
     const QCommandLineOption authTimeoutOption(QStringLiteral("auth-timeout"),
                                                QStringLiteral("Seconds a call may wait for its user to authenticate (default 300)."),
                                                QStringLiteral("seconds"), QStringLiteral("300"));
+    const QCommandLineOption historyOption(QStringLiteral("history"),
+                                           QStringLiteral("The history database (default history.db in the state directory)."),
+                                           QStringLiteral("file"));
     parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, metricsOption, hookOption, hookTimeoutOption,
-                       authTimeoutOption, assembleOption});
+                       authTimeoutOption, historyOption, assembleOption});
     parser.process(app);
 
     Manager::Options options;
@@ -136,6 +140,8 @@ int main(int argc, char **argv)
     options.smartIntervalMinutes = parser.value(smartOption).toInt(&ok1);
     options.maxPairs = parser.value(maxPairsOption).toInt(&ok2);
     options.stateDirectory = parser.value(stateOption);
+    options.historyPath = parser.isSet(historyOption) ? parser.value(historyOption)
+                                                      : QDir(options.stateDirectory).filePath(QStringLiteral("history.db"));
     const QString busName = parser.value(busOption);
     Monitoring::Options monitoring;
     monitoring.metricsDirectory = parser.value(metricsOption);
@@ -146,7 +152,7 @@ int main(int argc, char **argv)
     const int authTimeout = parser.value(authTimeoutOption).toInt(&ok4);
     options.interactiveAuthTimeoutMs = authTimeout * 1000;
     if (!ok3 || hookTimeout < 1 || hookTimeout > 3600 || !ok4 || authTimeout < 1 || authTimeout > 3600 || !ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
-        || (busName != QLatin1String("system") && busName != QLatin1String("session"))) {
+        || (busName != QLatin1String("system") && busName != QLatin1String("session")) || options.historyPath.isEmpty()) {
         fprintf(stderr, "dm-remap-helper: invalid option value (see --help)\n");
         return 2;
     }

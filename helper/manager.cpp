@@ -2,6 +2,8 @@
 
 #include "devicemapper.h"
 #include "diskobject.h"
+#include "history.h"
+#include "historyrecorder.h"
 #include "manager1adaptor.h"
 #include "pairobject.h"
 #include "pairoperations.h"
@@ -10,13 +12,17 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QSocketNotifier>
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <libudev.h>
 #include <linux/dm-ioctl.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace Validation;
@@ -39,6 +45,13 @@ Manager::Manager(const QDBusConnection &bus, const Options &options, QObject *pa
     connect(&m_pairPoll, &QTimer::timeout, this, [this] { syncPairs(); });
     m_smartTimer.setInterval(qMax(1, m_options.smartIntervalMinutes) * 60 * 1000);
     connect(&m_smartTimer, &QTimer::timeout, this, &Manager::refreshAllSmart);
+    // The unit's StateDirectory= makes /var/lib/dm-remap; elsewhere (tests,
+    // --state-dir) the history's directory is made here, private as the unit's.
+    const QByteArray historyDir = QFile::encodeName(QFileInfo(m_options.historyPath).absolutePath());
+    if (::mkdir(historyDir.constData(), 0700) != 0 && errno != EEXIST)
+        qWarning("dm-remap-helper: history: cannot create %s: %s", historyDir.constData(), strerror(errno));
+    m_history = std::make_unique<History::Store>(m_options.historyPath);
+    m_historyRecorder = std::make_unique<HistoryRecorder>(this, m_history.get());
 }
 
 Manager::~Manager()

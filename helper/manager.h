@@ -17,12 +17,17 @@
 #include <QPointer>
 #include <QTimer>
 #include <functional>
+#include <memory>
 #include <optional>
 
 class DiskObject;
+class HistoryRecorder;
 class PairObject;
 class QSocketNotifier;
 struct udev_monitor;
+namespace History {
+class Store;
+}
 
 class Manager : public ServiceObject
 {
@@ -33,6 +38,7 @@ public:
         int maxPairs = 64;
         QString stateDirectory = QStringLiteral("/var/lib/dm-remap");
         int interactiveAuthTimeoutMs = Authorizer::kInteractiveTimeoutMs;
+        QString historyPath = QStringLiteral("/var/lib/dm-remap/history.db");
     };
 
     Manager(const QDBusConnection &bus, const Options &options, QObject *parent = nullptr);
@@ -44,6 +50,8 @@ public:
     QDBusConnection bus() const { return m_bus; }
     Authorizer *authorizer() { return &m_authorizer; }
     const Options &options() const { return m_options; }
+    // The history database (docs/history.md): written and read on its own thread.
+    History::Store *history() { return m_history.get(); }
 
     QList<DiskObject *> disks() const { return m_disks.values(); }
     QList<PairObject *> pairs() const { return m_pairs.values(); }
@@ -123,4 +131,6 @@ private:
     QTimer m_diskSync;   // coalesces udev events
     QTimer m_pairPoll;   // catches changes made behind our back
     QTimer m_smartTimer;
+    std::unique_ptr<History::Store> m_history;
+    std::unique_ptr<HistoryRecorder> m_historyRecorder;
 };

@@ -103,6 +103,10 @@ void addPair(Writer &w, const PairSample &p)
           "Blocks moved after a read that succeeded only on a retry, since the table was loaded.", labels, number(p.weakMoved));
     w.add("dmremap_pair_metadata_repaired_total", "counter",
           "Metadata blocks rewritten from their good copy at load, since the table was loaded.", labels, number(p.metadataRepaired));
+    if (p.spareDaysLeft)
+        w.add("dmremap_pair_spare_days_left", "gauge",
+              "Days until the spare is full at the current rate (the forecast's likely date); absent without a forecast.", labels,
+              QByteArray::number(*p.spareDaysLeft, 'f', 2));
 }
 
 void addDisk(Writer &w, const DiskSample &d)

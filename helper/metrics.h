@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace Metrics {
 
 // The file's name inside the collector's directory.
@@ -33,6 +35,9 @@ struct PairSample {
     quint64 unreadableSectors = 0;
     quint64 weakMoved = 0;
     quint64 metadataRepaired = 0;
+    // Days to the forecast's likely spare-full date (docs/forecast.md),
+    // only when there is a forecast.
+    std::optional<double> spareDaysLeft;
 };
 
 struct DiskSample {

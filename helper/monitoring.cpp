@@ -20,6 +20,12 @@ Monitoring::Monitoring(Manager *manager, const Options &options, QObject *parent
     m_writeTimer.setSingleShot(true);
     m_writeTimer.setInterval(200);
     connect(&m_writeTimer, &QTimer::timeout, this, &Monitoring::writeMetrics);
+    m_forecastTimer.setInterval(60 * 60 * 1000);
+    connect(&m_forecastTimer, &QTimer::timeout, this, [this] {
+        for (PairObject *pair : m_manager->pairs())
+            updateForecast(pair);
+    });
+    m_forecastTimer.start();
     connect(manager, &Manager::PairAdded, this, &Monitoring::watchPair);
     connect(manager, &Manager::DiskAdded, this, &Monitoring::watchDisk);
     connect(manager, &Manager::PairRemoved, this, &Monitoring::scheduleWrite);
@@ -61,6 +67,24 @@ EventHook::Variables Monitoring::pairVariables(PairObject *pair)
     };
 }
 
+void Monitoring::updateForecast(PairObject *pair)
+{
+    const QPointer<PairObject> guard(pair);
+    // A pair without a status or history has no forecast: the store's
+    // problems are logged where they arise.
+    pair->forecast([this, guard](const QVariantMap &answer, const QString &) {
+        if (!guard)
+            return;
+        Known &known = m_known[guard->name()];
+        const std::optional<qint64> before = known.spareFullSecs;
+        known.spareFullSecs = answer.value(QStringLiteral("forecast")).toBool()
+                ? std::optional<qint64>(answer.value(QStringLiteral("likely")).toLongLong())
+                : std::nullopt;
+        if (known.spareFullSecs != before)
+            scheduleWrite();
+    });
+}
+
 void Monitoring::watchPair(const QDBusObjectPath &path)
 {
     PairObject *pair = nullptr;
@@ -82,6 +106,8 @@ void Monitoring::watchPair(const QDBusObjectPath &path)
         const bool moreMoved = moved > known.moved, morePending = pending > known.pending;
         known.moved = moved;
         known.pending = pending;
+        if (moreMoved)
+            updateForecast(guard);
         EventHook::Variables variables = pairVariables(guard);
         if (moreMoved)
             m_hook.notify(QStringLiteral("blocks-moved"), variables);
@@ -96,6 +122,7 @@ void Monitoring::watchPair(const QDBusObjectPath &path)
         variables.insert(QStringLiteral("OLD_STATE"), old);
         m_hook.notify(QStringLiteral("state-changed"), variables);
     });
+    updateForecast(pair);
     scheduleWrite();
     // A pair found in trouble (at the helper's start, or assembled so) is news.
     const QString state = status.value(QStringLiteral("state")).toString();
@@ -138,6 +165,7 @@ void Monitoring::scheduleWrite()
 
 void Monitoring::writeMetrics()
 {
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
     QList<Metrics::PairSample> pairs;
     for (PairObject *pair : m_manager->pairs()) {
         const QVariantMap s = pair->statusMap();
@@ -161,6 +189,8 @@ void Monitoring::writeMetrics()
         p.unreadableSectors = s.value(QStringLiteral("unreadable-sectors")).toULongLong();
         p.weakMoved = s.value(QStringLiteral("weak-moved")).toULongLong();
         p.metadataRepaired = s.value(QStringLiteral("metadata-repaired")).toULongLong();
+        if (known.spareFullSecs)
+            p.spareDaysLeft = double(*known.spareFullSecs - now) / 86400;
         pairs << p;
     }
     QList<Metrics::DiskSample> disks;
@@ -177,7 +207,7 @@ void Monitoring::writeMetrics()
     if (m_options.metricsDirectory.isEmpty() || !QFileInfo(m_options.metricsDirectory).isDir())
         return;
     QString error;
-    const QByteArray text = Metrics::render(pairs, disks, QDateTime::currentSecsSinceEpoch());
+    const QByteArray text = Metrics::render(pairs, disks, now);
     if (!Metrics::writeAtomically(m_options.metricsDirectory, text, &error)) {
         if (!m_writeFailed)
             qWarning("dm-remap-helper: metrics: %s", qPrintable(error));

@@ -11,6 +11,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <optional>
+
 class Manager;
 class PairObject;
 
@@ -32,17 +34,21 @@ private:
     void scheduleWrite();
     void writeMetrics();
     EventHook::Variables pairVariables(PairObject *pair);
+    // Asks the pair's forecast again; the metric follows when it arrives.
+    void updateForecast(PairObject *pair);
 
     Manager *m_manager;
     Options m_options;
     EventHook m_hook;
     QTimer m_writeTimer; // coalesces the changes of one burst into one write
+    QTimer m_forecastTimer; // the forecast moves with time too, not only with remaps
     bool m_writeFailed = false;
     // Per pair name: its disks' serials (kept while a disk is gone, so that
     // its series keep their labels) and the counts of the last event.
     struct Known {
         QString mainSerial, spareSerial;
         quint64 moved = 0, pending = 0;
+        std::optional<qint64> spareFullSecs; // the forecast's likely date, if there is one
     };
     QHash<QString, Known> m_known;
     Known &knownFor(PairObject *pair);

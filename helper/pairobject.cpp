@@ -2,11 +2,15 @@
 
 #include "devicemapper.h"
 #include "diskobject.h"
+#include "forecast.h"
+#include "history.h"
+#include "historyfeed.h"
 #include "manager.h"
 #include "pair1adaptor.h"
 #include "pairoperations.h"
 #include "pairrecord.h"
 
+#include <QDateTime>
 #include <QPointer>
 
 #include <limits>
@@ -66,6 +70,7 @@ PairObject::Snapshot PairObject::read(const QString &name, const QString &stateD
         if (r.name == name) {
             snapshot.replaceId = r.replaceId;
             snapshot.replaceSectors = r.replaceSectors;
+            snapshot.uuid = r.uuid;
         }
     }
     return snapshot;
@@ -151,6 +156,8 @@ void PairObject::apply(const Snapshot &snapshot)
     m_replace = snapshot.replace;
     m_replaceId = snapshot.replaceId;
     m_replaceSectors = snapshot.replaceSectors;
+    if (!snapshot.uuid.isEmpty())
+        m_uuid = snapshot.uuid;
     if (m_replace.copying) {
         if (!m_replacePoll.isActive())
             m_replacePoll.start();
@@ -497,4 +504,113 @@ void PairObject::CancelReplace()
                                     }
                                 });
     });
+}
+
+QString PairObject::historyId() const
+{
+    return m_uuid.isEmpty() ? QStringLiteral("name:") + m_name : m_uuid;
+}
+
+QList<QVariantMap> PairObject::GetHistory(qlonglong from, qlonglong to, qlonglong resolution)
+{
+    if (refuse(checkHistoryRange(from, to, resolution)))
+        return {};
+    authorizeThen(Actions::Read, {}, [this, from, to, resolution](const QDBusMessage &call) {
+        QPointer<PairObject> self(this);
+        m_manager->history()->pairHistory(historyId(), from, to, resolution)
+                .then(m_manager, [self, call, bus = m_manager->bus()](const History::PairHistory &history) {
+                    if (!self) {
+                        bus.send(call.createErrorReply(QLatin1String(Errors::NotFound), QStringLiteral("the pair went away")));
+                        return;
+                    }
+                    if (!history.error.isEmpty()) {
+                        self->sendError(call, Errors::Failed, history.error);
+                        return;
+                    }
+                    QList<QVariantMap> buckets;
+                    buckets.reserve(history.buckets.size());
+                    for (const History::PairBucket &bucket : history.buckets)
+                        buckets << QVariantMap{{QStringLiteral("start"), qlonglong(bucket.startSecs)},
+                                               {QStringLiteral("end"), qlonglong(bucket.endSecs)},
+                                               {QStringLiteral("moved"), qulonglong(bucket.moved)},
+                                               {QStringLiteral("pending"), qulonglong(bucket.pending)},
+                                               {QStringLiteral("daily"), bucket.fromDailyAggregates}};
+                    self->sendReply(call, QVariant::fromValue(buckets));
+                });
+    });
+    return {};
+}
+
+void PairObject::forecast(std::function<void(const QVariantMap &, const QString &)> done)
+{
+    if (!m_status) {
+        done({}, QStringLiteral("the status of pair %1 is not known").arg(m_name));
+        return;
+    }
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    Forecast::SpareInput input;
+    input.capacitySlots = m_status->capacity;
+    input.usedSlots = std::min(m_status->capacity, m_status->remapped + m_status->failedSlots);
+    input.nowSecs = now;
+    // The main disk's reallocated-sector count for the risk band: ATA only.
+    const DiskObject *main = m_manager->diskByDevnum(m_main);
+    const std::optional<quint64> reallocated = main && main->smart().available ? main->smart().reallocatedSectors : std::nullopt;
+    const QString mainId = main ? main->info().mainId() : QString();
+    History::Store *store = m_manager->history();
+    const History::StoreStatus storeStatus = store->status();
+    QPointer<PairObject> self(this);
+    const qint64 windowStart = std::max<qint64>(0, now - qint64(Forecast::kWindowDays) * History::kSecondsPerDay);
+    store->remapEvents(historyId(), windowStart, now + 1)
+            .then([input](const History::RemapEvents &events) mutable {
+                // On the store's thread: a long history takes tens of ms.
+                if (!events.error.isEmpty())
+                    return std::make_pair(events.error, Forecast::SpareForecast());
+                input.events.reserve(events.moved.size());
+                for (const History::MovedBlocks &moved : events.moved)
+                    input.events << Forecast::RemapEvent{moved.timeSecs, moved.blocks};
+                return std::make_pair(QString(), Forecast::forecastSpareFull(input));
+            })
+            .then(m_manager, [self, done, input, reallocated, mainId, store, storeStatus, now](
+                                     const std::pair<QString, Forecast::SpareForecast> &result) {
+                if (!self) {
+                    done({}, QStringLiteral("the pair went away"));
+                    return;
+                }
+                if (!result.first.isEmpty()) {
+                    done({}, result.first);
+                    return;
+                }
+                QVariantMap map = HistoryFeed::forecastMap(result.second, input.capacitySlots, input.usedSlots, now);
+                map.insert(QStringLiteral("history-available"), storeStatus.available);
+                map.insert(QStringLiteral("history-problem"), storeStatus.lastProblem);
+                if (!reallocated || mainId.isEmpty()) {
+                    if (reallocated)
+                        HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(*reallocated, 0, now), *reallocated);
+                    else
+                        HistoryFeed::addRisk(&map, std::nullopt, 0);
+                    done(map, QString());
+                    return;
+                }
+                // Whether the first reallocation is under 60 days old: the
+                // disk's readings of the last 61 days, a bucket a day.
+                const qint64 from = (now - Forecast::kFirstReallocationWindowSecs) / History::kSecondsPerDay * History::kSecondsPerDay
+                                    - History::kSecondsPerDay;
+                store->diskHistory(mainId, std::max<qint64>(0, from), now + 1, History::kSecondsPerDay)
+                        .then(self->m_manager, [done, map, reallocated, now](const History::DiskHistory &history) mutable {
+                            const qint64 first = history.error.isEmpty() ? HistoryFeed::firstReallocation(history.buckets) : 0;
+                            HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(*reallocated, first, now), *reallocated);
+                            done(map, QString());
+                        });
+            });
+}
+
+QVariantMap PairObject::GetForecast()
+{
+    authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
+        // Answered through the bus: the pair may be gone by then.
+        forecast([call, bus = m_manager->bus()](const QVariantMap &answer, const QString &error) {
+            bus.send(error.isEmpty() ? call.createReply(answer) : call.createErrorReply(QLatin1String(Errors::Failed), error));
+        });
+    });
+    return {};
 }

@@ -26,6 +26,9 @@ public:
 
     QDBusObjectPath path() const { return m_path; }
     QString name() const { return m_name; }
+    // The pair's key in the history: its spare metadata uuid from the pair
+    // record, or "name:<name>" for a pair made outside the helper.
+    QString historyId() const;
     dev_t mainDevnum() const { return m_main; }
     dev_t spareDevnum() const { return m_spare; }
     QVariantMap statusMap() const;
@@ -39,6 +42,7 @@ public:
         std::optional<DeviceMapper::Info> status;
         PairOperations::ReplaceProgress replace;  // while the main disk is replaced
         QString replaceId;                         // the record's replacement disk
+        QString uuid;                              // the record's spare metadata uuid
         quint64 replaceSectors = 0;
     };
     static Snapshot read(const QString &name, const QString &stateDir); // on the worker
@@ -47,6 +51,12 @@ public:
     void apply(const Snapshot &snapshot);
     // Reads table and status again on the worker, then applies them.
     void refresh();
+
+    // Reads the history on its thread and works out GetForecast's dictionary
+    // (docs/dbus-api.md), then done(answer, "") on this thread, or
+    // done({}, error) when the history cannot be read or this object went
+    // away meanwhile.
+    void forecast(std::function<void(const QVariantMap &answer, const QString &error)> done);
 
 public Q_SLOTS:
     QVariantMap GetStatus();
@@ -58,6 +68,8 @@ public Q_SLOTS:
     QVariantMap RemoveWithOptions(const QVariantMap &options);
     void ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &options);
     void CancelReplace();
+    QList<QVariantMap> GetHistory(qlonglong from, qlonglong to, qlonglong resolution);
+    QVariantMap GetForecast();
 
 Q_SIGNALS:
     void Changed(qulonglong remapped, qulonglong pending);
@@ -89,6 +101,7 @@ private:
     QString m_state;
     PairOperations::ReplaceProgress m_replace;
     QString m_replaceId;
+    QString m_uuid;
     quint64 m_replaceSectors = 0;
     dev_t m_replaceDevnum = 0;
     bool m_replaceEnding = false;

@@ -1,5 +1,7 @@
 #include "validation.h"
 
+#include "history.h"
+
 #include <QRegularExpression>
 
 namespace Validation {
@@ -255,6 +257,27 @@ Error checkReplaceOptions(const QVariantMap &options)
     }
     if (!options.value(QStringLiteral("erase-new-disk")).toBool())
         return {Errors::NotAcknowledged, QStringLiteral("everything on the new disk is erased: pass erase-new-disk=true")};
+    return {};
+}
+
+
+Error checkHistoryRange(qint64 fromSecs, qint64 toSecs, qint64 resolutionSecs)
+{
+    // 10000-01-01 00:00 UTC: History's latest time.
+    constexpr qint64 kLatestSecs = 253402300800;
+    if (fromSecs < 0)
+        return {Errors::InvalidArgument, QStringLiteral("from %1 is before 1970").arg(fromSecs)};
+    if (toSecs <= fromSecs)
+        return {Errors::InvalidArgument, QStringLiteral("from %1 is not before to %2").arg(fromSecs).arg(toSecs)};
+    if (toSecs > kLatestSecs)
+        return {Errors::InvalidArgument, QStringLiteral("to %1 is after the year 9999").arg(toSecs)};
+    if (resolutionSecs < 1)
+        return {Errors::InvalidArgument, QStringLiteral("resolution %1 s: at least 1 s").arg(resolutionSecs)};
+    // Buckets are aligned to multiples of the resolution (History::Store).
+    const qint64 buckets = (toSecs - 1) / resolutionSecs - fromSecs / resolutionSecs + 1;
+    if (buckets > History::kMaxBuckets)
+        return {Errors::InvalidArgument, QStringLiteral("%1 buckets asked for, at most %2: widen the resolution or narrow the range")
+                                                 .arg(buckets).arg(History::kMaxBuckets)};
     return {};
 }
 

@@ -100,4 +100,9 @@ RemoveOptions parseRemoveOptions(const QVariantMap &options, Error *error);
 // true (the new disk's contents are destroyed).
 Error checkReplaceOptions(const QVariantMap &options);
 
+// GetHistory's range [from, to) in UTC seconds and its resolution in
+// seconds: from at least 0, to after from and before the year 10000,
+// resolution at least 1 s and at most History::kMaxBuckets buckets.
+Error checkHistoryRange(qint64 fromSecs, qint64 toSecs, qint64 resolutionSecs);
+
 } // namespace Validation

@@ -3,6 +3,7 @@
 // damaged and unwritable files, writes that never wait for the database, and
 // three simulated years of a busy pair with the file size they leave.
 #include "history.h"
+#include "historyfeed.h"
 #include "smartreport.h"
 
 #include <QElapsedTimer>
@@ -117,6 +118,10 @@ private slots:
     void reportsUnwritableLocation();
     void writesDoNotWaitForTheDatabase();
     void replaysThreeBusyYears();
+    void feedsCountGrowthAsEvents();
+    void feedsOnlyNewSelfTests();
+    void findsFirstReallocation();
+    void forecastDictionary();
 };
 
 void TestHistory::createsVersionedSchemaOnFirstStart()
@@ -573,6 +578,107 @@ void TestHistory::replaysThreeBusyYears()
     qInfo("3 years of a busy pair (%llu blocks moved, %d SMART readings): %lld bytes (%.2f MiB) on disk, "
           "%.1f s (%.1f s of CPU)", moved, days * 24, size, size / 1048576.0, wallSecs, cpuSecs);
     QVERIFY2(size < 4 * 1024 * 1024, qPrintable(QString::number(size)));
+}
+
+// What the helper records when a pair's counts change (HistoryFeed).
+void TestHistory::feedsCountGrowthAsEvents()
+{
+    quint64 notRecorded = 1;
+    const auto events = HistoryFeed::remapEvents(QStringLiteral("p"), 1000, {5, 2}, {8, 3}, &notRecorded);
+    QCOMPARE(notRecorded, 0u);
+    QCOMPARE(events.size(), 4);
+    QCOMPARE(std::count_if(events.cbegin(), events.cend(), [](const auto &e) { return e.kind == History::RemapKind::Moved; }), 3);
+    for (const auto &e : events) {
+        QCOMPARE(e.timeSecs, 1000);
+        QCOMPARE(e.pairId, QStringLiteral("p"));
+    }
+    // Pending blocks written (fewer pending, more moved): only the moved.
+    QCOMPARE(HistoryFeed::remapEvents(QStringLiteral("p"), 1000, {5, 2}, {7, 0}, &notRecorded).size(), 2);
+    // Nothing grew (a table reloaded with lower counts): nothing.
+    QVERIFY(HistoryFeed::remapEvents(QStringLiteral("p"), 1000, {5, 2}, {0, 0}, &notRecorded).isEmpty());
+    // A huge jump is bounded.
+    const auto many = HistoryFeed::remapEvents(QStringLiteral("p"), 1000, {0, 0}, {HistoryFeed::kMaxEventsPerChange + 10, 5}, &notRecorded);
+    QCOMPARE(quint64(many.size()), HistoryFeed::kMaxEventsPerChange);
+    QCOMPARE(notRecorded, 15u);
+}
+
+void TestHistory::feedsOnlyNewSelfTests()
+{
+    auto test = [](const QString &type, const QString &status, uint hours, int remaining = 0, qlonglong lba = -1) {
+        DmRemap::SelfTest t;
+        t.type = type;
+        t.status = status;
+        t.lifetimeHours = hours;
+        t.remainingPercent = remaining;
+        t.failingLba = lba;
+        return t;
+    };
+    const DmRemap::SelfTestList before{test(QStringLiteral("Short offline"), QStringLiteral("Completed without error"), 100),
+                                       test(QStringLiteral("Short offline"), QStringLiteral("Completed without error"), 100)};
+    // Newest first: one running, one failed, one more of the same hour.
+    const DmRemap::SelfTestList after{test(QStringLiteral("Extended offline"), QStringLiteral("Self-test routine in progress"), 130, 60),
+                                      test(QStringLiteral("Short offline"), QStringLiteral("Completed: read failure"), 120, 0, 4242),
+                                      test(QStringLiteral("Short offline"), QStringLiteral("Completed without error"), 100),
+                                      test(QStringLiteral("Short offline"), QStringLiteral("Completed without error"), 100),
+                                      test(QStringLiteral("Short offline"), QStringLiteral("Completed without error"), 100)};
+    const auto results = HistoryFeed::newSelfTests(QStringLiteral("d"), 5000, before, after);
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(0).result, QStringLiteral("Completed without error")); // oldest first
+    QCOMPARE(results.at(1).result, QStringLiteral("Completed: read failure"));
+    QCOMPARE(results.at(1).firstErrorLba, std::optional<quint64>(4242));
+    QCOMPARE(results.at(0).firstErrorLba, std::nullopt);
+    QCOMPARE(results.at(1).timeSecs, 5000);
+    QVERIFY(HistoryFeed::newSelfTests(QStringLiteral("d"), 5000, after, after).isEmpty());
+}
+
+void TestHistory::findsFirstReallocation()
+{
+    auto bucket = [](qint64 start, std::optional<qint64> min, std::optional<qint64> max) {
+        History::DiskBucket b;
+        b.startSecs = start;
+        b.endSecs = start + 86400;
+        b.values[History::Reallocated].min = min;
+        b.values[History::Reallocated].max = max;
+        return b;
+    };
+    // No readings in the first day, 0 the next, 3 the day after.
+    QCOMPARE(HistoryFeed::firstReallocation({bucket(0, {}, {}), bucket(86400, 0, 0), bucket(172800, 3, 3)}), 172800);
+    // Rose within a day.
+    QCOMPARE(HistoryFeed::firstReallocation({bucket(0, 0, 2), bucket(86400, 2, 2)}), 0);
+    QCOMPARE(HistoryFeed::firstReallocation({bucket(86400, 0, 2)}), 86400);
+    // Above 0 from the first reading: unknown.
+    QCOMPARE(HistoryFeed::firstReallocation({bucket(0, 4, 4), bucket(86400, 0, 5)}), 0);
+    // Never above 0.
+    QCOMPARE(HistoryFeed::firstReallocation({bucket(0, 0, 0)}), 0);
+}
+
+void TestHistory::forecastDictionary()
+{
+    Forecast::SpareForecast none;
+    none.reason = Forecast::NoForecastReason::TooLittleHistory;
+    QVariantMap map = HistoryFeed::forecastMap(none, 1000, 10, 100000);
+    QCOMPARE(map.value(QStringLiteral("forecast")).toBool(), false);
+    QCOMPARE(map.value(QStringLiteral("reason")).toString(), QStringLiteral("too-little-history"));
+    QVERIFY(!map.value(QStringLiteral("reason-text")).toString().isEmpty());
+    QVERIFY(!map.contains(QStringLiteral("likely")));
+    QCOMPARE(map.value(QStringLiteral("used")).toULongLong(), 10u);
+
+    Forecast::SpareForecast some;
+    some.earliestSecs = 100000 + 5 * 86400;
+    some.likelySecs = 100000 + 10 * 86400;
+    some.latestSecs = 100000 + 20 * 86400;
+    map = HistoryFeed::forecastMap(some, 1000, 10, 100000);
+    QCOMPARE(map.value(QStringLiteral("reason")).toString(), QString());
+    QCOMPARE(map.value(QStringLiteral("likely")).toLongLong(), some.likelySecs);
+    QCOMPARE(map.value(QStringLiteral("days-left")).toDouble(), 10.0);
+
+    HistoryFeed::addRisk(&map, std::nullopt, 0);
+    QCOMPARE(map.value(QStringLiteral("risk-band")).toString(), QString());
+    HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(5, 100000 - 86400, 100000), 5);
+    QVERIFY(!map.value(QStringLiteral("risk-band")).toString().isEmpty());
+    QCOMPARE(map.value(QStringLiteral("first-reallocation-window")).toBool(), true);
+    QCOMPARE(map.value(QStringLiteral("first-reallocation-window-ends")).toLongLong(), 100000 - 86400 + 60 * 86400);
+    QVERIFY(!map.value(QStringLiteral("risk-source")).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHistory)

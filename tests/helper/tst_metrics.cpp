@@ -134,6 +134,18 @@ private Q_SLOTS:
         QVERIFY(!text.contains("dmremap_disk_nvme_media_errors_total{serial=\"MAIN0001\""));
     }
 
+    // The forecast's gauge exists only with a forecast.
+    void spareDaysLeftOnlyWithForecast()
+    {
+        Metrics::PairSample p = pair(QStringLiteral("data"), QStringLiteral("MAIN0001"), QStringLiteral("ok"));
+        QVERIFY(!Metrics::render({p}, {}, 1700000000).contains("dmremap_pair_spare_days_left"));
+        p.spareDaysLeft = 12.345;
+        const QByteArray text = Metrics::render({p}, {}, 1700000000);
+        QVERIFY2(text.contains("\ndmremap_pair_spare_days_left{pair=\"data\",main_serial=\"MAIN0001\",spare_serial=\"SPARE0001\"} 12.35\n"),
+                 text.constData());
+        QVERIFY(text.contains("# TYPE dmremap_pair_spare_days_left gauge\n"));
+    }
+
     // Label names are a fixed set: never a sector (or any other number's) label.
     void onlyKnownLabels()
     {

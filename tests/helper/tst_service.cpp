@@ -10,6 +10,7 @@
 #include <QDBusMessage>
 #include <QDBusObjectPath>
 #include <QDBusVariant>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -40,6 +41,7 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
             {QStringLiteral("org.dmremap.Manager1.Assemble"), {kManager}},
             {QStringLiteral("org.dmremap.Manager1.ImportPair"), {kManager, disk, QStringLiteral("{}")}},
             {QStringLiteral("org.dmremap.Disk1.GetInfo"), {disk}},
+            {QStringLiteral("org.dmremap.Disk1.GetHistory"), {disk, QStringLiteral("0"), QStringLiteral("86400"), QStringLiteral("3600")}},
             {QStringLiteral("org.dmremap.Smart1.GetSmart"), {disk}},
             {QStringLiteral("org.dmremap.Smart1.GetAttributes"), {disk}},
             {QStringLiteral("org.dmremap.Smart1.GetSelfTests"), {disk}},
@@ -57,6 +59,8 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
             {QStringLiteral("org.dmremap.Pair1.RemoveWithOptions"), {pair, QStringLiteral("{'force': <true>}")}},
             {QStringLiteral("org.dmremap.Pair1.ReplaceMain"), {pair, disk, QStringLiteral("{'erase-new-disk': <true>}")}},
             {QStringLiteral("org.dmremap.Pair1.CancelReplace"), {pair}},
+            {QStringLiteral("org.dmremap.Pair1.GetHistory"), {pair, QStringLiteral("0"), QStringLiteral("86400"), QStringLiteral("3600")}},
+            {QStringLiteral("org.dmremap.Pair1.GetForecast"), {pair}},
     };
 }
 
@@ -393,7 +397,7 @@ private Q_SLOTS:
         const QString pair = kManager + QStringLiteral("/pairs/nopair");
         const auto arguments = validArguments(m_disk, pair);
         const QStringList methods = methodsOfApi();
-        QCOMPARE(methods.size(), 24);
+        QCOMPARE(methods.size(), 27);
         for (const QString &method : methods) {
             QVERIFY2(arguments.contains(method), qPrintable(QStringLiteral("no denial check for %1").arg(method)));
             QString output;
@@ -522,6 +526,25 @@ private Q_SLOTS:
         // The helper is still alive and well.
         reply = callAsRoot(kManager, QStringLiteral("org.dmremap.Manager1"), QStringLiteral("GetVersion"));
         QCOMPARE(reply.type(), QDBusMessage::ReplyMessage);
+    }
+
+    // A disk's history answers its buckets at once (the store is on its own
+    // thread): today at an hour's resolution is 24 buckets (older days than
+    // 90 are daily aggregates only).
+    void diskHistoryAnswersBuckets()
+    {
+        const qint64 today = QDateTime::currentSecsSinceEpoch() / 86400 * 86400;
+        const QDBusMessage reply = callAsRoot(m_disk, QStringLiteral("org.dmremap.Disk1"), QStringLiteral("GetHistory"),
+                                              {qlonglong(today), qlonglong(today + 86400), qlonglong(3600)});
+        if (m_diskInfo.mainId().isEmpty()) {
+            QCOMPARE(reply.errorName(), QStringLiteral("org.dmremap.Error.NotSupported"));
+            return;
+        }
+        QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+        const QList<QVariantMap> buckets = qdbus_cast<QList<QVariantMap>>(reply.arguments().at(0));
+        QCOMPARE(buckets.size(), 24);
+        QCOMPARE(buckets.first().value(QStringLiteral("end")).toLongLong() - buckets.first().value(QStringLiteral("start")).toLongLong(), 3600);
+        QVERIFY(QFileInfo::exists(path(QStringLiteral("state/history.db"))));
     }
 
     void callerThatLeftIsRefused()
@@ -688,6 +711,23 @@ private Q_SLOTS:
         QTest::newRow("SetDeviceType big") << "org.dmremap.Smart1.SetDeviceType" << QStringList{m_disk, big} << "org.dmremap.Error.InvalidArgument";
         QTest::newRow("SetDeviceType injection") << "org.dmremap.Smart1.SetDeviceType" << QStringList{m_disk, QStringLiteral("sat -d nvme")}
                                                  << "org.dmremap.Error.InvalidArgument";
+        auto history = [&](const char *from, const char *to, const char *resolution) {
+            return QStringList{m_disk, QLatin1String(from), QLatin1String(to), QLatin1String(resolution)};
+        };
+        QTest::newRow("GetHistory from after to") << "org.dmremap.Disk1.GetHistory" << history("86400", "0", "3600")
+                                                  << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("GetHistory empty range") << "org.dmremap.Disk1.GetHistory" << history("100", "100", "1")
+                                                << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("GetHistory before 1970") << "org.dmremap.Disk1.GetHistory" << history("@x -86400", "0", "3600")
+                                                << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("GetHistory resolution 0") << "org.dmremap.Disk1.GetHistory" << history("0", "86400", "0")
+                                                 << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("GetHistory negative resolution") << "org.dmremap.Disk1.GetHistory" << history("0", "86400", "@x -60")
+                                                        << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("GetHistory too many buckets") << "org.dmremap.Disk1.GetHistory" << history("0", "1700000000", "60")
+                                                     << "org.dmremap.Error.InvalidArgument";
+        QTest::newRow("GetHistory after 9999") << "org.dmremap.Disk1.GetHistory" << history("0", "9223372036854775807", "9223372036854775807")
+                                               << "org.dmremap.Error.InvalidArgument";
     }
     void attackMalformedArguments()
     {
