@@ -68,6 +68,11 @@ const char kUsage[] =
         "  pending <pair>                         list blocks that failed to read\n"
         "  map <pair> [--buckets N]               remaps and pending blocks per part of the disk\n"
         "  remap <pair> <sector>                  move the block holding sector to the spare now\n"
+        "  forecast <pair>                        when the spare will be full, and the main disk's risk\n"
+        "  history <pair|disk> [--from T] [--to T] [--resolution S]\n"
+        "                                         blocks moved and pending, or SMART values, over time;\n"
+        "                                         T: unix seconds or ISO date (UTC), default the last 30 days;\n"
+        "                                         S: seconds per line, default 86400\n"
         "  assemble                               start the pairs recorded on this system\n"
         "  import <spare-disk> [--dry-run]        show, then start and record, the pair on a spare\n"
         "                                         this system has no record of (old pairs, moved disks)\n"
@@ -298,6 +303,8 @@ public:
     int remaps(const QStringList &args);
     int pending(const QStringList &args);
     int map(const QStringList &args);
+    int forecast(const QStringList &args);
+    int history(const QStringList &args);
     int remap(const QStringList &args);
     int assemble();
     int importPair(const QStringList &args);
@@ -1080,6 +1087,181 @@ int Client::monitor()
 
 } // namespace
 
+namespace {
+QString utcDate(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
+}
+
+QString percent(double ratio)
+{
+    return QString::number(ratio * 100, 'f', 1) + QLatin1Char('%');
+}
+
+// Unix seconds, or an ISO 8601 date or date and time (UTC unless it says).
+std::optional<qint64> parseTime(const QString &text)
+{
+    bool ok = false;
+    const qint64 secs = text.toLongLong(&ok);
+    if (ok)
+        return secs;
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid())
+        return std::nullopt;
+    if (t.timeSpec() == Qt::LocalTime)
+        t.setTimeSpec(Qt::UTC);
+    return t.toSecsSinceEpoch();
+}
+} // namespace
+
+int Client::forecast(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usage(QStringLiteral("forecast needs a pair name"));
+    int code = ExitOk;
+    const auto r = callPair<QVariantMap>(args.at(0), QStringLiteral("GetForecast"), {}, &code);
+    if (!r)
+        return code;
+    const QVariantMap f = r->value();
+    if (m_options.json) {
+        printJson(toJson(f));
+        return ExitOk;
+    }
+    out << "spare: " << f.value(QStringLiteral("used")).toULongLong() << " of " << f.value(QStringLiteral("capacity")).toULongLong()
+        << " slots used\n";
+    if (f.value(QStringLiteral("forecast")).toBool()) {
+        const QString latest = f.value(QStringLiteral("latest-beyond-horizon")).toBool()
+                ? QStringLiteral("later than 10 years")
+                : utcDate(f.value(QStringLiteral("latest")).toLongLong());
+        out << "forecast: full on " << utcDate(f.value(QStringLiteral("likely")).toLongLong()) << " ("
+            << QString::number(f.value(QStringLiteral("days-left")).toDouble(), 'f', 0) << " days), 80% between "
+            << utcDate(f.value(QStringLiteral("earliest")).toLongLong()) << " and " << latest << "\n";
+        out << "model: " << f.value(QStringLiteral("bursts-in-window")).toInt() << " bursts of remaps in "
+            << QString::number(f.value(QStringLiteral("window-days")).toDouble(), 'f', 0) << " days, "
+            << QString::number(f.value(QStringLiteral("bursts-per-day")).toDouble(), 'g', 3) << " a day now, "
+            << QString::number(f.value(QStringLiteral("blocks-per-burst")).toDouble(), 'g', 3) << " blocks each, rate "
+            << (f.value(QStringLiteral("rate-growth-per-month")).toDouble() >= 0 ? "+" : "")
+            << percent(f.value(QStringLiteral("rate-growth-per-month")).toDouble()) << " a month\n";
+    } else {
+        out << "forecast: none. " << f.value(QStringLiteral("reason-text")).toString() << "\n";
+    }
+    if (!f.value(QStringLiteral("history-available")).toBool())
+        out << "history: unavailable: " << f.value(QStringLiteral("history-problem")).toString() << "\n";
+    const QString band = f.value(QStringLiteral("risk-band")).toString();
+    if (band.isEmpty()) {
+        out << "risk: unknown (the main disk reports no reallocated-sector count)\n";
+    } else {
+        out << "risk: " << band << ", " << f.value(QStringLiteral("risk-reallocated")).toULongLong()
+            << " reallocated sectors: annualized failure rate "
+            << percent(f.value(QStringLiteral("risk-annual-failure-rate")).toDouble()) << " ("
+            << percent(f.value(QStringLiteral("risk-interval-low")).toDouble()) << " to "
+            << percent(f.value(QStringLiteral("risk-interval-high")).toDouble()) << ")"
+            << (f.value(QStringLiteral("risk-beyond-table")).toBool() ? ", beyond the table's last row" : "") << "\n"
+            << "  source: " << f.value(QStringLiteral("risk-source")).toString() << "\n";
+        if (f.value(QStringLiteral("first-reallocation-window")).toBool())
+            out << "  the first reallocation is under 60 days old (until "
+                << utcDate(f.value(QStringLiteral("first-reallocation-window-ends")).toLongLong()) << "): "
+                << f.value(QStringLiteral("first-reallocation-source")).toString() << "\n";
+    }
+    out.flush();
+    return ExitOk;
+}
+
+int Client::history(const QStringList &args)
+{
+    QString target;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    std::optional<qint64> from, to;
+    qint64 resolution = 86400;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString &a = args.at(i);
+        bool ok = true;
+        if ((a == QLatin1String("--from") || a == QLatin1String("--to")) && i + 1 < args.size()) {
+            const std::optional<qint64> t = parseTime(args.at(++i));
+            ok = t.has_value();
+            (a == QLatin1String("--from") ? from : to) = t;
+        } else if (a == QLatin1String("--resolution") && i + 1 < args.size()) {
+            resolution = args.at(++i).toLongLong(&ok);
+        } else if (target.isEmpty() && !a.startsWith(QLatin1String("--"))) {
+            target = a;
+        } else {
+            ok = false;
+        }
+        if (!ok)
+            return usage(QStringLiteral("bad argument %1").arg(Validation::sanitize(args.at(i))));
+    }
+    if (target.isEmpty())
+        return usage(QStringLiteral("history needs a pair name or a disk"));
+    if (!to)
+        to = now + 1;
+    if (!from)
+        from = *to - 30 * 86400;
+    // The helper checks the range and the bucket count (at most 10000).
+    const QVariantList range{qlonglong(*from), qlonglong(*to), qlonglong(resolution)};
+    int code = ExitOk;
+    bool isPair = false;
+    QString object;
+    if (Validation::isValidPairName(target) && !target.startsWith(QLatin1String("/"))) {
+        auto pairs = call<DmRemap::ObjectInfoList>(kManagerPath, kManagerInterface, QStringLiteral("GetPairs"));
+        if (pairs.isError())
+            return fail(pairs.error());
+        for (const DmRemap::ObjectInfo &p : pairs.value())
+            if (p.info.value(QStringLiteral("name")).toString() == target) {
+                isPair = true;
+                object = p.path.path();
+            }
+    }
+    if (!isPair) {
+        const auto disk = findDisk(target, &code);
+        if (!disk)
+            return code;
+        object = disk->path();
+    }
+    auto r = call<QList<QVariantMap>>(object, isPair ? kPairInterface : QStringLiteral("org.dmremap.Disk1"),
+                                      QStringLiteral("GetHistory"), range);
+    if (r.isError())
+        return fail(r.error());
+    const QList<QVariantMap> buckets = r.value();
+    if (m_options.json) {
+        QJsonArray a;
+        for (const QVariantMap &b : buckets)
+            a << toJson(b);
+        printJson(a);
+        return ExitOk;
+    }
+    const QString timeFormat = resolution % 86400 == 0 ? QStringLiteral("yyyy-MM-dd") : QStringLiteral("yyyy-MM-dd HH:mm");
+    auto start = [&](const QVariantMap &b) {
+        return QDateTime::fromSecsSinceEpoch(b.value(QStringLiteral("start")).toLongLong(), Qt::UTC).toString(timeFormat)
+               + (b.value(QStringLiteral("daily")).toBool() && resolution < 86400 ? QStringLiteral("*") : QString());
+    };
+    if (isPair) {
+        out << column(QStringLiteral("START (UTC)"), 18) << column(QStringLiteral("MOVED"), 8) << "PENDING\n";
+        for (const QVariantMap &b : buckets)
+            out << column(start(b), 18) << column(QString::number(b.value(QStringLiteral("moved")).toULongLong()), 8)
+                << b.value(QStringLiteral("pending")).toULongLong() << "\n";
+    } else {
+        // The last value of each bucket; "-" where the disk reported none.
+        const QStringList values{QStringLiteral("reallocated"), QStringLiteral("pending"), QStringLiteral("crc-errors"),
+                                 QStringLiteral("nvme-media-errors"), QStringLiteral("temperature")};
+        out << column(QStringLiteral("START (UTC)"), 18) << column(QStringLiteral("READINGS"), 9);
+        for (const QString &v : values)
+            out << column(v.toUpper(), 18);
+        out << "\n";
+        for (const QVariantMap &b : buckets) {
+            out << column(start(b), 18) << column(QString::number(b.value(QStringLiteral("readings")).toULongLong()), 9);
+            for (const QString &v : values) {
+                const QVariant last = b.value(v + QStringLiteral("-last"));
+                out << column(last.isValid() ? QString::number(last.toLongLong()) : QStringLiteral("-"), 18);
+            }
+            out << "\n";
+        }
+    }
+    if (resolution < 86400 && std::any_of(buckets.cbegin(), buckets.cend(), [](const QVariantMap &b) { return b.value(QStringLiteral("daily")).toBool(); }))
+        out << "* older than 90 days: only whole days are kept\n";
+    out.flush();
+    return ExitOk;
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -1120,6 +1302,10 @@ int main(int argc, char **argv)
         return client.pending(args);
     if (command == QLatin1String("map"))
         return client.map(args);
+    if (command == QLatin1String("forecast"))
+        return client.forecast(args);
+    if (command == QLatin1String("history"))
+        return client.history(args);
     if (command == QLatin1String("remap"))
         return client.remap(args);
     if (command == QLatin1String("assemble") && args.isEmpty())
