@@ -9,6 +9,7 @@
 #include "pairwizard.h"
 #include "replacedialog.h"
 #include "smartpage.h"
+#include "systemcheck.h"
 
 #include <QAction>
 #include <QApplication>
@@ -165,6 +166,7 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
             updatePairActions();
     });
     connect(client, &HelperClient::statusChanged, this, &MainWindow::updateHelperBar);
+    connect(client, &HelperClient::systemStatusChanged, this, &MainWindow::updateHelperBar);
     connect(client, &HelperClient::statusChanged, this, &MainWindow::openNamedObject);
     connect(client, &HelperClient::operationFailed, this, &MainWindow::showError);
     connect(client, &HelperClient::pairRemovalRefused, this, &MainWindow::removalRefused);
@@ -285,15 +287,22 @@ void MainWindow::updatePairActions()
 
 void MainWindow::updateHelperBar()
 {
+    // One banner, the most fundamental problem first: the helper itself,
+    // then what the machine lacks (SystemCheck).
     const bool ready = m_client->status() == HelperClient::Status::Ready;
-    m_helperBar->setVisible(!ready);
-    m_helperText->setText(m_client->statusText());
+    const SystemCheck::Problem missing = ready ? SystemCheck::firstProblem(m_client->systemStatus())
+                                               : SystemCheck::Problem{};
+    const QString text = ready ? missing.text : m_client->statusText();
+    m_helperBar->setVisible(!text.isEmpty());
+    m_helperText->setText(text);
     fitMessageTexts();
     m_retry->setVisible(m_client->status() != HelperClient::Status::Connecting);
-    m_newPair->setEnabled(ready);
+    m_retry->setAccessibleName(ready ? tr("Check this computer again") : tr("Retry connecting to the disk helper"));
+    const bool canPair = ready && !missing.blocksPairing;
+    m_newPair->setEnabled(canPair);
     // A disabled action says why in its tooltip.
-    m_newPair->setToolTip(ready ? tr("Protect a disk with a spare disk")
-                                : tr("Pairing is not possible now: %1").arg(m_client->statusText()));
+    m_newPair->setToolTip(canPair ? tr("Protect a disk with a spare disk")
+                                  : tr("Pairing is not possible now: %1").arg(text));
     m_refresh->setEnabled(m_client->status() != HelperClient::Status::Connecting);
 }
 
