@@ -193,10 +193,10 @@ QVariant DeviceModel::data(const QModelIndex &index, int role) const
 
     const QString name = describe(row, childPath, index.row());
     if (role == Qt::AccessibleTextRole)
-        return tr("%1, health: %2").arg(name, Health::name(health.level));
+        return tr("%1, health: %2").arg(name, Health::displayName(health));
     // The whole name (the column may elide it), then the health and why.
     if (role == Qt::ToolTipRole)
-        return tr("%1\nHealth: %2. %3").arg(name, Health::name(health.level), health.reason);
+        return tr("%1\nHealth: %2. %3").arg(name, Health::displayName(health), health.reason);
 
     if (index.column() == NameColumn) {
         if (role == Qt::DisplayRole)
@@ -208,7 +208,7 @@ QVariant DeviceModel::data(const QModelIndex &index, int role) const
         }
     } else if (index.column() == HealthColumn) {
         if (role == Qt::DisplayRole)
-            return Health::name(health.level);
+            return Health::displayName(health);
         if (role == Qt::DecorationRole)
             return QIcon(Health::iconName(health.level));
         if (role == Qt::ForegroundRole)

@@ -135,9 +135,27 @@ QString inUseText(const QVariantMap &info)
     return parts.join(QStringLiteral(", "));
 }
 
+bool isAsleep(const QVariantMap &smart)
+{
+    if (smart.value(QStringLiteral("asleep")).toBool())
+        return true;
+    if (smart.value(QStringLiteral("available")).toBool())
+        return false;
+    const DmRemap::ReasonList why = DmRemap::reasonsFrom(smart.value(QStringLiteral("unavailable-reasons")));
+    return !why.isEmpty() && why.first().value(QStringLiteral("code")) == QLatin1String("standby");
+}
+
+QString displayName(const Verdict &verdict)
+{
+    if (verdict.level == Level::Unknown && verdict.asleep)
+        return QCoreApplication::translate("Health", "Asleep");
+    return name(verdict.level);
+}
+
 Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart, const QVariantMap &pairStatus)
 {
     Verdict result;
+    result.asleep = isAsleep(smart);
     QStringList facts;
     Level level = Level::Unknown;
     bool hotOnly = false; // the only problem is heat
@@ -199,6 +217,9 @@ Verdict ofDisk(const QVariantMap &info, const QVariantMap &smart, const QVariant
     }
     if (facts.isEmpty())
         facts << QCoreApplication::translate("Health", "The disk reports no problems.");
+    // Asleep at the last read: the data above is from before it fell asleep.
+    if (result.asleep && smart.value(QStringLiteral("available")).toBool())
+        facts << QCoreApplication::translate("Health", "The disk is asleep; this is what it reported when it was last awake.");
 
     QString advice;
     if (mainOfPair && level == Level::Bad)
@@ -423,9 +444,44 @@ QString transportText(const QString &transport)
         return QCoreApplication::translate("Health", "SCSI or SAS");
     if (transport == QLatin1String("virtio"))
         return QCoreApplication::translate("Health", "a virtual machine's disk bus");
-    if (transport.isEmpty())
+    if (transport == QLatin1String("mmc"))
+        return QCoreApplication::translate("Health", "a memory card slot (SD or eMMC)");
+    if (transport == QLatin1String("ieee1394"))
+        return QCoreApplication::translate("Health", "FireWire");
+    if (transport.isEmpty() || transport == QLatin1String("unknown"))
         return QCoreApplication::translate("Health", "an unknown connection");
-    return transport;
+    // A name this version does not know: the helper's code, as a name.
+    return QCoreApplication::translate("Health", "a connection of type “%1”").arg(transport);
+}
+
+QStringList usbDeviceTypes()
+{
+    return {QString(), QStringLiteral("sat"), QStringLiteral("usbjmicron"), QStringLiteral("usbprolific"),
+            QStringLiteral("usbsunplus"), QStringLiteral("usbcypress"), QStringLiteral("sntasmedia"),
+            QStringLiteral("sntjmicron"), QStringLiteral("sntrealtek")};
+}
+
+QString deviceTypeText(const QString &type)
+{
+    if (type.isEmpty() || type == QLatin1String("auto"))
+        return QCoreApplication::translate("Health", "Automatic");
+    if (type == QLatin1String("sat"))
+        return QCoreApplication::translate("Health", "Most USB adapters (standard)");
+    if (type == QLatin1String("usbjmicron"))
+        return QCoreApplication::translate("Health", "JMicron USB adapter");
+    if (type == QLatin1String("usbprolific"))
+        return QCoreApplication::translate("Health", "Prolific USB adapter");
+    if (type == QLatin1String("usbsunplus"))
+        return QCoreApplication::translate("Health", "Sunplus USB adapter");
+    if (type == QLatin1String("usbcypress"))
+        return QCoreApplication::translate("Health", "Cypress USB adapter");
+    if (type == QLatin1String("sntasmedia"))
+        return QCoreApplication::translate("Health", "ASMedia USB adapter for NVMe drives");
+    if (type == QLatin1String("sntjmicron"))
+        return QCoreApplication::translate("Health", "JMicron USB adapter for NVMe drives");
+    if (type == QLatin1String("sntrealtek"))
+        return QCoreApplication::translate("Health", "Realtek USB adapter for NVMe drives");
+    return QCoreApplication::translate("Health", "Type “%1”").arg(type);
 }
 
 int verdictRank(const QString &verdict)
@@ -449,7 +505,8 @@ int pairStateRank(const QString &state)
 
 QString formatBytes(qulonglong bytes)
 {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeSIFormat);
+    // One unit system in the whole app: IEC (1 GiB = 1024 MiB).
+    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
 }
 
 QString formatBlockSize(qulonglong bytes)

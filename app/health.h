@@ -19,7 +19,17 @@ struct Verdict {
     Level level = Level::Unknown;
     QString reason; // one or more sentences: why this level, and for Caution and Bad what to do next
     QString facts;  // the same without what to do next
+    // The disk was asleep at the last read (it was not woken): Unknown is
+    // then shown as Asleep, and older data may stand for its health.
+    bool asleep = false;
 };
+
+// The word for a verdict: its level's name, or Asleep for a sleeping disk
+// whose health is not known.
+QString displayName(const Verdict &verdict);
+// True when the latest SMART read found the disk asleep ("asleep", or an
+// older helper's "standby" reason).
+bool isAsleep(const QVariantMap &smart);
 
 // A disk's health from its SMART data and, for a pair's main disk, from
 // what the target knows about it (pairStatus: its pair's Pair1.GetStatus).
@@ -64,12 +74,16 @@ QString iconName(Level level);  // resource path of the badge icon
 QString verdictText(const QString &verdict);
 QString pairStateText(const QString &state);
 QString kindText(const QString &kind);
-QString transportText(const QString &transport); // "ata", "usb", ... as udev names them
+QString transportText(const QString &transport); // "ata", "usb", ... as the helper names them
+// smartctl's -d types for USB bridges (Smart1.SetDeviceType), "" for
+// automatic, and their names in plain words.
+QStringList usbDeviceTypes();
+QString deviceTypeText(const QString &type);
 // Rank of a SMART verdict or pair state, higher is worse (for notifications).
 int verdictRank(const QString &verdict);
 int pairStateRank(const QString &state);
 
-QString formatBytes(qulonglong bytes);       // disk sizes, as makers state them (GB)
+QString formatBytes(qulonglong bytes);       // disk sizes, in IEC units (GiB, TiB) as everywhere in the app
 QString formatBlockSize(qulonglong bytes);   // block sizes, powers of two (KiB)
 
 } // namespace Health

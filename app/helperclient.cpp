@@ -217,6 +217,29 @@ void HelperClient::reload()
         if (!reply.isError())
             m_version = reply.value();
     });
+    fetchSystemStatus();
+}
+
+void HelperClient::fetchSystemStatus()
+{
+    if (!m_systemStatus.isEmpty()) {
+        m_systemStatus.clear();
+        Q_EMIT systemStatusChanged();
+    }
+    // Answered to everyone, like GetVersion. An older helper does not know
+    // it, and a missing helper is said by the status: no banner from here.
+    const QDBusMessage call = QDBusMessage::createMethodCall(m_service, managerPath, managerInterface,
+                                                             QStringLiteral("GetSystemStatus"));
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        QDBusPendingReply<QVariantMap> reply = *watcher;
+        if (generation != m_generation || reply.isError())
+            return;
+        m_systemStatus = reply.value();
+        Q_EMIT systemStatusChanged();
+    });
 }
 
 void HelperClient::fetchDiskInfo(const QString &disk)
@@ -301,6 +324,28 @@ void HelperClient::refreshSmart(const QString &disk)
                               QStringLiteral("Refresh")),
               authorizationTimeoutMs)),
           tr("Reading SMART data again"), [](const QDBusPendingReply<> &) {});
+}
+
+void HelperClient::wakeSmart(const QString &disk)
+{
+    watch(QDBusPendingReply<>(m_bus.asyncCall(
+              interactiveCall(m_service, disk, QLatin1String(OrgDmremapSmart1Interface::staticInterfaceName()),
+                              QStringLiteral("Wake")),
+              authorizationTimeoutMs)),
+          tr("Waking the disk to read its SMART data"), [this, disk](const QDBusPendingReply<> &) { fetchSmart(disk); });
+}
+
+void HelperClient::setDeviceType(const QString &disk, const QString &type)
+{
+    watch(QDBusPendingReply<>(m_bus.asyncCall(
+              interactiveCall(m_service, disk, QLatin1String(OrgDmremapSmart1Interface::staticInterfaceName()),
+                              QStringLiteral("SetDeviceType"), {type}),
+              authorizationTimeoutMs)),
+          tr("Choosing the disk's USB adapter"), [this, disk](const QDBusPendingReply<> &) {
+              // Read again with the new type (the helper's own read after
+              // setting it answers this call too).
+              refreshSmart(disk);
+          });
 }
 
 void HelperClient::startSelfTest(const QString &disk, const QString &type)

@@ -34,6 +34,10 @@ public:
     // Why the helper cannot be used, in words; empty when Ready.
     QString statusText() const { return m_statusText; }
     QString helperVersion() const { return m_version; }
+    // Manager1.GetSystemStatus's answer: what this machine lacks to pair
+    // disks or read their health (SystemCheck). Empty while unknown or from
+    // a helper without the method.
+    QVariantMap systemStatus() const { return m_systemStatus; }
 
     QStringList diskPaths() const;
     QStringList pairPaths() const;
@@ -57,6 +61,11 @@ public:
     void fetchAttributes(const QString &disk);
     void fetchSelfTests(const QString &disk);
     void refreshSmart(const QString &disk);
+    // Reads SMART data even if the disk is asleep: it spins up.
+    void wakeSmart(const QString &disk);
+    // The smartctl -d type for a disk behind a USB bridge ("" automatic);
+    // SMART is read again with it.
+    void setDeviceType(const QString &disk, const QString &type);
     void startSelfTest(const QString &disk, const QString &type);
     void abortSelfTest(const QString &disk);
     // Remap map buckets for [first, first + length) of the pair's main disk.
@@ -78,6 +87,7 @@ public:
 
 Q_SIGNALS:
     void statusChanged();
+    void systemStatusChanged();
     // Disks or pairs appeared or went away.
     void structureChanged();
     void diskUpdated(const QString &disk);
@@ -128,6 +138,7 @@ private:
     void fetchDiskInfo(const QString &disk);
     void fetchSmart(const QString &disk);
     void fetchPairStatus(const QString &pair);
+    void fetchSystemStatus();
     // Runs onReply when the call succeeds, reports `action` when it fails.
     template<typename Reply, typename Handler>
     void watch(const Reply &call, const QString &action, Handler onReply,
@@ -139,6 +150,7 @@ private:
     Status m_status = Status::Connecting;
     QString m_statusText;
     QString m_version;
+    QVariantMap m_systemStatus;
     quint64 m_generation = 0; // replies from before a reload are dropped
     QHash<QString, QVariantMap> m_disks;
     QHash<QString, QVariantMap> m_smart;

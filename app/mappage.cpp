@@ -1,5 +1,7 @@
 #include "mappage.h"
 
+#include "health.h"
+
 #include "helperclient.h"
 #include "remapmapmodel.h"
 #include "remapmapwidget.h"
@@ -151,7 +153,7 @@ void MapPage::updateLabels()
         const qulonglong perCell = m_model->cellCount() ? length / m_model->cellCount() : 0;
         m_range->setText(tr("Sectors %1 to %2 · %3 per cell")
                              .arg(locale.toString(first), locale.toString(first + length - 1),
-                                  locale.formattedDataSize(qint64(perCell * 512), 1, QLocale::DataSizeSIFormat)));
+                                  Health::formatBytes(perCell * 512)));
     }
     m_zoomIn->setEnabled(m_model->canZoomIn());
     m_zoomOut->setEnabled(m_model->canZoomOut());

@@ -186,7 +186,7 @@ void OverviewPage::refresh()
         return;
     }
     const Health::Verdict health = isPair ? m_devices->pairHealth(m_path) : m_devices->diskHealth(m_path);
-    m_badge->setText(Health::name(health.level));
+    m_badge->setText(Health::displayName(health));
     const Health::BadgeColors badge = Health::badgeColors(health.level, palette());
     m_badge->setStyleSheet(QStringLiteral("color: %1; background: %2; border-radius: 4px; padding: 3px 10px;")
                                .arg(badge.text.name(), badge.background.name()));
@@ -244,7 +244,9 @@ void OverviewPage::refresh()
         roleText += QStringLiteral(" · ") + tr("in use: %1").arg(Health::inUseText(info));
     set(QStringLiteral("role"), roleText);
     const bool available = smart.value(QStringLiteral("available")).toBool();
-    const QString unknown = available ? tr("not reported") : tr("no SMART data");
+    const QString unknown = available ? tr("not reported")
+                            : Health::isAsleep(smart) ? tr("not read: the disk is asleep")
+                                                      : tr("no SMART data");
     set(QStringLiteral("verdict"), available ? Health::verdictText(smart.value(QStringLiteral("verdict")).toString()) : unknown);
     set(QStringLiteral("temperature"), smart.contains(QStringLiteral("temperature"))
             ? tr("%1 °C").arg(smart.value(QStringLiteral("temperature")).toInt()) : unknown);

@@ -3,6 +3,7 @@
 #include "health.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -102,9 +103,15 @@ QString replacementProblem(const QVariantMap &pair, const QVariantMap &mainDisk,
         return problem;
     const qulonglong size = disk.value(QStringLiteral("size")).toULongLong();
     const qulonglong needed = replacementBytes(pair);
-    if (size < needed)
-        return QCoreApplication::translate("PairRules", "Too small: %1, the pair needs at least %2")
-            .arg(Health::formatBytes(size), Health::formatBytes(needed));
+    if (size < needed) {
+        // Two sizes that round alike are shown with more digits.
+        QString have = Health::formatBytes(size), want = Health::formatBytes(needed);
+        for (int precision = 2; have == want && precision <= 4; ++precision) {
+            have = QLocale().formattedDataSize(qint64(size), precision, QLocale::DataSizeIecFormat);
+            want = QLocale().formattedDataSize(qint64(needed), precision, QLocale::DataSizeIecFormat);
+        }
+        return QCoreApplication::translate("PairRules", "Too small: %1, the pair needs at least %2").arg(have, want);
+    }
     if (disk.value(QStringLiteral("logical-block-size"), 512u).toUInt()
         > mainDisk.value(QStringLiteral("logical-block-size"), 512u).toUInt())
         return QCoreApplication::translate("PairRules", "Its sectors are larger than the main disk's");

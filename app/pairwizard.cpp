@@ -207,7 +207,7 @@ Health::Level PairWizard::diskHealth(const QString &path) const
 
 QString PairWizard::candidateLabel(const QString &path) const
 {
-    return diskLabel(path) + QStringLiteral("\n    ") + tr("Health: %1").arg(Health::name(diskHealth(path)));
+    return diskLabel(path) + QStringLiteral("\n    ") + tr("Health: %1").arg(Health::displayName(Health::ofDisk(m_client->diskInfo(path), m_client->smart(path), m_client->pairStatus(m_client->pairOfDisk(path)))));
 }
 
 QString PairWizard::pairNameOf(const QString &disk) const
@@ -268,7 +268,7 @@ void PairWizard::fillSpareList()
              [this, &main, block](const QString &p) {
                  return PairRules::spareProblem(main, m_client->diskInfo(p), block, pairNameOf(p));
              });
-    m_spareHint->setText(tr("A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB."));
+    m_spareHint->setText(tr("A spare of a few GiB is plenty: each GiB holds about 260,000 bad blocks of 4 KiB."));
 }
 
 void PairWizard::fillBlockSizes()

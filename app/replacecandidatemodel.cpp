@@ -104,7 +104,7 @@ QVariant ReplaceCandidateModel::data(const QModelIndex &index, int role) const
         case ModelColumn: return info.value(QStringLiteral("model")).toString();
         case SerialColumn: return info.value(QStringLiteral("serial")).toString();
         case TransportColumn: return Health::transportText(info.value(QStringLiteral("transport")).toString());
-        case HealthColumn: return Health::name(healthOf(m_client, disk).level);
+        case HealthColumn: return Health::displayName(healthOf(m_client, disk));
         case NoteColumn: {
             const QString why = problem(disk);
             return why.isEmpty() ? warning(disk) : why;

@@ -4,6 +4,7 @@
 #include "helperclient.h"
 #include "smartmodels.h"
 
+#include <QComboBox>
 #include <QDBusObjectPath>
 #include <QDateTime>
 #include <QGroupBox>
@@ -25,6 +26,9 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     , m_sorted(new QSortFilterProxyModel(this))
     , m_summary(new QLabel(this))
     , m_refresh(new QPushButton(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("Read &again"), this))
+    , m_wake(new QPushButton(tr("&Wake and read"), this))
+    , m_deviceTypeLabel(new QLabel(tr("&USB adapter:"), this))
+    , m_deviceType(new QComboBox(this))
     , m_shortTest(new QPushButton(tr("Run short &test"), this))
     , m_extendedTest(new QPushButton(tr("Run &extended test"), this))
     , m_abortTest(new QPushButton(tr("Sto&p test"), this))
@@ -37,7 +41,14 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
 {
     m_summary->setWordWrap(true);
     m_summary->setAccessibleName(tr("SMART summary"));
-    m_refresh->setToolTip(tr("Ask the disk for its SMART data now"));
+    m_refresh->setToolTip(tr("Ask the disk for its SMART data now; a sleeping disk is left asleep"));
+    m_wake->setToolTip(tr("Wake the disk up and read its SMART data; it spins up and stays awake for a while"));
+    m_deviceTypeLabel->setBuddy(m_deviceType);
+    m_deviceType->setToolTip(tr("The adapter between the disk and USB. Choose another one if the disk's health "
+                                "cannot be read; the data is read again at once."));
+    for (const QString &type : Health::usbDeviceTypes())
+        m_deviceType->addItem(Health::deviceTypeText(type), type);
+    m_deviceType->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_shortTest->setToolTip(tr("A quick check of the disk's electronics and a sample of its surface (about 2 minutes)"));
     m_extendedTest->setToolTip(tr("Reads the whole surface; can take hours. The disk stays usable meanwhile."));
     m_testProgress->setAccessibleName(tr("Self-test progress"));
@@ -95,7 +106,15 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_summary, 1);
-    top->addWidget(m_refresh);
+    auto *readButtons = new QVBoxLayout;
+    readButtons->addWidget(m_refresh);
+    readButtons->addWidget(m_wake);
+    readButtons->addStretch();
+    top->addLayout(readButtons);
+    auto *bridge = new QHBoxLayout;
+    bridge->addWidget(m_deviceTypeLabel);
+    bridge->addWidget(m_deviceType);
+    bridge->addStretch();
     auto *tests = new QGroupBox(tr("Self-tests"), this);
     auto *testButtons = new QHBoxLayout;
     testButtons->addWidget(m_shortTest);
@@ -108,11 +127,16 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addLayout(bridge);
     layout->addWidget(m_attributeBox, 1);
     layout->addWidget(m_nvme);
     layout->addWidget(tests);
 
     connect(m_refresh, &QPushButton::clicked, this, [this] { m_client->refreshSmart(m_disk); });
+    connect(m_wake, &QPushButton::clicked, this, [this] { m_client->wakeSmart(m_disk); });
+    connect(m_deviceType, &QComboBox::activated, this, [this](int index) {
+        m_client->setDeviceType(m_disk, m_deviceType->itemData(index).toString());
+    });
     connect(m_shortTest, &QPushButton::clicked, this,
             [this] { m_client->startSelfTest(m_disk, QStringLiteral("short")); });
     connect(m_extendedTest, &QPushButton::clicked, this,
@@ -172,6 +196,25 @@ void SmartPage::refresh()
     for (QWidget *w : {static_cast<QWidget *>(m_shortTest), static_cast<QWidget *>(m_extendedTest),
                        static_cast<QWidget *>(m_refresh)})
         w->setEnabled(known);
+    const bool asleep = Health::isAsleep(smart);
+    // A helper that answers "asleep" can wake the disk (Wake).
+    m_wake->setVisible(known && smart.value(QStringLiteral("asleep")).toBool());
+    const DmRemap::ReasonList why = DmRemap::reasonsFrom(smart.value(QStringLiteral("unavailable-reasons")));
+    const QString deviceType = smart.value(QStringLiteral("device-type")).toString();
+    const bool bridgeUnknown = !available && !why.isEmpty()
+                               && why.first().value(QStringLiteral("code")) == QLatin1String("device-type-unknown");
+    const bool showBridge = known && (info.value(QStringLiteral("transport")).toString() == QLatin1String("usb")
+                                      || bridgeUnknown || !deviceType.isEmpty());
+    m_deviceTypeLabel->setVisible(showBridge);
+    m_deviceType->setVisible(showBridge);
+    if (showBridge) {
+        int index = m_deviceType->findData(deviceType);
+        if (index < 0) { // a type set another way (dm-remapctl): shown as it is
+            m_deviceType->addItem(Health::deviceTypeText(deviceType), deviceType);
+            index = m_deviceType->count() - 1;
+        }
+        m_deviceType->setCurrentIndex(index);
+    }
     if (!known) {
         m_summary->setText(tr("Choose a disk to see its SMART data."));
         m_nvme->hide();
@@ -182,7 +225,10 @@ void SmartPage::refresh()
     const QString model = info.value(QStringLiteral("model")).toString();
     const QString name = model.isEmpty() ? info.value(QStringLiteral("path")).toString()
                                          : QStringLiteral("%1 (%2)").arg(info.value(QStringLiteral("path")).toString(), model);
-    if (!available) {
+    if (!available && asleep) {
+        m_summary->setText(tr("%1 is asleep, so its SMART data was not read: reading it would wake the disk. Choose "
+                              "Wake and read to read it now.").arg(name));
+    } else if (!available) {
         m_summary->setText(smart.isEmpty() ? tr("Reading SMART data of %1…").arg(name)
                                            : tr("%1 gives no SMART data. %2").arg(name, Health::ofDisk(info, smart).facts));
     } else {
@@ -193,7 +239,9 @@ void SmartPage::refresh()
         for (const QString &sentence : Health::smartReasonSentences(reasons))
             text += QLatin1Char(' ') + sentence.toHtmlEscaped();
         const qint64 updated = smart.value(QStringLiteral("updated")).toLongLong();
-        if (updated > 0)
+        if (asleep)
+            text += QStringLiteral("<br>") + tr("The disk is asleep now; this is what it reported when it was last awake.").toHtmlEscaped();
+        else if (updated > 0)
             text += QStringLiteral("<br>") + tr("Read at %1.").arg(
                         QLocale().toString(QDateTime::fromSecsSinceEpoch(updated), QLocale::ShortFormat));
         m_summary->setText(text);

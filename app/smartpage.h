@@ -6,6 +6,7 @@
 
 class HelperClient;
 class QGroupBox;
+class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -26,6 +27,11 @@ public:
     SmartAttributeModel *attributes() const { return m_attributes; }
     SelfTestModel *selfTests() const { return m_selfTests; }
     QTableView *attributeView() const { return m_attributeView; }
+    // Shown for a disk found asleep: reads SMART data, waking it.
+    QPushButton *wakeButton() const { return m_wake; }
+    // The USB bridge's smartctl -d type, for a disk on USB (or one whose
+    // connection smartctl could not tell).
+    QComboBox *deviceTypeBox() const { return m_deviceType; }
 
 private:
     void refresh();
@@ -38,6 +44,9 @@ private:
     QSortFilterProxyModel *m_sorted;
     QLabel *m_summary;
     QPushButton *m_refresh;
+    QPushButton *m_wake;
+    QLabel *m_deviceTypeLabel;
+    QComboBox *m_deviceType;
     QPushButton *m_shortTest;
     QPushButton *m_extendedTest;
     QPushButton *m_abortTest;

@@ -1,6 +1,7 @@
 #include "fakehelper.h"
 
 #include "fake_adaptors.h"
+#include "systemstatus.h"
 
 #include <QDBusError>
 #include <QDBusMessage>
@@ -34,6 +35,50 @@ QString FakeObject::GetVersion()
 {
     m_helper->calls[message().member()]++;
     return QStringLiteral("fake-1");
+}
+
+// Not privileged either, like GetVersion.
+QVariantMap FakeObject::GetSystemStatus()
+{
+    m_helper->calls[message().member()]++;
+    if (m_helper->withoutSystemStatus) {
+        sendErrorReply(QDBusError::UnknownMethod, QStringLiteral("No such method 'GetSystemStatus'"));
+        return {};
+    }
+    return m_helper->systemStatus();
+}
+
+QVariantMap FakeHelper::systemStatusOf(const System &system)
+{
+    // Without EFI there is no Secure Boot: "off", as SystemStatus::secureBoot().
+    return {
+        {QStringLiteral("device-mapper"), system.deviceMapper},
+        {QStringLiteral("remap-target"), system.targetVersion.isEmpty() || !system.deviceMapper
+                                                 ? QStringLiteral("not-loadable") : QStringLiteral("loaded")},
+        {QStringLiteral("remap-target-version"), system.deviceMapper ? system.targetVersion : QString()},
+        {QStringLiteral("kernel-release"), system.kernelRelease},
+        {QStringLiteral("secure-boot"), system.secureBootVariable.isEmpty()
+                                                ? QStringLiteral("off")
+                                                : SystemStatus::secureBootFromVariable(system.secureBootVariable)},
+        {QStringLiteral("lockdown"), SystemStatus::lockdownFromText(system.lockdownText)},
+        {QStringLiteral("smartctl"), system.smartctl},
+    };
+}
+
+QList<QVariantMap> FakeObject::GetHistory(qlonglong, qlonglong, qlonglong)
+{
+    refused();
+    return {};
+}
+
+QVariantMap FakeObject::GetForecast()
+{
+    if (refused())
+        return {};
+    return {{QStringLiteral("forecast"), false},
+            {QStringLiteral("reason"), QStringLiteral("too-little-history")},
+            {QStringLiteral("reason-text"), QStringLiteral("too little history to forecast")},
+            {QStringLiteral("history-available"), false}};
 }
 
 DmRemap::ObjectInfoList FakeObject::GetDisks()
@@ -94,7 +139,25 @@ QVariantMap FakeObject::GetSmart() { return refused() ? QVariantMap() : smart; }
 DmRemap::SmartAttributeList FakeObject::GetAttributes() { return refused() ? DmRemap::SmartAttributeList() : attributes; }
 DmRemap::SelfTestList FakeObject::GetSelfTests() { return refused() ? DmRemap::SelfTestList() : selfTests; }
 QString FakeObject::GetRawJson() { return refused() ? QString() : QStringLiteral("{}"); }
-void FakeObject::Refresh() { if (!refused()) Q_EMIT Updated(); }
+// As the helper: a sleeping disk is not woken, it keeps its last data
+// (marked asleep) and the call succeeds.
+void FakeObject::Refresh()
+{
+    if (refused())
+        return;
+    if (sleeping)
+        m_helper->readSmart(this, false);
+    else
+        Q_EMIT Updated();
+}
+
+// Reads SMART without -n standby: the disk spins up.
+void FakeObject::Wake()
+{
+    m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    if (!refused())
+        m_helper->readSmart(this, true);
+}
 
 void FakeObject::StartSelfTest(const QString &type)
 {
@@ -115,7 +178,15 @@ void FakeObject::AbortSelfTest()
     Q_EMIT Updated();
 }
 
-void FakeObject::SetDeviceType(const QString &) { refused(Actions::SelfTest); }
+// As the helper: kept ("auto" is stored as ""), then SMART read again.
+void FakeObject::SetDeviceType(const QString &type)
+{
+    m_helper->lastCallInteractive = message().isInteractiveAuthorizationAllowed();
+    if (refused(Actions::SelfTest))
+        return;
+    deviceType = type == QLatin1String("auto") ? QString() : type;
+    m_helper->readSmart(this, false);
+}
 
 QVariantMap FakeObject::GetStatus()
 {
@@ -396,11 +467,36 @@ SmartReport FakeHelper::fixtureReport(const QString &fixture)
 void FakeHelper::setSmartFixture(const QString &diskId, const QString &fixture)
 {
     FakeObject *disk = m_disks.value(diskId);
-    const SmartReport report = fixtureReport(fixture);
+    disk->fixture = fixture;
+    disk->sleeping = false;
+    applyReport(disk, fixtureReport(fixture));
+}
+
+void FakeHelper::setAsleep(const QString &diskId, bool asleep, bool neverRead)
+{
+    FakeObject *disk = m_disks.value(diskId);
+    disk->sleeping = asleep;
+    if (neverRead)
+        disk->report = SmartReport::unavailable(QStringLiteral("not-read-yet"), QStringLiteral("SMART data has not been read yet"));
+    readSmart(disk, false);
+}
+
+void FakeHelper::readSmart(FakeObject *disk, bool wake)
+{
+    if (wake)
+        disk->sleeping = false;
+    // smartctl -n standby's answer for a sleeping disk, from the fixtures.
+    const SmartReport read = fixtureReport(disk->sleeping ? QStringLiteral("ide-damaged-standby.json") : disk->fixture);
+    applyReport(disk, SmartReport::afterRead(disk->report, read));
+}
+
+void FakeHelper::applyReport(FakeObject *disk, const SmartReport &report)
+{
+    disk->report = report;
     const QString old = disk->smart.value(QStringLiteral("verdict")).toString();
     disk->smart = report.toMap();
     disk->smart.insert(QStringLiteral("updated"), qlonglong(1764062400));
-    disk->smart.insert(QStringLiteral("device-type"), QString());
+    disk->smart.insert(QStringLiteral("device-type"), disk->deviceType);
     disk->attributes = report.attributes;
     disk->selfTests = report.selfTests;
     disk->info.insert(QStringLiteral("smart-verdict"), report.verdict);

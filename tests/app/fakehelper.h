@@ -32,6 +32,12 @@ public:
     QList<qulonglong> remaps;  // main sectors, sorted
     QList<qulonglong> pending;
     QStringList startedSelfTests;
+    // SMART as the helper last read it, the fixture the disk answers with
+    // when awake, whether it sleeps, and its smartctl -d type ("" auto).
+    SmartReport report;
+    QString fixture;
+    bool sleeping = false;
+    QString deviceType;
     // Moved blocks that cannot be written back: RemoveWithOptions refuses
     // with DataOnSpare unless forced.
     qulonglong stuckBlocks = 0;
@@ -50,6 +56,7 @@ public:
 public Q_SLOTS:
     // org.dmremap.Manager1
     QString GetVersion();
+    QVariantMap GetSystemStatus();
     DmRemap::ObjectInfoList GetDisks();
     DmRemap::ObjectInfoList GetPairs();
     QDBusObjectPath CreatePair(const QString &name, const QDBusObjectPath &main, const QDBusObjectPath &spare,
@@ -58,11 +65,14 @@ public Q_SLOTS:
     QVariantMap ImportPair(const QDBusObjectPath &spare, const QVariantMap &options);
     // org.dmremap.Disk1 and Smart1
     QVariantMap GetInfo();
+    // Disk1 and Pair1: no history in the double (an empty list).
+    QList<QVariantMap> GetHistory(qlonglong from, qlonglong to, qlonglong resolution);
     QVariantMap GetSmart();
     DmRemap::SmartAttributeList GetAttributes();
     DmRemap::SelfTestList GetSelfTests();
     QString GetRawJson();
     void Refresh();
+    void Wake();
     void StartSelfTest(const QString &type);
     void AbortSelfTest();
     void SetDeviceType(const QString &type);
@@ -76,6 +86,8 @@ public Q_SLOTS:
     QVariantMap RemoveWithOptions(const QVariantMap &options);
     void ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &options);
     void CancelReplace();
+    // No history in the double: no forecast, as the helper says then.
+    QVariantMap GetForecast();
 
 Q_SIGNALS:
     void DiskAdded(const QDBusObjectPath &disk);
@@ -107,6 +119,22 @@ public:
     bool registerService();
     void unregisterService();
     QDBusConnection connection() const { return m_bus; }
+
+    // What the machine lacks, as the helper probes it: its GetSystemStatus
+    // answer is built from these as Manager::startStatusProbe builds it,
+    // with the helper's own parsers (helper/systemstatus.h).
+    struct System {
+        bool deviceMapper = true;
+        QString targetVersion = QStringLiteral("1.0.0"); // "" when the kernel could not load it
+        QString kernelRelease = QStringLiteral("6.1.0-28-amd64");
+        QByteArray secureBootVariable; // the EFI variable's bytes; empty without EFI
+        QByteArray lockdownText = "[none] integrity confidentiality";
+        QString smartctl = QStringLiteral("/usr/sbin/smartctl");
+    } system;
+    // An older helper without GetSystemStatus: UnknownMethod.
+    bool withoutSystemStatus = false;
+    QVariantMap systemStatus() const { return systemStatusOf(system); }
+    static QVariantMap systemStatusOf(const System &system);
 
     // Every call is answered with this D-Bus error name when set.
     QString refuseWith;
@@ -151,6 +179,12 @@ public:
     // Gives a disk that fixture's SMART data, as the helper would after
     // reading it (VerdictChanged when the verdict changes, Updated).
     void setSmartFixture(const QString &diskId, const QString &fixture);
+    // The disk falls asleep (or wakes by itself) and the helper reads it:
+    // asleep, it keeps its last data marked "asleep", as SmartReport::afterRead;
+    // neverRead: asleep since the helper started, so it has no data.
+    void setAsleep(const QString &diskId, bool asleep, bool neverRead = false);
+    // As the helper reads SMART: a sleeping disk is left asleep unless woken.
+    void readSmart(FakeObject *disk, bool wake);
 
     FakeObject *manager() const { return m_manager; }
     QList<FakeObject *> disks() const;
@@ -162,6 +196,7 @@ private:
     friend class FakeObject;
     void exportObject(FakeObject *object, const QStringList &interfaces);
     void updateRoles();
+    void applyReport(FakeObject *disk, const SmartReport &report);
     void scheduleReplaceStep(const QString &pair);
 
     QDBusConnection m_bus;
