@@ -182,6 +182,22 @@ std::optional<Info> status(const QString &name, QString *error)
     return query(DM_DEVICE_STATUS, "reading the status", name, error);
 }
 
+std::optional<QString> targetVersion(const QString &type, QString *error)
+{
+    lastLogLine.clear();
+    Task task(DM_DEVICE_GET_TARGET_VERSION);
+    if (!task.dmt || !dm_task_set_name(task.dmt, type.toLatin1().constData()) || !dm_task_run(task.dmt)) {
+        *error = failure("asking for the target version", type);
+        return std::nullopt;
+    }
+    const dm_versions *target = dm_task_get_versions(task.dmt);
+    if (!target || type != QLatin1String(target->name)) {
+        *error = QStringLiteral("the kernel has no %1 target").arg(type);
+        return std::nullopt;
+    }
+    return QStringLiteral("%1.%2.%3").arg(target->version[0]).arg(target->version[1]).arg(target->version[2]);
+}
+
 std::optional<QString> message(const QString &name, const QString &text, QString *error, int *errnoOut)
 {
     lastLogLine.clear();

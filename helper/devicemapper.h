@@ -53,6 +53,11 @@ std::optional<Info> table(const QString &name, QString *error);
 // STATUS of a device: the target's status line in params.
 std::optional<Info> status(const QString &name, QString *error);
 
+// The version ("1.0.0") of a target type. Asking makes the kernel load its
+// module (request_module "dm-<type>") if it is not loaded: nullopt when that
+// fails (no such module for this kernel, or a refused one), with error set.
+std::optional<QString> targetVersion(const QString &type, QString *error);
+
 // Target message to sector 0; the answer text, or nullopt with error set.
 // errnoOut gets the ioctl's errno (EINVAL, EBUSY, ENOSPC) on failure.
 std::optional<QString> message(const QString &name, const QString &text, QString *error, int *errnoOut = nullptr);

@@ -66,15 +66,24 @@ QVariantMap DiskObject::infoMap() const
     return m;
 }
 
-void DiskObject::refreshSmart(std::function<void(const QString &)> then)
+void DiskObject::refreshSmart(std::function<void(const QString &)> then, Smartctl::Wake wake)
 {
+    if (m_smartRunning) {
+        // A read that leaves a sleeping disk alone cannot answer a wake.
+        if (wake == Smartctl::Wake::Yes) {
+            if (then)
+                m_waitingForWake << then;
+            m_wakeQueued = true;
+        } else if (then) {
+            m_waiting << then;
+        }
+        return;
+    }
     if (then)
         m_waiting << then;
-    if (m_smartRunning)
-        return;
     m_smartRunning = true;
     const QString deviceType = m_manager->deviceTypeFor(m_info.mainId());
-    Smartctl::run(Smartctl::readArguments(m_info.path, deviceType), this, [this](const Smartctl::Result &result) {
+    Smartctl::run(Smartctl::readArguments(m_info.path, deviceType, wake), this, [this](const Smartctl::Result &result) {
         m_smartRunning = false;
         const QString oldVerdict = m_smart.verdict;
         QString error;
@@ -83,14 +92,11 @@ void DiskObject::refreshSmart(std::function<void(const QString &)> then)
             m_smart = SmartReport::unavailable(QStringLiteral("smartctl-failed"), result.error);
             m_rawJson.clear();
         } else {
-            SmartReport report = SmartReport::parse(result.output, result.exitStatus);
-            // A sleeping disk keeps its last known data: it was not woken.
-            if (report.standby && m_smart.available) {
-                error = report.unavailableReason;
-            } else {
-                m_smart = report;
+            const SmartReport read = SmartReport::parse(result.output, result.exitStatus);
+            // The raw output goes with the data shown: a sleeping disk keeps both.
+            if (!read.standby || !m_smart.available)
                 m_rawJson = result.output;
-            }
+            m_smart = SmartReport::afterRead(m_smart, read);
         }
         m_updated = QDateTime::currentDateTimeUtc();
         if (m_smart.selfTestRunning && !m_selfTestPoll.isActive())
@@ -103,6 +109,10 @@ void DiskObject::refreshSmart(std::function<void(const QString &)> then)
         Q_EMIT Updated();
         if (oldVerdict != m_smart.verdict)
             Q_EMIT VerdictChanged(oldVerdict, m_smart.verdict);
+        if (std::exchange(m_wakeQueued, false)) {
+            m_waiting = std::exchange(m_waitingForWake, {});
+            refreshSmart({}, Smartctl::Wake::Yes);
+        }
     });
 }
 
@@ -151,14 +161,22 @@ QString DiskObject::GetRawJson()
 
 void DiskObject::Refresh()
 {
-    authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) {
-        refreshSmart([this, call](const QString &error) {
-            if (error.isEmpty())
-                sendReply(call);
-            else
-                sendError(call, Errors::NotSupported, error);
-        });
-    });
+    authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) { refreshAndReply(call, Smartctl::Wake::No); });
+}
+
+void DiskObject::Wake()
+{
+    authorizeThen(Actions::Read, {}, [this](const QDBusMessage &call) { refreshAndReply(call, Smartctl::Wake::Yes); });
+}
+
+void DiskObject::refreshAndReply(const QDBusMessage &call, Smartctl::Wake wake)
+{
+    refreshSmart([this, call](const QString &error) {
+        if (error.isEmpty())
+            sendReply(call);
+        else
+            sendError(call, Errors::NotSupported, error);
+    }, wake);
 }
 
 void DiskObject::runSelfTestCommand(const QDBusMessage &call, const QString &what)

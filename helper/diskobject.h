@@ -6,6 +6,7 @@
 #include "dbustypes.h"
 #include "disks.h"
 #include "serviceobject.h"
+#include "smartctl.h"
 #include "smartreport.h"
 
 #include <QDBusObjectPath>
@@ -29,7 +30,8 @@ public:
     const SmartReport &smart() const { return m_smart; }
 
     // Runs smartctl now unless a run is in progress; then(error) afterwards.
-    void refreshSmart(std::function<void(const QString &error)> then = {});
+    // A sleeping disk is left asleep (and keeps its last data) unless woken.
+    void refreshSmart(std::function<void(const QString &error)> then = {}, Smartctl::Wake wake = Smartctl::Wake::No);
 
 public Q_SLOTS:
     QVariantMap GetInfo();
@@ -39,6 +41,7 @@ public Q_SLOTS:
     DmRemap::SelfTestList GetSelfTests();
     QString GetRawJson();
     void Refresh();
+    void Wake();
     void StartSelfTest(const QString &type);
     void AbortSelfTest();
     void SetDeviceType(const QString &type);
@@ -49,6 +52,7 @@ Q_SIGNALS:
 
 private:
     void runSelfTestCommand(const QDBusMessage &call, const QString &what);
+    void refreshAndReply(const QDBusMessage &call, Smartctl::Wake wake);
 
     DiskInfo m_info;
     QDBusObjectPath m_path;
@@ -57,5 +61,7 @@ private:
     QDateTime m_updated;
     bool m_smartRunning = false;
     QList<std::function<void(const QString &)>> m_waiting;
+    QList<std::function<void(const QString &)>> m_waitingForWake; // until the run after this one
+    bool m_wakeQueued = false;
     QTimer m_selfTestPoll;
 };

@@ -8,6 +8,7 @@
 #include "pairobject.h"
 #include "pairoperations.h"
 #include "smartctl.h"
+#include "systemstatus.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -339,6 +340,54 @@ QString Manager::GetVersion()
             .arg(QCoreApplication::applicationVersion(),
                  smartctl.isEmpty() ? QStringLiteral("not found") : smartctl,
                  m_dmAvailable ? QStringLiteral("available") : QStringLiteral("not available"));
+}
+
+QVariantMap Manager::GetSystemStatus()
+{
+    // Not privileged, like GetVersion: what is missing is told to everyone.
+    // One probe at a time; a call that comes during one waits for the next,
+    // so that a module installed just before the call is seen.
+    constexpr int kMaxWaiting = 256;
+    if (m_statusCallers.size() + m_statusCallersNext.size() >= kMaxWaiting) {
+        sendErrorReply(QLatin1String(Errors::LimitsExceeded), QStringLiteral("too many system status calls are waiting"));
+        return {};
+    }
+    setDelayedReply(true);
+    (m_statusProbeRunning ? m_statusCallersNext : m_statusCallers) << message();
+    if (!m_statusProbeRunning)
+        startStatusProbe();
+    return {};
+}
+
+void Manager::startStatusProbe()
+{
+    m_statusProbeRunning = true;
+    const bool dmAvailable = m_dmAvailable;
+    // Asking device-mapper for the target loads the module as a first pair would.
+    runIo<QString>([dmAvailable] {
+                       QString error;
+                       return dmAvailable ? DeviceMapper::targetVersion(QStringLiteral("remap"), &error).value_or(QString())
+                                          : QString();
+                   },
+                   [this](const QString &targetVersion) {
+                       const QVariantMap status{
+                               {QStringLiteral("device-mapper"), m_dmAvailable},
+                               {QStringLiteral("remap-target"),
+                                targetVersion.isEmpty() ? QStringLiteral("not-loadable") : QStringLiteral("loaded")},
+                               {QStringLiteral("remap-target-version"), targetVersion},
+                               {QStringLiteral("kernel-release"), SystemStatus::kernelRelease()},
+                               {QStringLiteral("secure-boot"), SystemStatus::secureBoot()},
+                               {QStringLiteral("lockdown"), SystemStatus::lockdown()},
+                               {QStringLiteral("smartctl"), Smartctl::program()},
+                       };
+                       for (const QDBusMessage &call : std::exchange(m_statusCallers, {}))
+                           sendReply(call, status);
+                       m_statusProbeRunning = false;
+                       if (!m_statusCallersNext.isEmpty()) {
+                           m_statusCallers = std::exchange(m_statusCallersNext, {});
+                           startStatusProbe();
+                       }
+                   });
 }
 
 DmRemap::ObjectInfoList Manager::GetDisks()

@@ -86,6 +86,7 @@ public:
 
 public Q_SLOTS:
     QString GetVersion();
+    QVariantMap GetSystemStatus();
     DmRemap::ObjectInfoList GetDisks();
     DmRemap::ObjectInfoList GetPairs();
     QDBusObjectPath CreatePair(const QString &name, const QDBusObjectPath &main, const QDBusObjectPath &spare,
@@ -127,6 +128,10 @@ private:
     DmWorker m_worker;
     bool m_pairScanRunning = false;
     bool m_pairScanAgain = false;
+    void startStatusProbe();
+    bool m_statusProbeRunning = false;
+    QList<QDBusMessage> m_statusCallers;     // answered by the running probe
+    QList<QDBusMessage> m_statusCallersNext; // came during it: answered by the next
     QList<std::function<void()>> m_afterPairScan; // waiting for the next scan
     QTimer m_diskSync;   // coalesces udev events
     QTimer m_pairPoll;   // catches changes made behind our back

@@ -25,10 +25,12 @@ QString program()
     return info.isFile() && info.isExecutable() ? path : QString();
 }
 
-QStringList readArguments(const QString &devicePath, const QString &deviceType)
+QStringList readArguments(const QString &devicePath, const QString &deviceType, Wake wake)
 {
-    return QStringList{QStringLiteral("--json=c"), QStringLiteral("-x"), QStringLiteral("-n"), QStringLiteral("standby")}
-            + deviceTypeArguments(deviceType) + QStringList{QStringLiteral("--"), devicePath};
+    QStringList args{QStringLiteral("--json=c"), QStringLiteral("-x")};
+    if (wake == Wake::No)
+        args << QStringLiteral("-n") << QStringLiteral("standby");
+    return args + deviceTypeArguments(deviceType) + QStringList{QStringLiteral("--"), devicePath};
 }
 
 QStringList selfTestArguments(const QString &devicePath, const QString &deviceType, const QString &what)

@@ -19,8 +19,10 @@ struct Result {
     QString error;        // why it did not run or was killed
 };
 
-// Reads everything (-x) as compact JSON without waking a sleeping disk.
-QStringList readArguments(const QString &devicePath, const QString &deviceType);
+enum class Wake { No, Yes };
+// Reads everything (-x) as compact JSON; Wake::No leaves a sleeping disk
+// asleep (-n standby) and reads nothing from it.
+QStringList readArguments(const QString &devicePath, const QString &deviceType, Wake wake = Wake::No);
 // Starts ("short", "extended") or aborts ("abort") a self-test.
 QStringList selfTestArguments(const QString &devicePath, const QString &deviceType, const QString &what);
 

@@ -125,6 +125,15 @@ SmartReport SmartReport::unavailable(const QString &code, const QString &reason)
     return r;
 }
 
+SmartReport SmartReport::afterRead(const SmartReport &previous, const SmartReport &read)
+{
+    if (!read.standby || !previous.available)
+        return read;
+    SmartReport kept = previous;
+    kept.standby = true;
+    return kept;
+}
+
 SmartReport SmartReport::parse(const QByteArray &json, int exitStatus)
 {
     SmartReport r;
@@ -327,6 +336,7 @@ QVariantMap SmartReport::toMap() const
 {
     QVariantMap m;
     m.insert(QStringLiteral("available"), available);
+    m.insert(QStringLiteral("asleep"), standby);
     m.insert(QStringLiteral("unavailable-reason"), unavailableReason);
     m.insert(QStringLiteral("verdict"), verdict);
     m.insert(QStringLiteral("verdict-reason"), verdictReason);

@@ -18,6 +18,9 @@ public:
     // A report without SMART data: code names why (docs/dbus-api.md,
     // "unavailable-reasons"), reason says it in English.
     static SmartReport unavailable(const QString &code, const QString &reason);
+    // What a disk shows after a read: one found asleep keeps the data of its
+    // last read, marked standby, since it was not woken to read it again.
+    static SmartReport afterRead(const SmartReport &previous, const SmartReport &read);
 
     // smartctl's exit status bits in words (its man page, "RETURN VALUES").
     static QStringList decodeExitStatus(int status);

@@ -18,6 +18,8 @@
 #include <QRegularExpression>
 #include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QDBusPendingReply>
+#include <QFileInfo>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -34,6 +36,7 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
 {
     return {
             {QStringLiteral("org.dmremap.Manager1.GetVersion"), {kManager}},
+            {QStringLiteral("org.dmremap.Manager1.GetSystemStatus"), {kManager}},
             {QStringLiteral("org.dmremap.Manager1.GetDisks"), {kManager}},
             {QStringLiteral("org.dmremap.Manager1.GetPairs"), {kManager}},
             {QStringLiteral("org.dmremap.Manager1.CreatePair"),
@@ -47,6 +50,7 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
             {QStringLiteral("org.dmremap.Smart1.GetSelfTests"), {disk}},
             {QStringLiteral("org.dmremap.Smart1.GetRawJson"), {disk}},
             {QStringLiteral("org.dmremap.Smart1.Refresh"), {disk}},
+            {QStringLiteral("org.dmremap.Smart1.Wake"), {disk}},
             {QStringLiteral("org.dmremap.Smart1.StartSelfTest"), {disk, QStringLiteral("short")}},
             {QStringLiteral("org.dmremap.Smart1.AbortSelfTest"), {disk}},
             {QStringLiteral("org.dmremap.Smart1.SetDeviceType"), {disk, QStringLiteral("sat")}},
@@ -397,12 +401,13 @@ private Q_SLOTS:
         const QString pair = kManager + QStringLiteral("/pairs/nopair");
         const auto arguments = validArguments(m_disk, pair);
         const QStringList methods = methodsOfApi();
-        QCOMPARE(methods.size(), 27);
+        QCOMPARE(methods.size(), 29);
         for (const QString &method : methods) {
             QVERIFY2(arguments.contains(method), qPrintable(QStringLiteral("no denial check for %1").arg(method)));
             QString output;
             const QString error = gdbusError(method, arguments.value(method), true, &output);
-            if (method == QLatin1String("org.dmremap.Manager1.GetVersion"))
+            if (method == QLatin1String("org.dmremap.Manager1.GetVersion")
+                || method == QLatin1String("org.dmremap.Manager1.GetSystemStatus"))
                 QVERIFY2(error.isEmpty(), qPrintable(output));
             else if (method.startsWith(QLatin1String("org.dmremap.Pair1")))
                 QVERIFY2(!error.isEmpty(), qPrintable(method));
@@ -412,6 +417,37 @@ private Q_SLOTS:
         }
         // Refusals are logged for the administrator.
         QTRY_VERIFY(helperLog().contains("refused org.dmremap.Manager1.CreatePair"));
+    }
+
+    void systemStatusIsToldToEveryone()
+    {
+        // This machine has no device-mapper: the helper must say so to a
+        // caller that may read nothing else, with the facts the app names.
+        QString output;
+        QCOMPARE(gdbusError(QStringLiteral("org.dmremap.Manager1.GetSystemStatus"), {kManager}, true, &output), QString());
+        const bool dm = QFile::exists(QStringLiteral("/dev/mapper/control"));
+        QVERIFY2(output.contains(QStringLiteral("'device-mapper': <%1>").arg(dm ? "true" : "false")), qPrintable(output));
+        if (!dm)
+            QVERIFY2(output.contains(QStringLiteral("'remap-target': <'not-loadable'>")), qPrintable(output));
+        QFile release(QStringLiteral("/proc/sys/kernel/osrelease"));
+        QVERIFY(release.open(QIODevice::ReadOnly));
+        QVERIFY2(output.contains(QStringLiteral("'kernel-release': <'%1'>").arg(QString::fromLatin1(release.readAll().trimmed()))),
+                 qPrintable(output));
+        const QString smartctl = QFileInfo(QStringLiteral("/usr/sbin/smartctl")).isExecutable() ? QStringLiteral("/usr/sbin/smartctl") : QString();
+        QVERIFY2(output.contains(QStringLiteral("'smartctl': <'%1'>").arg(smartctl)), qPrintable(output));
+        for (const char *key : {"remap-target-version", "secure-boot", "lockdown"})
+            QVERIFY2(output.contains(QStringLiteral("'%1': ").arg(QLatin1String(key))), qPrintable(output));
+
+        // Calls that overlap a probe are all answered.
+        QDBusConnection bus(QStringLiteral("test"));
+        QList<QDBusPendingCall> calls;
+        for (int i = 0; i < 40; ++i)
+            calls << bus.asyncCall(QDBusMessage::createMethodCall(kService, kManager, kService, QStringLiteral("GetSystemStatus")));
+        for (QDBusPendingCall &call : calls) {
+            call.waitForFinished();
+            QVERIFY2(!call.isError(), qPrintable(call.error().message()));
+            QCOMPARE(QDBusPendingReply<QVariantMap>(call).value().value(QStringLiteral("device-mapper")).toBool(), dm);
+        }
     }
 
     void testRuleAllowsCaller()

@@ -1,5 +1,6 @@
 // SMART JSON parsing against smartctl 7.3 outputs captured from QEMU disks
 // and hand-damaged variants of them (fixtures/README.md).
+#include "smartctl.h"
 #include "smartreport.h"
 
 #include <QFile>
@@ -153,6 +154,40 @@ private Q_SLOTS:
         QVERIFY(!r.available);
         QCOMPARE(r.verdict, QStringLiteral("unknown"));
         QVERIFY(r.unavailableReason.contains(QLatin1String("standby")));
+        QCOMPARE(r.toMap().value(QStringLiteral("asleep")), QVariant(true));
+    }
+
+    void asleepDiskKeepsItsLastData()
+    {
+        const SmartReport awake = parseFixture(QStringLiteral("ide-qemu.json"));
+        const SmartReport asleep = parseFixture(QStringLiteral("ide-damaged-standby.json"));
+        QCOMPARE(awake.toMap().value(QStringLiteral("asleep")), QVariant(false));
+
+        const SmartReport kept = SmartReport::afterRead(awake, asleep);
+        QVERIFY(kept.available);
+        QVERIFY(kept.standby);
+        QCOMPARE(kept.verdict, awake.verdict);
+        QCOMPARE(kept.serial, awake.serial);
+        QCOMPARE(kept.toMap().value(QStringLiteral("asleep")), QVariant(true));
+
+        // Nothing read before: the disk is asleep and says so.
+        const SmartReport first = SmartReport::afterRead(SmartReport(), asleep);
+        QVERIFY(!first.available);
+        QVERIFY(first.standby);
+
+        // Awake again: the new read replaces the kept one.
+        const SmartReport woken = SmartReport::afterRead(kept, awake);
+        QVERIFY(!woken.standby);
+        QCOMPARE(woken.toMap().value(QStringLiteral("asleep")), QVariant(false));
+    }
+
+    void wakeReadsWithoutThePowerCheck()
+    {
+        const QStringList asleepOk = Smartctl::readArguments(QStringLiteral("/dev/sda"), QString());
+        QVERIFY(asleepOk.contains(QStringLiteral("standby")));
+        const QStringList wake = Smartctl::readArguments(QStringLiteral("/dev/sda"), QStringLiteral("sat"), Smartctl::Wake::Yes);
+        QCOMPARE(wake, (QStringList{QStringLiteral("--json=c"), QStringLiteral("-x"), QStringLiteral("-d"), QStringLiteral("sat"),
+                                    QStringLiteral("--"), QStringLiteral("/dev/sda")}));
     }
 
     void nvmeCriticalWarning()
