@@ -66,7 +66,7 @@ MainWindow::MainWindow(HelperClient *client, DeviceModel *devices, Notifier *not
     , m_smart(new SmartPage(client, this))
     , m_map(new MapPage(client, this))
     , m_helperText(new QLabel(this))
-    , m_retry(new QPushButton(tr("&Retry"), this))
+    , m_retry(new QPushButton(tr("Retr&y"), this))
     , m_errorText(new QLabel(this))
 {
     setWindowTitle(tr("Disk Remap Manager"));
