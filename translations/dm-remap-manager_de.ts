@@ -498,6 +498,66 @@ Zustand: %2. %3</translation>
         <source>an unknown connection</source>
         <translation>eine unbekannte Verbindung</translation>
     </message>
+    <message>
+        <source>Asleep</source>
+        <translation>Schläft</translation>
+    </message>
+    <message>
+        <source>The disk is asleep; this is what it reported when it was last awake.</source>
+        <translation>Die Festplatte schläft; dies meldete sie, als sie zuletzt wach war.</translation>
+    </message>
+    <message>
+        <source>a memory card slot (SD or eMMC)</source>
+        <translation>einen Speicherkartensteckplatz (SD oder eMMC)</translation>
+    </message>
+    <message>
+        <source>FireWire</source>
+        <translation>FireWire</translation>
+    </message>
+    <message>
+        <source>a connection of type “%1”</source>
+        <translation>eine Verbindung vom Typ „%1“</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Most USB adapters (standard)</source>
+        <translation>Die meisten USB-Adapter (Standard)</translation>
+    </message>
+    <message>
+        <source>JMicron USB adapter</source>
+        <translation>USB-Adapter von JMicron</translation>
+    </message>
+    <message>
+        <source>Prolific USB adapter</source>
+        <translation>USB-Adapter von Prolific</translation>
+    </message>
+    <message>
+        <source>Sunplus USB adapter</source>
+        <translation>USB-Adapter von Sunplus</translation>
+    </message>
+    <message>
+        <source>Cypress USB adapter</source>
+        <translation>USB-Adapter von Cypress</translation>
+    </message>
+    <message>
+        <source>ASMedia USB adapter for NVMe drives</source>
+        <translation>USB-Adapter von ASMedia für NVMe-Laufwerke</translation>
+    </message>
+    <message>
+        <source>JMicron USB adapter for NVMe drives</source>
+        <translation>USB-Adapter von JMicron für NVMe-Laufwerke</translation>
+    </message>
+    <message>
+        <source>Realtek USB adapter for NVMe drives</source>
+        <translation>USB-Adapter von Realtek für NVMe-Laufwerke</translation>
+    </message>
+    <message>
+        <source>Type “%1”</source>
+        <translation>Typ „%1“</translation>
+    </message>
 </context>
 <context>
     <name>HelperClient</name>
@@ -569,13 +629,17 @@ Zustand: %2. %3</translation>
         <source>Cancelling the replacement</source>
         <translation>Abbrechen des Ersetzens</translation>
     </message>
+    <message>
+        <source>Waking the disk to read its SMART data</source>
+        <translation>Wecken der Festplatte zum Lesen ihrer SMART-Daten</translation>
+    </message>
+    <message>
+        <source>Choosing the disk&apos;s USB adapter</source>
+        <translation>Wählen des USB-Adapters der Festplatte</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>Erneut &amp;versuchen</translation>
-    </message>
     <message>
         <source>Disk Remap Manager</source>
         <translation>Festplatten-Umlagerung</translation>
@@ -784,6 +848,14 @@ Zustand: %2. %3</translation>
         <source>Replace ma&amp;in disk…</source>
         <comment>a button beside three others</comment>
         <translation>Hauptplatte e&amp;rsetzen …</translation>
+    </message>
+    <message>
+        <source>Check this computer again</source>
+        <translation>Diesen Computer erneut prüfen</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>Erneut &amp;versuchen</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1245,10 @@ Zustand: %2. %3</translation>
         <source>Copying the pair to %1 was stopped by a restart. Start it again, or cancel it: the pair then goes on on its own disks.</source>
         <translation>Das Kopieren des Paars auf %1 wurde durch einen Neustart unterbrochen. Starten Sie es erneut oder brechen Sie es ab: Das Paar arbeitet dann mit seinen eigenen Platten weiter.</translation>
     </message>
+    <message>
+        <source>not read: the disk is asleep</source>
+        <translation>nicht gelesen: die Festplatte schläft</translation>
+    </message>
 </context>
 <context>
     <name>PairRules</name>
@@ -1390,10 +1466,6 @@ The main disk was not changed; the spare disk may already have been erased. Go b
 Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise schon gelöscht. Gehen Sie zurück, um Ihre Auswahl zu ändern, oder brechen Sie ab.</translation>
     </message>
     <message>
-        <source>A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB.</source>
-        <translation>Eine Ersatzplatte von einigen Gigabyte reicht völlig: Jedes Gigabyte fasst etwa 240.000 defekte Blöcke zu 4 KiB.</translation>
-    </message>
-    <message>
         <source>Na&amp;me:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -1408,6 +1480,10 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
     <message>
         <source>Health: %1</source>
         <translation>Zustand: %1</translation>
+    </message>
+    <message>
+        <source>A spare of a few GiB is plenty: each GiB holds about 260,000 bad blocks of 4 KiB.</source>
+        <translation>Eine Ersatzplatte von einigen GiB reicht völlig: Jedes GiB fasst etwa 260.000 defekte Blöcke zu 4 KiB.</translation>
     </message>
 </context>
 <context>
@@ -1766,10 +1842,6 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
         <translation>SMART-Zusammenfassung</translation>
     </message>
     <message>
-        <source>Ask the disk for its SMART data now</source>
-        <translation>Die SMART-Daten jetzt von der Festplatte abfragen</translation>
-    </message>
-    <message>
         <source>A quick check of the disk&apos;s electronics and a sample of its surface (about 2 minutes)</source>
         <translation>Eine schnelle Prüfung der Elektronik und einer Stichprobe der Oberfläche (etwa 2 Minuten)</translation>
     </message>
@@ -1842,6 +1914,57 @@ Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
     <message>
         <source>Sto&amp;p test</source>
         <translation>Test a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Wake and read</source>
+        <translation>&amp;Wecken und lesen</translation>
+    </message>
+    <message>
+        <source>&amp;USB adapter:</source>
+        <translation>&amp;USB-Adapter:</translation>
+    </message>
+    <message>
+        <source>Ask the disk for its SMART data now; a sleeping disk is left asleep</source>
+        <translation>Die SMART-Daten jetzt von der Festplatte abfragen; eine schlafende Festplatte wird nicht geweckt</translation>
+    </message>
+    <message>
+        <source>Wake the disk up and read its SMART data; it spins up and stays awake for a while</source>
+        <translation>Die Festplatte wecken und ihre SMART-Daten lesen; sie läuft an und bleibt eine Weile wach</translation>
+    </message>
+    <message>
+        <source>The adapter between the disk and USB. Choose another one if the disk&apos;s health cannot be read; the data is read again at once.</source>
+        <translation>Der Adapter zwischen Festplatte und USB. Wählen Sie einen anderen, wenn der Zustand der Festplatte nicht gelesen werden kann; die Daten werden sofort erneut gelesen.</translation>
+    </message>
+    <message>
+        <source>%1 is asleep, so its SMART data was not read: reading it would wake the disk. Choose Wake and read to read it now.</source>
+        <translation>%1 schläft, daher wurden ihre SMART-Daten nicht gelesen: Das Lesen würde die Festplatte wecken. Wählen Sie „Wecken und lesen“, um sie jetzt zu lesen.</translation>
+    </message>
+    <message>
+        <source>The disk is asleep now; this is what it reported when it was last awake.</source>
+        <translation>Die Festplatte schläft jetzt; dies meldete sie, als sie zuletzt wach war.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemCheck</name>
+    <message>
+        <source>This kernel has no device-mapper; dm-remap cannot pair disks here.</source>
+        <translation>Dieser Kernel hat keinen Device-Mapper; dm-remap kann hier keine Festplatten koppeln.</translation>
+    </message>
+    <message>
+        <source>Secure Boot refuses the unsigned dm-remap module: enrol DKMS&apos;s key with “mokutil --import /var/lib/dkms/mok.pub”, restart and confirm the key, then choose Retry.</source>
+        <translation>Secure Boot weist das unsignierte Modul dm-remap ab: Melden Sie den Schlüssel von DKMS mit „mokutil --import /var/lib/dkms/mok.pub“ an, starten Sie neu, bestätigen Sie den Schlüssel und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The dm-remap kernel module is not installed for this kernel: install the package dm-remap-dkms (and this kernel&apos;s linux-headers package so DKMS can build it), then choose Retry.</source>
+        <translation>Das Kernelmodul dm-remap ist für diesen Kernel nicht installiert: Installieren Sie das Paket dm-remap-dkms (und das Paket linux-headers dieses Kernels, damit DKMS das Modul bauen kann) und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>The dm-remap kernel module is not installed for kernel %1: install the package dm-remap-dkms (and linux-headers-%1 so DKMS can build it), then choose Retry.</source>
+        <translation>Das Kernelmodul dm-remap ist für den Kernel %1 nicht installiert: Installieren Sie das Paket dm-remap-dkms (und linux-headers-%1, damit DKMS das Modul bauen kann) und wählen Sie dann „Erneut versuchen“.</translation>
+    </message>
+    <message>
+        <source>Install the package smartmontools to read disk health, then choose Retry.</source>
+        <translation>Installieren Sie das Paket smartmontools, um den Zustand der Festplatten zu lesen, und wählen Sie dann „Erneut versuchen“.</translation>
     </message>
 </context>
 <context>

@@ -498,6 +498,66 @@ Health: %2. %3</source>
         <source>an unknown connection</source>
         <translation>une connexion inconnue</translation>
     </message>
+    <message>
+        <source>Asleep</source>
+        <translation>En veille</translation>
+    </message>
+    <message>
+        <source>The disk is asleep; this is what it reported when it was last awake.</source>
+        <translation>Le disque est en veille&#xa0;; voici ce qu’il indiquait quand il était éveillé pour la dernière fois.</translation>
+    </message>
+    <message>
+        <source>a memory card slot (SD or eMMC)</source>
+        <translation>un lecteur de cartes mémoire (SD ou eMMC)</translation>
+    </message>
+    <message>
+        <source>FireWire</source>
+        <translation>FireWire</translation>
+    </message>
+    <message>
+        <source>a connection of type “%1”</source>
+        <translation>une connexion de type «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatique</translation>
+    </message>
+    <message>
+        <source>Most USB adapters (standard)</source>
+        <translation>La plupart des adaptateurs USB (standard)</translation>
+    </message>
+    <message>
+        <source>JMicron USB adapter</source>
+        <translation>Adaptateur USB JMicron</translation>
+    </message>
+    <message>
+        <source>Prolific USB adapter</source>
+        <translation>Adaptateur USB Prolific</translation>
+    </message>
+    <message>
+        <source>Sunplus USB adapter</source>
+        <translation>Adaptateur USB Sunplus</translation>
+    </message>
+    <message>
+        <source>Cypress USB adapter</source>
+        <translation>Adaptateur USB Cypress</translation>
+    </message>
+    <message>
+        <source>ASMedia USB adapter for NVMe drives</source>
+        <translation>Adaptateur USB ASMedia pour SSD NVMe</translation>
+    </message>
+    <message>
+        <source>JMicron USB adapter for NVMe drives</source>
+        <translation>Adaptateur USB JMicron pour SSD NVMe</translation>
+    </message>
+    <message>
+        <source>Realtek USB adapter for NVMe drives</source>
+        <translation>Adaptateur USB Realtek pour SSD NVMe</translation>
+    </message>
+    <message>
+        <source>Type “%1”</source>
+        <translation>Type «&#xa0;%1&#xa0;»</translation>
+    </message>
 </context>
 <context>
     <name>HelperClient</name>
@@ -569,13 +629,17 @@ Health: %2. %3</source>
         <source>Cancelling the replacement</source>
         <translation>L’annulation du remplacement</translation>
     </message>
+    <message>
+        <source>Waking the disk to read its SMART data</source>
+        <translation>Le réveil du disque pour lire ses données SMART</translation>
+    </message>
+    <message>
+        <source>Choosing the disk&apos;s USB adapter</source>
+        <translation>Le choix de l’adaptateur USB du disque</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>&amp;Retry</source>
-        <translation>&amp;Réessayer</translation>
-    </message>
     <message>
         <source>Disk Remap Manager</source>
         <translation>Gestionnaire de réaffectation des disques</translation>
@@ -784,6 +848,14 @@ Health: %2. %3</source>
         <source>Replace ma&amp;in disk…</source>
         <comment>a button beside three others</comment>
         <translation>R&amp;emplacer le disque…</translation>
+    </message>
+    <message>
+        <source>Check this computer again</source>
+        <translation>Vérifier à nouveau cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y</source>
+        <translation>&amp;Réessayer</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1245,10 @@ Health: %2. %3</source>
         <source>Copying the pair to %1 was stopped by a restart. Start it again, or cancel it: the pair then goes on on its own disks.</source>
         <translation>La copie de la paire sur %1 a été interrompue par un redémarrage. Recommencez-la ou annulez-la&#xa0;: la paire continue alors sur ses propres disques.</translation>
     </message>
+    <message>
+        <source>not read: the disk is asleep</source>
+        <translation>non lu&#xa0;: le disque est en veille</translation>
+    </message>
 </context>
 <context>
     <name>PairRules</name>
@@ -1390,10 +1466,6 @@ The main disk was not changed; the spare disk may already have been erased. Go b
 Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut-être déjà été effacé. Revenez en arrière pour changer votre choix, ou annulez.</translation>
     </message>
     <message>
-        <source>A spare of a few gigabytes is plenty: each gigabyte holds about 240,000 bad blocks of 4 KiB.</source>
-        <translation>Un disque de réserve de quelques gigaoctets suffit largement&#xa0;: chaque gigaoctet contient environ 240&#x202f;000 blocs défectueux de 4&#xa0;Kio.</translation>
-    </message>
-    <message>
         <source>Na&amp;me:</source>
         <translation>&amp;Nom&#xa0;:</translation>
     </message>
@@ -1408,6 +1480,10 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     <message>
         <source>Health: %1</source>
         <translation>Santé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>A spare of a few GiB is plenty: each GiB holds about 260,000 bad blocks of 4 KiB.</source>
+        <translation>Un disque de réserve de quelques Gio suffit largement&#xa0;: chaque Gio contient environ 260&#x202f;000 blocs défectueux de 4&#xa0;Kio.</translation>
     </message>
 </context>
 <context>
@@ -1766,10 +1842,6 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
         <translation>Résumé SMART</translation>
     </message>
     <message>
-        <source>Ask the disk for its SMART data now</source>
-        <translation>Demander maintenant ses données SMART au disque</translation>
-    </message>
-    <message>
         <source>A quick check of the disk&apos;s electronics and a sample of its surface (about 2 minutes)</source>
         <translation>Une vérification rapide de l’électronique du disque et d’un échantillon de sa surface (environ 2 minutes)</translation>
     </message>
@@ -1842,6 +1914,57 @@ Réserve restante&#xa0;: %4 % (alerte en dessous de %5 %)</translation>
     <message>
         <source>Sto&amp;p test</source>
         <translation>Arrêt&amp;er le test</translation>
+    </message>
+    <message>
+        <source>&amp;Wake and read</source>
+        <translation>Ré&amp;veiller et lire</translation>
+    </message>
+    <message>
+        <source>&amp;USB adapter:</source>
+        <translation>Adaptateur &amp;USB&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ask the disk for its SMART data now; a sleeping disk is left asleep</source>
+        <translation>Demander maintenant ses données SMART au disque&#xa0;; un disque en veille n’est pas réveillé</translation>
+    </message>
+    <message>
+        <source>Wake the disk up and read its SMART data; it spins up and stays awake for a while</source>
+        <translation>Réveiller le disque et lire ses données SMART&#xa0;; il démarre et reste éveillé un moment</translation>
+    </message>
+    <message>
+        <source>The adapter between the disk and USB. Choose another one if the disk&apos;s health cannot be read; the data is read again at once.</source>
+        <translation>L’adaptateur entre le disque et l’USB. Choisissez-en un autre si l’état du disque ne peut pas être lu&#xa0;; les données sont relues aussitôt.</translation>
+    </message>
+    <message>
+        <source>%1 is asleep, so its SMART data was not read: reading it would wake the disk. Choose Wake and read to read it now.</source>
+        <translation>%1 est en veille, ses données SMART n’ont donc pas été lues&#xa0;: les lire réveillerait le disque. Choisissez Réveiller et lire pour les lire maintenant.</translation>
+    </message>
+    <message>
+        <source>The disk is asleep now; this is what it reported when it was last awake.</source>
+        <translation>Le disque est en veille&#xa0;; voici ce qu’il indiquait quand il était éveillé pour la dernière fois.</translation>
+    </message>
+</context>
+<context>
+    <name>SystemCheck</name>
+    <message>
+        <source>This kernel has no device-mapper; dm-remap cannot pair disks here.</source>
+        <translation>Ce noyau n’a pas de device-mapper&#xa0;; dm-remap ne peut pas associer de disques ici.</translation>
+    </message>
+    <message>
+        <source>Secure Boot refuses the unsigned dm-remap module: enrol DKMS&apos;s key with “mokutil --import /var/lib/dkms/mok.pub”, restart and confirm the key, then choose Retry.</source>
+        <translation>Secure Boot refuse le module dm-remap non signé&#xa0;: enregistrez la clé de DKMS avec «&#xa0;mokutil --import /var/lib/dkms/mok.pub&#xa0;», redémarrez et confirmez la clé, puis choisissez Réessayer.</translation>
+    </message>
+    <message>
+        <source>The dm-remap kernel module is not installed for this kernel: install the package dm-remap-dkms (and this kernel&apos;s linux-headers package so DKMS can build it), then choose Retry.</source>
+        <translation>Le module noyau dm-remap n’est pas installé pour ce noyau&#xa0;: installez le paquet dm-remap-dkms (et le paquet linux-headers de ce noyau, pour que DKMS puisse le compiler), puis choisissez Réessayer.</translation>
+    </message>
+    <message>
+        <source>The dm-remap kernel module is not installed for kernel %1: install the package dm-remap-dkms (and linux-headers-%1 so DKMS can build it), then choose Retry.</source>
+        <translation>Le module noyau dm-remap n’est pas installé pour le noyau %1&#xa0;: installez le paquet dm-remap-dkms (et linux-headers-%1, pour que DKMS puisse le compiler), puis choisissez Réessayer.</translation>
+    </message>
+    <message>
+        <source>Install the package smartmontools to read disk health, then choose Retry.</source>
+        <translation>Installez le paquet smartmontools pour lire l’état des disques, puis choisissez Réessayer.</translation>
     </message>
 </context>
 <context>
