@@ -69,6 +69,9 @@ private Q_SLOTS:
     void monitoringGoesOnWithoutTray();
     void windowOpensWhatTheUserNamed();
     void secondStartShowsTheRunningWindow();
+    void asleepDiskIsShownAsleepAndWoken();
+    void usbBridgeTypeIsChosen();
+    void missingPartsShowOneBanner();
 
 private:
     void makeTypicalDisks();
@@ -149,7 +152,7 @@ void TestAppClient::treeShowsDisksAndPairs()
     QCOMPARE(pair.data().toString(), QStringLiteral("Pair “safe”"));
     QVERIFY(pair.data(DeviceModel::IsPairRole).toBool());
     QCOMPARE(m_devices->rowCount(pair), 2);
-    QVERIFY(m_devices->index(0, 0, pair).data().toString().startsWith(QStringLiteral("Main: /dev/sda · TestHDD · 500")));
+    QVERIFY(m_devices->index(0, 0, pair).data().toString().startsWith(QStringLiteral("Main: /dev/sda · TestHDD · 465.7 GiB")));
     QVERIFY(m_devices->index(1, 0, pair).data().toString().startsWith(QStringLiteral("Spare: /dev/sdb")));
     QCOMPARE(m_devices->index(1, 0).data(DeviceModel::PathRole).toString(), m_fake->diskPath(QStringLiteral("nvme0n1")));
     QCOMPARE(m_devices->parent(m_devices->index(1, 0, pair)), pair);
@@ -916,6 +919,195 @@ void TestAppClient::secondStartShowsTheRunningWindow()
     QTRY_VERIFY(window.isVisible());
     QCOMPARE(window.selectedObject(), pair);
     QCOMPARE(window.currentPage(), window.mapPage());
+}
+
+static QPushButton *buttonNamed(QWidget *parent, const QString &text)
+{
+    for (QPushButton *b : parent->findChildren<QPushButton *>())
+        if (b->text() == text)
+            return b;
+    return nullptr;
+}
+
+static QLabel *labelNamed(QWidget *parent, const QString &accessibleName)
+{
+    for (QLabel *l : parent->findChildren<QLabel *>())
+        if (l->accessibleName() == accessibleName)
+            return l;
+    return nullptr;
+}
+
+// A disk in standby is Asleep, not Unknown; Read again leaves it asleep
+// without an error; Wake and read (Smart1.Wake) reads it; data read before
+// it fell asleep again stays, marked as older.
+void TestAppClient::asleepDiskIsShownAsleepAndWoken()
+{
+    makeTypicalDisks();
+    m_fake->setAsleep(QStringLiteral("sda"), true, true); // asleep since the helper started
+    QVERIFY(m_fake->registerService());
+    startClient();
+    MainWindow window(m_client, m_devices, m_notifier);
+    window.show();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    const QString sda = m_fake->diskPath(QStringLiteral("sda"));
+    auto health = [&] { return m_devices->indexOf(sda).siblingAtColumn(DeviceModel::HealthColumn).data().toString(); };
+    QTRY_COMPARE(health(), QStringLiteral("Asleep"));
+    window.openObject(sda);
+    window.showPage(MainWindow::Page::Smart);
+    SmartPage *page = window.smartPage();
+    QTRY_VERIFY(page->wakeButton()->isVisible());
+    QLabel *summary = labelNamed(page, QStringLiteral("SMART summary"));
+    QVERIFY(summary);
+    QVERIFY2(summary->text().contains(QStringLiteral("is asleep")), qPrintable(summary->text()));
+    QVERIFY2(!summary->text().contains(QStringLiteral("gives no SMART data")), qPrintable(summary->text()));
+    QTRY_COMPARE(labelNamed(window.overviewPage(), QStringLiteral("Health"))->text(), QStringLiteral("Asleep"));
+
+    // Read again: the helper leaves it asleep, and that is no error.
+    QPushButton *readAgain = buttonNamed(page, QStringLiteral("Read &again"));
+    QVERIFY(readAgain && readAgain->isEnabled());
+    QTest::mouseClick(readAgain, Qt::LeftButton);
+    QTRY_COMPARE(m_fake->calls.value(QStringLiteral("Refresh")), 1);
+    QTest::qWait(200);
+    QVERIFY(!window.errorBar()->isVisible());
+    QCOMPARE(health(), QStringLiteral("Asleep"));
+
+    // Wake and read: the disk spins up and its health is known.
+    QTest::mouseClick(page->wakeButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_fake->calls.value(QStringLiteral("Wake")), 1);
+    QVERIFY(m_fake->lastCallInteractive);
+    QTRY_COMPARE(health(), QStringLiteral("Good"));
+    QTRY_VERIFY(!page->wakeButton()->isVisible());
+    QVERIFY(!window.errorBar()->isVisible());
+
+    // Asleep again: the health read before stays, said to be older.
+    m_fake->setAsleep(QStringLiteral("sda"), true);
+    QTRY_VERIFY(page->wakeButton()->isVisible());
+    QCOMPARE(health(), QStringLiteral("Good"));
+    QTRY_VERIFY2(summary->text().contains(QStringLiteral("last awake")), qPrintable(summary->text()));
+    QVERIFY(m_devices->diskHealth(sda).reason.contains(QStringLiteral("asleep")));
+}
+
+// A USB disk: its bridge's smartctl -d type is chosen from plain names
+// (Smart1.SetDeviceType), then SMART is read again; other disks have no
+// such choice.
+void TestAppClient::usbBridgeTypeIsChosen()
+{
+    makeTypicalDisks();
+    m_fake->addDisk(QStringLiteral("sdc"), QStringLiteral("/dev/sdc"), QStringLiteral("hdd"), 2000 * GB,
+                    {{QStringLiteral("transport"), QStringLiteral("usb")}});
+    m_fake->setSmartFixture(QStringLiteral("sdc"), QStringLiteral("virtio-no-smart.json"));
+    QVERIFY(m_fake->registerService());
+    m_client = new HelperClient(appBus());
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    const QString sda = m_fake->diskPath(QStringLiteral("sda"));
+    const QString sdc = m_fake->diskPath(QStringLiteral("sdc"));
+    QTRY_VERIFY(!m_client->smart(sda).isEmpty() && !m_client->smart(sdc).isEmpty());
+    SmartPage page(m_client);
+    page.show();
+    page.setObject(sda);
+    QVERIFY(!page.deviceTypeBox()->isVisible());
+    page.setObject(sdc);
+    QComboBox *box = page.deviceTypeBox();
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->currentData().toString(), QString());
+    QCOMPARE(box->currentText(), QStringLiteral("Automatic"));
+    QStringList types;
+    for (int i = 0; i < box->count(); ++i) {
+        types << box->itemData(i).toString();
+        QVERIFY2(box->itemText(i) != box->itemData(i).toString(), qPrintable(box->itemText(i)));
+    }
+    QCOMPARE(types, (QStringList{QString(), QStringLiteral("sat"), QStringLiteral("usbjmicron"), QStringLiteral("usbprolific"),
+                                 QStringLiteral("usbsunplus"), QStringLiteral("usbcypress"), QStringLiteral("sntasmedia"),
+                                 QStringLiteral("sntjmicron"), QStringLiteral("sntrealtek")}));
+
+    m_fake->calls.clear();
+    Q_EMIT box->activated(box->findData(QStringLiteral("sat")));
+    QTRY_COMPARE(m_fake->calls.value(QStringLiteral("SetDeviceType")), 1);
+    QCOMPARE(m_fake->disk(QStringLiteral("sdc"))->deviceType, QStringLiteral("sat"));
+    QVERIFY(m_fake->lastCallInteractive);
+    // Read again with it.
+    QTRY_COMPARE(m_fake->calls.value(QStringLiteral("Refresh")), 1);
+    QTRY_COMPARE(m_client->smart(sdc).value(QStringLiteral("device-type")).toString(), QStringLiteral("sat"));
+    QTRY_COMPARE(box->currentData().toString(), QStringLiteral("sat"));
+
+    // Back to automatic.
+    Q_EMIT box->activated(box->findData(QString()));
+    QTRY_COMPARE(m_fake->calls.value(QStringLiteral("SetDeviceType")), 2);
+    QCOMPARE(m_fake->disk(QStringLiteral("sdc"))->deviceType, QString());
+    QTRY_COMPARE(box->currentData().toString(), QString());
+}
+
+// What the machine lacks (Manager1.GetSystemStatus): one banner with the
+// next step, the most fundamental first, after the helper itself; Pair
+// disks… disabled with the reason, except for a missing smartctl.
+void TestAppClient::missingPartsShowOneBanner()
+{
+    makeTypicalDisks();
+    QVERIFY(m_fake->registerService());
+    startClient();
+    MainWindow window(m_client, m_devices, m_notifier);
+    window.show();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    QTRY_COMPARE(m_fake->calls.value(QStringLiteral("GetSystemStatus")), 1);
+    QTest::qWait(100);
+    QVERIFY(!window.helperBar()->isVisible());
+    QVERIFY(window.newPairAction()->isEnabled());
+
+    const QString noDm = QStringLiteral("This kernel has no device-mapper; dm-remap cannot pair disks here.");
+    const QString signing = QStringLiteral(
+            "Secure Boot refuses the unsigned dm-remap module: enrol DKMS's key with “mokutil --import "
+            "/var/lib/dkms/mok.pub”, restart and confirm the key, then choose Retry.");
+    const QString module = QStringLiteral(
+            "The dm-remap kernel module is not installed for kernel 6.1.0-28-amd64: install the package dm-remap-dkms "
+            "(and linux-headers-6.1.0-28-amd64 so DKMS can build it), then choose Retry.");
+    const QString smartctl = QStringLiteral("Install the package smartmontools to read disk health, then choose Retry.");
+    auto expect = [&](const QString &text, bool pairing) {
+        QTest::mouseClick(window.retryButton(), Qt::LeftButton);
+        QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+        QTRY_COMPARE(window.helperBarText()->text(), text);
+        QVERIFY(window.helperBar()->isVisible());
+        QVERIFY(window.retryButton()->isVisible());
+        QCOMPARE(window.newPairAction()->isEnabled(), pairing);
+        if (!pairing)
+            QCOMPARE(window.newPairAction()->toolTip(), QStringLiteral("Pairing is not possible now: ") + text);
+    };
+    // Everything missing at once: the most fundamental is named, then the next.
+    m_fake->system.smartctl.clear();
+    m_fake->system.targetVersion.clear();
+    m_fake->system.secureBootVariable = QByteArray("\x06\x00\x00\x00\x01", 5);
+    m_fake->system.deviceMapper = false;
+    expect(noDm, false);
+    m_fake->system.deviceMapper = true;
+    expect(signing, false);
+    m_fake->system.secureBootVariable = QByteArray("\x06\x00\x00\x00\x00", 5);
+    m_fake->system.lockdownText = "none integrity [confidentiality]";
+    expect(signing, false);
+    m_fake->system.lockdownText = "[none] integrity confidentiality";
+    expect(module, false);
+    m_fake->system.targetVersion = QStringLiteral("1.0.0");
+    expect(smartctl, true);
+    QCOMPARE(window.newPairAction()->toolTip(), QStringLiteral("Protect a disk with a spare disk"));
+
+    // The helper itself missing comes first.
+    m_fake->unregisterService();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Unavailable);
+    QVERIFY2(window.helperBarText()->text().contains(QStringLiteral("dm-remap-helper")),
+             qPrintable(window.helperBarText()->text()));
+    QVERIFY(!window.newPairAction()->isEnabled());
+    QVERIFY(m_fake->registerService());
+    QTRY_COMPARE(window.helperBarText()->text(), smartctl);
+
+    // An older helper without the method: no banner from it.
+    m_fake->withoutSystemStatus = true;
+    m_fake->system.deviceMapper = false;
+    const int asked = m_fake->calls.value(QStringLiteral("GetSystemStatus"));
+    QTest::mouseClick(window.retryButton(), Qt::LeftButton);
+    QTRY_COMPARE(m_fake->calls.value(QStringLiteral("GetSystemStatus")), asked + 1);
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Ready);
+    QTest::qWait(100);
+    QVERIFY(!window.helperBar()->isVisible());
+    QVERIFY(window.newPairAction()->isEnabled());
+    QVERIFY(!window.errorBar()->isVisible());
 }
 
 QTEST_MAIN(TestAppClient)

@@ -7,11 +7,13 @@
 #include "remapmapmodel.h"
 #include "remapmapwidget.h"
 #include "smartmodels.h"
+#include "systemcheck.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
+#include <QRegularExpression>
 #include <QTest>
 
 class TestAppModels : public QObject
@@ -30,6 +32,10 @@ private Q_SLOTS:
     void spareRules();
     void attributeSorting();
     void germanAndFrench();
+    void sizesInIecUnits();
+    void transportsInWords();
+    void asleepIsNotUnknown();
+    void systemProblemsInOrder();
 };
 
 void TestAppModels::mapCutsLikeTheHelper()
@@ -314,6 +320,115 @@ void TestAppModels::germanAndFrench()
     QCOMPARE(Health::name(Health::Level::Bad), QStringLiteral("Mauvais"));
     QVERIFY(!Translations::install(QLocale(QLocale::C)));
     QCOMPARE(Health::name(Health::Level::Good), QStringLiteral("Good"));
+}
+
+// One unit system, IEC, wherever the app shows a size (issue 12, item 11).
+void TestAppModels::sizesInIecUnits()
+{
+    QCOMPARE(Health::formatBytes(500'000'000'000ull), QStringLiteral("465.7 GiB"));
+    QCOMPARE(Health::formatBytes(2'000'000'000'000ull), QStringLiteral("1.8 TiB"));
+    QCOMPARE(Health::formatBytes(8ull * 1024 * 1024 * 1024), QStringLiteral("8.0 GiB"));
+    QCOMPARE(Health::formatBlockSize(4096), QStringLiteral("4 KiB"));
+    // The spare rules' sizes too; two that round alike show more digits.
+    const QVariantMap pair{{QStringLiteral("main-sectors"), 976'562'500ull}, {QStringLiteral("main-path"), QStringLiteral("/dev/sda")}};
+    const QVariantMap disk{{QStringLiteral("id"), QStringLiteral("n")}, {QStringLiteral("path"), QStringLiteral("/dev/sdn")},
+                           {QStringLiteral("size"), 499'999'000'000ull}, {QStringLiteral("role"), QStringLiteral("free")},
+                           {QStringLiteral("serial"), QStringLiteral("N1")}};
+    const QString tooSmall = PairRules::replacementProblem(pair, {}, disk);
+    QVERIFY2(tooSmall.contains(QStringLiteral("GiB")) && !tooSmall.contains(QStringLiteral(" GB")), qPrintable(tooSmall));
+    QVERIFY2(tooSmall.count(QStringLiteral("GiB")) == 2, qPrintable(tooSmall));
+    QVERIFY2(!tooSmall.contains(QStringLiteral("465.7 GiB, the pair needs at least 465.7 GiB")), qPrintable(tooSmall));
+    QVERIFY(PairRules::spareProblem({{QStringLiteral("id"), QStringLiteral("a")}},
+                                    {{QStringLiteral("id"), QStringLiteral("b")}, {QStringLiteral("size"), 8192ull},
+                                     {QStringLiteral("role"), QStringLiteral("free")}}, 8)
+                .contains(QStringLiteral("8.0 KiB")));
+    QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QCOMPARE(Health::formatBytes(500'000'000'000ull), QStringLiteral("465,7 GiB"));
+    QLocale::setDefault(QLocale::c());
+    Translations::install(QLocale(QLocale::C));
+}
+
+// Every transport the helper names (helper/disks.cpp transportOf) in
+// words, in German and French too: none left as the helper's code.
+void TestAppModels::transportsInWords()
+{
+    const QStringList codes{QStringLiteral("ata"), QStringLiteral("usb"), QStringLiteral("nvme"), QStringLiteral("scsi"),
+                            QStringLiteral("virtio"), QStringLiteral("mmc"), QStringLiteral("unknown")};
+    QHash<QString, QString> english;
+    for (const QString &code : codes) {
+        english.insert(code, Health::transportText(code));
+        QVERIFY2(english.value(code) != code, qPrintable(code));
+    }
+    for (const QLocale &locale : {QLocale(QLocale::German, QLocale::Germany), QLocale(QLocale::French, QLocale::France)}) {
+        QVERIFY(Translations::install(locale));
+        for (const QString &code : codes) {
+            const QString text = Health::transportText(code);
+            QVERIFY2(text != code, qPrintable(locale.name() + QLatin1Char(' ') + code));
+            // Words (not only names such as SATA or NVMe) are translated.
+            if (english.value(code).contains(QRegularExpression(QStringLiteral("\\b[a-z]{2,}\\b"))))
+                QVERIFY2(text != english.value(code), qPrintable(locale.name() + QLatin1Char(' ') + text));
+        }
+        // The USB bridges' names too.
+        QVERIFY(Health::deviceTypeText(QString()) != QLatin1String("Automatic"));
+    }
+    Translations::install(QLocale(QLocale::C));
+    QCOMPARE(Health::transportText(QStringLiteral("mmc")), QStringLiteral("a memory card slot (SD or eMMC)"));
+}
+
+// A disk in standby: Asleep, not Unknown; data kept from before it fell
+// asleep still counts, and says that it is from before.
+void TestAppModels::asleepIsNotUnknown()
+{
+    const QVariantMap info{{QStringLiteral("smart-verdict"), QStringLiteral("unknown")}};
+    const SmartReport standby = FakeHelper::fixtureReport(QStringLiteral("ide-damaged-standby.json"));
+    const SmartReport never = SmartReport::unavailable(QStringLiteral("not-read-yet"), QStringLiteral("not read"));
+    Health::Verdict v = Health::ofDisk(info, SmartReport::afterRead(never, standby).toMap());
+    QCOMPARE(v.level, Health::Level::Unknown);
+    QVERIFY(v.asleep);
+    QCOMPARE(Health::displayName(v), QStringLiteral("Asleep"));
+    QVERIFY2(v.reason.contains(QStringLiteral("asleep")), qPrintable(v.reason));
+
+    const SmartReport awake = FakeHelper::fixtureReport(QStringLiteral("ide-qemu.json"));
+    v = Health::ofDisk(info, SmartReport::afterRead(awake, standby).toMap());
+    QCOMPARE(v.level, Health::Level::Good);
+    QCOMPARE(Health::displayName(v), QStringLiteral("Good"));
+    QVERIFY2(v.reason.contains(QStringLiteral("last awake")), qPrintable(v.reason));
+
+    v = Health::ofDisk(info, awake.toMap());
+    QVERIFY(!v.asleep);
+    QVERIFY(!v.reason.contains(QStringLiteral("asleep")));
+    QCOMPARE(Health::displayName({}), QStringLiteral("Unknown"));
+    QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+    QVERIFY(Health::displayName({Health::Level::Unknown, {}, {}, true}) != QLatin1String("Asleep"));
+    Translations::install(QLocale(QLocale::C));
+}
+
+// GetSystemStatus's answers (as the helper builds them, FakeHelper): the
+// most fundamental missing part first, with its next step.
+void TestAppModels::systemProblemsInOrder()
+{
+    FakeHelper::System system;
+    auto problem = [&] { return SystemCheck::firstProblem(FakeHelper::systemStatusOf(system)); };
+    QCOMPARE(int(problem().missing), int(SystemCheck::Missing::Nothing));
+    QCOMPARE(int(SystemCheck::firstProblem({}).missing), int(SystemCheck::Missing::Nothing));
+    system.smartctl.clear();
+    QCOMPARE(problem().text, QStringLiteral("Install the package smartmontools to read disk health, then choose Retry."));
+    QVERIFY(!problem().blocksPairing);
+    system.targetVersion.clear();
+    QCOMPARE(int(problem().missing), int(SystemCheck::Missing::Module));
+    QVERIFY(problem().text.contains(QStringLiteral("dm-remap-dkms")));
+    QVERIFY(problem().text.contains(QStringLiteral("linux-headers-6.1.0-28-amd64")));
+    QVERIFY(problem().blocksPairing);
+    system.lockdownText = "none [integrity] confidentiality";
+    QCOMPARE(int(problem().missing), int(SystemCheck::Missing::ModuleSigning));
+    system.lockdownText = "[none] integrity confidentiality";
+    system.secureBootVariable = QByteArray("\x06\x00\x00\x00\x01", 5);
+    QCOMPARE(int(problem().missing), int(SystemCheck::Missing::ModuleSigning));
+    QVERIFY(problem().text.contains(QStringLiteral("mokutil --import /var/lib/dkms/mok.pub")));
+    system.deviceMapper = false;
+    QCOMPARE(problem().text, QStringLiteral("This kernel has no device-mapper; dm-remap cannot pair disks here."));
+    QVERIFY(problem().blocksPairing);
 }
 
 QTEST_MAIN(TestAppModels)

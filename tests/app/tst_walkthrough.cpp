@@ -305,6 +305,10 @@ void TestWalkthrough::buildMachine()
     m_fake->addDisk(QStringLiteral("sdd"), QStringLiteral("/dev/sdd"), QStringLiteral("hdd"), 1000 * GB,
                     {{QStringLiteral("model"), QStringLiteral("ST1000DM010-2EP102")}});
     m_fake->setSmartFixture(QStringLiteral("sdd"), QStringLiteral("ide-qemu.json"));
+    // A disk asleep since the helper started: Asleep, with Wake and read.
+    m_fake->addDisk(QStringLiteral("sde"), QStringLiteral("/dev/sde"), QStringLiteral("hdd"), 4000 * GB,
+                    {{QStringLiteral("model"), QStringLiteral("ST4000VN008-2DR166")}});
+    m_fake->setAsleep(QStringLiteral("sde"), true, true);
     m_fake->addPair(QStringLiteral("safe-sda"), QStringLiteral("sda"), QStringLiteral("sdb"));
     QList<qulonglong> sectors;
     for (qulonglong b = machineBlocks / 3; b < machineBlocks / 3 + 400; b += 2)
@@ -315,7 +319,8 @@ void TestWalkthrough::buildMachine()
     m_data = QStringList{QStringLiteral("WDC WD20EZRX-00D8PB0"), QStringLiteral("WD-WCC4M1KXT9Z2"),
                          QStringLiteral("Samsung SSD 860 EVO 250GB"), QStringLiteral("S3YHNX0K812345A"),
                          QStringLiteral("Samsung SSD 970 EVO Plus 500GB"), QStringLiteral("JMicron 0123456789AB"),
-                         QStringLiteral("ST1000DM010-2EP102"), QStringLiteral("fake-1")};
+                         QStringLiteral("ST1000DM010-2EP102"), QStringLiteral("ST4000VN008-2DR166"),
+                         QStringLiteral("fake-1"), m_fake->system.kernelRelease};
     // SMART attribute names and raw values are the disk's own (smartctl's
     // table): longest first, so that no shorter one cuts into them.
     for (const QString &fixture : {QStringLiteral("ide-damaged-failing.json"), QStringLiteral("ide-qemu.json"),
@@ -485,6 +490,32 @@ void TestWalkthrough::walk(const Setting &setting)
         QTest::qWait(50);
         checkWindow(&wizard, tag + QStringLiteral(" wizard result"));
         wizard.close();
+
+        // What the machine lacks (GetSystemStatus), one banner at a time.
+        {
+            const FakeHelper::System fine = m_fake->system;
+            window.deviceView()->setCurrentIndex(rows.first());
+            window.tabs()->setCurrentIndex(0);
+            const std::pair<const char *, std::function<void(FakeHelper::System &)>> cases[] = {
+                {"no device-mapper", [](FakeHelper::System &s) { s.deviceMapper = false; }},
+                {"Secure Boot", [](FakeHelper::System &s) { s.targetVersion.clear(); s.secureBootVariable = QByteArray("\x06\x00\x00\x00\x01", 5); }},
+                {"module missing", [](FakeHelper::System &s) { s.targetVersion.clear(); }},
+                {"smartctl missing", [](FakeHelper::System &s) { s.smartctl.clear(); }},
+            };
+            for (const auto &[name, change] : cases) {
+                m_fake->system = fine;
+                change(m_fake->system);
+                client.reload();
+                QTRY_COMPARE(client.status(), HelperClient::Status::Ready);
+                QTRY_VERIFY(window.helperBar()->isVisible());
+                QTest::qWait(50);
+                checkWindow(&window, tag + QStringLiteral(" banner: ") + QLatin1String(name));
+            }
+            m_fake->system = fine;
+            client.reload();
+            QTRY_COMPARE(client.status(), HelperClient::Status::Ready);
+            QTRY_VERIFY(!window.helperBar()->isVisible());
+        }
 
         // The helper gone: the bar that says so, with Retry.
         m_fake->unregisterService();
@@ -738,6 +769,10 @@ void TestWalkthrough::checkWords(const QString &text, const QString &where)
         m_english.unite(wordsOf(own));
         return;
     }
+    // One unit system: IEC (KiB, MiB, GiB), never SI (kB, MB, GB).
+    static const QRegularExpression siUnit(QStringLiteral("\\d[\\s\\x{00a0}\\x{202f}]?(kB|KB|MB|GB|TB|ko|Mo|Go|To)\\b"));
+    if (own.contains(siUnit))
+        fail(where, QStringLiteral("SI unit (not IEC) in: %1").arg(own.left(120)));
     if (m_language == QLatin1String("en"))
         return;
     // French typography: a non-breaking space before : ; ! ? and one
