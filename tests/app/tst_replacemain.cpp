@@ -68,7 +68,7 @@ private Q_SLOTS:
     void copyRunsToTheEndLikeTheHelper();
 
 private:
-    // sda (main, 500 GB) and sdb (spare) in pair "safe", and candidates:
+    // sda (main, 500 GB: 465.7 GiB as the app shows it) and sdb (spare) in pair "safe", and candidates:
     // sdc 1 TB free, sdd 250 GB (too small), sde 500 GB mounted, sdf 500 GB
     // on USB (suitable, with a warning), sdg 1 TB with 4 KiB sectors (the
     // main disk's are 512 bytes), sdh 1 TB without WWN or serial.
@@ -203,7 +203,7 @@ void TestReplaceMain::dialogListsOnlySuitableDisks()
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(dialog->pair(), m_fake->pairPath(safe));
-    QVERIFY2(dialog->introLabel()->text().contains(QStringLiteral("(500.0 GB)")), qPrintable(dialog->introLabel()->text()));
+    QVERIFY2(dialog->introLabel()->text().contains(QStringLiteral("(465.7 GiB)")), qPrintable(dialog->introLabel()->text()));
 
     // Every disk is listed; only the free ones large enough can be chosen,
     // the others say why.
@@ -222,7 +222,7 @@ void TestReplaceMain::dialogListsOnlySuitableDisks()
     QCOMPARE(enabled, (QStringList{QStringLiteral("/dev/sdc"), QStringLiteral("/dev/sdf")}));
     QCOMPARE(notes.value(QStringLiteral("/dev/sda")), QStringLiteral("This is the pair's main disk"));
     QCOMPARE(notes.value(QStringLiteral("/dev/sdb")), QStringLiteral("This is the pair's spare"));
-    QCOMPARE(notes.value(QStringLiteral("/dev/sdd")), QStringLiteral("Too small: 250.0 GB, the pair needs at least 500.0 GB"));
+    QCOMPARE(notes.value(QStringLiteral("/dev/sdd")), QStringLiteral("Too small: 232.8 GiB, the pair needs at least 465.7 GiB"));
     QCOMPARE(notes.value(QStringLiteral("/dev/sde")), QStringLiteral("In use: mounted on /srv"));
     QVERIFY2(notes.value(QStringLiteral("/dev/sdf")).contains(QStringLiteral("USB disk")), qPrintable(notes.value(QStringLiteral("/dev/sdf"))));
     QCOMPARE(notes.value(QStringLiteral("/dev/sdg")), QStringLiteral("Its sectors are larger than the main disk's"));
@@ -233,7 +233,7 @@ void TestReplaceMain::dialogListsOnlySuitableDisks()
     // The columns: size, model, serial, connection, health.
     const int sdc = model->rowOf(m_fake->diskPath(QStringLiteral("sdc")));
     QCOMPARE(sdc, 0);
-    QCOMPARE(model->index(sdc, ReplaceCandidateModel::SizeColumn).data().toString(), QStringLiteral("1.0 TB"));
+    QCOMPARE(model->index(sdc, ReplaceCandidateModel::SizeColumn).data().toString(), QStringLiteral("931.3 GiB"));
     QCOMPARE(model->index(sdc, ReplaceCandidateModel::ModelColumn).data().toString(), QStringLiteral("TestHDD"));
     QCOMPARE(model->index(sdc, ReplaceCandidateModel::SerialColumn).data().toString(), QStringLiteral("SDC"));
     QCOMPARE(model->index(sdc, ReplaceCandidateModel::TransportColumn).data().toString(), QStringLiteral("SATA"));
@@ -276,7 +276,7 @@ void TestReplaceMain::confirmationNamesTheDisk()
     QTest::mouseClick(dialog.nextButton(), Qt::LeftButton);
     QCOMPARE(dialog.page(), ReplaceDialog::ConfirmPage);
     const QString warning = dialog.warningLabel()->text();
-    QVERIFY2(warning.contains(QStringLiteral("Everything on TestHDD SDC (/dev/sdc, 1.0 TB) will be erased.")), qPrintable(warning));
+    QVERIFY2(warning.contains(QStringLiteral("Everything on TestHDD SDC (/dev/sdc, 931.3 GiB) will be erased.")), qPrintable(warning));
     const QString summary = dialog.summaryLabel()->text();
     for (const char *part : {"The pair stays usable", "in the background", "/dev/mapper/safe keeps its name",
                              "uses the new disk alone", "(/dev/sda)", "(/dev/sdb)", "signatures erased"})
@@ -295,7 +295,7 @@ void TestReplaceMain::confirmationNamesTheDisk()
     QCOMPARE(dialog.page(), ReplaceDialog::ChoosePage);
     QVERIFY(dialog.choose(m_fake->diskPath(QStringLiteral("sdf"))));
     dialog.next();
-    QVERIFY2(dialog.warningLabel()->text().contains(QStringLiteral("Everything on USBDisk SDF (/dev/sdf, 500.0 GB)")),
+    QVERIFY2(dialog.warningLabel()->text().contains(QStringLiteral("Everything on USBDisk SDF (/dev/sdf, 465.7 GiB)")),
              qPrintable(dialog.warningLabel()->text()));
     QVERIFY(dialog.summaryLabel()->text().contains(QStringLiteral("USB disk")));
     QVERIFY(!dialog.eraseConfirmation()->isChecked());
