@@ -461,6 +461,17 @@ QStringList usbDeviceTypes()
             QStringLiteral("sntjmicron"), QStringLiteral("sntrealtek")};
 }
 
+bool offersDeviceType(const QVariantMap &info, const QVariantMap &smart)
+{
+    if (info.value(QStringLiteral("transport")).toString() == QLatin1String("usb")
+        || !smart.value(QStringLiteral("device-type")).toString().isEmpty())
+        return true;
+    if (smart.value(QStringLiteral("available")).toBool())
+        return false;
+    const DmRemap::ReasonList why = DmRemap::reasonsFrom(smart.value(QStringLiteral("unavailable-reasons")));
+    return !why.isEmpty() && why.first().value(QStringLiteral("code")) == QLatin1String("device-type-unknown");
+}
+
 QString deviceTypeText(const QString &type)
 {
     if (type.isEmpty() || type == QLatin1String("auto"))

@@ -79,6 +79,9 @@ QString transportText(const QString &transport); // "ata", "usb", ... as the hel
 // automatic, and their names in plain words.
 QStringList usbDeviceTypes();
 QString deviceTypeText(const QString &type);
+// Whether a disk's bridge type is worth offering: a disk on USB, one whose
+// connection smartctl could not tell, or one that has a type set already.
+bool offersDeviceType(const QVariantMap &info, const QVariantMap &smart);
 // Rank of a SMART verdict or pair state, higher is worse (for notifications).
 int verdictRank(const QString &verdict);
 int pairStateRank(const QString &state);

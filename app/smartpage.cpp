@@ -199,12 +199,8 @@ void SmartPage::refresh()
     const bool asleep = Health::isAsleep(smart);
     // A helper that answers "asleep" can wake the disk (Wake).
     m_wake->setVisible(known && smart.value(QStringLiteral("asleep")).toBool());
-    const DmRemap::ReasonList why = DmRemap::reasonsFrom(smart.value(QStringLiteral("unavailable-reasons")));
     const QString deviceType = smart.value(QStringLiteral("device-type")).toString();
-    const bool bridgeUnknown = !available && !why.isEmpty()
-                               && why.first().value(QStringLiteral("code")) == QLatin1String("device-type-unknown");
-    const bool showBridge = known && (info.value(QStringLiteral("transport")).toString() == QLatin1String("usb")
-                                      || bridgeUnknown || !deviceType.isEmpty());
+    const bool showBridge = known && Health::offersDeviceType(info, smart);
     m_deviceTypeLabel->setVisible(showBridge);
     m_deviceType->setVisible(showBridge);
     if (showBridge) {

@@ -374,6 +374,19 @@ void TestAppModels::transportsInWords()
     }
     Translations::install(QLocale(QLocale::C));
     QCOMPARE(Health::transportText(QStringLiteral("mmc")), QStringLiteral("a memory card slot (SD or eMMC)"));
+
+    // The bridge choice: for a disk on USB, one smartctl cannot talk to
+    // without a type, or one with a type set; not for a SATA disk that answers.
+    const QVariantMap sata{{QStringLiteral("transport"), QStringLiteral("ata")}};
+    const QVariantMap usb{{QStringLiteral("transport"), QStringLiteral("usb")}};
+    const QVariantMap answers = FakeHelper::fixtureReport(QStringLiteral("ide-qemu.json")).toMap();
+    const QVariantMap noType = FakeHelper::fixtureReport(QStringLiteral("virtio-no-smart.json")).toMap();
+    QVERIFY(!Health::offersDeviceType(sata, answers));
+    QVERIFY(Health::offersDeviceType(usb, answers));
+    QVERIFY(Health::offersDeviceType(sata, noType));
+    QVariantMap typed = answers;
+    typed.insert(QStringLiteral("device-type"), QStringLiteral("sat"));
+    QVERIFY(Health::offersDeviceType(sata, typed));
 }
 
 // A disk in standby: Asleep, not Unknown; data kept from before it fell
