@@ -145,6 +145,17 @@ call "$pair_obj" org.dmremap.Pair1 ReplaceMain 'oa{sv}' "$main_obj" 1 erase-new-
 grep -q "SameDisk\|is a disk of pair" "$OUT/replace.err" || fail "Pair1.ReplaceMain: $(cat "$OUT/replace.err")"
 call "$pair_obj" org.dmremap.Pair1 CancelReplace > /dev/null 2> "$OUT/cancel.err" && fail "CancelReplace without a replacement"
 grep -q "is not being replaced" "$OUT/cancel.err" || fail "Pair1.CancelReplace: $(cat "$OUT/cancel.err")"
+# The history database is in the unit's StateDirectory: written and read
+# under the sandbox (GetForecast says whether the store is open).
+day=$(( $(date +%s) / 86400 * 86400 ))
+call "$main_obj" org.dmremap.Disk1 GetHistory xxx "$day" $((day + 86400)) 3600 > "$OUT/disk-history.json" 2>&1 \
+    || fail "Disk1.GetHistory: $(cat "$OUT/disk-history.json")"
+call "$pair_obj" org.dmremap.Pair1 GetHistory xxx "$day" $((day + 86400)) 86400 > "$OUT/pair-history.json" 2>&1 \
+    || fail "Pair1.GetHistory: $(cat "$OUT/pair-history.json")"
+call "$pair_obj" org.dmremap.Pair1 GetForecast > "$OUT/forecast.json" 2>&1 || fail "Pair1.GetForecast: $(cat "$OUT/forecast.json")"
+grep -qF '"history-available":{"type":"b","data":true}' "$OUT/forecast.json" \
+    || fail "no history under the sandbox: $(cat "$OUT/forecast.json")"
+[ -s /var/lib/dm-remap/history.db ] || fail "no /var/lib/dm-remap/history.db under the sandbox"
 call /org/dmremap/Manager1 org.dmremap.Manager1 Assemble > "$OUT/assemble.json" || fail "Manager1.Assemble"
 journalctl -u dm-remap-helper.service --no-pager > "$OUT/helper-journal.log" 2>&1 || true
 
