@@ -9,6 +9,8 @@
 #include <QDateTime>
 #include <QPointer>
 
+#include <algorithm>
+
 HistoryRecorder::HistoryRecorder(Manager *manager, History::Store *store, QObject *parent)
     : QObject(parent)
     , m_manager(manager)
