@@ -104,6 +104,38 @@ cmp <(head -c 1M /dev/mapper/pkgtest) /run/data || fail "data read back from the
 dm-remapctl pair remove pkgtest > "$OUT/remove.txt" 2>&1 || fail "pair remove: $(cat "$OUT/remove.txt")"
 rmmod dm_remap || fail "rmmod dm_remap failed after the pair was removed"
 
+# The app's banner names the next step from this answer; nobody may ask.
+system_status() {
+    setpriv --reuid=nobody --regid=nogroup --clear-groups -- gdbus call --system --dest org.dmremap.Manager1 \
+        --object-path /org/dmremap/Manager1 --method org.dmremap.Manager1.GetSystemStatus
+}
+expect_status() { # <what> <expected fragment>...
+    local what=$1 answer fragment
+    shift
+    answer=$(system_status) || fail "GetSystemStatus as nobody ($what): $answer"
+    echo "$what: $answer"
+    for fragment in "$@"; do
+        [[ $answer == *"$fragment"* ]] || fail "GetSystemStatus ($what) lacks $fragment: $answer"
+    done
+}
+step "GetSystemStatus: the module missing, then loaded by the question, then refused by a locked-down kernel"
+mountpoint -q /sys/kernel/security || mount -t securityfs securityfs /sys/kernel/security
+mv "$module" /run/dm-remap.ko.away
+expect_status "module missing" "'device-mapper': <true>" "'remap-target': <'not-loadable'>" "'remap-target-version': <''>" \
+    "'kernel-release': <'$kernel'>" "'secure-boot': <'off'>" "'lockdown': <'none'>" "'smartctl': <'/usr/sbin/smartctl'>"
+mv /run/dm-remap.ko.away "$module"
+lsmod | grep -q '^dm_remap ' && fail "dm_remap is loaded before the question"
+expect_status "module back" "'remap-target': <'loaded'>"
+lsmod | grep -q '^dm_remap ' || fail "asking for the system status did not load dm_remap"
+target_version=$(dmsetup targets | awk '$1 == "remap" { sub(/^v/, "", $2); print $2 }')
+expect_status "module loaded" "'remap-target-version': <'$target_version'>"
+rmmod dm_remap || fail "rmmod dm_remap failed after the status probe"
+# What Secure Boot does: a locked-down kernel loads only modules signed by a
+# key it trusts, and DKMS signs with its own key, not enrolled here.
+echo integrity > /sys/kernel/security/lockdown
+modprobe dm-remap 2> "$OUT/modprobe-lockdown.txt" && fail "the locked-down kernel loaded DKMS's module"
+expect_status "kernel locked down" "'remap-target': <'not-loadable'>" "'lockdown': <'integrity'>"
+
 step "dpkg --purge"
 dpkg-query -L dm-remap-dkms dm-remap-helper dm-remap-manager | sort -u > "$OUT/shipped.txt"
 dpkg --purge dm-remap-manager dm-remap-helper dm-remap-dkms > "$OUT/dpkg-purge.log" 2>&1 \
