@@ -31,6 +31,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     , m_ignore(new QCheckBox(tr("Don't show &notifications about this device"), this))
     , m_remove(new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this))
     , m_replace(new QPushButton(QIcon(QStringLiteral(":/icons/disk-hdd.svg")), tr("Replace ma&in disk…"), this))
+    , m_wake(new QPushButton(QIcon(QStringLiteral(":/icons/refresh.svg")), tr("&Wake and read"), this))
     , m_replaceBox(new QFrame(this))
     , m_replaceText(new QLabel(this))
     , m_replaceProgress(new QProgressBar(this))
@@ -104,6 +105,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_ignore);
     buttons->addStretch();
+    buttons->addWidget(m_wake);
     buttons->addWidget(m_replace);
     buttons->addWidget(m_remove);
     auto *layout = new QVBoxLayout(this);
@@ -121,6 +123,8 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     });
     connect(m_remove, &QPushButton::clicked, this, [this] { Q_EMIT removePairRequested(m_path); });
     connect(m_replace, &QPushButton::clicked, this, [this] { Q_EMIT replaceMainRequested(m_path); });
+    m_wake->setToolTip(tr("Wake the disk up and read its SMART data; it spins up and stays awake for a while"));
+    connect(m_wake, &QPushButton::clicked, this, [this] { m_client->wakeSmart(m_path); });
     connect(m_restartReplace, &QPushButton::clicked, this, [this] { Q_EMIT restartReplaceRequested(m_path); });
     connect(m_cancelReplace, &QPushButton::clicked, this, [this] { Q_EMIT cancelReplaceRequested(m_path); });
     connect(client, &HelperClient::diskUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
@@ -176,6 +180,8 @@ void OverviewPage::refresh()
     m_ignore->setVisible(isPair || isDisk);
     m_remove->setVisible(isPair);
     m_replace->setVisible(isPair);
+    // A helper that says "asleep" can wake the disk (Smart1.Wake).
+    m_wake->setVisible(isDisk && m_client->smart(m_path).value(QStringLiteral("asleep")).toBool());
     m_replaceBox->setVisible(false);
     m_badge->setVisible(isPair || isDisk);
     if (!isPair && !isDisk) {

@@ -32,6 +32,8 @@ public:
     QPushButton *replaceButton() const { return m_replace; }
     QPushButton *restartReplaceButton() const { return m_restartReplace; }
     QPushButton *cancelReplaceButton() const { return m_cancelReplace; }
+    // For a disk found asleep: read its SMART data, waking it.
+    QPushButton *wakeButton() const { return m_wake; }
 
 Q_SIGNALS:
     void removePairRequested(const QString &pair);
@@ -59,6 +61,7 @@ private:
     QCheckBox *m_ignore;
     QPushButton *m_remove;
     QPushButton *m_replace;
+    QPushButton *m_wake;
     QWidget *m_replaceBox;
     QLabel *m_replaceText;
     QProgressBar *m_replaceProgress;

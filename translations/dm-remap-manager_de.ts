@@ -1249,6 +1249,14 @@ Zustand: %2. %3</translation>
         <source>not read: the disk is asleep</source>
         <translation>nicht gelesen: die Festplatte schläft</translation>
     </message>
+    <message>
+        <source>&amp;Wake and read</source>
+        <translation>&amp;Wecken und lesen</translation>
+    </message>
+    <message>
+        <source>Wake the disk up and read its SMART data; it spins up and stays awake for a while</source>
+        <translation>Die Festplatte wecken und ihre SMART-Daten lesen; sie läuft an und bleibt eine Weile wach</translation>
+    </message>
 </context>
 <context>
     <name>PairRules</name>

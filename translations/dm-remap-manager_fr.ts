@@ -1249,6 +1249,14 @@ Health: %2. %3</source>
         <source>not read: the disk is asleep</source>
         <translation>non lu&#xa0;: le disque est en veille</translation>
     </message>
+    <message>
+        <source>&amp;Wake and read</source>
+        <translation>Ré&amp;veiller et lire</translation>
+    </message>
+    <message>
+        <source>Wake the disk up and read its SMART data; it spins up and stays awake for a while</source>
+        <translation>Réveiller le disque et lire ses données SMART&#xa0;; il démarre et reste éveillé un moment</translation>
+    </message>
 </context>
 <context>
     <name>PairRules</name>

@@ -961,6 +961,11 @@ void TestAppClient::asleepDiskIsShownAsleepAndWoken()
     QVERIFY2(summary->text().contains(QStringLiteral("is asleep")), qPrintable(summary->text()));
     QVERIFY2(!summary->text().contains(QStringLiteral("gives no SMART data")), qPrintable(summary->text()));
     QTRY_COMPARE(labelNamed(window.overviewPage(), QStringLiteral("Health"))->text(), QStringLiteral("Asleep"));
+    // The overview offers the same.
+    QVERIFY(window.overviewPage()->wakeButton()->isVisibleTo(window.overviewPage()));
+    window.openObject(m_fake->diskPath(QStringLiteral("sdb")));
+    QVERIFY(!window.overviewPage()->wakeButton()->isVisibleTo(window.overviewPage()));
+    window.openObject(sda);
 
     // Read again: the helper leaves it asleep, and that is no error.
     QPushButton *readAgain = buttonNamed(page, QStringLiteral("Read &again"));
