@@ -66,7 +66,7 @@ e2e_start_system
 say "disks: a 64 MiB scsi_debug main disk and the NVMe spare"
 load_scsi_debug
 main=$MAIN
-spare=/dev/nvme0n1
+spare=$(disk_with_serial SPARE0001) || e2e_fail "no NVMe disk SPARE0001"
 [ -b "$spare" ] || e2e_fail "no NVMe spare disk"
 
 disks=$(ctl_json disks)
@@ -143,9 +143,37 @@ QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager --show "$pair" --page map >> "$OUT
 kill -0 "$app_pid" 2> /dev/null || e2e_fail "the running app went away"
 screenshot 03-remap-map.png
 
+# A place that stays unreadable and is never written again: files there
+# cannot be read now, which the overview must say plainly.
+say "main disk: sectors 120000-120007 unreadable, read and not written again"
+medium_errors 120000 8
+dd if="$dev" of=/dev/null bs=4096 skip=$((120000 / 8)) count=1 iflag=direct 2> /dev/null && e2e_fail "the unreadable block was read"
+unreadable=$(json "int(j[0]['pending'])" "$(ctl_json pair list)")
+[ "$unreadable" = 1 ] || e2e_fail "pending blocks: $unreadable, expected 1"
+wait_for 60 grep -q "could not be read" "$E2E_NOTIFICATIONS" \
+    || e2e_fail "no notification of the unreadable block: $(cat "$E2E_NOTIFICATIONS")"
+dunstctl close-all
+QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager --show "$pair" --page overview >> "$OUT/app.log" 2>&1 \
+    || e2e_fail "showing the overview failed"
+screenshot 04-pair-unreadable.png
+
+# A disk that fails: the NVMe disk reports its spare area below threshold
+# (critical warning bit 0), as QEMU lets the host set it on a live disk.
+old_disk=$(disk_with_serial OLD00001) || e2e_fail "no NVMe disk OLD00001"
+vm_qmp '{"execute":"qom-set","arguments":{"path":"/machine/peripheral/dev1","property":"smart_critical_warning","value":1}}' > /dev/null
+dm-remapctl smart "$old_disk" --refresh > "$OUT/failing-smart.txt" || e2e_fail "reading SMART of $old_disk failed"
+grep -qi failing "$OUT/failing-smart.txt" || e2e_fail "$old_disk is not failing: $(cat "$OUT/failing-smart.txt")"
+say "$old_disk reports its spare area below threshold: $(grep -i -m1 verdict "$OUT/failing-smart.txt")"
+wait_for 60 grep -q "Disk $old_disk" "$E2E_NOTIFICATIONS" \
+    || e2e_fail "no notification of the failing disk: $(cat "$E2E_NOTIFICATIONS")"
+dunstctl close-all
+QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager --show "$old_disk" --page smart >> "$OUT/app.log" 2>&1 \
+    || e2e_fail "showing the SMART page failed"
+screenshot 05-failing-disk-smart.png
+
 {
     printf 'MAIN=%q\nSPARE=%q\nPAIR=%q\n' "$main_text" "$spare_text" "$pair ($dev)"
-    printf 'REMAPPED=%q\nCAPACITY=%q\nPENDING=%q\nSTATE=%q\n' "$remapped" "$capacity" "$pending" "$state"
+    printf 'REMAPPED=%q\nCAPACITY=%q\nPENDING=%q\nSTATE=%q\n' "$remapped" "$capacity" "$unreadable" "$state"
     printf 'DATA_MIB=%q\nWRITTEN_SHA256=%q\nREAD_SHA256=%q\n' "$data_mib" "$written_sha" "$read_sha"
     printf 'NOTIFICATION=%q\n' "$notification"
     printf 'SCREEN=%q\n' "${E2E_SCREEN%x*}"

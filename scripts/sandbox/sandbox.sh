@@ -80,7 +80,7 @@ shown=0
 rc=0
 "$src/tests/vm/vm-run" --kernel "$kernel" --writable-root --mem 1536 --timeout 900 \
     --build-dir "$build/tests/vm/cache" --share "$build" --share "$src" --out "$vm_out" \
-    --scratch-disk nvme:16M:SPARE0001 \
+    --scratch-disk nvme:16M:SPARE0001 --scratch-disk nvme:16M:OLD00001 \
     "$here/guest.sh" "$src" "$build" "$stage" "$module" "$modules" > "$vm_out/vm-run.log" 2>&1 &
 vm=$!
 while kill -0 $vm 2> /dev/null; do
@@ -133,7 +133,7 @@ problem() {
     echo "sandbox check: $*" >&2
     problems=$((problems + 1))
 }
-[ ${#shots[@]} = 3 ] || problem "${#shots[@]} screenshots, expected 3"
+[ ${#shots[@]} = 5 ] || problem "${#shots[@]} screenshots, expected 5"
 for f in "${shots[@]}"; do
     [ "$(head -c 8 "$f" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || { problem "$f is not a PNG"; continue; }
     read -r width height colours < <("$grab" --describe "$f") || { problem "$f cannot be read"; continue; }
