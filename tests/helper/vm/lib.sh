@@ -12,6 +12,9 @@ STATE=$OUT/state
 export DBUS_SYSTEM_BUS_ADDRESS=unix:path=/run/dbus-test/system_bus_socket
 PIDS=()
 HELPER_ARGS=() # more options for dm-remap-helper, set before start_services
+# The history database on tmpfs: SQLite's WAL needs shared memory, which the
+# 9p share holding $STATE does not give.
+HISTORY=/run/history.db
 
 fail() {
     echo "FAIL: $*" >&2
@@ -35,7 +38,7 @@ start_services() {
     PIDS+=($!)
     wait_for 20 gdbus introspect --system --dest org.freedesktop.PolicyKit1 --object-path /org/freedesktop/PolicyKit1/Authority \
         || fail "polkitd did not start"
-    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" ${HELPER_ARGS[@]+"${HELPER_ARGS[@]}"} >> "$OUT/helper.log" 2>&1 &
+    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" --history "$HISTORY" ${HELPER_ARGS[@]+"${HELPER_ARGS[@]}"} >> "$OUT/helper.log" 2>&1 &
     HELPER_PID=$!
     PIDS+=($HELPER_PID)
     wait_for 30 "$CTL" disks || fail "dm-remap-helper did not answer"
@@ -46,7 +49,7 @@ restart_helper_with() {
     kill "$HELPER_PID"
     wait "$HELPER_PID" 2>/dev/null || true
     "$@" || fail "while the helper was stopped: $*"
-    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" ${HELPER_ARGS[@]+"${HELPER_ARGS[@]}"} >> "$OUT/helper.log" 2>&1 &
+    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" --history "$HISTORY" ${HELPER_ARGS[@]+"${HELPER_ARGS[@]}"} >> "$OUT/helper.log" 2>&1 &
     HELPER_PID=$!
     PIDS+=($HELPER_PID)
     wait_for 30 "$CTL" disks || fail "dm-remap-helper did not answer after its restart"

@@ -41,6 +41,47 @@ ctl 0 --json remaps safe
 [ "$(json "[r['main-sector'] for r in j]")" = "[1000, 8000, 20000]" ] || fail "remaps: $RUN_OUT"
 ctl 0 --json pending safe
 [ "$(json "j")" = "[30000]" ] || fail "pending: $RUN_OUT"
+
+step "history: the moved and pending blocks and the SMART readings are recorded; too little for a forecast"
+ctl 0 map safe # reads the pair's status: the helper has seen every count
+since=$(( $(date +%s) - 86400 ))
+ctl 0 --json history safe --from "$since" --resolution 3600
+[ "$(json "len(j) >= 24, sum(b['moved'] for b in j), sum(b['pending'] for b in j) >= 1")" = "(True, 3, True)" ] \
+    || fail "the pair's history does not hold the 3 moved blocks and the pending ones: $RUN_OUT"
+ctl 0 --json forecast safe
+[ "$(json "j['forecast'], j['reason'], j['history-available'], j['used']")" = "(False, 'too-little-history', True, 3)" ] \
+    || fail "forecast of a pair with minutes of history: $RUN_OUT"
+ctl 0 forecast safe
+case $RUN_OUT in *"forecast: none. Too little history"*) ;; *) fail "forecast in words: $RUN_OUT" ;; esac
+ctl 0 smart "$NVME" --refresh
+ctl 0 --json history "$NVME" --from "$since" --resolution 3600
+[ "$(json "sum(b['readings'] for b in j) >= 1 and any('temperature-last' in b for b in j)")" = True ] \
+    || fail "no SMART reading of the spare in its history: $RUN_OUT"
+ctl 1 history safe --from "$since" --resolution 1
+case $RUN_ERR in *"buckets asked for, at most 10000"*InvalidArgument*) ;; *) fail "too many buckets: $RUN_ERR" ;; esac
+
+step "60 days of synthetic remaps: a forecast date, and the days-left metric"
+uuid=$(sed -n 's/^pair name=safe uuid=\([0-9a-f]*\) .*/\1/p' "$STATE/pairs")
+[ -n "$uuid" ] || fail "no uuid for pair safe in $(cat "$STATE/pairs")"
+# A burst of 10 moved blocks every 12 hours: 20 a day.
+ctl 0 --json pair list
+free=$(json "[p['capacity'] - p['remapped'] for p in j if p['name'] == 'safe'][0]")
+prefill() {
+    sqlite3 "$HISTORY" "INSERT OR IGNORE INTO pairs (pair_id) VALUES ('$uuid');
+        WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 1199)
+        INSERT INTO remap_events (time, pair, main_sector, kind)
+        SELECT $(date +%s) - 60 * 86400 + (i / 10) * 43200, (SELECT pair FROM pairs WHERE pair_id = '$uuid'), 0, 1 FROM n;"
+}
+mkdir -p /run/metrics
+HELPER_ARGS+=(--metrics-dir /run/metrics)
+restart_helper_with prefill
+ctl 0 --json forecast safe
+[ "$(json "j['forecast'], j['reason'], j['earliest'] <= j['likely'] <= j['latest'], 0.5 < j['days-left'] / ($free / 20) < 2")" = "(True, '', True, True)" ] \
+    || fail "forecast from 60 days of remaps: $RUN_OUT"
+ctl 0 forecast safe
+case $RUN_OUT in *"forecast: full on "*"80% between"*) ;; *) fail "forecast in words: $RUN_OUT" ;; esac
+wait_for 20 grep -q '^dmremap_pair_spare_days_left{pair="safe",' /run/metrics/dm-remap.prom \
+    || fail "no dmremap_pair_spare_days_left: $(cat /run/metrics/dm-remap.prom 2>&1 | grep spare)"
 medium_errors 0 0 # the block stays pending, now readable for the checksums
 [ "$(sum /dev/mapper/safe)" = "$(sum /run/new)" ] || fail "the pair does not read back the new data"
 block() { dd if="$1" bs=4096 skip="$2" count=1 "$(direct "$1")" 2>/dev/null | sha256sum; }
