@@ -109,8 +109,8 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     auto *readButtons = new QVBoxLayout;
     readButtons->addWidget(m_refresh);
     readButtons->addWidget(m_wake);
-    readButtons->addStretch();
     top->addLayout(readButtons);
+    top->setAlignment(readButtons, Qt::AlignTop);
     auto *bridge = new QHBoxLayout;
     bridge->addWidget(m_deviceTypeLabel);
     bridge->addWidget(m_deviceType);
@@ -131,6 +131,8 @@ SmartPage::SmartPage(HelperClient *client, QWidget *parent)
     layout->addWidget(m_attributeBox, 1);
     layout->addWidget(m_nvme);
     layout->addWidget(tests);
+    // An NVMe disk has no attribute table: its spare height goes below.
+    layout->addStretch();
 
     connect(m_refresh, &QPushButton::clicked, this, [this] { m_client->refreshSmart(m_disk); });
     connect(m_wake, &QPushButton::clicked, this, [this] { m_client->wakeSmart(m_disk); });

@@ -21,7 +21,7 @@ Problem firstProblem(const QVariantMap &status)
             || (!lockdown.isEmpty() && lockdown != QLatin1String("none")))
             return {Missing::ModuleSigning,
                     QCoreApplication::translate("SystemCheck",
-                                                "Secure Boot refuses the unsigned dm-remap module: enrol DKMS's key with "
+                                                "Secure Boot refuses the dm-remap module, signed by DKMS's own key, until that key is enrolled: run "
                                                 "“mokutil --import /var/lib/dkms/mok.pub”, restart and confirm the key, "
                                                 "then choose Retry."),
                     true};

@@ -1959,8 +1959,8 @@ Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
         <translation>Dieser Kernel hat keinen Device-Mapper; dm-remap kann hier keine Festplatten koppeln.</translation>
     </message>
     <message>
-        <source>Secure Boot refuses the unsigned dm-remap module: enrol DKMS&apos;s key with “mokutil --import /var/lib/dkms/mok.pub”, restart and confirm the key, then choose Retry.</source>
-        <translation>Secure Boot weist das unsignierte Modul dm-remap ab: Melden Sie den Schlüssel von DKMS mit „mokutil --import /var/lib/dkms/mok.pub“ an, starten Sie neu, bestätigen Sie den Schlüssel und wählen Sie dann „Erneut versuchen“.</translation>
+        <source>Secure Boot refuses the dm-remap module, signed by DKMS&apos;s own key, until that key is enrolled: run “mokutil --import /var/lib/dkms/mok.pub”, restart and confirm the key, then choose Retry.</source>
+        <translation>Secure Boot weist das Modul dm-remap ab, das mit dem eigenen Schlüssel von DKMS signiert ist, bis dieser Schlüssel angemeldet ist: Melden Sie ihn mit „mokutil --import /var/lib/dkms/mok.pub“ an, starten Sie neu, bestätigen Sie den Schlüssel und wählen Sie dann „Erneut versuchen“.</translation>
     </message>
     <message>
         <source>The dm-remap kernel module is not installed for this kernel: install the package dm-remap-dkms (and this kernel&apos;s linux-headers package so DKMS can build it), then choose Retry.</source>

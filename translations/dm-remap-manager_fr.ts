@@ -1959,8 +1959,8 @@ Réserve restante&#xa0;: %4 % (alerte en dessous de %5 %)</translation>
         <translation>Ce noyau n’a pas de device-mapper&#xa0;; dm-remap ne peut pas associer de disques ici.</translation>
     </message>
     <message>
-        <source>Secure Boot refuses the unsigned dm-remap module: enrol DKMS&apos;s key with “mokutil --import /var/lib/dkms/mok.pub”, restart and confirm the key, then choose Retry.</source>
-        <translation>Secure Boot refuse le module dm-remap non signé&#xa0;: enregistrez la clé de DKMS avec «&#xa0;mokutil --import /var/lib/dkms/mok.pub&#xa0;», redémarrez et confirmez la clé, puis choisissez Réessayer.</translation>
+        <source>Secure Boot refuses the dm-remap module, signed by DKMS&apos;s own key, until that key is enrolled: run “mokutil --import /var/lib/dkms/mok.pub”, restart and confirm the key, then choose Retry.</source>
+        <translation>Secure Boot refuse le module dm-remap, signé par la clé propre de DKMS, tant que cette clé n’est pas enregistrée&#xa0;: enregistrez-la avec «&#xa0;mokutil --import /var/lib/dkms/mok.pub&#xa0;», redémarrez et confirmez la clé, puis choisissez Réessayer.</translation>
     </message>
     <message>
         <source>The dm-remap kernel module is not installed for this kernel: install the package dm-remap-dkms (and this kernel&apos;s linux-headers package so DKMS can build it), then choose Retry.</source>
