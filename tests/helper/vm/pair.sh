@@ -75,7 +75,7 @@ dmsetup table safe | grep -q "main_id naa\." || fail "main_id not recorded: $(dm
 
 step "every Pair1 method refuses an unauthorized caller"
 PAIR=/org/dmremap/Manager1/pairs/safe
-for call in "GetStatus" "ListRemaps 0 10" "ListPending" "GetMap 0 8 1" "Remap 0" "Remove"; do
+for call in "GetStatus" "ListRemaps 0 10" "ListPending" "GetMap 0 8 1" "Remap 0" "Remove" "GetHistory 0 86400 3600" "GetForecast"; do
     set -- $call
     if out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups gdbus call --system --dest org.dmremap.Manager1 \
             --object-path $PAIR --method org.dmremap.Pair1.$call 2>&1); then
