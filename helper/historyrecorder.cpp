@@ -34,10 +34,7 @@ void HistoryRecorder::applyRetention()
 
 void HistoryRecorder::watchPair(const QDBusObjectPath &path)
 {
-    PairObject *pair = nullptr;
-    for (PairObject *candidate : m_manager->pairs())
-        if (candidate->path() == path)
-            pair = candidate;
+    PairObject *pair = m_manager->pairByPath(path);
     if (!pair)
         return;
     // What the pair holds when it is first seen happened before (recorded by

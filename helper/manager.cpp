@@ -272,6 +272,14 @@ DiskObject *Manager::diskByPath(const QDBusObjectPath &path) const
     return nullptr;
 }
 
+PairObject *Manager::pairByPath(const QDBusObjectPath &path) const
+{
+    for (PairObject *pair : m_pairs)
+        if (pair->path() == path)
+            return pair;
+    return nullptr;
+}
+
 std::optional<DiskInfo> Manager::diskInfoByPath(const QDBusObjectPath &path) const
 {
     const DiskObject *disk = diskByPath(path);

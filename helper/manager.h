@@ -56,6 +56,7 @@ public:
     QList<DiskObject *> disks() const { return m_disks.values(); }
     QList<PairObject *> pairs() const { return m_pairs.values(); }
     DiskObject *diskByPath(const QDBusObjectPath &path) const;
+    PairObject *pairByPath(const QDBusObjectPath &path) const;
     DiskObject *diskByDevnum(dev_t devnum) const;
     // A copy of what is known of the disk at path now (its identity when a
     // call arrives), or nullopt.

@@ -87,10 +87,7 @@ void Monitoring::updateForecast(PairObject *pair)
 
 void Monitoring::watchPair(const QDBusObjectPath &path)
 {
-    PairObject *pair = nullptr;
-    for (PairObject *candidate : m_manager->pairs())
-        if (candidate->path() == path)
-            pair = candidate;
+    PairObject *pair = m_manager->pairByPath(path);
     if (!pair)
         return;
     const QVariantMap status = pair->statusMap();
