@@ -119,7 +119,6 @@ expect_status() { # <what> <expected fragment>...
     done
 }
 step "GetSystemStatus: the module missing, then loaded by the question, then refused by a locked-down kernel"
-mountpoint -q /sys/kernel/security || mount -t securityfs securityfs /sys/kernel/security
 mv "$module" /run/dm-remap.ko.away
 expect_status "module missing" "'device-mapper': <true>" "'remap-target': <'not-loadable'>" "'remap-target-version': <''>" \
     "'kernel-release': <'$kernel'>" "'secure-boot': <'off'>" "'lockdown': <'none'>" "'smartctl': <'/usr/sbin/smartctl'>"

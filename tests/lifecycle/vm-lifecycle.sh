@@ -111,13 +111,21 @@ grep -q '^Seccomp:[[:space:]]*2' "/proc/$pid/status" || fail "the helper runs wi
 [ "$(systemctl show -p ProtectSystem --value dm-remap-helper.service)" = strict ] || fail "ProtectSystem is not strict"
 
 step "every D-Bus method once under the sandbox"
+# The sandbox must leave the helper able to see what it reports: securityfs
+# for lockdown, the module (loaded at boot) through device-mapper.
+call /org/dmremap/Manager1 org.dmremap.Manager1 GetSystemStatus > "$OUT/system-status.json" || fail "GetSystemStatus"
+for fragment in '"device-mapper":{"type":"b","data":true}' '"remap-target":{"type":"s","data":"loaded"}' \
+    '"lockdown":{"type":"s","data":"none"}' '"secure-boot":{"type":"s","data":"off"}' \
+    "\"kernel-release\":{\"type\":\"s\",\"data\":\"$kernel\"}" '"smartctl":{"type":"s","data":"/usr/sbin/smartctl"}'; do
+    grep -qF "$fragment" "$OUT/system-status.json" || fail "GetSystemStatus lacks $fragment: $(cat "$OUT/system-status.json")"
+done
 call /org/dmremap/Manager1 org.dmremap.Manager1 GetDisks > "$OUT/disks.json"
 call /org/dmremap/Manager1 org.dmremap.Manager1 GetPairs > "$OUT/pairs-before.json"
 main_obj=$(disk_object LCMAIN1)
 spare_obj=$(disk_object LCSPARE1)
 [ -n "$main_obj" ] && [ -n "$spare_obj" ] || fail "GetDisks lists no LCMAIN1/LCSPARE1: $(cat "$OUT/disks.json")"
 call "$main_obj" org.dmremap.Disk1 GetInfo > /dev/null
-for method in GetSmart GetAttributes GetSelfTests GetRawJson Refresh; do
+for method in GetSmart GetAttributes GetSelfTests GetRawJson Refresh Wake; do
     call "$main_obj" org.dmremap.Smart1 "$method" > /dev/null || fail "Smart1.$method"
 done
 call "$main_obj" org.dmremap.Smart1 SetDeviceType s nvme > /dev/null || fail "Smart1.SetDeviceType"
