@@ -97,6 +97,24 @@ void parseNvmeSelfTests(const QJsonObject &log, DmRemap::SelfTestList *out)
 
 } // namespace
 
+QList<quint64> SmartReport::failingSectors(const DmRemap::SelfTestList &log, uint logicalBlockSize, quint64 diskSectors)
+{
+    QList<quint64> out;
+    if (logicalBlockSize < 512 || logicalBlockSize % 512 != 0)
+        return out;
+    const quint64 perBlock = logicalBlockSize / 512;
+    for (const DmRemap::SelfTest &test : log) {
+        if (test.failingLba < 0 || quint64(test.failingLba) >= diskSectors / perBlock)
+            continue;
+        const quint64 sector = quint64(test.failingLba) * perBlock;
+        if (!out.contains(sector))
+            out << sector;
+        if (out.size() == kMaxFailingSectors)
+            break;
+    }
+    return out;
+}
+
 QStringList SmartReport::decodeExitStatus(int status)
 {
     static const char *const bits[8] = {

@@ -25,6 +25,15 @@ public:
     // smartctl's exit status bits in words (its man page, "RETURN VALUES").
     static QStringList decodeExitStatus(int status);
 
+    // A log that a forged disk fills is read this far (ATA keeps 21 entries,
+    // NVMe 20).
+    static constexpr int kMaxFailingSectors = 32;
+    // The first 512-byte sector of each block that the self-test log names
+    // as a failed test's first failing LBA (ATA and NVMe logs count in the
+    // disk's logical blocks), in log order, each once, only those inside
+    // the disk, at most kMaxFailingSectors.
+    static QList<quint64> failingSectors(const DmRemap::SelfTestList &log, uint logicalBlockSize, quint64 diskSectors);
+
     bool available = false;       // SMART data was read
     QString unavailableReason;    // why not, in words
     DmRemap::ReasonList unavailableReasons; // why not, as codes

@@ -273,6 +273,29 @@ private Q_SLOTS:
         QCOMPARE(parseFixture(QStringLiteral("ide-qemu.json")).unavailableReasons.size(), 0);
     }
 
+    // A failed self-test's LBA becomes the sector the helper moves
+    // (issue 14): ATA and NVMe logs as smartctl writes them, logical blocks
+    // of 4096 bytes, an LBA outside the disk and a log a forged disk fills.
+    void failingSectorsFromTheSelfTestLog()
+    {
+        const SmartReport ata = parseFixture(QStringLiteral("ide-damaged-failing.json"));
+        QCOMPARE(SmartReport::failingSectors(ata.selfTests, 512, 131072), QList<quint64>());
+        QCOMPARE(SmartReport::failingSectors(ata.selfTests, 512, 2000000), QList<quint64>{1234567});
+        QCOMPARE(SmartReport::failingSectors(ata.selfTests, 4096, 2000000 * 8), QList<quint64>{1234567ULL * 8});
+        const SmartReport nvme = parseFixture(QStringLiteral("nvme-damaged-selftest.json"));
+        QCOMPARE(SmartReport::failingSectors(nvme.selfTests, 512, 131072), QList<quint64>{777});
+        QCOMPARE(SmartReport::failingSectors(parseFixture(QStringLiteral("ide-qemu-selftest-log.json")).selfTests, 512, 131072),
+                 QList<quint64>());
+        QCOMPARE(SmartReport::failingSectors(nvme.selfTests, 1000, 131072), QList<quint64>());
+        DmRemap::SelfTestList forged;
+        for (int i = 0; i < 100; ++i)
+            forged << DmRemap::SelfTest{QStringLiteral("Extended"), QStringLiteral("Completed: read failure"), 1, 0, i % 50};
+        const QList<quint64> sectors = SmartReport::failingSectors(forged, 512, 131072);
+        QCOMPARE(sectors.size(), SmartReport::kMaxFailingSectors);
+        QCOMPARE(sectors.first(), 0ULL);
+        QCOMPARE(sectors.last(), quint64(SmartReport::kMaxFailingSectors - 1));
+    }
+
     void exitStatusBits()
     {
         QCOMPARE(SmartReport::decodeExitStatus(0), QStringList());
