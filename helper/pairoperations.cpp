@@ -6,6 +6,7 @@
 #include "signatures.h"
 #include "sparemetadata.h"
 
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QThread>
 
@@ -237,32 +238,44 @@ static bool udevSaysMember(const Udev &udev, dev_t devnum)
 
 // udev watches disks opened for writing (60-block.rules' "watch"): closing
 // one makes udev read its properties again, and 56-dm-remap.rules then hides
-// or shows it as the pair record now says. udev does not watch a disk while
-// it processes an event of that disk (the spare's own erase makes one), so a
-// close then goes unseen and a new pair's disk would stay offered to systemd
-// and udisks: the close is repeated until udev's database says what the
-// record says, for at most five seconds (when udev runs at all).
+// or shows it as the pair record now says. udev stops watching a disk while
+// it processes an event of that disk (the spare's own erase makes one, and
+// on a slow machine that takes seconds), so a close then goes unseen and a
+// new pair's disk would stay offered to systemd and udisks. So each close
+// waits until udev's queue is empty, and is repeated until udev's database
+// says what the record says, for at most 30 seconds (when udev runs at all).
 static void announceRecordChange(const Udev &udev, const QList<DiskInfo> &disks, bool members)
 {
     udev_queue *queue = udev_queue_new(udev.handle());
     const bool udevRuns = queue && udev_queue_get_udev_is_active(queue);
-    udev_queue_unref(queue);
+    const QDeadlineTimer deadline(30000);
+    const auto udevIdle = [queue, &deadline] {
+        while (!udev_queue_get_queue_is_empty(queue) && !deadline.hasExpired())
+            QThread::msleep(50);
+        return udev_queue_get_queue_is_empty(queue) != 0;
+    };
     for (const DiskInfo &disk : disks) {
-        bool seen = false;
-        for (int attempt = 0; attempt < 5 && !seen; ++attempt) {
+        bool told = false;
+        for (;;) {
+            if (udevRuns && udevIdle() && udevSaysMember(udev, disk.devnum) == members) {
+                told = true;
+                break;
+            }
+            if (udevRuns && deadline.hasExpired())
+                break;
             const int fd = ::open(QFile::encodeName(disk.path).constData(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
             if (fd < 0)
                 break;
             ::close(fd);
             if (!udevRuns)
                 break;
-            for (int poll = 0; poll < 20 && !(seen = udevSaysMember(udev, disk.devnum) == members); ++poll)
-                QThread::msleep(50);
+            QThread::msleep(200); // the close's event is queued within moments
         }
-        if (udevRuns && !seen)
+        if (udevRuns && !told)
             qWarning("dm-remap-helper: udev has not seen yet that %s %s a pair's disk", qPrintable(disk.path),
                      members ? "is" : "is no longer");
     }
+    udev_queue_unref(queue);
 }
 
 Outcome create(const CreateRequest &request)

@@ -328,7 +328,8 @@ static void usage(void)
 int main(int argc, char **argv)
 {
 	const char *pairs_path = DEFAULT_PAIRS, *sys = NULL, *device = NULL;
-	u8 head[2 * REMAP_META_BLOCK_BYTES];
+	/* Aligned for O_DIRECT on disks of up to 4096-byte logical blocks. */
+	static u8 head[2 * REMAP_META_BLOCK_BYTES] __attribute__((aligned(4096)));
 	char sys_buf[PATH_MAX], main_id[MAX_VALUE];
 	struct remap_meta_sb copies[2];
 	bool copy_valid[2] = { false, false };
@@ -356,7 +357,16 @@ int main(int argc, char **argv)
 	if (!count)
 		return 0;
 
-	fd = open(device, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	/*
+	 * O_DIRECT: the kernel target writes the spare's superblock beneath the
+	 * page cache, which keeps what blkid read before (the erased disk) for
+	 * as long as anyone holds the disk open, and the pair's device always
+	 * does. An image file on a file system without O_DIRECT is read
+	 * through the cache.
+	 */
+	fd = open(device, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_DIRECT);
+	if (fd < 0 && errno == EINVAL)
+		fd = open(device, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0 || fstat(fd, &st)) {
 		fprintf(stderr, "%s: cannot open %s: %s\n", program, device, strerror(errno));
 		return 1;
@@ -373,8 +383,9 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: %s is not a block device\n", program, device);
 		return 1;
 	}
-	memset(head, 0, sizeof(head));
 	got = pread(fd, head, sizeof(head), 0);
+	if (got < 0 && errno == EINVAL && !fcntl(fd, F_SETFL, O_NONBLOCK))
+		got = pread(fd, head, sizeof(head), 0); /* a disk whose blocks O_DIRECT cannot read alone */
 	if (got < 0) {
 		fprintf(stderr, "%s: cannot read %s: %s\n", program, device, strerror(errno));
 		return 1;

@@ -136,8 +136,19 @@ for method in "StartSelfTest s short" AbortSelfTest; do
         || ! grep -qi 'denied\|not permitted\|no such\|timeout\|NoReply' "$OUT/selftest.err" \
         || fail "Smart1.${method%% *}: $(cat "$OUT/selftest.err")"
 done
-call /org/dmremap/Manager1 org.dmremap.Manager1 CreatePair 'sooa{sv}' lc "$main_obj" "$spare_obj" \
-    1 erase-spare b true > "$OUT/create.json" || fail "CreatePair"
+# udev made slow on the spare, as on a loaded machine: the event of the
+# spare's erase is still being processed when the pair is recorded, and the
+# helper's close that announces the record must not fall into it (udev does
+# not watch a disk during its events). CreatePair waits for udev, hence the
+# longer timeout.
+mkdir -p /run/udev/rules.d
+echo "ACTION==\"change\", KERNEL==\"${spare#/dev/}\", PROGRAM=\"/bin/sleep 8\"" > /run/udev/rules.d/10-slow-spare.rules
+udevadm control --reload
+busctl --system --json=short --timeout=90 call org.dmremap.Manager1 /org/dmremap/Manager1 org.dmremap.Manager1 \
+    CreatePair 'sooa{sv}' lc "$main_obj" "$spare_obj" 1 erase-spare b true > "$OUT/create.json" || fail "CreatePair"
+hidden "$spare" || fail "CreatePair answered while udev still offers the spare: $(udevadm info -q property -n "$spare" | grep -E 'SYSTEMD_READY|DM_REMAP')"
+rm /run/udev/rules.d/10-slow-spare.rules
+udevadm control --reload
 pair_obj=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["data"][0])' "$OUT/create.json")
 [ -b /dev/mapper/lc ] || fail "no /dev/mapper/lc after CreatePair"
 call "$pair_obj" org.dmremap.Pair1 GetStatus > /dev/null || fail "Pair1.GetStatus"
