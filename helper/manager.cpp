@@ -4,6 +4,7 @@
 #include "diskobject.h"
 #include "history.h"
 #include "historyrecorder.h"
+#include "selftestremapper.h"
 #include "manager1adaptor.h"
 #include "pairobject.h"
 #include "pairoperations.h"
@@ -53,6 +54,7 @@ Manager::Manager(const QDBusConnection &bus, const Options &options, QObject *pa
         qWarning("dm-remap-helper: history: cannot create %s: %s", historyDir.constData(), strerror(errno));
     m_history = std::make_unique<History::Store>(m_options.historyPath);
     m_historyRecorder = std::make_unique<HistoryRecorder>(this, m_history.get());
+    m_selfTestRemapper = std::make_unique<SelfTestRemapper>(this);
 }
 
 Manager::~Manager()

@@ -24,6 +24,7 @@ class DiskObject;
 class HistoryRecorder;
 class PairObject;
 class QSocketNotifier;
+class SelfTestRemapper;
 struct udev_monitor;
 namespace History {
 class Store;
@@ -139,4 +140,5 @@ private:
     QTimer m_smartTimer;
     std::unique_ptr<History::Store> m_history;
     std::unique_ptr<HistoryRecorder> m_historyRecorder;
+    std::unique_ptr<SelfTestRemapper> m_selfTestRemapper;
 };

@@ -387,6 +387,25 @@ QVariantMap PairObject::Remap(qulonglong sector)
     return {};
 }
 
+void PairObject::remapReportedSector(quint64 sector, const QString &source)
+{
+    if (sector >= m_length)
+        return;
+    QPointer<PairObject> self(this);
+    m_manager->runIo<PairOperations::RemapOutcome>(
+            [name = m_name, sector] { return PairOperations::remap(name, sector); },
+            [self, name = m_name, sector, source](const PairOperations::RemapOutcome &outcome) {
+                if (outcome.error.isError())
+                    qWarning("dm-remap-helper: pair %s: %s reports sector %llu failing; moving its block failed: %s",
+                             qPrintable(name), qPrintable(source), sector, qPrintable(outcome.error.message));
+                else
+                    qInfo("dm-remap-helper: pair %s: %s reports sector %llu failing; its block: %s", qPrintable(name),
+                          qPrintable(source), sector, qPrintable(outcome.answer.result));
+                if (self)
+                    self->refresh();
+            });
+}
+
 void PairObject::Remove()
 {
     remove({}, false);
@@ -527,15 +546,7 @@ QList<QVariantMap> PairObject::GetHistory(qlonglong from, qlonglong to, qlonglon
                         self->sendError(call, Errors::Failed, history.error);
                         return;
                     }
-                    QList<QVariantMap> buckets;
-                    buckets.reserve(history.buckets.size());
-                    for (const History::PairBucket &bucket : history.buckets)
-                        buckets << QVariantMap{{QStringLiteral("start"), qlonglong(bucket.startSecs)},
-                                               {QStringLiteral("end"), qlonglong(bucket.endSecs)},
-                                               {QStringLiteral("moved"), qulonglong(bucket.moved)},
-                                               {QStringLiteral("pending"), qulonglong(bucket.pending)},
-                                               {QStringLiteral("daily"), bucket.fromDailyAggregates}};
-                    self->sendReply(call, QVariant::fromValue(buckets));
+                    self->sendReply(call, QVariant::fromValue(HistoryFeed::pairBucketMaps(history.buckets)));
                 });
     });
     return {};

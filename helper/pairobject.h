@@ -51,6 +51,9 @@ public:
     void apply(const Snapshot &snapshot);
     // Reads table and status again on the worker, then applies them.
     void refresh();
+    // Moves the block holding sector to the spare, as Remap does, for a
+    // failing sector another source reports (source names it in the log).
+    void remapReportedSector(quint64 sector, const QString &source);
 
     // Reads the history on its thread and works out GetForecast's dictionary
     // (docs/dbus-api.md), then done(answer, "") on this thread, or

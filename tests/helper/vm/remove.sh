@@ -80,6 +80,10 @@ ctl 0 --json forecast safe
     || fail "forecast from 60 days of remaps: $RUN_OUT"
 ctl 0 forecast safe
 case $RUN_OUT in *"forecast: full on "*"80% between"*) ;; *) fail "forecast in words: $RUN_OUT" ;; esac
+ctl 0 --json forecast safe
+likely=$(json "__import__('time').strftime('%Y-%m-%d', __import__('time').gmtime(j['likely']))")
+ctl 0 pair list
+case $RUN_OUT in *"spare full around $likely ("*" days; 80% from "*) ;; *) fail "pair list has no forecast line: $RUN_OUT" ;; esac
 wait_for 20 grep -q '^dmremap_pair_spare_days_left{pair="safe",' /run/metrics/dm-remap.prom \
     || fail "no dmremap_pair_spare_days_left: $(cat /run/metrics/dm-remap.prom 2>&1 | grep spare)"
 medium_errors 0 0 # the block stays pending, now readable for the checksums
@@ -152,6 +156,32 @@ ctl 0 --json pair list
 [ "$(json "[p['name'] for p in j]")" = "['safe']" ] || fail "import: $RUN_OUT"
 dd if=/dev/mapper/safe of=/run/back bs=4096 skip=125 count=1 iflag=direct 2>/dev/null || fail "read after assemble"
 cmp /run/back <(dd if=/run/old bs=4096 skip=125 count=1 2>/dev/null) || fail "the moved block's newest data is gone"
+
+step "a failed self-test's LBA in the main disk's SMART log: its block moves to the spare, once"
+# scsi_debug keeps no self-test log: smartctl's real output on it gets the
+# entry an ATA disk's log has after an extended test met a read failure.
+cp /usr/sbin/smartctl /run/smartctl.real
+cat > /run/smartctl-failed-test <<EOF
+#!/bin/sh
+/run/smartctl.real "\$@" > /run/smartctl.out
+rc=\$?
+case " \$* " in
+*" $MAIN "*) python3 "$SRC/tests/helper/vm/add-failed-self-test.py" /run/smartctl.out 50003 ;;
+*) cat /run/smartctl.out ;;
+esac
+exit \$rc
+EOF
+chmod +x /run/smartctl-failed-test
+mount --bind /run/smartctl-failed-test /usr/sbin/smartctl
+ctl 0 --json smart "$MAIN" --refresh
+[ "$(json "[t['failing-lba'] for t in j['self-tests']]")" = "[50003]" ] || fail "the forged self-test log: $RUN_OUT"
+moved_50000() { ctl 0 --json remaps safe; [ "$(json "50000 in [r['main-sector'] for r in j]")" = True ]; }
+wait_for 20 moved_50000 || fail "the block of the failing LBA was not moved: $RUN_OUT"
+ctl 0 smart "$MAIN" --refresh
+sleep 2
+[ "$(grep -c 'reports sector 50003 failing' "$OUT/helper.log")" = 1 ] \
+    || fail "the failing sector was not asked for once: $(grep 'reports sector' "$OUT/helper.log")"
+umount /usr/sbin/smartctl
 ctl 0 pair remove safe
 
 . "$SRC/tests/helper/vm/replace.sh"
