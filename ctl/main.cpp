@@ -51,6 +51,7 @@ const char kUsage[] =
         "usage: dm-remapctl [--json] [--no-interaction] <command> [arguments]\n"
         "\n"
         "commands:\n"
+        "  check                                  what this system lacks for dm-remap, and the next step\n"
         "  disks                                  list whole disks\n"
         "  smart <disk> [--refresh] [--attributes] [--self-tests] [--raw]\n"
         "  self-test <disk> short|extended|abort  start or abort a SMART self-test\n"
@@ -159,6 +160,16 @@ void printJson(const QJsonValue &value)
 QString humanSize(qulonglong bytes)
 {
     return QLocale::c().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeIecFormat);
+}
+
+QString utcDate(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
+}
+
+QString percent(double ratio)
+{
+    return QString::number(ratio * 100, 'f', 1) + QLatin1Char('%');
 }
 
 QString column(const QString &text, int width)
@@ -295,6 +306,7 @@ public:
         return reply;
     }
 
+    int check();
     int disks();
     int smart(const QStringList &args);
     int selfTest(const QStringList &args);
@@ -374,6 +386,46 @@ std::optional<QDBusObjectPath> Client::findPair(const QString &name, int *code)
             return pair.path;
     *code = failText(QStringLiteral("no pair named %1 (see dm-remapctl pair list)").arg(name), ExitNotFound);
     return std::nullopt;
+}
+
+int Client::check()
+{
+    auto reply = call<QVariantMap>(kManagerPath, kManagerInterface, QStringLiteral("GetSystemStatus"));
+    if (reply.isError())
+        return fail(reply.error());
+    const QVariantMap &s = reply.value();
+    const bool deviceMapper = s.value(QStringLiteral("device-mapper")).toBool();
+    const bool target = s.value(QStringLiteral("remap-target")).toString() == QLatin1String("loaded");
+    const QString smartctl = s.value(QStringLiteral("smartctl")).toString();
+    const bool ready = deviceMapper && target && !smartctl.isEmpty();
+    if (m_options.json) {
+        printJson(toJson(s));
+        return ready ? ExitOk : ExitFailed;
+    }
+    const QString kernel = s.value(QStringLiteral("kernel-release")).toString();
+    const QString lockdown = s.value(QStringLiteral("lockdown")).toString();
+    out << "kernel: " << kernel << ", Secure Boot " << s.value(QStringLiteral("secure-boot")).toString() << ", lockdown "
+        << (lockdown.isEmpty() ? QStringLiteral("not reported") : lockdown) << "\n";
+    if (deviceMapper)
+        out << "device-mapper: yes\n";
+    else
+        out << "device-mapper: missing: this kernel was built without it (CONFIG_BLK_DEV_DM); use a distribution kernel\n";
+    if (target) {
+        out << "dm-remap target: loaded, version " << s.value(QStringLiteral("remap-target-version")).toString() << "\n";
+    } else if (deviceMapper) {
+        out << "dm-remap target: cannot be loaded: install dm-remap-dkms and linux-headers-" << kernel
+            << " (then: dkms autoinstall)\n";
+        if (lockdown == QLatin1String("integrity") || lockdown == QLatin1String("confidentiality"))
+            out << "  the kernel is locked down and loads only signed modules: enrol DKMS's key with "
+                   "\"mokutil --import /var/lib/dkms/mok.pub\" and reboot\n";
+    }
+    if (smartctl.isEmpty())
+        out << "smartctl: missing: install smartmontools\n";
+    else
+        out << "smartctl: " << smartctl << "\n";
+    out << (ready ? "ready\n" : "not ready\n");
+    out.flush();
+    return ready ? ExitOk : ExitFailed;
 }
 
 int Client::disks()
@@ -570,6 +622,14 @@ int Client::pairList()
             << i.value(QStringLiteral("state")).toString() << "\n";
         if (!i.value(QStringLiteral("replace-state")).toString().isEmpty())
             out << "  " << describeReplace(i) << "\n";
+        // Only a forecast that exists: "forecast <pair>" says why there is none.
+        const auto forecast = call<QVariantMap>(p.path.path(), kPairInterface, QStringLiteral("GetForecast"));
+        if (!forecast.isError() && forecast.value().value(QStringLiteral("forecast")).toBool()) {
+            const QVariantMap &f = forecast.value();
+            out << "  spare full around " << utcDate(f.value(QStringLiteral("likely")).toLongLong()) << " ("
+                << QString::number(f.value(QStringLiteral("days-left")).toDouble(), 'f', 0) << " days; 80% from "
+                << utcDate(f.value(QStringLiteral("earliest")).toLongLong()) << ")\n";
+        }
     }
     out.flush();
     return ExitOk;
@@ -1088,16 +1148,6 @@ int Client::monitor()
 } // namespace
 
 namespace {
-QString utcDate(qint64 secs)
-{
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd"));
-}
-
-QString percent(double ratio)
-{
-    return QString::number(ratio * 100, 'f', 1) + QLatin1Char('%');
-}
-
 // Unix seconds, or an ISO 8601 date or date and time (UTC unless it says).
 std::optional<qint64> parseTime(const QString &text)
 {
@@ -1286,6 +1336,8 @@ int main(int argc, char **argv)
     if (!client.connected())
         return failText(QStringLiteral("cannot connect to the system bus"), ExitNoHelper);
     const QString command = args.takeFirst();
+    if (command == QLatin1String("check") && args.isEmpty())
+        return client.check();
     if (command == QLatin1String("disks") && args.isEmpty())
         return client.disks();
     if (command == QLatin1String("smart"))

@@ -118,22 +118,35 @@ expect_status() { # <what> <expected fragment>...
         [[ $answer == *"$fragment"* ]] || fail "GetSystemStatus ($what) lacks $fragment: $answer"
     done
 }
+ctl_check() { # <expected exit code> <expected fragment>...: dm-remapctl check as nobody
+    local code=$1 out rc=0 fragment
+    shift
+    out=$(setpriv --reuid=nobody --regid=nogroup --clear-groups -- dm-remapctl --no-interaction check 2>&1) || rc=$?
+    echo "$out"
+    [ "$rc" = "$code" ] || fail "dm-remapctl check exited $rc, not $code: $out"
+    for fragment in "$@"; do
+        [[ $out == *"$fragment"* ]] || fail "dm-remapctl check lacks '$fragment': $out"
+    done
+}
 step "GetSystemStatus: the module missing, then loaded by the question, then refused by a locked-down kernel"
 mv "$module" /run/dm-remap.ko.away
 expect_status "module missing" "'device-mapper': <true>" "'remap-target': <'not-loadable'>" "'remap-target-version': <''>" \
     "'kernel-release': <'$kernel'>" "'secure-boot': <'off'>" "'lockdown': <'none'>" "'smartctl': <'/usr/sbin/smartctl'>"
+ctl_check 1 "dm-remap target: cannot be loaded: install dm-remap-dkms and linux-headers-$kernel" "not ready"
 mv /run/dm-remap.ko.away "$module"
 lsmod | grep -q '^dm_remap ' && fail "dm_remap is loaded before the question"
 expect_status "module back" "'remap-target': <'loaded'>"
 lsmod | grep -q '^dm_remap ' || fail "asking for the system status did not load dm_remap"
 target_version=$(dmsetup targets | awk '$1 == "remap" { sub(/^v/, "", $2); print $2 }')
 expect_status "module loaded" "'remap-target-version': <'$target_version'>"
+ctl_check 0 "dm-remap target: loaded, version $target_version" "smartctl: /usr/sbin/smartctl" "ready"
 rmmod dm_remap || fail "rmmod dm_remap failed after the status probe"
 # What Secure Boot does: a locked-down kernel loads only modules signed by a
 # key it trusts, and DKMS signs with its own key, not enrolled here.
 echo integrity > /sys/kernel/security/lockdown
 modprobe dm-remap 2> "$OUT/modprobe-lockdown.txt" && fail "the locked-down kernel loaded DKMS's module"
 expect_status "kernel locked down" "'remap-target': <'not-loadable'>" "'lockdown': <'integrity'>"
+ctl_check 1 "lockdown integrity" "mokutil --import /var/lib/dkms/mok.pub"
 
 step "dpkg --purge"
 dpkg-query -L dm-remap-dkms dm-remap-helper dm-remap-manager | sort -u > "$OUT/shipped.txt"
