@@ -58,7 +58,8 @@ restart_helper_with() {
 stop_services() {
     local pid
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+    # Only these: a suite's own background loop (fio) may outlive a failure.
+    wait "${PIDS[@]}" 2>/dev/null || true
 }
 
 # A disk's path by serial, from the helper's list.

@@ -182,6 +182,7 @@ sleep 2
 [ "$(grep -c 'reports sector 50003 failing' "$OUT/helper.log")" = 1 ] \
     || fail "the failing sector was not asked for once: $(grep 'reports sector' "$OUT/helper.log")"
 umount /usr/sbin/smartctl
+ctl 0 smart "$MAIN" --refresh # the real log again, for the pairs made later on this disk
 ctl 0 pair remove safe
 
 . "$SRC/tests/helper/vm/replace.sh"

@@ -35,8 +35,11 @@ fio_loop &
 FIO=$!
 wait_for 60 test -s /run/fio.runs || fail "fio did not complete a first run: $(cat /run/fio.out 2>/dev/null)"
 monitor_start
-# A slow main disk keeps the copy running while blocks move to the spare.
-slow_main 10
+# A slow main disk keeps the copy running while blocks move to the spare:
+# 100 jiffies per command make the copy of 128 regions last about a minute,
+# far longer than the four ctl calls even on a loaded host (at 10 the copy
+# took 5 s and sometimes ended before the last remap).
+slow_main 100
 ctl 0 --json pair replace safe "$NEW" --erase-new-disk --no-wait
 [ "$(json "j['result']")" = started ] || fail "replace --no-wait: $RUN_OUT"
 for sector in 20000 60000 100000; do ctl 0 remap safe $sector; done
@@ -101,7 +104,7 @@ ctl 0 --json pending safe
 [ "$(json "j")" = "[]" ] || fail "the rewritten block is still pending: $RUN_OUT"
 
 step "a running copy is cancelled: the pair goes on, the new disk is released"
-slow_main 25
+slow_main 100
 monitor_start
 ctl 0 pair replace safe "$NEW" --erase-new-disk --no-wait
 ctl 0 remap safe 8000
@@ -119,7 +122,7 @@ ctl 0 --json remaps safe
 [ "$(json "8000 in [r['main-sector'] for r in j]")" = True ] || fail "the remap made during the copy is lost: $RUN_OUT"
 
 step "a restart during the copy: the pair comes back on its own disks, interrupted, and the copy starts over"
-slow_main 25
+slow_main 100
 ctl 0 pair replace safe "$NEW" --erase-new-disk --no-wait
 restart_helper_with dmsetup remove safe safe+replacing # what a restart does to device-mapper
 slow_main 0
