@@ -2,6 +2,7 @@
 
 #include "disk1adaptor.h"
 #include "history.h"
+#include "historyfeed.h"
 #include "manager.h"
 #include "pairobject.h"
 #include "smart1adaptor.h"
@@ -257,26 +258,7 @@ QList<QVariantMap> DiskObject::GetHistory(qlonglong from, qlonglong to, qlonglon
                         self->sendError(call, Errors::Failed, history.error);
                         return;
                     }
-                    QList<QVariantMap> buckets;
-                    buckets.reserve(history.buckets.size());
-                    for (const History::DiskBucket &bucket : history.buckets) {
-                        QVariantMap m{{QStringLiteral("start"), qlonglong(bucket.startSecs)},
-                                      {QStringLiteral("end"), qlonglong(bucket.endSecs)},
-                                      {QStringLiteral("readings"), qulonglong(bucket.readings)},
-                                      {QStringLiteral("daily"), bucket.fromDailyAggregates}};
-                        for (int field = 0; field < History::SmartFieldCount; ++field) {
-                            const History::SmartRange &range = bucket.values[field];
-                            const QString name = History::smartFieldName(History::SmartField(field)).replace(QLatin1Char('_'), QLatin1Char('-'));
-                            if (range.min)
-                                m.insert(name + QStringLiteral("-min"), qlonglong(*range.min));
-                            if (range.max)
-                                m.insert(name + QStringLiteral("-max"), qlonglong(*range.max));
-                            if (range.last)
-                                m.insert(name + QStringLiteral("-last"), qlonglong(*range.last));
-                        }
-                        buckets << m;
-                    }
-                    self->sendReply(call, QVariant::fromValue(buckets));
+                    self->sendReply(call, QVariant::fromValue(HistoryFeed::diskBucketMaps(history.buckets)));
                 });
     });
     return {};

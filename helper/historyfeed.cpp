@@ -120,4 +120,41 @@ void addRisk(QVariantMap *map, const std::optional<Forecast::FailureRisk> &risk,
     map->insert(QStringLiteral("first-reallocation-source"), risk->windowSource);
 }
 
+QList<QVariantMap> pairBucketMaps(const QList<History::PairBucket> &buckets)
+{
+    QList<QVariantMap> maps;
+    maps.reserve(buckets.size());
+    for (const History::PairBucket &bucket : buckets)
+        maps << QVariantMap{{QStringLiteral("start"), qlonglong(bucket.startSecs)},
+                            {QStringLiteral("end"), qlonglong(bucket.endSecs)},
+                            {QStringLiteral("moved"), qulonglong(bucket.moved)},
+                            {QStringLiteral("pending"), qulonglong(bucket.pending)},
+                            {QStringLiteral("daily"), bucket.fromDailyAggregates}};
+    return maps;
+}
+
+QList<QVariantMap> diskBucketMaps(const QList<History::DiskBucket> &buckets)
+{
+    QList<QVariantMap> maps;
+    maps.reserve(buckets.size());
+    for (const History::DiskBucket &bucket : buckets) {
+        QVariantMap m{{QStringLiteral("start"), qlonglong(bucket.startSecs)},
+                      {QStringLiteral("end"), qlonglong(bucket.endSecs)},
+                      {QStringLiteral("readings"), qulonglong(bucket.readings)},
+                      {QStringLiteral("daily"), bucket.fromDailyAggregates}};
+        for (int field = 0; field < History::SmartFieldCount; ++field) {
+            const History::SmartRange &range = bucket.values[field];
+            const QString name = History::smartFieldName(History::SmartField(field)).replace(QLatin1Char('_'), QLatin1Char('-'));
+            if (range.min)
+                m.insert(name + QStringLiteral("-min"), qlonglong(*range.min));
+            if (range.max)
+                m.insert(name + QStringLiteral("-max"), qlonglong(*range.max));
+            if (range.last)
+                m.insert(name + QStringLiteral("-last"), qlonglong(*range.last));
+        }
+        maps << m;
+    }
+    return maps;
+}
+
 } // namespace HistoryFeed

@@ -49,4 +49,9 @@ QString reasonCode(Forecast::NoForecastReason reason);
 // risk is empty (the main disk reports no reallocated-sector count).
 void addRisk(QVariantMap *map, const std::optional<Forecast::FailureRisk> &risk, quint64 reallocated);
 
+// Pair1.GetHistory's and Disk1.GetHistory's answers (docs/dbus-api.md), one
+// dictionary per bucket; shared with the app's test double.
+QList<QVariantMap> pairBucketMaps(const QList<History::PairBucket> &buckets);
+QList<QVariantMap> diskBucketMaps(const QList<History::DiskBucket> &buckets);
+
 } // namespace HistoryFeed
