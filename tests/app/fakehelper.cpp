@@ -1,9 +1,13 @@
 #include "fakehelper.h"
 
 #include "fake_adaptors.h"
+#include "forecast.h"
+#include "historyfeed.h"
 #include "systemstatus.h"
+#include "validation.h"
 
 #include <QDBusError>
+#include <QDateTime>
 #include <QDBusMessage>
 #include <QFile>
 #include <QJsonDocument>
@@ -65,9 +69,44 @@ QVariantMap FakeHelper::systemStatusOf(const System &system)
     };
 }
 
-QList<QVariantMap> FakeObject::GetHistory(qlonglong, qlonglong, qlonglong)
+static QString diskHistoryId(const QVariantMap &info)
 {
-    refused();
+    return Validation::mainIdFor(info.value(QStringLiteral("wwn")).toString(), info.value(QStringLiteral("serial")).toString());
+}
+
+// As DiskObject::GetHistory and PairObject::GetHistory: the range checked
+// first, then polkit, then the store's answer.
+QList<QVariantMap> FakeObject::GetHistory(qlonglong from, qlonglong to, qlonglong resolution)
+{
+    const Validation::Error error = Validation::checkHistoryRange(from, to, resolution);
+    if (error.isError()) {
+        m_helper->calls[message().member()]++;
+        sendErrorReply(error.name, error.message);
+        return {};
+    }
+    if (refused())
+        return {};
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    const QDBusConnection bus = connection();
+    auto answer = [call, bus](const QString &error, const QList<QVariantMap> &buckets) {
+        bus.send(error.isEmpty() ? call.createReply(QVariant::fromValue(buckets))
+                                 : call.createErrorReply(QStringLiteral("org.dmremap.Error.Failed"), error));
+    };
+    const bool isPair = m_helper->m_pairs.value(info.value(QStringLiteral("name")).toString()) == this;
+    if (isPair) {
+        m_helper->history()
+                ->pairHistory(FakeHelper::historyId(info.value(QStringLiteral("name")).toString()), from, to, resolution)
+                .then(this, [answer](const History::PairHistory &history) {
+                    answer(history.error, HistoryFeed::pairBucketMaps(history.buckets));
+                });
+    } else {
+        m_helper->history()
+                ->diskHistory(diskHistoryId(info), from, to, resolution)
+                .then(this, [answer](const History::DiskHistory &history) {
+                    answer(history.error, HistoryFeed::diskBucketMaps(history.buckets));
+                });
+    }
     return {};
 }
 
@@ -75,10 +114,58 @@ QVariantMap FakeObject::GetForecast()
 {
     if (refused())
         return {};
-    return {{QStringLiteral("forecast"), false},
-            {QStringLiteral("reason"), QStringLiteral("too-little-history")},
-            {QStringLiteral("reason-text"), QStringLiteral("too little history to forecast")},
-            {QStringLiteral("history-available"), false}};
+    setDelayedReply(true);
+    answerForecast(message());
+    return {};
+}
+
+// PairObject::forecast's steps with the double's pair and main disk.
+void FakeObject::answerForecast(const QDBusMessage &call)
+{
+    const qint64 now = m_helper->now();
+    Forecast::SpareInput input;
+    input.capacitySlots = info.value(QStringLiteral("capacity")).toULongLong();
+    input.usedSlots = std::min<quint64>(input.capacitySlots, remaps.size());
+    input.nowSecs = now;
+    const FakeObject *main = nullptr;
+    for (FakeObject *d : m_helper->disks())
+        if (d->path == info.value(QStringLiteral("main")).value<QDBusObjectPath>().path())
+            main = d;
+    const std::optional<quint64> reallocated = main && main->report.available ? main->report.reallocatedSectors : std::nullopt;
+    const QString mainId = main ? diskHistoryId(main->info) : QString();
+    History::Store *store = m_helper->history();
+    const History::StoreStatus storeStatus = store->status();
+    const QDBusConnection bus = connection();
+    const qint64 windowStart = std::max<qint64>(0, now - qint64(Forecast::kWindowDays) * History::kSecondsPerDay);
+    store->remapEvents(FakeHelper::historyId(info.value(QStringLiteral("name")).toString()), windowStart, now + 1)
+            .then(this, [=](const History::RemapEvents &events) mutable {
+                if (!events.error.isEmpty()) {
+                    bus.send(call.createErrorReply(QStringLiteral("org.dmremap.Error.Failed"), events.error));
+                    return;
+                }
+                for (const History::MovedBlocks &moved : events.moved)
+                    input.events << Forecast::RemapEvent{moved.timeSecs, moved.blocks};
+                QVariantMap map = HistoryFeed::forecastMap(Forecast::forecastSpareFull(input), input.capacitySlots,
+                                                           input.usedSlots, now);
+                map.insert(QStringLiteral("history-available"), storeStatus.available);
+                map.insert(QStringLiteral("history-problem"), storeStatus.lastProblem);
+                if (!reallocated || mainId.isEmpty()) {
+                    if (reallocated)
+                        HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(*reallocated, 0, now), *reallocated);
+                    else
+                        HistoryFeed::addRisk(&map, std::nullopt, 0);
+                    bus.send(call.createReply(map));
+                    return;
+                }
+                const qint64 from = (now - Forecast::kFirstReallocationWindowSecs) / History::kSecondsPerDay * History::kSecondsPerDay
+                                    - History::kSecondsPerDay;
+                store->diskHistory(mainId, std::max<qint64>(0, from), now + 1, History::kSecondsPerDay)
+                        .then(this, [=](const History::DiskHistory &history) mutable {
+                            const qint64 first = history.error.isEmpty() ? HistoryFeed::firstReallocation(history.buckets) : 0;
+                            HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(*reallocated, first, now), *reallocated);
+                            bus.send(call.createReply(map));
+                        });
+            });
 }
 
 DmRemap::ObjectInfoList FakeObject::GetDisks()
@@ -383,9 +470,13 @@ void FakeObject::removePair()
 FakeHelper::FakeHelper(const QString &busAddress, QObject *parent)
     : QObject(parent)
     , m_bus(QDBusConnection::connectToBus(busAddress, QStringLiteral("fake-helper-%1").arg(quintptr(this))))
+    , m_history(std::make_unique<History::Store>(m_historyDir.filePath(QStringLiteral("history.db"))))
     , m_manager(new FakeObject(this, QStringLiteral("/org/dmremap/Manager1")))
 {
     exportObject(m_manager, {QStringLiteral("Manager1")});
+    // The store says it is available once its thread opened the file; the
+    // real helper has long done so when a client asks.
+    m_history->flush().waitForFinished();
 }
 
 FakeHelper::~FakeHelper()
@@ -490,9 +581,36 @@ void FakeHelper::readSmart(FakeObject *disk, bool wake)
     applyReport(disk, SmartReport::afterRead(disk->report, read));
 }
 
+qint64 FakeHelper::now() const
+{
+    return nowSecs ? nowSecs : QDateTime::currentSecsSinceEpoch();
+}
+
+void FakeHelper::recordRemapHistory(const QString &pair, qint64 timeSecs, quint64 moved, quint64 pending)
+{
+    quint64 notRecorded = 0;
+    for (const History::RemapEvent &event : HistoryFeed::remapEvents(historyId(pair), timeSecs, {}, {moved, pending}, &notRecorded))
+        m_history->record(event);
+}
+
+// As the helper records a status whose counts grew.
+void FakeHelper::recordGrowth(FakeObject *pair, quint64 movedBefore, quint64 pendingBefore)
+{
+    quint64 notRecorded = 0;
+    const QString id = historyId(pair->info.value(QStringLiteral("name")).toString());
+    for (const History::RemapEvent &event : HistoryFeed::remapEvents(id, now(), {movedBefore, pendingBefore},
+                                                                     {quint64(pair->remaps.size()), quint64(pair->pending.size())},
+                                                                     &notRecorded))
+        m_history->record(event);
+}
+
 void FakeHelper::applyReport(FakeObject *disk, const SmartReport &report)
 {
     disk->report = report;
+    // After a read that returned data, as the helper's recorder.
+    const QString historyDiskId = diskHistoryId(disk->info);
+    if (report.available && !historyDiskId.isEmpty())
+        m_history->record(History::SmartReading::fromReport(historyDiskId, now(), report));
     const QString old = disk->smart.value(QStringLiteral("verdict")).toString();
     disk->smart = report.toMap();
     disk->smart.insert(QStringLiteral("updated"), qlonglong(1764062400));
@@ -691,11 +809,13 @@ void FakeHelper::interruptReplace(const QString &name)
 void FakeHelper::addRemaps(const QString &name, const QList<qulonglong> &sectors)
 {
     FakeObject *pair = m_pairs.value(name);
+    const quint64 movedBefore = pair->remaps.size();
     pair->remaps.reserve(pair->remaps.size() + sectors.size());
     for (qulonglong s : sectors) {
         pair->remaps.insert(std::lower_bound(pair->remaps.begin(), pair->remaps.end(), s), s);
         Q_EMIT pair->Changed(qulonglong(pair->remaps.size()), qulonglong(pair->pending.size()));
     }
+    recordGrowth(pair, movedBefore, pair->pending.size());
 }
 
 void FakeHelper::setRemaps(const QString &name, const QList<qulonglong> &sortedSectors)
@@ -708,8 +828,10 @@ void FakeHelper::setRemaps(const QString &name, const QList<qulonglong> &sortedS
 void FakeHelper::setPending(const QString &name, const QList<qulonglong> &sectors)
 {
     FakeObject *pair = m_pairs.value(name);
+    const quint64 pendingBefore = pair->pending.size();
     pair->pending = sectors;
     std::sort(pair->pending.begin(), pair->pending.end());
+    recordGrowth(pair, pair->remaps.size(), pendingBefore);
     Q_EMIT pair->Changed(qulonglong(pair->remaps.size()), qulonglong(pair->pending.size()));
 }
 

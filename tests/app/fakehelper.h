@@ -6,6 +6,7 @@
 
 #include "authorizer.h"
 #include "dbustypes.h"
+#include "history.h"
 #include "smartreport.h"
 
 #include <QDBusConnection>
@@ -13,6 +14,9 @@
 #include <QHash>
 #include <QObject>
 #include <QSet>
+#include <QTemporaryDir>
+
+#include <memory>
 
 class FakeHelper;
 
@@ -65,7 +69,7 @@ public Q_SLOTS:
     QVariantMap ImportPair(const QDBusObjectPath &spare, const QVariantMap &options);
     // org.dmremap.Disk1 and Smart1
     QVariantMap GetInfo();
-    // Disk1 and Pair1: no history in the double (an empty list).
+    // Disk1 and Pair1: from the double's history store, as the helper.
     QList<QVariantMap> GetHistory(qlonglong from, qlonglong to, qlonglong resolution);
     QVariantMap GetSmart();
     DmRemap::SmartAttributeList GetAttributes();
@@ -86,7 +90,7 @@ public Q_SLOTS:
     QVariantMap RemoveWithOptions(const QVariantMap &options);
     void ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &options);
     void CancelReplace();
-    // No history in the double: no forecast, as the helper says then.
+    // Worked out from the double's history as the helper does.
     QVariantMap GetForecast();
 
 Q_SIGNALS:
@@ -102,6 +106,7 @@ Q_SIGNALS:
 private:
     friend class FakeHelper;
     bool refused(const char *action = Actions::Read);
+    void answerForecast(const QDBusMessage &call);
     void removePair();
     FakeHelper *m_helper;
 };
@@ -186,6 +191,20 @@ public:
     // As the helper reads SMART: a sleeping disk is left asleep unless woken.
     void readSmart(FakeObject *disk, bool wake);
 
+    // The helper's history (helper/history.h) in a temporary file: remap
+    // events are recorded as the helper records them (HistoryFeed) when a
+    // pair's counts grow, SMART readings when a disk is read; GetHistory and
+    // GetForecast answer from it with the helper's code.
+    History::Store *history() const { return m_history.get(); }
+    // The time those records and the forecast use (UTC seconds; 0: now).
+    qint64 nowSecs = 0;
+    qint64 now() const;
+    // Synthetic history: `moved` (and `pending`) new blocks of a pair at
+    // timeSecs, without changing its counts (blocks moved long ago).
+    void recordRemapHistory(const QString &pair, qint64 timeSecs, quint64 moved, quint64 pending = 0);
+    // The id the helper keeps a pair's history by.
+    static QString historyId(const QString &pair) { return QStringLiteral("name:") + pair; }
+
     FakeObject *manager() const { return m_manager; }
     QList<FakeObject *> disks() const;
     QList<FakeObject *> pairs() const;
@@ -198,8 +217,11 @@ private:
     void updateRoles();
     void applyReport(FakeObject *disk, const SmartReport &report);
     void scheduleReplaceStep(const QString &pair);
+    void recordGrowth(FakeObject *pair, quint64 movedBefore, quint64 pendingBefore);
 
     QDBusConnection m_bus;
+    QTemporaryDir m_historyDir;
+    std::unique_ptr<History::Store> m_history;
     FakeObject *m_manager;
     QHash<QString, FakeObject *> m_disks; // by id
     QHash<QString, FakeObject *> m_pairs; // by name
