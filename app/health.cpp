@@ -1,6 +1,7 @@
 #include "health.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QLocale>
 #include <QStringList>
 
@@ -523,6 +524,78 @@ QString formatBytes(qulonglong bytes)
 QString formatBlockSize(qulonglong bytes)
 {
     return QLocale().formattedDataSize(qint64(bytes), 0, QLocale::DataSizeIecFormat);
+}
+
+QString forecastDate(qint64 secs)
+{
+    return QLocale().toString(QDateTime::fromSecsSinceEpoch(secs).date(), QLocale::ShortFormat);
+}
+
+QString riskBandText(const QString &band)
+{
+    if (band == QLatin1String("low"))
+        return QCoreApplication::translate("Health", "low");
+    if (band == QLatin1String("elevated"))
+        return QCoreApplication::translate("Health", "elevated");
+    if (band == QLatin1String("high"))
+        return QCoreApplication::translate("Health", "high");
+    if (band == QLatin1String("severe"))
+        return QCoreApplication::translate("Health", "severe");
+    return QCoreApplication::translate("Health", "unknown");
+}
+
+QString forecastText(const QVariantMap &forecast)
+{
+    if (forecast.isEmpty())
+        return QCoreApplication::translate("Health", "Not known yet.");
+    const QString reason = forecast.value(QStringLiteral("reason")).toString();
+    QString text;
+    if (forecast.value(QStringLiteral("forecast")).toBool()) {
+        const QString earliest = forecastDate(forecast.value(QStringLiteral("earliest")).toLongLong());
+        const QString likely = forecastDate(forecast.value(QStringLiteral("likely")).toLongLong());
+        text = forecast.value(QStringLiteral("latest-beyond-horizon")).toBool()
+            ? QCoreApplication::translate("Health", "Full around %1 at the current rate (80% likely between %2 and "
+                                                    "more than 10 years from now).").arg(likely, earliest)
+            : QCoreApplication::translate("Health", "Full around %1 at the current rate (80% likely between %2 and %3).")
+                      .arg(likely, earliest, forecastDate(forecast.value(QStringLiteral("latest")).toLongLong()));
+    } else if (!forecast.value(QStringLiteral("history-available"), true).toBool()) {
+        text = QCoreApplication::translate("Health", "No forecast: the disk helper cannot keep a history on this computer.");
+    } else if (reason == QLatin1String("too-little-history")) {
+        text = QCoreApplication::translate("Health", "No forecast yet: it needs at least a week of history and three "
+                                                     "bursts of moved blocks in the last 90 days.");
+    } else if (reason == QLatin1String("no-remaps-in-window")) {
+        text = QCoreApplication::translate("Health", "No forecast: no blocks were moved in the last 90 days.");
+    } else if (reason == QLatin1String("already-full")) {
+        text = QCoreApplication::translate("Health", "No forecast: the spare is full.");
+    } else if (reason == QLatin1String("beyond-horizon")) {
+        text = QCoreApplication::translate("Health", "Not within 10 years at the current rate.");
+    } else {
+        text = QCoreApplication::translate("Health", "No forecast.");
+    }
+    const QString band = forecast.value(QStringLiteral("risk-band")).toString();
+    if (band.isEmpty())
+        return text;
+    const QLocale locale;
+    auto percent = [&locale, &forecast](const char *key) {
+        const double rate = forecast.value(QLatin1String(key)).toDouble() * 100;
+        return locale.toString(rate, 'f', rate < 10 ? 1 : 0);
+    };
+    // The helper's source is an English citation: the app names it itself.
+    const QString risk = forecast.value(QStringLiteral("risk-source")).toString().isEmpty()
+        ? QCoreApplication::translate("Health", "Failure risk of the main disk: %1 (about %2% a year, %3–%4%).")
+              .arg(riskBandText(band), percent("risk-annual-failure-rate"), percent("risk-interval-low"),
+                   percent("risk-interval-high"))
+        : QCoreApplication::translate("Health", "Failure risk of the main disk: %1 (about %2% a year, %3–%4%, by "
+                                                "Backblaze's drive statistics as Scrutiny publishes them).")
+              .arg(riskBandText(band), percent("risk-annual-failure-rate"), percent("risk-interval-low"),
+                   percent("risk-interval-high"));
+    return text + QLatin1Char(' ') + risk;
+}
+
+bool spareFullWithin(const QVariantMap &forecast, qint64 nowSecs, int days)
+{
+    return forecast.value(QStringLiteral("forecast")).toBool()
+        && forecast.value(QStringLiteral("likely")).toLongLong() - nowSecs <= qint64(days) * 86400;
 }
 
 } // namespace Health

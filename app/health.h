@@ -86,6 +86,18 @@ bool offersDeviceType(const QVariantMap &info, const QVariantMap &smart);
 int verdictRank(const QString &verdict);
 int pairStateRank(const QString &state);
 
+// Pair1.GetForecast's answer as one line: the date the spare is forecast to
+// be full with its 80% interval, or why there is no forecast (the reason
+// code in the app's words); then the main disk's failure-risk band and its
+// source when the helper gives one. An empty answer: not known yet.
+QString forecastText(const QVariantMap &forecast);
+QString riskBandText(const QString &band); // "low", "elevated", "high", "severe"
+// Whether the spare is forecast to be full (the likely date) within `days`
+// of nowSecs.
+bool spareFullWithin(const QVariantMap &forecast, qint64 nowSecs, int days);
+// A forecast date (UTC seconds) as the locale writes a short date.
+QString forecastDate(qint64 secs);
+
 QString formatBytes(qulonglong bytes);       // disk sizes, in IEC units (GiB, TiB) as everywhere in the app
 QString formatBlockSize(qulonglong bytes);   // block sizes, powers of two (KiB)
 

@@ -41,6 +41,7 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent, const QS
         m_disks.clear();
         m_smart.clear();
         m_pairs.clear();
+        m_forecasts.clear();
         Q_EMIT structureChanged();
         setStatus(Status::Unavailable,
                   tr("The disk helper service (dm-remap-helper) stopped, so disks cannot be shown or changed. "
@@ -143,6 +144,7 @@ void HelperClient::failLoad(const QDBusError &error)
     m_disks.clear();
     m_smart.clear();
     m_pairs.clear();
+    m_forecasts.clear();
     Q_EMIT structureChanged();
     setStatus(ErrorText::isRefusal(error) ? Status::Refused : Status::Unavailable,
               ErrorText::describe(error));
@@ -179,6 +181,7 @@ void HelperClient::reload()
     m_disks.clear();
     m_smart.clear();
     m_pairs.clear();
+    m_forecasts.clear();
     m_changedPairs.clear();
     Q_EMIT structureChanged();
     setStatus(Status::Connecting, tr("Connecting to the disk helper…"));
@@ -208,6 +211,8 @@ void HelperClient::reload()
         Q_EMIT structureChanged();
         for (const QString &disk : diskPaths())
             fetchSmart(disk);
+        for (const QString &pair : pairPaths())
+            fetchForecast(pair);
     };
     connect(disksCall, &QDBusPendingCallWatcher::finished, this, finish);
     connect(pairsCall, &QDBusPendingCallWatcher::finished, this, finish);
@@ -277,11 +282,30 @@ void HelperClient::fetchPairStatus(const QString &pair)
           [this, pair](const QDBusPendingReply<QVariantMap> &reply) {
               const bool isNew = !m_pairs.contains(pair);
               m_pairs.insert(pair, reply.value());
-              if (isNew)
+              if (isNew) {
                   Q_EMIT structureChanged();
-              else
+                  fetchForecast(pair);
+              } else {
                   Q_EMIT pairUpdated(pair);
+              }
           });
+}
+
+void HelperClient::fetchForecast(const QString &pair)
+{
+    // Extra information: a refusal, an error or an older helper without the
+    // method leaves the last forecast as it was and bothers no one.
+    OrgDmremapPair1Interface proxy(m_service, pair, m_bus);
+    auto *watcher = new QDBusPendingCallWatcher(proxy.GetForecast(), this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, generation, pair] {
+        watcher->deleteLater();
+        QDBusPendingReply<QVariantMap> reply = *watcher;
+        if (generation != m_generation || reply.isError() || !m_pairs.contains(pair))
+            return;
+        m_forecasts.insert(pair, reply.value());
+        Q_EMIT forecastUpdated(pair);
+    });
 }
 
 void HelperClient::fetchAttributes(const QString &disk)
@@ -568,6 +592,7 @@ void HelperClient::onPairAdded(const QDBusObjectPath &pair)
 void HelperClient::onPairRemoved(const QDBusObjectPath &pair)
 {
     m_changedPairs.remove(pair.path());
+    m_forecasts.remove(pair.path());
     const QVariantMap last = m_pairs.take(pair.path());
     if (last.isEmpty())
         return;
@@ -632,5 +657,6 @@ void HelperClient::flushPairChanges()
     for (const QString &pair : changed) {
         Q_EMIT pairUpdated(pair);
         fetchPairStatus(pair); // errors and other counters
+        fetchForecast(pair);
     }
 }

@@ -46,6 +46,9 @@ public:
     QVariantMap diskInfo(const QString &path) const { return m_disks.value(path); }
     QVariantMap smart(const QString &path) const { return m_smart.value(path); }
     QVariantMap pairStatus(const QString &path) const { return m_pairs.value(path); }
+    // Pair1.GetForecast's last answer (empty until one came): asked at the
+    // start and whenever the pair's counts change.
+    QVariantMap forecast(const QString &pair) const { return m_forecasts.value(pair); }
     // The pair a disk belongs to, or an empty string.
     QString pairOfDisk(const QString &diskPath) const;
     // The disk or pair a user names: a pair's name or device
@@ -93,6 +96,7 @@ Q_SIGNALS:
     void diskUpdated(const QString &disk);
     void smartUpdated(const QString &disk);
     void pairUpdated(const QString &pair);
+    void forecastUpdated(const QString &pair);
     void verdictChanged(const QString &disk, const QString &oldVerdict, const QString &verdict);
     void pairStateChanged(const QString &pair, const QString &oldState, const QString &state);
     void attributesReady(const QString &disk, const DmRemap::SmartAttributeList &attributes);
@@ -138,6 +142,7 @@ private:
     void fetchDiskInfo(const QString &disk);
     void fetchSmart(const QString &disk);
     void fetchPairStatus(const QString &pair);
+    void fetchForecast(const QString &pair);
     void fetchSystemStatus();
     // Runs onReply when the call succeeds, reports `action` when it fails.
     template<typename Reply, typename Handler>
@@ -155,6 +160,7 @@ private:
     QHash<QString, QVariantMap> m_disks;
     QHash<QString, QVariantMap> m_smart;
     QHash<QString, QVariantMap> m_pairs;
+    QHash<QString, QVariantMap> m_forecasts;
     // The last status of pairs that went away during a replacement, until
     // its ReplaceFinished names them (PairRemoved may come first).
     QHash<QString, QVariantMap> m_endedPairs;

@@ -70,6 +70,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     addRow(pairForm, QStringLiteral("state"), tr("State:"));
     addRow(pairForm, QStringLiteral("remapped"), tr("Blocks moved to the spare:"));
     addRow(pairForm, QStringLiteral("pending"), tr("Unreadable blocks waiting:"));
+    addRow(pairForm, QStringLiteral("forecast"), tr("Spare forecast:"))->setWordWrap(true);
     addRow(pairForm, QStringLiteral("read-errors"), tr("Read errors:"));
     addRow(pairForm, QStringLiteral("write-errors"), tr("Write errors:"));
     addRow(pairForm, QStringLiteral("device"), tr("Use this device:"));
@@ -130,6 +131,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     connect(client, &HelperClient::diskUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
     connect(client, &HelperClient::smartUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
     connect(client, &HelperClient::pairUpdated, this, [this](const QString &p) { if (p == m_path) refresh(); });
+    connect(client, &HelperClient::forecastUpdated, this, [this](const QString &p) { if (p == m_path) refresh(); });
     connect(client, &HelperClient::structureChanged, this, &OverviewPage::refresh);
     refresh();
 }
@@ -216,6 +218,7 @@ void OverviewPage::refresh()
         set(QStringLiteral("state"), Health::pairStateText(state));
         set(QStringLiteral("remapped"), locale.toString(used));
         set(QStringLiteral("pending"), locale.toString(s.value(QStringLiteral("pending")).toULongLong()));
+        set(QStringLiteral("forecast"), Health::forecastText(m_client->forecast(m_path)));
         set(QStringLiteral("read-errors"), locale.toString(s.value(QStringLiteral("read-errors")).toULongLong()));
         set(QStringLiteral("write-errors"), locale.toString(s.value(QStringLiteral("write-errors")).toULongLong()));
         set(QStringLiteral("device"), s.value(QStringLiteral("device")).toString());

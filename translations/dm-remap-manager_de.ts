@@ -558,6 +558,70 @@ Zustand: %2. %3</translation>
         <source>Type “%1”</source>
         <translation>Typ „%1“</translation>
     </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>elevated</source>
+        <translation>erhöht</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>sehr hoch</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation>Noch nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Full around %1 at the current rate (80% likely between %2 and more than 10 years from now).</source>
+        <translation>Beim jetzigen Tempo um den %1 voll (mit 80 % Wahrscheinlichkeit zwischen %2 und mehr als 10 Jahren von heute).</translation>
+    </message>
+    <message>
+        <source>Full around %1 at the current rate (80% likely between %2 and %3).</source>
+        <translation>Beim jetzigen Tempo um den %1 voll (mit 80 % Wahrscheinlichkeit zwischen %2 und %3).</translation>
+    </message>
+    <message>
+        <source>No forecast: the disk helper cannot keep a history on this computer.</source>
+        <translation>Keine Vorhersage: Der Festplattendienst kann auf diesem Computer keinen Verlauf speichern.</translation>
+    </message>
+    <message>
+        <source>No forecast yet: it needs at least a week of history and three bursts of moved blocks in the last 90 days.</source>
+        <translation>Noch keine Vorhersage: Dafür braucht es mindestens eine Woche Verlauf und drei Schübe verlagerter Blöcke in den letzten 90 Tagen.</translation>
+    </message>
+    <message>
+        <source>No forecast: no blocks were moved in the last 90 days.</source>
+        <translation>Keine Vorhersage: In den letzten 90 Tagen wurden keine Blöcke verlagert.</translation>
+    </message>
+    <message>
+        <source>No forecast: the spare is full.</source>
+        <translation>Keine Vorhersage: Die Ersatzplatte ist voll.</translation>
+    </message>
+    <message>
+        <source>Not within 10 years at the current rate.</source>
+        <translation>Beim jetzigen Tempo nicht innerhalb von 10 Jahren voll.</translation>
+    </message>
+    <message>
+        <source>No forecast.</source>
+        <translation>Keine Vorhersage.</translation>
+    </message>
+    <message>
+        <source>Failure risk of the main disk: %1 (about %2% a year, %3–%4%).</source>
+        <translation>Ausfallrisiko der Hauptplatte: %1 (etwa %2 % pro Jahr, %3–%4 %).</translation>
+    </message>
+    <message>
+        <source>Failure risk of the main disk: %1 (about %2% a year, %3–%4%, by Backblaze&apos;s drive statistics as Scrutiny publishes them).</source>
+        <translation>Ausfallrisiko der Hauptplatte: %1 (etwa %2 % pro Jahr, %3–%4 %, nach den Laufwerksstatistiken von Backblaze, wie Scrutiny sie veröffentlicht).</translation>
+    </message>
 </context>
 <context>
     <name>HelperClient</name>
@@ -1256,6 +1320,10 @@ Zustand: %2. %3</translation>
     <message>
         <source>Wake the disk up and read its SMART data; it spins up and stays awake for a while</source>
         <translation>Die Festplatte wecken und ihre SMART-Daten lesen; sie läuft an und bleibt eine Weile wach</translation>
+    </message>
+    <message>
+        <source>Spare forecast:</source>
+        <translation>Vorhersage Ersatz:</translation>
     </message>
 </context>
 <context>

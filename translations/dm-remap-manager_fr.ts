@@ -558,6 +558,70 @@ Health: %2. %3</source>
         <source>Type “%1”</source>
         <translation>Type «&#xa0;%1&#xa0;»</translation>
     </message>
+    <message>
+        <source>low</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>elevated</source>
+        <translation>accru</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>élevé</translation>
+    </message>
+    <message>
+        <source>severe</source>
+        <translation>très élevé</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Not known yet.</source>
+        <translation>Pas encore connue.</translation>
+    </message>
+    <message>
+        <source>Full around %1 at the current rate (80% likely between %2 and more than 10 years from now).</source>
+        <translation>Plein vers le %1 au rythme actuel (à 80&#xa0;% entre le %2 et plus de 10 ans à partir d’aujourd’hui).</translation>
+    </message>
+    <message>
+        <source>Full around %1 at the current rate (80% likely between %2 and %3).</source>
+        <translation>Plein vers le %1 au rythme actuel (à 80&#xa0;% entre le %2 et le %3).</translation>
+    </message>
+    <message>
+        <source>No forecast: the disk helper cannot keep a history on this computer.</source>
+        <translation>Pas de prévision&#xa0;: le service des disques ne peut pas tenir d’historique sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No forecast yet: it needs at least a week of history and three bursts of moved blocks in the last 90 days.</source>
+        <translation>Pas encore de prévision&#xa0;: il faut au moins une semaine d’historique et trois vagues de blocs déplacés au cours des 90 derniers jours.</translation>
+    </message>
+    <message>
+        <source>No forecast: no blocks were moved in the last 90 days.</source>
+        <translation>Pas de prévision&#xa0;: aucun bloc n’a été déplacé au cours des 90 derniers jours.</translation>
+    </message>
+    <message>
+        <source>No forecast: the spare is full.</source>
+        <translation>Pas de prévision&#xa0;: le disque de secours est plein.</translation>
+    </message>
+    <message>
+        <source>Not within 10 years at the current rate.</source>
+        <translation>Pas plein d’ici 10 ans au rythme actuel.</translation>
+    </message>
+    <message>
+        <source>No forecast.</source>
+        <translation>Pas de prévision.</translation>
+    </message>
+    <message>
+        <source>Failure risk of the main disk: %1 (about %2% a year, %3–%4%).</source>
+        <translation>Risque de panne du disque principal&#xa0;: %1 (environ %2&#xa0;% par an, %3–%4&#xa0;%).</translation>
+    </message>
+    <message>
+        <source>Failure risk of the main disk: %1 (about %2% a year, %3–%4%, by Backblaze&apos;s drive statistics as Scrutiny publishes them).</source>
+        <translation>Risque de panne du disque principal&#xa0;: %1 (environ %2&#xa0;% par an, %3–%4&#xa0;%, d’après les statistiques de disques de Backblaze publiées par Scrutiny).</translation>
+    </message>
 </context>
 <context>
     <name>HelperClient</name>
@@ -1256,6 +1320,10 @@ Health: %2. %3</source>
     <message>
         <source>Wake the disk up and read its SMART data; it spins up and stays awake for a while</source>
         <translation>Réveiller le disque et lire ses données SMART&#xa0;; il démarre et reste éveillé un moment</translation>
+    </message>
+    <message>
+        <source>Spare forecast:</source>
+        <translation>Prévision du secours&#xa0;:</translation>
     </message>
 </context>
 <context>

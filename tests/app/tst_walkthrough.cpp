@@ -315,6 +315,11 @@ void TestWalkthrough::buildMachine()
         sectors << b * 8;
     sectors << machineBlocks * 7 / 10 * 8;
     m_fake->setRemaps(QStringLiteral("safe-sda"), sectors);
+    // Two months of history on a small spare: the overview's forecast line
+    // has dates and the main disk's risk band.
+    m_fake->pair(QStringLiteral("safe-sda"))->info.insert(QStringLiteral("capacity"), qulonglong(2000));
+    for (int day = 60; day >= 1; --day)
+        m_fake->recordRemapHistory(QStringLiteral("safe-sda"), m_fake->now() - day * 86400, 3 + day % 4);
     m_fake->setPending(QStringLiteral("safe-sda"), {machineBlocks / 2 * 8, machineBlocks / 5 * 8});
     m_data = QStringList{QStringLiteral("WDC WD20EZRX-00D8PB0"), QStringLiteral("WD-WCC4M1KXT9Z2"),
                          QStringLiteral("Samsung SSD 860 EVO 250GB"), QStringLiteral("S3YHNX0K812345A"),
@@ -349,6 +354,7 @@ void TestWalkthrough::walk(const Setting &setting)
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE(client.status(), HelperClient::Status::Ready);
         QTRY_VERIFY(!client.smart(m_fake->diskPath(QStringLiteral("sdc"))).isEmpty());
+        QTRY_VERIFY(client.forecast(m_fake->pairPath(QStringLiteral("safe-sda"))).value(QStringLiteral("forecast")).toBool());
         const QRect screen = window.screen()->availableGeometry();
         if (window.frameGeometry().width() > screen.width() || window.frameGeometry().height() > screen.height())
             fail(tag, QStringLiteral("the window (%1×%2) is larger than the screen (%3×%4)")

@@ -1,0 +1,203 @@
+// The spare's forecast in the app (issue 13): HelperClient asks
+// Pair1.GetForecast at the start and whenever a pair's counts change, the
+// pair's overview says it in one line (the date with its 80% interval or why
+// there is none, in the app's own words, and the main disk's risk band). The
+// double answers with the helper's own history store and forecast over
+// synthetic remap events.
+#include "devicemodel.h"
+#include "fakehelper.h"
+#include "forecast.h"
+#include "health.h"
+#include "helperclient.h"
+#include "historyfeed.h"
+#include "notifier.h"
+#include "overviewpage.h"
+#include "privatebus.h"
+#include "translations.h"
+
+#include <QApplication>
+#include <QDBusMessage>
+#include <QDBusReply>
+#include <QDateTime>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+namespace {
+constexpr qulonglong GB = 1000ull * 1000 * 1000;
+constexpr qint64 day = 86400;
+const qint64 now = QDateTime(QDate(2026, 6, 1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+} // namespace
+
+class TestForecast : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        DmRemap::registerDBusTypes();
+        QVERIFY2(m_bus.start(), qPrintable(m_bus.errorString()));
+    }
+    void init()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        Translations::install(QLocale());
+    }
+
+    void fetchedAtStartAndWhenCountsChange()
+    {
+        FakeHelper fake(m_bus.address());
+        fake.nowSecs = now;
+        fake.addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB);
+        fake.setSmartFixture(QStringLiteral("sda"), QStringLiteral("ide-damaged-failing.json"));
+        fake.addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 64 * GB);
+        fake.addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+        // 60 days of two blocks a day, 120 of 400 slots used.
+        fake.pair(QStringLiteral("safe"))->info.insert(QStringLiteral("capacity"), qulonglong(400));
+        QList<qulonglong> sectors;
+        for (int d = 60; d >= 1; --d) {
+            fake.recordRemapHistory(QStringLiteral("safe"), now - d * day + day / 2, 2);
+            sectors << qulonglong(d) * 16 << qulonglong(d) * 16 + 8;
+        }
+        std::sort(sectors.begin(), sectors.end());
+        fake.setRemaps(QStringLiteral("safe"), sectors);
+        QVERIFY(fake.registerService());
+
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("forecast-app"));
+        HelperClient client(bus);
+        DeviceModel devices(&client);
+        Notifier notifier(&client, bus, &settings);
+        const QString pair = fake.pairPath(QStringLiteral("safe"));
+        QTRY_VERIFY(!client.forecast(pair).isEmpty());
+        // (The fake's signals from building the machine are relayed late and
+        // may ask once more.)
+        const int asked = fake.calls.value(QStringLiteral("GetForecast"));
+        QVERIFY(asked >= 1);
+        QVariantMap forecast = client.forecast(pair);
+        QVERIFY2(forecast.value(QStringLiteral("forecast")).toBool(), qPrintable(forecast.value(QStringLiteral("reason")).toString()));
+        QCOMPARE(forecast.value(QStringLiteral("used")).toULongLong(), 120ull);
+        // 280 slots left at 2 a day: about 140 days.
+        const double daysLeft = forecast.value(QStringLiteral("days-left")).toDouble();
+        QVERIFY2(daysLeft > 100 && daysLeft < 180, qPrintable(QString::number(daysLeft)));
+
+        OverviewPage page(&client, &devices, &notifier);
+        page.setObject(pair);
+        const QString dates = QStringLiteral("Full around %1 at the current rate (80% likely between %2 and %3).")
+                                      .arg(Health::forecastDate(forecast.value(QStringLiteral("likely")).toLongLong()),
+                                           Health::forecastDate(forecast.value(QStringLiteral("earliest")).toLongLong()),
+                                           Health::forecastDate(forecast.value(QStringLiteral("latest")).toLongLong()));
+        QVERIFY2(page.valueText(QStringLiteral("forecast")).startsWith(dates + QStringLiteral(" Failure risk of the main disk: ")),
+                 qPrintable(page.valueText(QStringLiteral("forecast"))));
+        const QString band = forecast.value(QStringLiteral("risk-band")).toString();
+        QVERIFY(!band.isEmpty());
+        QVERIFY2(page.valueText(QStringLiteral("forecast")).contains(Health::riskBandText(band) + QStringLiteral(" (about ")),
+                 qPrintable(page.valueText(QStringLiteral("forecast"))));
+        QVERIFY(page.valueText(QStringLiteral("forecast")).endsWith(QStringLiteral("by Backblaze's drive statistics as Scrutiny publishes them).")));
+
+        // A burst moves 40 blocks: asked again, the date comes closer.
+        QList<qulonglong> burst;
+        for (qulonglong i = 0; i < 40; ++i)
+            burst << 1'000'000 + i * 8;
+        fake.addRemaps(QStringLiteral("safe"), burst);
+        QTRY_COMPARE(client.forecast(pair).value(QStringLiteral("used")).toULongLong(), 160ull);
+        QVERIFY(fake.calls.value(QStringLiteral("GetForecast")) > asked);
+        QVERIFY(client.forecast(pair).value(QStringLiteral("likely")).toLongLong() < forecast.value(QStringLiteral("likely")).toLongLong());
+        QTRY_VERIFY(page.valueText(QStringLiteral("forecast")).startsWith(
+                QStringLiteral("Full around %1").arg(Health::forecastDate(client.forecast(pair).value(QStringLiteral("likely")).toLongLong()))));
+
+        // German: the app's sentence, with the helper's codes only.
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        Translations::install(QLocale());
+        const QString german = Health::forecastText(client.forecast(pair));
+        QVERIFY2(!german.contains(QStringLiteral("Full around")) && !german.contains(QStringLiteral("risk")), qPrintable(german));
+    }
+
+    // Each reason the helper gives (its own codes, from its own map) has a
+    // sentence of the app's, translated, never the helper's English.
+    void reasonsInTheAppsWords()
+    {
+        const QList<Forecast::NoForecastReason> reasons{
+                Forecast::NoForecastReason::TooLittleHistory, Forecast::NoForecastReason::NoRemapsInWindow,
+                Forecast::NoForecastReason::AlreadyFull, Forecast::NoForecastReason::BeyondHorizon};
+        for (const QLocale &locale : {QLocale(QLocale::English), QLocale(QLocale::German), QLocale(QLocale::French)}) {
+            QLocale::setDefault(locale);
+            Translations::install(locale);
+            QStringList seen;
+            for (Forecast::NoForecastReason reason : reasons) {
+                Forecast::SpareForecast none;
+                none.reason = reason;
+                QVariantMap map = HistoryFeed::forecastMap(none, 100, 10, now);
+                map.insert(QStringLiteral("history-available"), true);
+                HistoryFeed::addRisk(&map, std::nullopt, 0);
+                const QString text = Health::forecastText(map);
+                QVERIFY2(!seen.contains(text) && text != Health::forecastText({{QStringLiteral("forecast"), false}}),
+                         qPrintable(text));
+                QVERIFY2(!text.contains(map.value(QStringLiteral("reason-text")).toString()), qPrintable(text));
+                if (locale.language() != QLocale::English)
+                    QVERIFY2(!text.startsWith(QStringLiteral("No forecast")) && !text.startsWith(QStringLiteral("Not ")),
+                             qPrintable(text));
+                seen << text;
+            }
+        }
+    }
+
+    // A new pair: too little history, said so; an NVMe main disk gives no
+    // risk band, and the line has none.
+    void noForecastYet()
+    {
+        FakeHelper fake(m_bus.address());
+        fake.addDisk(QStringLiteral("nvme0n1"), QStringLiteral("/dev/nvme0n1"), QStringLiteral("nvme"), 500 * GB);
+        fake.addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 64 * GB);
+        fake.addPair(QStringLiteral("young"), QStringLiteral("nvme0n1"), QStringLiteral("sdb"));
+        fake.addRemaps(QStringLiteral("young"), {8, 16});
+        QVERIFY(fake.registerService());
+        QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("young-app"));
+        HelperClient client(bus);
+        const QString pair = fake.pairPath(QStringLiteral("young"));
+        QTRY_VERIFY(!client.forecast(pair).isEmpty());
+        QCOMPARE(client.forecast(pair).value(QStringLiteral("reason")).toString(), QStringLiteral("too-little-history"));
+        QCOMPARE(Health::forecastText(client.forecast(pair)),
+                 QStringLiteral("No forecast yet: it needs at least a week of history and three bursts of moved blocks "
+                                "in the last 90 days."));
+        QCOMPARE(Health::forecastText({}), QStringLiteral("Not known yet."));
+    }
+
+    // The double's GetHistory is the helper's: the recorded events per
+    // bucket, the helper's range checks.
+    void doubleAnswersHistoryAsTheHelper()
+    {
+        FakeHelper fake(m_bus.address());
+        fake.nowSecs = now;
+        fake.addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB);
+        fake.addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 64 * GB);
+        fake.addPair(QStringLiteral("safe"), QStringLiteral("sda"), QStringLiteral("sdb"));
+        for (int d = 10; d >= 1; --d)
+            fake.recordRemapHistory(QStringLiteral("safe"), now - d * day + 3600, quint64(d), 1);
+        QVERIFY(fake.registerService());
+        QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("history-app"));
+        auto call = [&](qlonglong from, qlonglong to, qlonglong resolution) {
+            QDBusMessage m = QDBusMessage::createMethodCall(QStringLiteral("org.dmremap.Manager1"), fake.pairPath(QStringLiteral("safe")),
+                                                            QStringLiteral("org.dmremap.Pair1"), QStringLiteral("GetHistory"));
+            m << from << to << resolution;
+            return bus.call(m, QDBus::BlockWithGui);
+        };
+        const QDBusMessage reply = call(now - 10 * day, now, day);
+        QVERIFY2(reply.type() == QDBusMessage::ReplyMessage, qPrintable(reply.errorMessage()));
+        const QList<QVariantMap> buckets = qdbus_cast<QList<QVariantMap>>(reply.arguments().constFirst());
+        QCOMPARE(buckets.size(), 10);
+        QCOMPARE(buckets.first().value(QStringLiteral("moved")).toULongLong(), 10ull);
+        QCOMPARE(buckets.first().value(QStringLiteral("pending")).toULongLong(), 1ull);
+        QCOMPARE(buckets.last().value(QStringLiteral("moved")).toULongLong(), 1ull);
+        QCOMPARE(buckets.first().value(QStringLiteral("start")).toLongLong(), now - 10 * day);
+        QCOMPARE(call(now, now - day, day).errorName(), QStringLiteral("org.dmremap.Error.InvalidArgument"));
+    }
+
+private:
+    PrivateBus m_bus;
+};
+
+QTEST_MAIN(TestForecast)
+#include "tst_forecast.moc"
