@@ -21,6 +21,8 @@ const QString openAction = QStringLiteral("default");
 constexpr qint64 firstRunMs = 2 * 60 * 1000;
 // Reminders: 1, 2, 4 ... days after the previous notice, at most monthly.
 constexpr int maxReminderDays = 32;
+// A spare forecast to be full within this many days is told.
+constexpr int spareFullSoonDays = 30;
 } // namespace
 
 Notifier::Notifier(HelperClient *client, const QDBusConnection &sessionBus, QSettings *settings,
@@ -42,6 +44,7 @@ Notifier::Notifier(HelperClient *client, const QDBusConnection &sessionBus, QSet
     m_reminders.start();
     connect(client, &HelperClient::structureChanged, this, &Notifier::scheduleCheck);
     connect(client, &HelperClient::pairUpdated, this, &Notifier::scheduleCheck);
+    connect(client, &HelperClient::forecastUpdated, this, &Notifier::scheduleCheck);
     connect(client, &HelperClient::smartUpdated, this, &Notifier::scheduleCheck);
     connect(client, &HelperClient::diskUpdated, this, &Notifier::scheduleCheck);
     connect(client, &HelperClient::replaceFinished, this, &Notifier::replaceFinished);
@@ -202,6 +205,8 @@ void Notifier::checkPair(const QString &path)
         m_settings->setValue(key + QStringLiteral("/pending"), pending);
     }
 
+    checkForecast(path, key, name, item, ignored);
+
     // A disk that is gone has no path any more: name it as last seen.
     for (const QString &role : {QStringLiteral("main-path"), QStringLiteral("spare-path")}) {
         const QString diskPath = status.value(role).toString();
@@ -236,6 +241,34 @@ void Notifier::checkPair(const QString &path)
     }
     if (!state.isEmpty() && stateSpeak != Speak::Later)
         m_settings->setValue(key + QStringLiteral("/state"), state);
+}
+
+// Told once when the pair's spare enters the 30-day window, not reminded: the
+// bad blocks and the spare's state have their own reminders.
+void Notifier::checkForecast(const QString &path, const QString &key, const QString &name, const QString &item,
+                             bool ignored)
+{
+    const QVariantMap forecast = m_client->forecast(path);
+    if (forecast.isEmpty())
+        return; // not asked yet: what was seen stays
+    const bool soon = Health::spareFullWithin(forecast, m_clock().toSecsSinceEpoch(), spareFullSoonDays);
+    const bool seen = m_settings->value(key + QStringLiteral("/spare-full-soon"), false).toBool();
+    const Speak speak = ignored ? Speak::No : schedule(key + QStringLiteral("/forecast"), soon && !seen, false);
+    if (speak == Speak::News) {
+        const QString latest = forecast.value(QStringLiteral("latest-beyond-horizon")).toBool()
+            ? tr("more than 10 years from now")
+            : Health::forecastDate(forecast.value(QStringLiteral("latest")).toLongLong());
+        tell(key + QStringLiteral("/forecast"), path,
+             tr("Spare of pair “%1” full around %2")
+                 .arg(name, Health::forecastDate(forecast.value(QStringLiteral("likely")).toLongLong())),
+             tr("At the current rate the spare disk of pair “%1” will be full around %2 (80% likely between %3 and "
+                "%4). Replace the main disk before then (Replace main disk… on the pair's overview).")
+                 .arg(name, Health::forecastDate(forecast.value(QStringLiteral("likely")).toLongLong()),
+                      Health::forecastDate(forecast.value(QStringLiteral("earliest")).toLongLong()), latest),
+             Urgency::Normal, item);
+    }
+    if (speak != Speak::Later)
+        m_settings->setValue(key + QStringLiteral("/spare-full-soon"), soon);
 }
 
 QString Notifier::missingDiskText(const QString &key, const QString &name, const QVariantMap &status) const

@@ -5,7 +5,8 @@
 // soon after a report wait for the end of a short window and are told
 // together. A problem that stays is recalled on a diminishing schedule (as
 // smartd -M diminishing): 1, 2, 4, 8 ... days after the previous notice. The
-// first start on an account tells what it finds in one summary. One
+// first start on an account tells what it finds in one summary. A spare
+// forecast to be full within 30 days is told once, when it first is. One
 // persistent notification per problem, replaced when the problem grows, with
 // an action that opens the window on that device. Sent over
 // org.freedesktop.Notifications; QSystemTrayIcon's balloon is the fallback.
@@ -75,6 +76,7 @@ private:
               Urgency urgency, const QString &item);
     void checkPair(const QString &path);
     void checkDisk(const QString &path);
+    void checkForecast(const QString &path, const QString &key, const QString &name, const QString &item, bool ignored);
     // A replacement of a pair's main disk ended: always told.
     void replaceFinished(const QString &pair, const QVariantMap &lastStatus, const QString &result);
     QString missingDiskText(const QString &key, const QString &name, const QVariantMap &status) const;

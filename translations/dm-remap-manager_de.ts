@@ -1107,6 +1107,18 @@ Zustand: %2. %3</translation>
         <source>Copying pair “%1” to %2 failed: one of the disks failed during the copy. The pair goes on on its old disks; look at the health of %2 and of the main disk before trying again.</source>
         <translation>Das Kopieren des Paars „%1“ auf %2 ist gescheitert: Eine der Festplatten ist beim Kopieren ausgefallen. Das Paar arbeitet mit seinen bisherigen Platten weiter; prüfen Sie den Zustand von %2 und der Hauptplatte, bevor Sie es erneut versuchen.</translation>
     </message>
+    <message>
+        <source>more than 10 years from now</source>
+        <translation>mehr als 10 Jahren von heute</translation>
+    </message>
+    <message>
+        <source>Spare of pair “%1” full around %2</source>
+        <translation>Ersatzplatte des Paars „%1“ um den %2 voll</translation>
+    </message>
+    <message>
+        <source>At the current rate the spare disk of pair “%1” will be full around %2 (80% likely between %3 and %4). Replace the main disk before then (Replace main disk… on the pair&apos;s overview).</source>
+        <translation>Beim jetzigen Tempo ist die Ersatzplatte des Paars „%1“ um den %2 voll (mit 80 % Wahrscheinlichkeit zwischen %3 und %4). Ersetzen Sie die Hauptplatte vorher („Hauptplatte ersetzen …“ in der Übersicht des Paars).</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>

@@ -1107,6 +1107,18 @@ Health: %2. %3</source>
         <source>Copying pair “%1” to %2 failed: one of the disks failed during the copy. The pair goes on on its old disks; look at the health of %2 and of the main disk before trying again.</source>
         <translation>La copie de la paire «&#xa0;%1&#xa0;» sur %2 a échoué&#xa0;: l’un des disques a défailli pendant la copie. La paire continue sur ses anciens disques&#xa0;; vérifiez la santé de %2 et du disque principal avant de réessayer.</translation>
     </message>
+    <message>
+        <source>more than 10 years from now</source>
+        <translation>plus de 10 ans à partir d’aujourd’hui</translation>
+    </message>
+    <message>
+        <source>Spare of pair “%1” full around %2</source>
+        <translation>Secours de la paire «&#xa0;%1&#xa0;» plein vers le %2</translation>
+    </message>
+    <message>
+        <source>At the current rate the spare disk of pair “%1” will be full around %2 (80% likely between %3 and %4). Replace the main disk before then (Replace main disk… on the pair&apos;s overview).</source>
+        <translation>Au rythme actuel, le disque de secours de la paire «&#xa0;%1&#xa0;» sera plein vers le %2 (à 80&#xa0;% entre le %3 et le %4). Remplacez le disque principal avant («&#xa0;Remplacer le disque principal…&#xa0;» dans l’aperçu de la paire).</translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>

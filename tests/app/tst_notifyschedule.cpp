@@ -4,6 +4,7 @@
 // coalescing window together at its end), reminders of a problem that stays
 // 1, 2, 4, 8 ... days after the previous notice; and what each one says.
 #include "fakehelper.h"
+#include "health.h"
 #include "helperclient.h"
 #include "notifier.h"
 #include "privatebus.h"
@@ -169,6 +170,126 @@ private Q_SLOTS:
                                 "moved. Your data is safe, but the main disk is wearing out."));
         QVERIFY(!told.at(0).at(3).toBool());
         QCOMPARE(told.at(0).at(2).toString(), Notifier::iconFor(false));
+        fake.unregisterService();
+    }
+
+    // The spare forecast to be full within 30 days: told once, when the pair
+    // enters that window, over 30 simulated days with a burst a day; not
+    // again after a restart of the app. A new account whose pair is already
+    // inside the window hears of it in the first start's summary.
+    void spareFullSoon()
+    {
+        FakeHelper fake(m_bus.address());
+        fake.addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB);
+        fake.addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 64 * GB);
+        fake.addPair(QStringLiteral("ageing"), QStringLiteral("sda"), QStringLiteral("sdb"));
+        // 60 days of 4 blocks a day; 160 slots left: about 40 days.
+        fake.pair(QStringLiteral("ageing"))->info.insert(QStringLiteral("capacity"), qulonglong(400));
+        QDateTime now = QDateTime(QDate(2026, 3, 1), QTime(0, 0), QTimeZone::utc());
+        const QDateTime start = now;
+        fake.nowSecs = now.toSecsSinceEpoch();
+        QList<qulonglong> sectors;
+        for (qulonglong d = 60; d >= 1; --d) {
+            fake.recordRemapHistory(QStringLiteral("ageing"), fake.nowSecs - qint64(d) * 86400 + 43200, 4);
+            for (qulonglong i = 0; i < 4; ++i)
+                sectors << (d * 4 + i) * 8;
+        }
+        std::sort(sectors.begin(), sectors.end());
+        fake.setRemaps(QStringLiteral("ageing"), sectors);
+        QVERIFY(fake.registerService());
+
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("state.ini")), QSettings::IniFormat);
+        settings.setValue(QStringLiteral("notifier/started"), true);
+        settings.setValue(QStringLiteral("pair-ageing/remapped"), 240);
+        const QString pair = fake.pairPath(QStringLiteral("ageing"));
+        const QString summaryStart = QStringLiteral("Spare of pair “ageing” full around ");
+        QList<QList<QVariant>> forecastNotices;
+        int dayTold = -1;
+        {
+            QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("soon-app"));
+            HelperClient client(bus);
+            Notifier notifier(&client, bus, &settings);
+            notifier.setClock([&now] { return now; });
+            notifier.setSettleInterval(50);
+            QSignalSpy told(&notifier, &Notifier::notified);
+            QTRY_COMPARE(client.status(), HelperClient::Status::Ready);
+            QTRY_VERIFY(!client.forecast(pair).isEmpty());
+            QVERIFY(client.forecast(pair).value(QStringLiteral("days-left")).toDouble() > 30);
+            QTest::qWait(300);
+            QCOMPARE(told.count(), 0);
+
+            for (int d = 1; d <= 30; ++d) {
+                now = now.addDays(1);
+                fake.nowSecs = now.toSecsSinceEpoch();
+                const qulonglong used = 240 + 4 * d;
+                fake.addRemaps(QStringLiteral("ageing"), {10'000'000 + 64 * qulonglong(d), 10'000'008 + 64 * qulonglong(d),
+                                                         10'000'016 + 64 * qulonglong(d), 10'000'024 + 64 * qulonglong(d)});
+                QTRY_COMPARE(client.forecast(pair).value(QStringLiteral("used")).toULongLong(), used);
+                notifier.check();
+                QTest::qWait(100);
+                for (const QList<QVariant> &n : std::as_const(told))
+                    if (n.at(0).toString().startsWith(summaryStart)) {
+                        forecastNotices << n;
+                        if (dayTold < 0)
+                            dayTold = d;
+                    }
+                if (dayTold == d) {
+                    const QVariantMap f = client.forecast(pair);
+                    QVERIFY(Health::spareFullWithin(f, now.toSecsSinceEpoch(), 30));
+                    QCOMPARE(forecastNotices.constLast().at(1).toString(),
+                             QStringLiteral("At the current rate the spare disk of pair “ageing” will be full around %1 (80% "
+                                            "likely between %2 and %3). Replace the main disk before then (Replace main "
+                                            "disk… on the pair's overview).")
+                                     .arg(Health::forecastDate(f.value(QStringLiteral("likely")).toLongLong()),
+                                          Health::forecastDate(f.value(QStringLiteral("earliest")).toLongLong()),
+                                          Health::forecastDate(f.value(QStringLiteral("latest")).toLongLong())));
+                } else if (dayTold < 0) {
+                    QVERIFY2(!Health::spareFullWithin(client.forecast(pair), now.toSecsSinceEpoch(), 30), qPrintable(QString::number(d)));
+                }
+                told.clear();
+            }
+        }
+        // Told once, on the day the likely date came within 30 days (about
+        // day 10 at 4 blocks a day), as news, not critical.
+        QCOMPARE(forecastNotices.size(), 1);
+        QVERIFY2(dayTold >= 3 && dayTold <= 20, qPrintable(QString::number(dayTold)));
+        QVERIFY(!forecastNotices.first().at(3).toBool());
+        QCOMPARE(forecastNotices.first().at(2).toString(), Notifier::iconFor(false));
+        QVERIFY(start.daysTo(now) == 30);
+
+        // The app starts again: unchanged news is not told again.
+        {
+            QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("soon-app-2"));
+            HelperClient client(bus);
+            Notifier notifier(&client, bus, &settings);
+            notifier.setClock([&now] { return now; });
+            notifier.setSettleInterval(50);
+            QSignalSpy told(&notifier, &Notifier::notified);
+            QTRY_VERIFY(!client.forecast(pair).isEmpty());
+            QTest::qWait(300);
+            notifier.check();
+            for (const QList<QVariant> &n : std::as_const(told))
+                QVERIFY2(!n.at(0).toString().startsWith(summaryStart), qPrintable(n.at(1).toString()));
+        }
+
+        // A new account: the first start's summary names the pair.
+        QSettings fresh(dir.filePath(QStringLiteral("fresh.ini")), QSettings::IniFormat);
+        fresh.setValue(QStringLiteral("pair-ageing/remapped"), 360); // no news of bad blocks: only the forecast
+        {
+            QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("soon-app-3"));
+            HelperClient client(bus);
+            Notifier notifier(&client, bus, &fresh);
+            notifier.setClock([&now] { return now; });
+            notifier.setSettleInterval(50);
+            QSignalSpy told(&notifier, &Notifier::notified);
+            QTRY_VERIFY(!client.forecast(pair).isEmpty());
+            QTRY_VERIFY(told.count() >= 1);
+            QTest::qWait(300);
+            QCOMPARE(told.count(), 1);
+            QCOMPARE(told.at(0).at(0).toString(), QStringLiteral("Disks that need attention"));
+            QVERIFY(told.at(0).at(1).toString().contains(QStringLiteral("pair “ageing”")));
+        }
         fake.unregisterService();
     }
 
