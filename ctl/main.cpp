@@ -413,11 +413,14 @@ int Client::check()
     if (target) {
         out << "dm-remap target: loaded, version " << s.value(QStringLiteral("remap-target-version")).toString() << "\n";
     } else if (deviceMapper) {
-        out << "dm-remap target: cannot be loaded: install dm-remap-dkms and linux-headers-" << kernel
-            << " (then: dkms autoinstall)\n";
+        const QString install = QStringLiteral("dm-remap-dkms and linux-headers-%1 (then: dkms autoinstall)").arg(kernel);
         if (lockdown == QLatin1String("integrity") || lockdown == QLatin1String("confidentiality"))
-            out << "  the kernel is locked down and loads only signed modules: enrol DKMS's key with "
-                   "\"mokutil --import /var/lib/dkms/mok.pub\" and reboot\n";
+            out << "dm-remap target: cannot be loaded: the kernel is locked down and loads only modules signed by a key it "
+                   "trusts: enrol DKMS's key with \"mokutil --import /var/lib/dkms/mok.pub\" and reboot (if the module is "
+                   "not installed, first install "
+                << install << ")\n";
+        else
+            out << "dm-remap target: cannot be loaded: install " << install << "\n";
     }
     if (smartctl.isEmpty())
         out << "smartctl: missing: install smartmontools\n";
