@@ -390,6 +390,26 @@ void HelperClient::abortSelfTest(const QString &disk)
           tr("Stopping the self-test"), [this, disk](const QDBusPendingReply<> &) { fetchSmart(disk); });
 }
 
+void HelperClient::fetchPairHistory(const QString &pair, qint64 from, qint64 to, qint64 resolution)
+{
+    // The chart says why it is empty; no error bar for it.
+    QDBusMessage call = QDBusMessage::createMethodCall(m_service, pair, QStringLiteral("org.dmremap.Pair1"),
+                                                       QStringLiteral("GetHistory"));
+    call << from << to << resolution;
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, generation, pair, from, resolution] {
+        watcher->deleteLater();
+        QDBusPendingReply<QList<QVariantMap>> reply = *watcher;
+        if (generation != m_generation)
+            return;
+        if (reply.isError())
+            Q_EMIT pairHistoryFailed(pair, ErrorText::describe(reply.error()));
+        else
+            Q_EMIT pairHistoryReady(pair, from, resolution, reply.value());
+    });
+}
+
 void HelperClient::fetchMap(const QString &pair, qulonglong first, qulonglong length, uint buckets)
 {
     OrgDmremapPair1Interface proxy(m_service, pair, m_bus);

@@ -3,6 +3,7 @@
 #include "devicemodel.h"
 #include "health.h"
 #include "helperclient.h"
+#include "historychart.h"
 #include "notifier.h"
 
 #include <QCheckBox>
@@ -27,6 +28,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     , m_forms(new QStackedWidget(this))
     , m_diskForm(new QWidget(this))
     , m_pairForm(new QWidget(this))
+    , m_history(new HistoryPage(client, this))
     , m_gauge(new QProgressBar(this))
     , m_ignore(new QCheckBox(tr("Don't show &notifications about this device"), this))
     , m_remove(new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this))
@@ -115,6 +117,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     layout->addSpacing(8);
     layout->addWidget(m_replaceBox);
     layout->addWidget(m_forms);
+    layout->addWidget(m_history, 1);
     layout->addStretch();
     layout->addLayout(buttons);
 
@@ -182,6 +185,8 @@ void OverviewPage::refresh()
     m_ignore->setVisible(isPair || isDisk);
     m_remove->setVisible(isPair);
     m_replace->setVisible(isPair);
+    m_history->setVisible(isPair);
+    m_history->setObject(isPair ? m_path : QString());
     // A helper that says "asleep" can wake the disk (Smart1.Wake).
     m_wake->setVisible(isDisk && m_client->smart(m_path).value(QStringLiteral("asleep")).toBool());
     m_replaceBox->setVisible(false);

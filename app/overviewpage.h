@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class DeviceModel;
+class HistoryPage;
 class HelperClient;
 class Notifier;
 class QCheckBox;
@@ -34,6 +35,8 @@ public:
     QPushButton *cancelReplaceButton() const { return m_cancelReplace; }
     // For a disk found asleep: read its SMART data, waking it.
     QPushButton *wakeButton() const { return m_wake; }
+    // A pair's history chart with the spare's forecast, below its figures.
+    HistoryPage *historyPage() const { return m_history; }
 
 Q_SIGNALS:
     void removePairRequested(const QString &pair);
@@ -57,6 +60,7 @@ private:
     QStackedWidget *m_forms;
     QWidget *m_diskForm;
     QWidget *m_pairForm;
+    HistoryPage *m_history;
     QProgressBar *m_gauge;
     QCheckBox *m_ignore;
     QPushButton *m_remove;

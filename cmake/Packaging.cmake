@@ -95,7 +95,7 @@ set(CPACK_DEBIAN_MANAGER_PACKAGE_SHLIBDEPS ON)
 # The SVG icon engine and the platform plugins are loaded at run time, so
 # dpkg-shlibdeps cannot see them.
 set(CPACK_DEBIAN_MANAGER_PACKAGE_DEPENDS
-    "dm-remap-helper (= ${PROJECT_VERSION}), libqt6svg6, qt6-qpa-plugins")
+    "dm-remap-helper (= ${PROJECT_VERSION}), libqt6svg6, libqt6charts6, qt6-qpa-plugins")
 set(CPACK_DEBIAN_MANAGER_PACKAGE_CONTROL_EXTRA ${debian_out}/manager/conffiles)
 set(CPACK_DEBIAN_MANAGER_DESCRIPTION
 "desktop app for disk health and dm-remap pairs

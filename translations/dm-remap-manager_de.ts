@@ -703,6 +703,65 @@ Zustand: %2. %3</translation>
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Blocks moved to the spare</source>
+        <translation>Auf die Ersatzplatte verlagerte Blöcke</translation>
+    </message>
+    <message>
+        <source>Blocks found unreadable</source>
+        <translation>Als unlesbar gefundene Blöcke</translation>
+    </message>
+    <message>
+        <source>Forecast: spare full</source>
+        <translation>Vorhersage: Ersatzplatte voll</translation>
+    </message>
+    <message>
+        <source>80% interval</source>
+        <translation>80-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blöcke</translation>
+    </message>
+    <message>
+        <source>History chart</source>
+        <translation>Verlaufsdiagramm</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Verlauf wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No blocks were moved or found unreadable in this time.</source>
+        <translation>In diesem Zeitraum wurden keine Blöcke verlagert oder als unlesbar gefunden.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Disk Remap Manager</source>

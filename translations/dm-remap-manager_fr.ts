@@ -703,6 +703,65 @@ Health: %2. %3</source>
     </message>
 </context>
 <context>
+    <name>HistoryPage</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Dernière année</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Blocks moved to the spare</source>
+        <translation>Blocs déplacés sur le secours</translation>
+    </message>
+    <message>
+        <source>Blocks found unreadable</source>
+        <translation>Blocs trouvés illisibles</translation>
+    </message>
+    <message>
+        <source>Forecast: spare full</source>
+        <translation>Prévision&#xa0;: secours plein</translation>
+    </message>
+    <message>
+        <source>80% interval</source>
+        <translation>Intervalle à 80&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blocs</translation>
+    </message>
+    <message>
+        <source>History chart</source>
+        <translation>Graphique de l’historique</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>L’historique n’a pas pu être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Lecture de l’historique…</translation>
+    </message>
+    <message>
+        <source>No blocks were moved or found unreadable in this time.</source>
+        <translation>Aucun bloc n’a été déplacé ni trouvé illisible pendant cette période.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Disk Remap Manager</source>

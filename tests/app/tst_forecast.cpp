@@ -8,6 +8,7 @@
 #include "fakehelper.h"
 #include "forecast.h"
 #include "health.h"
+#include "historychart.h"
 #include "helperclient.h"
 #include "historyfeed.h"
 #include "notifier.h"
@@ -16,6 +17,9 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QLineSeries>
 #include <QDBusMessage>
 #include <QDBusReply>
 #include <QDateTime>
@@ -193,6 +197,60 @@ private Q_SLOTS:
         QCOMPARE(buckets.last().value(QStringLiteral("moved")).toULongLong(), 1ull);
         QCOMPARE(buckets.first().value(QStringLiteral("start")).toLongLong(), now - 10 * day);
         QCOMPARE(call(now, now - day, day).errorName(), QStringLiteral("org.dmremap.Error.InvalidArgument"));
+    }
+
+    // The History tab: ten years of daily history drawn in one go (one
+    // replace() per series), the running total ending at the pair's count,
+    // the forecast line to the spare's capacity, the range selector.
+    void historyChart()
+    {
+        FakeHelper fake(m_bus.address());
+        const qint64 realNow = QDateTime::currentSecsSinceEpoch();
+        fake.addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB);
+        fake.addDisk(QStringLiteral("sdb"), QStringLiteral("/dev/sdb"), QStringLiteral("ssd"), 64 * GB);
+        fake.addPair(QStringLiteral("old"), QStringLiteral("sda"), QStringLiteral("sdb"));
+        fake.pair(QStringLiteral("old"))->info.insert(QStringLiteral("capacity"), qulonglong(7400));
+        constexpr int days = 3650;
+        QList<qulonglong> sectors;
+        for (int d = days; d >= 1; --d) {
+            fake.recordRemapHistory(QStringLiteral("old"), realNow - qint64(d) * day + 3600, 2, d % 7 == 0 ? 1 : 0);
+            sectors << qulonglong(d) * 16 << qulonglong(d) * 16 + 8;
+        }
+        std::sort(sectors.begin(), sectors.end());
+        fake.setRemaps(QStringLiteral("old"), sectors);
+        QVERIFY(fake.registerService());
+        QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("chart-app"));
+        HelperClient client(bus);
+        const QString pair = fake.pairPath(QStringLiteral("old"));
+        QTRY_VERIFY(client.forecast(pair).value(QStringLiteral("forecast")).toBool());
+
+        HistoryPage page(&client);
+        page.resize(800, 500);
+        page.show();
+        page.setRange(HistoryChart::Range::All);
+        QElapsedTimer timer;
+        timer.start();
+        page.setObject(pair);
+        QTRY_VERIFY_WITH_TIMEOUT(page.movedSeries()->count() > days, 10000);
+        const qint64 fetched = timer.elapsed();
+        QCOMPARE(page.movedSeries()->count(), page.shown().moved.size());
+        QCOMPARE(page.movedSeries()->at(page.movedSeries()->count() - 1).y(), double(2 * days));
+        QCOMPARE(page.pendingSeries()->at(page.pendingSeries()->count() - 1).y(), double(days / 7));
+        QCOMPARE(page.forecastSeries()->count(), 2);
+        QCOMPARE(page.forecastSeries()->at(1).y(), 7400.0);
+        QCOMPARE(qint64(page.forecastSeries()->at(1).x()), client.forecast(pair).value(QStringLiteral("likely")).toLongLong() * 1000);
+        timer.restart();
+        QPixmap frame = page.grab();
+        const qint64 painted = timer.elapsed();
+        QVERIFY(!frame.isNull());
+        qInfo("ten years of days: fetched and set in %lld ms, painted in %lld ms", fetched, painted);
+        QVERIFY2(painted < 1000, qPrintable(QString::number(painted)));
+
+        // 30 days: quarter days, about 120 buckets.
+        page.setRange(HistoryChart::Range::Month);
+        QTRY_VERIFY(page.movedSeries()->count() > 100 && page.movedSeries()->count() < 130);
+        QCOMPARE(page.movedSeries()->at(page.movedSeries()->count() - 1).y(), double(2 * days));
+        QVERIFY(page.rangeBox()->currentText() == QStringLiteral("Last 30 days"));
     }
 
 private:

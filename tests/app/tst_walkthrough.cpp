@@ -13,6 +13,7 @@
 #include "fakehelper.h"
 #include "health.h"
 #include "helperclient.h"
+#include "historychart.h"
 #include "mainwindow.h"
 #include "mappage.h"
 #include "notifier.h"
@@ -34,6 +35,7 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -378,6 +380,9 @@ void TestWalkthrough::walk(const Setting &setting)
                     QTRY_VERIFY(window.smartPage()->findChild<QTableView *>() != nullptr);
                 if (tab == 2)
                     QTRY_VERIFY(window.mapPage()->model()->hasCounts());
+                if (tab == 0 && client.hasPair(row.data(DeviceModel::PathRole).toString())) // the history chart with the forecast line
+                    QTRY_VERIFY(window.overviewPage()->historyPage()->movedSeries()->count() > 0
+                                && window.overviewPage()->historyPage()->forecastSeries()->count() == 2);
                 QTest::qWait(50);
                 const QString where = QStringLiteral("%1 %2, tab %3").arg(tag, row.data().toString(), shown(window.tabs()->tabText(tab)));
                 if (tab == 2) {

@@ -1,0 +1,240 @@
+#include "historychart.h"
+
+#include "health.h"
+#include "helperclient.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLocale>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace HistoryChart {
+
+Request requestFor(Range range, qint64 nowSecs)
+{
+    constexpr qint64 day = 86400;
+    Request r;
+    switch (range) {
+    case Range::Month:
+        r.resolution = day / 4;
+        r.from = nowSecs - 30 * day;
+        break;
+    case Range::Year:
+        r.resolution = day;
+        r.from = nowSecs - 365 * day;
+        break;
+    case Range::All:
+        // The helper keeps days for ever: ten years of them.
+        r.resolution = day;
+        r.from = nowSecs - 3653 * day;
+        break;
+    }
+    r.from = std::max<qint64>(0, r.from / r.resolution * r.resolution);
+    r.to = nowSecs + 1;
+    return r;
+}
+
+Series build(const QList<QVariantMap> &buckets, qulonglong movedNow, const QVariantMap &forecast, qint64 nowSecs)
+{
+    Series s;
+    qulonglong movedInRange = 0;
+    for (const QVariantMap &b : buckets)
+        movedInRange += b.value(QStringLiteral("moved")).toULongLong();
+    double moved = double(movedNow >= movedInRange ? movedNow - movedInRange : 0);
+    double pending = 0;
+    s.moved.reserve(buckets.size() + 1);
+    s.pending.reserve(buckets.size() + 1);
+    if (!buckets.isEmpty()) {
+        const double start = double(buckets.first().value(QStringLiteral("start")).toLongLong()) * 1000;
+        s.moved << QPointF(start, moved);
+        s.pending << QPointF(start, 0);
+    }
+    for (const QVariantMap &b : buckets) {
+        moved += double(b.value(QStringLiteral("moved")).toULongLong());
+        pending += double(b.value(QStringLiteral("pending")).toULongLong());
+        const double end = double(std::min(b.value(QStringLiteral("end")).toLongLong(), nowSecs)) * 1000;
+        s.moved << QPointF(end, moved);
+        s.pending << QPointF(end, pending);
+    }
+    s.maxY = std::max(moved, pending);
+    s.maxX = nowSecs * 1000;
+    if (forecast.value(QStringLiteral("forecast")).toBool()) {
+        const double used = double(forecast.value(QStringLiteral("used")).toULongLong());
+        const double capacity = double(forecast.value(QStringLiteral("capacity")).toULongLong());
+        const QPointF start(double(nowSecs) * 1000, used);
+        auto full = [&](const char *key) {
+            return QPointF(double(forecast.value(QLatin1String(key)).toLongLong()) * 1000, capacity);
+        };
+        s.forecast = {start, full("likely")};
+        s.earliest = {start, full("earliest")};
+        s.latest = {start, full("latest")};
+        s.maxY = std::max(s.maxY, capacity);
+        s.maxX = qint64(s.latest.last().x());
+    }
+    return s;
+}
+
+} // namespace HistoryChart
+
+HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
+    : QWidget(parent)
+    , m_client(client)
+    , m_rangeBox(new QComboBox(this))
+    , m_status(new QLabel(this))
+    , m_chart(new QChart)
+    , m_view(new QChartView(m_chart, this))
+    , m_moved(new QLineSeries(this))
+    , m_pending(new QLineSeries(this))
+    , m_forecast(new QLineSeries(this))
+    , m_earliest(new QLineSeries(this))
+    , m_latest(new QLineSeries(this))
+    , m_interval(new QAreaSeries(m_earliest, m_latest))
+    , m_x(new QDateTimeAxis(this))
+    , m_y(new QValueAxis(this))
+{
+    m_rangeBox->addItem(tr("Last 30 days"), int(HistoryChart::Range::Month));
+    m_rangeBox->addItem(tr("Last year"), int(HistoryChart::Range::Year));
+    m_rangeBox->addItem(tr("All"), int(HistoryChart::Range::All));
+    m_rangeBox->setCurrentIndex(1);
+    m_rangeBox->setAccessibleName(tr("Time range"));
+    m_status->setWordWrap(true);
+    m_moved->setName(tr("Blocks moved to the spare"));
+    m_pending->setName(tr("Blocks found unreadable"));
+    m_forecast->setName(tr("Forecast: spare full"));
+    m_interval->setName(tr("80% interval"));
+    for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{m_interval, m_moved, m_pending, m_forecast}) {
+        m_chart->addSeries(series);
+    }
+    m_chart->addAxis(m_x, Qt::AlignBottom);
+    m_chart->addAxis(m_y, Qt::AlignLeft);
+    for (QAbstractSeries *series : m_chart->series()) {
+        series->attachAxis(m_x);
+        series->attachAxis(m_y);
+    }
+    m_y->setLabelFormat(QStringLiteral("%d"));
+    m_y->setTitleText(tr("Blocks"));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_view->setRenderHint(QPainter::Antialiasing);
+    m_view->setMinimumHeight(240);
+    m_view->setAccessibleName(tr("History chart"));
+    applyPalette();
+
+    auto *top = new QHBoxLayout;
+    auto *rangeLabel = new QLabel(tr("Show:"), this);
+    rangeLabel->setBuddy(m_rangeBox);
+    top->addWidget(rangeLabel);
+    top->addWidget(m_rangeBox);
+    top->addStretch();
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_status);
+    layout->addWidget(m_view, 1);
+
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, &HistoryPage::request);
+    connect(client, &HelperClient::pairHistoryReady, this,
+            [this](const QString &pair, qint64 from, qint64 resolution, const QList<QVariantMap> &buckets) {
+                if (pair == m_pair && from == m_request.from && resolution == m_request.resolution)
+                    showBuckets(buckets);
+            });
+    connect(client, &HelperClient::pairHistoryFailed, this, [this](const QString &pair, const QString &message) {
+        if (pair != m_pair)
+            return;
+        m_status->setText(tr("The history could not be read: %1").arg(message));
+        m_status->setVisible(true);
+    });
+    // A new forecast comes with new counts: read the history again.
+    connect(client, &HelperClient::forecastUpdated, this, [this](const QString &pair) {
+        if (pair == m_pair)
+            request();
+    });
+}
+
+void HistoryPage::setObject(const QString &path)
+{
+    const QString pair = m_client->hasPair(path) ? path : m_client->pairOfDisk(path);
+    if (pair == m_pair)
+        return;
+    m_pair = pair;
+    request();
+}
+
+void HistoryPage::setRange(HistoryChart::Range range)
+{
+    m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
+}
+
+void HistoryPage::request()
+{
+    showBuckets({});
+    if (m_pair.isEmpty())
+        return;
+    m_status->setText(tr("Reading the history…"));
+    m_status->setVisible(true);
+    m_request = HistoryChart::requestFor(HistoryChart::Range(m_rangeBox->currentData().toInt()),
+                                         QDateTime::currentSecsSinceEpoch());
+    m_client->fetchPairHistory(m_pair, m_request.from, m_request.to, m_request.resolution);
+}
+
+void HistoryPage::showBuckets(const QList<QVariantMap> &buckets)
+{
+    const qint64 now = std::max<qint64>(m_request.to - 1, 0);
+    const QVariantMap status = m_client->pairStatus(m_pair);
+    m_shown = HistoryChart::build(buckets, status.value(QStringLiteral("remapped")).toULongLong(),
+                                  m_client->forecast(m_pair), now);
+    // One replace() per series: a chart of ten years of days stays smooth.
+    m_moved->replace(m_shown.moved);
+    m_pending->replace(m_shown.pending);
+    m_forecast->replace(m_shown.forecast);
+    m_earliest->replace(m_shown.earliest);
+    m_latest->replace(m_shown.latest);
+    m_interval->setVisible(!m_shown.forecast.isEmpty());
+    m_forecast->setVisible(!m_shown.forecast.isEmpty());
+    if (!buckets.isEmpty()) {
+        m_status->setVisible(m_shown.maxY == 0);
+        m_status->setText(tr("No blocks were moved or found unreadable in this time."));
+    }
+    m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_request.from * 1000),
+                  QDateTime::fromMSecsSinceEpoch(std::max(m_shown.maxX, m_request.from * 1000 + 1000)));
+    m_y->setRange(0, std::max(1.0, m_shown.maxY * 1.05));
+    m_x->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
+}
+
+void HistoryPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+// Colours from the palette, so that a dark desktop gets a dark chart.
+void HistoryPage::applyPalette()
+{
+    const QPalette p = palette();
+    m_chart->setBackgroundBrush(p.color(QPalette::Base));
+    m_chart->setTitleBrush(p.color(QPalette::Text));
+    m_chart->legend()->setLabelColor(p.color(QPalette::Text));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_y)}) {
+        axis->setLabelsColor(p.color(QPalette::Text));
+        axis->setTitleBrush(p.color(QPalette::Text));
+        axis->setGridLineColor(p.color(QPalette::Mid));
+        axis->setLinePenColor(p.color(QPalette::Mid));
+    }
+    m_moved->setPen(QPen(p.color(QPalette::Highlight), 2));
+    m_pending->setPen(QPen(Health::badgeColors(Health::Level::Bad, p).background, 2));
+    m_forecast->setPen(QPen(p.color(QPalette::Text), 2, Qt::DashLine));
+    QColor band = p.color(QPalette::Highlight);
+    band.setAlpha(60);
+    m_interval->setBrush(band);
+    m_interval->setPen(Qt::NoPen);
+}
