@@ -576,17 +576,21 @@ QString forecastText(const QVariantMap &forecast)
     if (band.isEmpty())
         return text;
     const QLocale locale;
+    // An annualized failure rate counts failures per disk-year and passes
+    // 100% for the worst rows; what a user can read is the chance that the
+    // disk fails within a year at that constant rate: 1 - e^-rate.
     auto percent = [&locale, &forecast](const char *key) {
-        const double rate = forecast.value(QLatin1String(key)).toDouble() * 100;
-        return locale.toString(rate, 'f', rate < 10 ? 1 : 0);
+        const double chance = (1 - std::exp(-std::max(0.0, forecast.value(QLatin1String(key)).toDouble()))) * 100;
+        return locale.toString(chance, 'f', chance < 10 ? 1 : 0);
     };
     // The helper's source is an English citation: the app names it itself.
     const QString risk = forecast.value(QStringLiteral("risk-source")).toString().isEmpty()
-        ? QCoreApplication::translate("Health", "Failure risk of the main disk: %1 (about %2% a year, %3–%4%).")
+        ? QCoreApplication::translate("Health", "Failure risk of the main disk: %1 (about %2% likely to fail within a "
+                                                "year, %3–%4%).")
               .arg(riskBandText(band), percent("risk-annual-failure-rate"), percent("risk-interval-low"),
                    percent("risk-interval-high"))
-        : QCoreApplication::translate("Health", "Failure risk of the main disk: %1 (about %2% a year, %3–%4%, by "
-                                                "Backblaze's drive statistics as Scrutiny publishes them).")
+        : QCoreApplication::translate("Health", "Failure risk of the main disk: %1 (about %2% likely to fail within a "
+                                                "year, %3–%4%, by Backblaze's drive statistics as Scrutiny publishes them).")
               .arg(riskBandText(band), percent("risk-annual-failure-rate"), percent("risk-interval-low"),
                    percent("risk-interval-high"));
     return text + QLatin1Char(' ') + risk;

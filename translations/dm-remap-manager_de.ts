@@ -615,12 +615,12 @@ Zustand: %2. %3</translation>
         <translation>Keine Vorhersage.</translation>
     </message>
     <message>
-        <source>Failure risk of the main disk: %1 (about %2% a year, %3–%4%).</source>
-        <translation>Ausfallrisiko der Hauptplatte: %1 (etwa %2 % pro Jahr, %3–%4 %).</translation>
+        <source>Failure risk of the main disk: %1 (about %2% likely to fail within a year, %3–%4%).</source>
+        <translation>Ausfallrisiko der Hauptplatte: %1 (fällt mit etwa %2 % Wahrscheinlichkeit innerhalb eines Jahres aus, %3–%4 %).</translation>
     </message>
     <message>
-        <source>Failure risk of the main disk: %1 (about %2% a year, %3–%4%, by Backblaze&apos;s drive statistics as Scrutiny publishes them).</source>
-        <translation>Ausfallrisiko der Hauptplatte: %1 (etwa %2 % pro Jahr, %3–%4 %, nach den Laufwerksstatistiken von Backblaze, wie Scrutiny sie veröffentlicht).</translation>
+        <source>Failure risk of the main disk: %1 (about %2% likely to fail within a year, %3–%4%, by Backblaze&apos;s drive statistics as Scrutiny publishes them).</source>
+        <translation>Ausfallrisiko der Hauptplatte: %1 (fällt mit etwa %2 % Wahrscheinlichkeit innerhalb eines Jahres aus, %3–%4 %, nach den Laufwerksstatistiken von Backblaze, wie Scrutiny sie veröffentlicht).</translation>
     </message>
 </context>
 <context>

@@ -615,12 +615,12 @@ Health: %2. %3</source>
         <translation>Pas de prévision.</translation>
     </message>
     <message>
-        <source>Failure risk of the main disk: %1 (about %2% a year, %3–%4%).</source>
-        <translation>Risque de panne du disque principal&#xa0;: %1 (environ %2&#xa0;% par an, %3–%4&#xa0;%).</translation>
+        <source>Failure risk of the main disk: %1 (about %2% likely to fail within a year, %3–%4%).</source>
+        <translation>Risque de panne du disque principal&#xa0;: %1 (environ %2&#xa0;% de risque de panne dans l’année, %3–%4&#xa0;%).</translation>
     </message>
     <message>
-        <source>Failure risk of the main disk: %1 (about %2% a year, %3–%4%, by Backblaze&apos;s drive statistics as Scrutiny publishes them).</source>
-        <translation>Risque de panne du disque principal&#xa0;: %1 (environ %2&#xa0;% par an, %3–%4&#xa0;%, d’après les statistiques de disques de Backblaze publiées par Scrutiny).</translation>
+        <source>Failure risk of the main disk: %1 (about %2% likely to fail within a year, %3–%4%, by Backblaze&apos;s drive statistics as Scrutiny publishes them).</source>
+        <translation>Risque de panne du disque principal&#xa0;: %1 (environ %2&#xa0;% de risque de panne dans l’année, %3–%4&#xa0;%, d’après les statistiques de disques de Backblaze publiées par Scrutiny).</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,22 @@ private Q_SLOTS:
         QCOMPARE(Health::forecastText({}), QStringLiteral("Not known yet."));
     }
 
+    // An annualized failure rate passes 100% for the worst rows of the
+    // table: the line says the chance of failing within a year instead.
+    void riskAsAChanceWithinAYear()
+    {
+        const QVariantMap map{{QStringLiteral("forecast"), false},
+                              {QStringLiteral("reason"), QStringLiteral("no-remaps-in-window")},
+                              {QStringLiteral("risk-band"), QStringLiteral("severe")},
+                              {QStringLiteral("risk-annual-failure-rate"), 1.5},
+                              {QStringLiteral("risk-interval-low"), 1.27},
+                              {QStringLiteral("risk-interval-high"), 1.77},
+                              {QStringLiteral("risk-source"), QStringLiteral("Backblaze")}};
+        const QString text = Health::forecastText(map);
+        QVERIFY2(text.contains(QStringLiteral("(about 78% likely to fail within a year, 72–83%, by Backblaze")), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("150")), qPrintable(text));
+    }
+
     // The double's GetHistory is the helper's: the recorded events per
     // bucket, the helper's range checks.
     void doubleAnswersHistoryAsTheHelper()
