@@ -157,4 +157,47 @@ QList<QVariantMap> diskBucketMaps(const QList<History::DiskBucket> &buckets)
     return maps;
 }
 
+void answerForecast(History::Store *store, QObject *context, const QString &pairId, Forecast::SpareInput input,
+                    const QString &mainId, std::optional<quint64> reallocated,
+                    std::function<void(const QVariantMap &, const QString &)> done)
+{
+    const qint64 now = input.nowSecs;
+    const History::StoreStatus storeStatus = store->status();
+    const qint64 windowStart = std::max<qint64>(0, now - qint64(Forecast::kWindowDays) * History::kSecondsPerDay);
+    store->remapEvents(pairId, windowStart, now + 1)
+            .then([input](const History::RemapEvents &events) mutable {
+                // On the store's thread: a long history takes tens of ms.
+                if (!events.error.isEmpty())
+                    return std::make_pair(events.error, Forecast::SpareForecast());
+                input.events.reserve(events.moved.size());
+                for (const History::MovedBlocks &moved : events.moved)
+                    input.events << Forecast::RemapEvent{moved.timeSecs, moved.blocks};
+                return std::make_pair(QString(), Forecast::forecastSpareFull(input));
+            })
+            .then(context, [store, context, done, input, mainId, reallocated, storeStatus, now](
+                                   const std::pair<QString, Forecast::SpareForecast> &result) {
+                if (!result.first.isEmpty()) {
+                    done({}, result.first);
+                    return;
+                }
+                QVariantMap map = forecastMap(result.second, input.capacitySlots, input.usedSlots, now);
+                map.insert(QStringLiteral("history-available"), storeStatus.available);
+                map.insert(QStringLiteral("history-problem"), storeStatus.lastProblem);
+                if (!reallocated || mainId.isEmpty()) {
+                    addRisk(&map, reallocated ? std::optional(Forecast::assessFailureRisk(*reallocated, 0, now)) : std::nullopt,
+                            reallocated.value_or(0));
+                    done(map, QString());
+                    return;
+                }
+                const qint64 from = (now - Forecast::kFirstReallocationWindowSecs) / History::kSecondsPerDay * History::kSecondsPerDay
+                                    - History::kSecondsPerDay;
+                store->diskHistory(mainId, std::max<qint64>(0, from), now + 1, History::kSecondsPerDay)
+                        .then(context, [done, map, reallocated, now](const History::DiskHistory &history) mutable {
+                            const qint64 first = history.error.isEmpty() ? firstReallocation(history.buckets) : 0;
+                            addRisk(&map, Forecast::assessFailureRisk(*reallocated, first, now), *reallocated);
+                            done(map, QString());
+                        });
+            });
+}
+
 } // namespace HistoryFeed

@@ -9,7 +9,11 @@
 #include "history.h"
 
 #include <QList>
+#include <QObject>
 #include <QString>
+
+#include <functional>
+#include <optional>
 
 namespace HistoryFeed {
 
@@ -48,6 +52,17 @@ QString reasonCode(Forecast::NoForecastReason reason);
 // Adds the "risk-*" and "first-reallocation-*" keys; a risk band of "" when
 // risk is empty (the main disk reports no reallocated-sector count).
 void addRisk(QVariantMap *map, const std::optional<Forecast::FailureRisk> &risk, quint64 reallocated);
+
+// Pair1.GetForecast's whole answer from the store: input (capacity, use,
+// now) with the pair's moved blocks of the forecast window, worked out on
+// the store's thread; with the main disk's reallocated-sector count, the
+// risk band and whether the first reallocation is under 60 days old (its
+// readings of the last 61 days). Then done(answer, "") or done({}, error)
+// on context's thread; not at all once context is gone. The helper and the
+// app's test double both answer with this.
+void answerForecast(History::Store *store, QObject *context, const QString &pairId, Forecast::SpareInput input,
+                    const QString &mainId, std::optional<quint64> reallocated,
+                    std::function<void(const QVariantMap &answer, const QString &error)> done);
 
 // Pair1.GetHistory's and Disk1.GetHistory's answers (docs/dbus-api.md), one
 // dictionary per bucket; shared with the app's test double.

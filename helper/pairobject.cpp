@@ -567,52 +567,14 @@ void PairObject::forecast(std::function<void(const QVariantMap &, const QString 
     const DiskObject *main = m_manager->diskByDevnum(m_main);
     const std::optional<quint64> reallocated = main && main->smart().available ? main->smart().reallocatedSectors : std::nullopt;
     const QString mainId = main ? main->info().mainId() : QString();
-    History::Store *store = m_manager->history();
-    const History::StoreStatus storeStatus = store->status();
     QPointer<PairObject> self(this);
-    const qint64 windowStart = std::max<qint64>(0, now - qint64(Forecast::kWindowDays) * History::kSecondsPerDay);
-    store->remapEvents(historyId(), windowStart, now + 1)
-            .then([input](const History::RemapEvents &events) mutable {
-                // On the store's thread: a long history takes tens of ms.
-                if (!events.error.isEmpty())
-                    return std::make_pair(events.error, Forecast::SpareForecast());
-                input.events.reserve(events.moved.size());
-                for (const History::MovedBlocks &moved : events.moved)
-                    input.events << Forecast::RemapEvent{moved.timeSecs, moved.blocks};
-                return std::make_pair(QString(), Forecast::forecastSpareFull(input));
-            })
-            .then(m_manager, [self, done, input, reallocated, mainId, store, storeStatus, now](
-                                     const std::pair<QString, Forecast::SpareForecast> &result) {
-                if (!self) {
-                    done({}, QStringLiteral("the pair went away"));
-                    return;
-                }
-                if (!result.first.isEmpty()) {
-                    done({}, result.first);
-                    return;
-                }
-                QVariantMap map = HistoryFeed::forecastMap(result.second, input.capacitySlots, input.usedSlots, now);
-                map.insert(QStringLiteral("history-available"), storeStatus.available);
-                map.insert(QStringLiteral("history-problem"), storeStatus.lastProblem);
-                if (!reallocated || mainId.isEmpty()) {
-                    if (reallocated)
-                        HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(*reallocated, 0, now), *reallocated);
-                    else
-                        HistoryFeed::addRisk(&map, std::nullopt, 0);
-                    done(map, QString());
-                    return;
-                }
-                // Whether the first reallocation is under 60 days old: the
-                // disk's readings of the last 61 days, a bucket a day.
-                const qint64 from = (now - Forecast::kFirstReallocationWindowSecs) / History::kSecondsPerDay * History::kSecondsPerDay
-                                    - History::kSecondsPerDay;
-                store->diskHistory(mainId, std::max<qint64>(0, from), now + 1, History::kSecondsPerDay)
-                        .then(self->m_manager, [done, map, reallocated, now](const History::DiskHistory &history) mutable {
-                            const qint64 first = history.error.isEmpty() ? HistoryFeed::firstReallocation(history.buckets) : 0;
-                            HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(*reallocated, first, now), *reallocated);
-                            done(map, QString());
-                        });
-            });
+    HistoryFeed::answerForecast(m_manager->history(), m_manager, historyId(), input, mainId, reallocated,
+                                [self, done](const QVariantMap &answer, const QString &error) {
+                                    if (!self)
+                                        done({}, QStringLiteral("the pair went away"));
+                                    else
+                                        done(answer, error);
+                                });
 }
 
 QVariantMap PairObject::GetForecast()

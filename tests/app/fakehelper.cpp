@@ -119,7 +119,7 @@ QVariantMap FakeObject::GetForecast()
     return {};
 }
 
-// PairObject::forecast's steps with the double's pair and main disk.
+// The helper's forecast (HistoryFeed::answerForecast) of the double's pair and main disk.
 void FakeObject::answerForecast(const QDBusMessage &call)
 {
     const qint64 now = m_helper->now();
@@ -133,39 +133,12 @@ void FakeObject::answerForecast(const QDBusMessage &call)
             main = d;
     const std::optional<quint64> reallocated = main && main->report.available ? main->report.reallocatedSectors : std::nullopt;
     const QString mainId = main ? diskHistoryId(main->info) : QString();
-    History::Store *store = m_helper->history();
-    const History::StoreStatus storeStatus = store->status();
     const QDBusConnection bus = connection();
-    const qint64 windowStart = std::max<qint64>(0, now - qint64(Forecast::kWindowDays) * History::kSecondsPerDay);
-    store->remapEvents(FakeHelper::historyId(info.value(QStringLiteral("name")).toString()), windowStart, now + 1)
-            .then(this, [=](const History::RemapEvents &events) mutable {
-                if (!events.error.isEmpty()) {
-                    bus.send(call.createErrorReply(QStringLiteral("org.dmremap.Error.Failed"), events.error));
-                    return;
-                }
-                for (const History::MovedBlocks &moved : events.moved)
-                    input.events << Forecast::RemapEvent{moved.timeSecs, moved.blocks};
-                QVariantMap map = HistoryFeed::forecastMap(Forecast::forecastSpareFull(input), input.capacitySlots,
-                                                           input.usedSlots, now);
-                map.insert(QStringLiteral("history-available"), storeStatus.available);
-                map.insert(QStringLiteral("history-problem"), storeStatus.lastProblem);
-                if (!reallocated || mainId.isEmpty()) {
-                    if (reallocated)
-                        HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(*reallocated, 0, now), *reallocated);
-                    else
-                        HistoryFeed::addRisk(&map, std::nullopt, 0);
-                    bus.send(call.createReply(map));
-                    return;
-                }
-                const qint64 from = (now - Forecast::kFirstReallocationWindowSecs) / History::kSecondsPerDay * History::kSecondsPerDay
-                                    - History::kSecondsPerDay;
-                store->diskHistory(mainId, std::max<qint64>(0, from), now + 1, History::kSecondsPerDay)
-                        .then(this, [=](const History::DiskHistory &history) mutable {
-                            const qint64 first = history.error.isEmpty() ? HistoryFeed::firstReallocation(history.buckets) : 0;
-                            HistoryFeed::addRisk(&map, Forecast::assessFailureRisk(*reallocated, first, now), *reallocated);
-                            bus.send(call.createReply(map));
-                        });
-            });
+    HistoryFeed::answerForecast(m_helper->history(), this, FakeHelper::historyId(info.value(QStringLiteral("name")).toString()),
+                                input, mainId, reallocated, [bus, call](const QVariantMap &answer, const QString &error) {
+                                    bus.send(error.isEmpty() ? call.createReply(answer)
+                                                             : call.createErrorReply(QStringLiteral("org.dmremap.Error.Failed"), error));
+                                });
 }
 
 DmRemap::ObjectInfoList FakeObject::GetDisks()
