@@ -365,45 +365,45 @@ QVariantMap PairObject::Remap(qulonglong sector)
                                         QStringLiteral("sector %1 is beyond the main disk's %2 sectors").arg(sector).arg(m_length));
                               return;
                           }
-                          const QString name = m_name;
-                          QPointer<PairObject> self(this);
-                          m_manager->runIo<PairOperations::RemapOutcome>(
-                                  [name, sector] { return PairOperations::remap(name, sector); },
-                                  [self, call, bus = m_manager->bus()](const PairOperations::RemapOutcome &outcome) {
-                                      if (outcome.error.isError()) {
-                                          bus.send(call.createErrorReply(outcome.error.name, outcome.error.message));
-                                          return;
-                                      }
-                                      QVariantMap m;
-                                      m.insert(QStringLiteral("result"), outcome.answer.result);
-                                      m.insert(QStringLiteral("main-sector"), qulonglong(outcome.answer.mainSector));
-                                      m.insert(QStringLiteral("spare-sector"), qulonglong(outcome.answer.spareSector));
-                                      bus.send(call.createReply(m));
-                                      if (self)
-                                          self->refresh();
-                                  });
+                          remapThen(sector, [call, bus = m_manager->bus()](const PairOperations::RemapOutcome &outcome) {
+                              if (outcome.error.isError()) {
+                                  bus.send(call.createErrorReply(outcome.error.name, outcome.error.message));
+                                  return;
+                              }
+                              QVariantMap m;
+                              m.insert(QStringLiteral("result"), outcome.answer.result);
+                              m.insert(QStringLiteral("main-sector"), qulonglong(outcome.answer.mainSector));
+                              m.insert(QStringLiteral("spare-sector"), qulonglong(outcome.answer.spareSector));
+                              bus.send(call.createReply(m));
+                          });
                       });
                   });
     return {};
+}
+
+void PairObject::remapThen(quint64 sector, std::function<void(const PairOperations::RemapOutcome &)> done)
+{
+    QPointer<PairObject> self(this);
+    m_manager->runIo<PairOperations::RemapOutcome>([name = m_name, sector] { return PairOperations::remap(name, sector); },
+                                                   [self, done](const PairOperations::RemapOutcome &outcome) {
+                                                       done(outcome);
+                                                       if (self)
+                                                           self->refresh();
+                                                   });
 }
 
 void PairObject::remapReportedSector(quint64 sector, const QString &source)
 {
     if (sector >= m_length)
         return;
-    QPointer<PairObject> self(this);
-    m_manager->runIo<PairOperations::RemapOutcome>(
-            [name = m_name, sector] { return PairOperations::remap(name, sector); },
-            [self, name = m_name, sector, source](const PairOperations::RemapOutcome &outcome) {
-                if (outcome.error.isError())
-                    qWarning("dm-remap-helper: pair %s: %s reports sector %llu failing; moving its block failed: %s",
-                             qPrintable(name), qPrintable(source), sector, qPrintable(outcome.error.message));
-                else
-                    qInfo("dm-remap-helper: pair %s: %s reports sector %llu failing; its block: %s", qPrintable(name),
-                          qPrintable(source), sector, qPrintable(outcome.answer.result));
-                if (self)
-                    self->refresh();
-            });
+    remapThen(sector, [name = m_name, sector, source](const PairOperations::RemapOutcome &outcome) {
+        if (outcome.error.isError())
+            qWarning("dm-remap-helper: pair %s: %s reports sector %llu failing; moving its block failed: %s", qPrintable(name),
+                     qPrintable(source), sector, qPrintable(outcome.error.message));
+        else
+            qInfo("dm-remap-helper: pair %s: %s reports sector %llu failing; its block: %s", qPrintable(name),
+                  qPrintable(source), sector, qPrintable(outcome.answer.result));
+    });
 }
 
 void PairObject::Remove()

@@ -90,6 +90,9 @@ private:
     // refresh(), then then(); if this object is gone by then, call is
     // answered NotFound instead.
     void refreshThen(const QDBusMessage &call, std::function<void()> then);
+    // Moves the block holding sector on the worker, then done(outcome) and
+    // a refresh (if this object is still there).
+    void remapThen(quint64 sector, std::function<void(const PairOperations::RemapOutcome &)> done);
     // Runs read on the worker a slice at a time (other work may run between
     // slices), then done(tables); NotFound to call if this object goes away.
     void readThen(const QDBusMessage &call, std::shared_ptr<PairOperations::PagedRead> read,
