@@ -256,6 +256,7 @@ public:
     DiskHistory diskHistory(const QString &diskId, qint64 fromSecs, qint64 toSecs, qint64 resolutionSecs);
     RemapEvents remapEvents(const QString &pairId, qint64 fromSecs, qint64 toSecs);
     SelfTestResults selfTestResults(const QString &diskId, qint64 fromSecs, qint64 toSecs);
+    ScanPositions scanPositions();
 
     StoreStatus status() const;
 
@@ -264,7 +265,8 @@ private:
         QList<RemapEvent> remaps;
         QList<SmartReading> readings;
         QList<SelfTestResult> selfTests;
-        qsizetype size() const { return remaps.size() + readings.size() + selfTests.size(); }
+        QHash<QString, ScanPosition> scans; // by pair id: only the latest counts
+        qsizetype size() const { return remaps.size() + readings.size() + selfTests.size() + scans.size(); }
     };
     enum class Opened { Ready, Damaged, Failed };
 
@@ -272,6 +274,7 @@ private:
     Opened tryOpen(QString *reason);
     bool migrateFrom(int version, QString *error);
     bool createVersion1(QString *error);
+    bool createVersion2(QString *error);
     bool exec(const QString &sql, QString *error, bool *damaged = nullptr);
     bool beginWrite(QSqlError *error);
     bool commitWrite(QSqlError *error);
@@ -460,7 +463,7 @@ Database::Opened Database::tryOpen(QString *reason)
 bool Database::migrateFrom(int version, QString *error)
 {
     using Migration = bool (Database::*)(QString *);
-    static const Migration migrations[kSchemaVersion] = {&Database::createVersion1};
+    static const Migration migrations[kSchemaVersion] = {&Database::createVersion1, &Database::createVersion2};
     if (version == kSchemaVersion)
         return true;
     QSqlError failure;
@@ -504,6 +507,15 @@ bool Database::createVersion1(QString *error)
         if (!exec(statement, error))
             return false;
     return true;
+}
+
+// Version 2: the background scan's position per pair.
+bool Database::createVersion2(QString *error)
+{
+    return exec(QStringLiteral("CREATE TABLE scan_positions (pair INTEGER PRIMARY KEY, position INTEGER NOT NULL, "
+                               "size INTEGER NOT NULL, pass_started INTEGER NOT NULL, last_finished INTEGER NOT NULL, "
+                               "first_seen INTEGER NOT NULL, stopped INTEGER NOT NULL, read_errors INTEGER NOT NULL)"),
+                error);
 }
 
 bool Database::moveAside(QString *error)
@@ -551,6 +563,8 @@ bool Database::enqueue(const Record &record)
         m_queue.remaps << record;
     else if constexpr (std::is_same_v<Record, SmartReading>)
         m_queue.readings << record;
+    else if constexpr (std::is_same_v<Record, ScanPosition>)
+        m_queue.scans.insert(record.pairId, record);
     else
         m_queue.selfTests << record;
     if (m_commitPosted)
@@ -661,6 +675,21 @@ bool Database::writeQueue(const Queue &queue, QSqlError *error)
                                                    : QVariant(QMetaType::fromType<qint64>()));
         if (!selfTest.exec())
             return fail(selfTest.lastError());
+    }
+    QSqlQuery scan(db);
+    scan.prepare(QStringLiteral("INSERT OR REPLACE INTO scan_positions (pair, position, size, pass_started, last_finished, "
+                                "first_seen, stopped, read_errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const ScanPosition &position : queue.scans) {
+        const auto pair = keyOf(QStringLiteral("pairs"), position.pairId, true, error);
+        if (!pair)
+            return fail(*error);
+        for (const QVariant &value : {QVariant(*pair), QVariant(qint64(position.position)), QVariant(qint64(position.size)),
+                                      QVariant(position.passStarted), QVariant(position.lastFinished),
+                                      QVariant(position.firstSeen), QVariant(int(position.stopped)),
+                                      QVariant(qint64(position.readErrors))})
+            scan.addBindValue(value);
+        if (!scan.exec())
+            return fail(scan.lastError());
     }
     QSqlError commitError;
     return commitWrite(&commitError) || fail(commitError);
@@ -969,6 +998,24 @@ SelfTestResults Database::selfTestResults(const QString &diskId, qint64 fromSecs
     });
 }
 
+ScanPositions Database::scanPositions()
+{
+    return read<ScanPositions>([&](QSqlError *failure) {
+        ScanPositions answer;
+        QSqlQuery query(connection());
+        query.setForwardOnly(true);
+        bool ok = query.exec(QStringLiteral("SELECT pair_id, position, size, pass_started, last_finished, first_seen, stopped, "
+                                            "read_errors FROM scan_positions JOIN pairs USING (pair)"));
+        while (ok && query.next())
+            answer.positions.append({query.value(0).toString(), query.value(1).toULongLong(), query.value(2).toULongLong(),
+                                     query.value(3).toLongLong(), query.value(4).toLongLong(), query.value(5).toLongLong(),
+                                     query.value(6).toBool(), query.value(7).toULongLong()});
+        if (!ok)
+            *failure = query.lastError();
+        return answer;
+    });
+}
+
 Store::Store(const QString &path, QObject *parent)
     : QObject(parent)
     , m_threadContext(new QObject)
@@ -1038,6 +1085,21 @@ bool Store::record(const SelfTestResult &result, QString *error)
     if (!problem.isEmpty())
         return failWith(error, QStringLiteral("self-test result refused: ") + problem);
     if (m_database->enqueue(result))
+        queueCommit();
+    return true;
+}
+
+bool Store::record(const ScanPosition &position, QString *error)
+{
+    QString problem = checkId(QStringLiteral("pair id"), position.pairId);
+    const qint64 max = std::numeric_limits<qint64>::max();
+    if (problem.isEmpty() && (position.position > position.size || position.size > quint64(max)
+                              || position.readErrors > quint64(max) || position.passStarted < 0
+                              || position.lastFinished < 0 || position.firstSeen < 0))
+        problem = QStringLiteral("values out of range");
+    if (!problem.isEmpty())
+        return failWith(error, QStringLiteral("scan position refused: ") + problem);
+    if (m_database->enqueue(position))
         queueCommit();
     return true;
 }
@@ -1118,6 +1180,11 @@ QFuture<SelfTestResults> Store::selfTestResults(const QString &diskId, qint64 fr
     return answerOnDatabaseThread<SelfTestResults>([=](Database &db) {
         return db.selfTestResults(diskId, fromSecs, toSecs);
     });
+}
+
+QFuture<ScanPositions> Store::scanPositions()
+{
+    return answerOnDatabaseThread<ScanPositions>([](Database &db) { return db.scanPositions(); });
 }
 
 StoreStatus Store::status() const

@@ -23,7 +23,7 @@ class SmartReport;
 
 namespace History {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr qint64 kSecondsPerDay = 86400;
 // Raw rows older than this many whole days are folded into daily aggregates.
 inline constexpr int kRawRetentionDays = 90;
@@ -116,6 +116,23 @@ struct SelfTestResults {
     QList<SelfTestResult> results; // time-ordered
 };
 
+// Where a pair's background scan (docs/scan.md) stands; one row per pair,
+// the latest written wins.
+struct ScanPosition {
+    QString pairId;
+    quint64 position = 0;   // bytes of the pass read so far
+    quint64 size = 0;       // the pair's size in bytes when the pass started
+    qint64 passStarted = 0; // unix seconds; 0 when no pass is under way
+    qint64 lastFinished = 0; // the last whole pass's end; 0 for never
+    qint64 firstSeen = 0;   // when the helper first saw the pair
+    bool stopped = false;   // stopped by Pair1.StopScan until StartScan
+    quint64 readErrors = 0; // this pass's reads that failed
+};
+struct ScanPositions {
+    QString error;
+    QList<ScanPosition> positions;
+};
+
 struct StoreStatus {
     bool available = false;    // the database is open and takes writes (false until the thread opened it)
     QString lastProblem;       // the latest problem in words; empty when none
@@ -138,6 +155,7 @@ public:
     bool record(const RemapEvent &event, QString *error = nullptr);
     bool record(const SmartReading &reading, QString *error = nullptr);
     bool record(const SelfTestResult &result, QString *error = nullptr);
+    bool record(const ScanPosition &position, QString *error = nullptr);
 
     // Folds raw rows of the days older than kRawRetentionDays before nowSecs'
     // day into daily aggregates. Meant to run once a day.
@@ -156,6 +174,8 @@ public:
     // The moved blocks of a pair in [from, to), for the forecast.
     QFuture<RemapEvents> remapEvents(const QString &pairId, qint64 fromSecs, qint64 toSecs);
     QFuture<SelfTestResults> selfTestResults(const QString &diskId, qint64 fromSecs, qint64 toSecs);
+    // Every pair's scan position.
+    QFuture<ScanPositions> scanPositions();
 
     StoreStatus status() const;
 

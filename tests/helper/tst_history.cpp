@@ -111,6 +111,8 @@ private slots:
     void readsBackPerBucket();
     void convertsSmartReports();
     void keepsRecordsAcrossRestart();
+    void keepsScanPositionsAcrossRestart();
+    void migratesVersion1KeepingRows();
     void retentionFoldsOldRowsIntoDays();
     void refusesBadInput();
     void movesDamagedFileAside_data();
@@ -139,7 +141,7 @@ void TestHistory::createsVersionedSchemaOnFirstStart()
     QCOMPARE(peek.scalar(QStringLiteral("PRAGMA user_version")).toInt(), kSchemaVersion);
     QCOMPARE(peek.scalar(QStringLiteral("SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
                                         "WHERE type = 'table' ORDER BY name)")).toString(),
-             QStringLiteral("disks meta pairs remap_days remap_events self_tests smart_days smart_readings"));
+             QStringLiteral("disks meta pairs remap_days remap_events scan_positions self_tests smart_days smart_readings"));
     QCOMPARE(peek.scalar(QStringLiteral("PRAGMA journal_mode")).toString(), QStringLiteral("wal"));
 }
 
@@ -269,6 +271,73 @@ void TestHistory::keepsRecordsAcrossRestart()
     QCOMPARE(history.buckets.size(), 1);
     QCOMPARE(history.buckets[0].moved, 50u);
     QVERIFY(store.status().movedAside.isEmpty());
+}
+
+void TestHistory::keepsScanPositionsAcrossRestart()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.db"));
+    {
+        Store store(path);
+        ScanPosition position{kPair, 0, 1 << 30, kStart, 0, kStart - kDay, false, 0};
+        // Only the latest of a pair's positions counts, also within one commit.
+        for (quint64 at = 0; at <= 512 << 20; at += 1 << 20) {
+            position.position = at;
+            QVERIFY(store.record(position));
+        }
+        position.readErrors = 3;
+        QVERIFY(store.record(position));
+        QVERIFY(store.record(ScanPosition{QStringLiteral("other"), 0, 4096, 0, kStart, kStart - kDay, true, 0}));
+        QString error;
+        QVERIFY(!store.record(ScanPosition{kPair, 8192, 4096, kStart, 0, 0, false, 0}, &error));
+        QVERIFY2(error.contains(QLatin1String("scan position refused")), qPrintable(error));
+        QVERIFY(!store.record(ScanPosition{QString(), 0, 4096, 0, 0, 0, false, 0}));
+        // No flush: closing commits what is queued (as the helper does at SIGTERM).
+    }
+    Store store(path);
+    ScanPositions read = wait(store.scanPositions());
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    std::sort(read.positions.begin(), read.positions.end(),
+              [](const ScanPosition &a, const ScanPosition &b) { return a.pairId < b.pairId; });
+    QCOMPARE(read.positions.size(), 2);
+    const ScanPosition &mine = read.positions.at(0);
+    QCOMPARE(mine.pairId, kPair);
+    QCOMPARE(mine.position, quint64(512) << 20);
+    QCOMPARE(mine.size, quint64(1) << 30);
+    QCOMPARE(mine.passStarted, kStart);
+    QCOMPARE(mine.firstSeen, kStart - kDay);
+    QCOMPARE(mine.readErrors, 3u);
+    QVERIFY(!mine.stopped);
+    QCOMPARE(read.positions.at(1).pairId, QStringLiteral("other"));
+    QVERIFY(read.positions.at(1).stopped);
+    QCOMPARE(read.positions.at(1).lastFinished, kStart);
+}
+
+void TestHistory::migratesVersion1KeepingRows()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.db"));
+    {
+        Store store(path);
+        QVERIFY(store.record(remap(kStart, 8, RemapKind::Moved)));
+        wait(store.flush());
+    }
+    {
+        // What version 1 left: no scan table.
+        Peek peek(path);
+        peek.exec(QStringLiteral("DROP TABLE scan_positions"));
+        peek.exec(QStringLiteral("PRAGMA user_version = 1"));
+    }
+    Store store(path);
+    QVERIFY(store.record(ScanPosition{kPair, 4096, 8192, kStart, 0, kStart, false, 0}));
+    const ScanPositions read = wait(store.scanPositions());
+    QVERIFY2(read.error.isEmpty(), qPrintable(read.error));
+    QCOMPARE(read.positions.size(), 1);
+    QCOMPARE(read.positions.at(0).position, 4096u);
+    QVERIFY(store.status().movedAside.isEmpty());
+    QCOMPARE(wait(store.pairHistory(kPair, kStart, kStart + kDay, kDay)).buckets.value(0).moved, 1u);
+    Peek peek(path);
+    QCOMPARE(peek.scalar(QStringLiteral("PRAGMA user_version")).toInt(), 2);
 }
 
 void TestHistory::retentionFoldsOldRowsIntoDays()
@@ -402,7 +471,7 @@ void TestHistory::movesDamagedFileAside_data()
     QTest::newRow("garbage") << "garbage" << "cannot be read";
     QTest::newRow("truncated") << "truncated" << "malformed";
     QTest::newRow("foreign schema") << "foreign" << "not dm-remap's history (accounts)";
-    QTest::newRow("newer version") << "newer" << "schema version 7, newer than this helper's 1";
+    QTest::newRow("newer version") << "newer" << "schema version 7, newer than this helper's 2";
 }
 
 void TestHistory::movesDamagedFileAside()
