@@ -70,6 +70,8 @@ const char kUsage[] =
         "  map <pair> [--buckets N]               remaps and pending blocks per part of the disk\n"
         "  remap <pair> <sector>                  move the block holding sector to the spare now\n"
         "  forecast <pair>                        when the spare will be full, and the main disk's risk\n"
+        "  scan start|stop|status <pair>          the background scan that reads the whole pair: start a\n"
+        "                                         pass now (or go on with one), stop it, or show it\n"
         "  history <pair|disk> [--from T] [--to T] [--resolution S]\n"
         "                                         blocks moved and pending, or SMART values, over time;\n"
         "                                         T: unix seconds or ISO date (UTC), default the last 30 days;\n"
@@ -316,6 +318,7 @@ public:
     int pending(const QStringList &args);
     int map(const QStringList &args);
     int forecast(const QStringList &args);
+    int scan(const QStringList &args);
     int history(const QStringList &args);
     int remap(const QStringList &args);
     int assemble();
@@ -1129,13 +1132,16 @@ int Client::monitor()
             path = a.value(0).value<QDBusObjectPath>().path();
         else if (member == QLatin1String("Changed"))
             details = {{QStringLiteral("remapped"), double(a.value(0).toULongLong())}, {QStringLiteral("pending"), double(a.value(1).toULongLong())}};
+        else if (member == QLatin1String("ScanProgress"))
+            details = {{QStringLiteral("position"), double(a.value(0).toULongLong())}, {QStringLiteral("size"), double(a.value(1).toULongLong())},
+                       {QStringLiteral("state"), a.value(2).toString()}};
         else if (member == QLatin1String("StateChanged") || member == QLatin1String("VerdictChanged"))
             details = {{QStringLiteral("old"), a.value(0).toString()}, {QStringLiteral("new"), a.value(1).toString()}};
         printEvent(member, path, details);
     });
     const QList<QPair<QString, QStringList>> signalsByInterface = {
             {kManagerInterface, {QStringLiteral("DiskAdded"), QStringLiteral("DiskRemoved"), QStringLiteral("PairAdded"), QStringLiteral("PairRemoved")}},
-            {kPairInterface, {QStringLiteral("Changed"), QStringLiteral("StateChanged")}},
+            {kPairInterface, {QStringLiteral("Changed"), QStringLiteral("StateChanged"), QStringLiteral("ScanProgress")}},
             {kSmartInterface, {QStringLiteral("VerdictChanged")}},
     };
     for (const auto &entry : signalsByInterface)
@@ -1166,6 +1172,45 @@ std::optional<qint64> parseTime(const QString &text)
     return t.toSecsSinceEpoch();
 }
 } // namespace
+
+int Client::scan(const QStringList &args)
+{
+    const QString sub = args.value(0);
+    if (args.size() != 2 || !QStringList{QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("status")}.contains(sub))
+        return usage(QStringLiteral("scan needs start, stop or status and a pair name"));
+    int code = ExitOk;
+    if (sub != QLatin1String("status")) {
+        const auto r = callPair<>(args.at(1), sub == QLatin1String("start") ? QStringLiteral("StartScan") : QStringLiteral("StopScan"),
+                                  {}, &code);
+        if (!r)
+            return code;
+    }
+    const auto r = callPair<QVariantMap>(args.at(1), QStringLiteral("GetStatus"), {}, &code);
+    if (!r)
+        return code;
+    QVariantMap scan;
+    for (auto it = r->value().cbegin(); it != r->value().cend(); ++it)
+        if (it.key().startsWith(QLatin1String("scan-")))
+            scan.insert(it.key().mid(5), it.value());
+    if (m_options.json) {
+        printJson(toJson(scan));
+        return ExitOk;
+    }
+    const quint64 position = scan.value(QStringLiteral("position")).toULongLong();
+    const quint64 size = scan.value(QStringLiteral("size")).toULongLong();
+    out << "scan: " << scan.value(QStringLiteral("state")).toString();
+    if (scan.value(QStringLiteral("pass-started")).toLongLong())
+        out << ", " << QString::number(size ? 100.0 * double(position) / double(size) : 0.0, 'f', 1) << "% of "
+            << size / (1024 * 1024) << " MiB read, " << scan.value(QStringLiteral("read-errors")).toULongLong()
+            << " reads failed; pass started " << utcDate(scan.value(QStringLiteral("pass-started")).toLongLong());
+    out << "\nrate: at most " << scan.value(QStringLiteral("rate")).toULongLong() / 1024 << " KiB/s\n";
+    const qint64 last = scan.value(QStringLiteral("last-finished")).toLongLong();
+    out << "last whole pass: " << (last ? utcDate(last) : QStringLiteral("never")) << "\n";
+    if (const qint64 next = scan.value(QStringLiteral("next")).toLongLong())
+        out << "next pass: " << utcDate(next) << "\n";
+    out.flush();
+    return ExitOk;
+}
 
 int Client::forecast(const QStringList &args)
 {
@@ -1357,6 +1402,8 @@ int main(int argc, char **argv)
         return client.pending(args);
     if (command == QLatin1String("map"))
         return client.map(args);
+    if (command == QLatin1String("scan"))
+        return client.scan(args);
     if (command == QLatin1String("forecast"))
         return client.forecast(args);
     if (command == QLatin1String("history"))

@@ -31,6 +31,7 @@ inline constexpr char Import[] = "org.dmremap.import";
 inline constexpr char CreatePair[] = "org.dmremap.create-pair";
 inline constexpr char RemovePair[] = "org.dmremap.remove-pair";
 inline constexpr char ReplaceMain[] = "org.dmremap.replace-main";
+inline constexpr char Scan[] = "org.dmremap.scan";
 } // namespace Actions
 
 // The message of every refusal: clients (the app) read the action from it.

@@ -14,9 +14,12 @@
 #include <QDBusObjectPath>
 #include <QDir>
 #include <QProcess>
+#include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
 #include <dbus/dbus.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace {
@@ -93,6 +96,29 @@ int assembleRecorded(const QString &stateDir, int maxPairs)
         fprintf(stderr, "dm-remap-helper: not every recorded pair whose disks are present could be started\n");
     return ok ? 0 : 1;
 }
+// SIGTERM (systemd stopping the unit, shutdown) and SIGINT end the event
+// loop, so that the history's queued records and the background scans'
+// positions are written before the helper exits.
+int quitPipe[2] = {-1, -1};
+
+void quitOnSignal(int)
+{
+    const char byte = 0;
+    [[maybe_unused]] const ssize_t written = write(quitPipe[1], &byte, 1);
+}
+
+bool quitOnTermination(QCoreApplication *app)
+{
+    if (pipe2(quitPipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(quitPipe[0], QSocketNotifier::Read, app);
+    QObject::connect(notifier, &QSocketNotifier::activated, app, &QCoreApplication::quit);
+    struct sigaction action {};
+    action.sa_handler = quitOnSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return sigaction(SIGTERM, &action, nullptr) == 0 && sigaction(SIGINT, &action, nullptr) == 0;
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -131,8 +157,16 @@ int main(int argc, char **argv)
     const QCommandLineOption historyOption(QStringLiteral("history"),
                                            QStringLiteral("The history database (default history.db in the state directory)."),
                                            QStringLiteral("file"));
+    const QCommandLineOption scanIntervalOption(QStringLiteral("scan-interval"),
+                                                QStringLiteral("Days between background scans of each pair (default 30; 0: only "
+                                                               "when started with dm-remapctl scan start)."),
+                                                QStringLiteral("days"), QStringLiteral("30"));
+    const QCommandLineOption scanRateOption(QStringLiteral("scan-rate"),
+                                            QStringLiteral("KiB per second a background scan reads at most (default: the pair's "
+                                                           "size over half the interval, 256 KiB/s to 4 MiB/s)."),
+                                            QStringLiteral("KiB/s"), QStringLiteral("0"));
     parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, metricsOption, hookOption, hookTimeoutOption,
-                       authTimeoutOption, historyOption, assembleOption});
+                       authTimeoutOption, historyOption, scanIntervalOption, scanRateOption, assembleOption});
     parser.process(app);
 
     Manager::Options options;
@@ -151,7 +185,12 @@ int main(int argc, char **argv)
     monitoring.hook.timeoutMs = hookTimeout * 1000;
     const int authTimeout = parser.value(authTimeoutOption).toInt(&ok4);
     options.interactiveAuthTimeoutMs = authTimeout * 1000;
-    if (!ok3 || hookTimeout < 1 || hookTimeout > 3600 || !ok4 || authTimeout < 1 || authTimeout > 3600 || !ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
+    bool ok5 = false, ok6 = false;
+    options.scan.intervalDays = parser.value(scanIntervalOption).toInt(&ok5);
+    const qulonglong scanRate = parser.value(scanRateOption).toULongLong(&ok6);
+    options.scan.rateBytesPerSec = scanRate * 1024;
+    if (!ok5 || options.scan.intervalDays < 0 || options.scan.intervalDays > 3650 || !ok6 || scanRate > 1024 * 1024
+        || !ok3 || hookTimeout < 1 || hookTimeout > 3600 || !ok4 || authTimeout < 1 || authTimeout > 3600 || !ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
         || (busName != QLatin1String("system") && busName != QLatin1String("session")) || options.historyPath.isEmpty()) {
         fprintf(stderr, "dm-remap-helper: invalid option value (see --help)\n");
         return 2;
@@ -165,6 +204,10 @@ int main(int argc, char **argv)
         return 2;
     }
 
+    if (!quitOnTermination(&app)) {
+        perror("dm-remap-helper: signal handling");
+        return 1;
+    }
     DmRemap::registerDBusTypes();
     // The adaptors relay signals carrying object paths by type name.
     qRegisterMetaType<QDBusObjectPath>();

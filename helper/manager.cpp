@@ -55,6 +55,7 @@ Manager::Manager(const QDBusConnection &bus, const Options &options, QObject *pa
     m_history = std::make_unique<History::Store>(m_options.historyPath);
     m_historyRecorder = std::make_unique<HistoryRecorder>(this, m_history.get());
     m_selfTestRemapper = std::make_unique<SelfTestRemapper>(this);
+    m_patrolScans = std::make_unique<PatrolScan::Scheduler>(this, m_options.scan);
 }
 
 Manager::~Manager()

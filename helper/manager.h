@@ -9,6 +9,7 @@
 #include "disks.h"
 #include "dmworker.h"
 #include "pairobject.h"
+#include "patrolscan.h"
 #include "serviceobject.h"
 
 #include <QDBusConnection>
@@ -40,6 +41,7 @@ public:
         QString stateDirectory = QStringLiteral("/var/lib/dm-remap");
         int interactiveAuthTimeoutMs = Authorizer::kInteractiveTimeoutMs;
         QString historyPath = QStringLiteral("/var/lib/dm-remap/history.db");
+        PatrolScan::Options scan;
     };
 
     Manager(const QDBusConnection &bus, const Options &options, QObject *parent = nullptr);
@@ -53,6 +55,7 @@ public:
     const Options &options() const { return m_options; }
     // The history database (docs/history.md): written and read on its own thread.
     History::Store *history() { return m_history.get(); }
+    PatrolScan::Scheduler *patrolScans() const { return m_patrolScans.get(); }
 
     QList<DiskObject *> disks() const { return m_disks.values(); }
     QList<PairObject *> pairs() const { return m_pairs.values(); }
@@ -141,4 +144,6 @@ private:
     std::unique_ptr<History::Store> m_history;
     std::unique_ptr<HistoryRecorder> m_historyRecorder;
     std::unique_ptr<SelfTestRemapper> m_selfTestRemapper;
+    // After m_history: it writes the scans' positions there when it ends.
+    std::unique_ptr<PatrolScan::Scheduler> m_patrolScans;
 };

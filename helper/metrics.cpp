@@ -82,6 +82,16 @@ void addPair(Writer &w, const PairSample &p)
               labels + ',' + label("state", state), state == p.state ? "1" : "0");
     w.add("dmremap_pair_main_present", "gauge", "1 while the pair's main disk is present.", labels, p.mainPresent ? "1" : "0");
     w.add("dmremap_pair_spare_present", "gauge", "1 while the pair's spare disk is present.", labels, p.sparePresent ? "1" : "0");
+    for (const QString &state : scanStates())
+        w.add("dmremap_pair_scan_state", "gauge",
+              "1 for the background scan's state (idle, running, paused-busy, paused-asleep, stopped), else 0.",
+              labels + ',' + label("state", state), state == p.scanState ? "1" : "0");
+    w.add("dmremap_pair_scan_progress_ratio", "gauge", "Part of the pair read by the background scan's pass under way (0 to 1).",
+          labels, p.scanSizeBytes ? QByteArray::number(double(p.scanPositionBytes) / double(p.scanSizeBytes), 'g', 6) : "0");
+    if (p.scanLastFinishedSecs)
+        w.add("dmremap_pair_scan_last_completed_timestamp_seconds", "gauge",
+              "When the background scan last read the whole pair; absent before the first pass ends.", labels,
+              QByteArray::number(p.scanLastFinishedSecs));
     if (!p.statusKnown)
         return;
     w.add("dmremap_pair_moved_blocks", "gauge", "Blocks of the main disk moved to the spare.", labels, number(p.moved));
@@ -158,6 +168,12 @@ bool fail(QString *error, const QString &what)
 }
 
 } // namespace
+
+QStringList scanStates()
+{
+    return {QStringLiteral("idle"), QStringLiteral("running"), QStringLiteral("paused-busy"), QStringLiteral("paused-asleep"),
+            QStringLiteral("stopped")};
+}
 
 QStringList pairStates()
 {

@@ -38,6 +38,11 @@ struct PairSample {
     // Days to the forecast's likely spare-full date (docs/forecast.md),
     // only when there is a forecast.
     std::optional<double> spareDaysLeft;
+    // The background scan (docs/scan.md).
+    QString scanState;            // idle, running, paused-busy, paused-asleep, stopped
+    quint64 scanPositionBytes = 0; // of the pass under way
+    quint64 scanSizeBytes = 0;
+    qint64 scanLastFinishedSecs = 0; // 0: never
 };
 
 struct DiskSample {
@@ -48,6 +53,8 @@ struct DiskSample {
 
 // Every pair state the gauge dmremap_pair_state has a series for.
 QStringList pairStates();
+// Every scan state the gauge dmremap_pair_scan_state has a series for.
+QStringList scanStates();
 
 // A label value escaped as the exposition format wants it (\\, \", \n).
 QString escapeLabelValue(const QString &value);

@@ -95,6 +95,7 @@ void Monitoring::watchPair(const QDBusObjectPath &path)
     known.moved = status.value(QStringLiteral("remapped")).toULongLong();
     known.pending = status.value(QStringLiteral("pending")).toULongLong();
     const QPointer<PairObject> guard(pair);
+    connect(pair, &PairObject::ScanProgress, this, &Monitoring::scheduleWrite);
     connect(pair, &PairObject::Changed, this, [this, guard](qulonglong moved, qulonglong pending) {
         scheduleWrite();
         if (!guard)
@@ -188,6 +189,10 @@ void Monitoring::writeMetrics()
         p.metadataRepaired = s.value(QStringLiteral("metadata-repaired")).toULongLong();
         if (known.spareFullSecs)
             p.spareDaysLeft = double(*known.spareFullSecs - now) / 86400;
+        p.scanState = s.value(QStringLiteral("scan-state")).toString();
+        p.scanPositionBytes = s.value(QStringLiteral("scan-position")).toULongLong();
+        p.scanSizeBytes = s.value(QStringLiteral("scan-pass-started")).toLongLong() ? s.value(QStringLiteral("scan-size")).toULongLong() : 0;
+        p.scanLastFinishedSecs = s.value(QStringLiteral("scan-last-finished")).toLongLong();
         pairs << p;
     }
     QList<Metrics::DiskSample> disks;

@@ -260,6 +260,7 @@ QVariantMap PairObject::statusMap() const
     m.insert(QStringLiteral("replace-disk-path"), replacement ? replacement->info().path : QString());
     m.insert(QStringLiteral("replace-copied"), qulonglong(m_replace.copied));
     m.insert(QStringLiteral("replace-total"), qulonglong(m_replace.copying ? m_replace.total : m_length));
+    m.insert(m_manager->patrolScans()->statusOf(this));
     return m;
 }
 
@@ -431,35 +432,49 @@ void PairObject::remove(const QVariantMap &options, bool withResult)
             {QStringLiteral("spare"), spare ? spare->description() : QStringLiteral("(missing)")},
     };
     authorizeThen(Actions::RemovePair, details, [this, parsed, withResult](const QDBusMessage &call) {
-        const QString name = m_name;
-        const bool force = parsed.force;
-        Manager *manager = m_manager;
-        const QString stateDir = manager->options().stateDirectory;
-        QPointer<Manager> guard(manager);
-        manager->runIo<PairOperations::RemoveOutcome>(
-                [stateDir, name, force] { return PairOperations::remove(stateDir, name, force); },
-                [guard, call, name, withResult](const PairOperations::RemoveOutcome &outcome) {
-                    if (!guard)
-                        return;
-                    if (outcome.error.isError()) {
-                        // The device was suspended for a moment: its object may
-                        // have missed events.
-                        guard->syncPairs();
-                        guard->bus().send(call.createErrorReply(outcome.error.name, outcome.error.message));
-                        return;
-                    }
-                    if (outcome.lost > 0)
-                        qWarning("dm-remap-helper: pair %s removed by force: the newest data of %llu blocks is only on "
-                                 "its spare", qPrintable(name), outcome.lost);
-                    QVariantMap m;
-                    m.insert(QStringLiteral("written-back"), qulonglong(outcome.writtenBack));
-                    m.insert(QStringLiteral("lost"), qulonglong(outcome.lost));
-                    m.insert(QStringLiteral("unreadable"), qulonglong(outcome.unreadable));
-                    guard->syncPairs([bus = guard->bus(), call, m, withResult] {
-                        bus.send(withResult ? call.createReply(m) : call.createReply());
-                    });
-                });
+        // The background scan's reads keep the device open: they end first.
+        QPointer<PairObject> self(this);
+        m_manager->patrolScans()->holdThen(this, [self, call, parsed, withResult, bus = m_manager->bus()] {
+            if (self)
+                self->removeHeld(call, parsed.force, withResult);
+            else
+                bus.send(call.createErrorReply(QString::fromLatin1(Errors::NotFound), QStringLiteral("the pair is gone")));
+        });
     });
+}
+
+void PairObject::removeHeld(const QDBusMessage &call, bool force, bool withResult)
+{
+    const QString name = m_name;
+    Manager *manager = m_manager;
+    const QString stateDir = manager->options().stateDirectory;
+    QPointer<Manager> guard(manager);
+    QPointer<PairObject> self(this);
+    manager->runIo<PairOperations::RemoveOutcome>(
+            [stateDir, name, force] { return PairOperations::remove(stateDir, name, force); },
+            [guard, self, call, name, withResult](const PairOperations::RemoveOutcome &outcome) {
+                if (!guard)
+                    return;
+                if (outcome.error.isError()) {
+                    if (self)
+                        guard->patrolScans()->release(self);
+                    // The device was suspended for a moment: its object may
+                    // have missed events.
+                    guard->syncPairs();
+                    guard->bus().send(call.createErrorReply(outcome.error.name, outcome.error.message));
+                    return;
+                }
+                if (outcome.lost > 0)
+                    qWarning("dm-remap-helper: pair %s removed by force: the newest data of %llu blocks is only on "
+                             "its spare", qPrintable(name), outcome.lost);
+                QVariantMap m;
+                m.insert(QStringLiteral("written-back"), qulonglong(outcome.writtenBack));
+                m.insert(QStringLiteral("lost"), qulonglong(outcome.lost));
+                m.insert(QStringLiteral("unreadable"), qulonglong(outcome.unreadable));
+                guard->syncPairs([bus = guard->bus(), call, m, withResult] {
+                    bus.send(withResult ? call.createReply(m) : call.createReply());
+                });
+            });
 }
 
 void PairObject::ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &options)
@@ -480,17 +495,26 @@ void PairObject::ReplaceMain(const QDBusObjectPath &newDisk, const QVariantMap &
         }
         const PairOperations::ReplaceRequest request{m_manager->options().stateDirectory, m_name, *seen};
         QPointer<PairObject> self(this);
-        m_manager->runIo<Error>([request] { return PairOperations::startReplace(request); },
-                                [self, call, bus = m_manager->bus(), manager = QPointer<Manager>(m_manager)](const Error &error) {
-                                    if (error.isError())
-                                        bus.send(call.createErrorReply(error.name, error.message));
-                                    else
-                                        bus.send(call.createReply());
-                                    if (manager)
-                                        manager->syncDisks();
-                                    if (self)
-                                        self->refresh();
-                                });
+        // The copy reads every block: the background scan waits until it ends.
+        m_manager->patrolScans()->holdThen(this, [self, call, request, bus = m_manager->bus(), manager = QPointer<Manager>(m_manager)] {
+            if (!self || !manager) {
+                bus.send(call.createErrorReply(QString::fromLatin1(Errors::NotFound), QStringLiteral("the pair is gone")));
+                return;
+            }
+            manager->runIo<Error>([request] { return PairOperations::startReplace(request); },
+                                  [self, call, bus, manager](const Error &error) {
+                                      if (error.isError())
+                                          bus.send(call.createErrorReply(error.name, error.message));
+                                      else
+                                          bus.send(call.createReply());
+                                      if (manager)
+                                          manager->syncDisks();
+                                      if (self) {
+                                          self->refresh();
+                                          manager->patrolScans()->release(self);
+                                      }
+                                  });
+        });
     });
 }
 
@@ -522,6 +546,28 @@ void PairObject::CancelReplace()
                                         manager->syncDisks();
                                     }
                                 });
+    });
+}
+
+void PairObject::StartScan()
+{
+    authorizeThen(Actions::Scan, {{QStringLiteral("name"), dialogName(m_name)}}, [this](const QDBusMessage &call) {
+        const Error error = m_manager->patrolScans()->start(this);
+        if (error.isError())
+            sendError(call, error);
+        else
+            sendReply(call);
+    });
+}
+
+void PairObject::StopScan()
+{
+    authorizeThen(Actions::Scan, {{QStringLiteral("name"), dialogName(m_name)}}, [this](const QDBusMessage &call) {
+        const Error error = m_manager->patrolScans()->stop(this);
+        if (error.isError())
+            sendError(call, error);
+        else
+            sendReply(call);
     });
 }
 

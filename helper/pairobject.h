@@ -30,6 +30,9 @@ public:
     // record, or "name:<name>" for a pair made outside the helper.
     QString historyId() const;
     dev_t mainDevnum() const { return m_main; }
+    quint64 sectors() const { return m_length; }
+    // The main disk is being copied to a new disk, or such a copy was interrupted.
+    bool replacing() const { return m_replace.copying || !m_replaceId.isEmpty(); }
     dev_t spareDevnum() const { return m_spare; }
     QVariantMap statusMap() const;
     // The disk the main disk is being replaced with, if it is present.
@@ -60,6 +63,8 @@ public:
     // done({}, error) when the history cannot be read or this object went
     // away meanwhile.
     void forecast(std::function<void(const QVariantMap &answer, const QString &error)> done);
+    // The background scan's news, as ScanProgress.
+    void announceScan(quint64 position, quint64 size, const QString &state) { Q_EMIT ScanProgress(position, size, state); }
 
 public Q_SLOTS:
     QVariantMap GetStatus();
@@ -73,12 +78,15 @@ public Q_SLOTS:
     void CancelReplace();
     QList<QVariantMap> GetHistory(qlonglong from, qlonglong to, qlonglong resolution);
     QVariantMap GetForecast();
+    void StartScan();
+    void StopScan();
 
 Q_SIGNALS:
     void Changed(qulonglong remapped, qulonglong pending);
     void StateChanged(const QString &old, const QString &state);
     void ReplaceProgress(qulonglong copied, qulonglong total);
     void ReplaceFinished(const QString &result);
+    void ScanProgress(qulonglong position, qulonglong size, const QString &state);
 
 private:
     QString state() const;
@@ -87,6 +95,8 @@ private:
     void endReplacement(bool finish, const QString &failure);
     // Both Remove methods; withResult: answer the a{sv} of RemoveWithOptions.
     void remove(const QVariantMap &options, bool withResult);
+    // The removal itself, once the background scan has let go of the device.
+    void removeHeld(const QDBusMessage &call, bool force, bool withResult);
     // refresh(), then then(); if this object is gone by then, call is
     // answered NotFound instead.
     void refreshThen(const QDBusMessage &call, std::function<void()> then);

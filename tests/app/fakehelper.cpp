@@ -1,8 +1,11 @@
 #include "fakehelper.h"
 
+#include "scanstatus.h"
+
 #include "fake_adaptors.h"
 #include "forecast.h"
 #include "historyfeed.h"
+#include "scanstatus.h"
 #include "systemstatus.h"
 #include "validation.h"
 
@@ -258,7 +261,54 @@ QVariantMap FakeObject::status() const
     QVariantMap status = info;
     status.insert(QStringLiteral("remapped"), qulonglong(remaps.size()));
     status.insert(QStringLiteral("pending"), qulonglong(pending.size()));
+    if (path.contains(QLatin1String("/pairs/"))) {
+        PatrolScan::Options options;
+        options.rateBytesPerSec = scanRate;
+        History::ScanPosition position = scan;
+        if (!position.passStarted)
+            position.size = info.value(QStringLiteral("main-sectors")).toULongLong() * 512;
+        status.insert(PatrolScan::statusKeys(position, scanState, PatrolScan::rateFor(options, position.size),
+                                             PatrolScan::nextPass(options, position)));
+    }
     return status;
+}
+
+void FakeObject::setScan(quint64 position, const QString &state)
+{
+    scan.position = position;
+    scanState = state;
+    if (position >= scan.size && scan.passStarted) {
+        scan.lastFinished = m_helper->now();
+        scan.passStarted = 0;
+        scan.position = 0;
+        scanState = QStringLiteral("idle");
+    }
+    QDBusMessage signal = QDBusMessage::createSignal(path, QStringLiteral("org.dmremap.Pair1"), QStringLiteral("ScanProgress"));
+    signal << qulonglong(scan.position) << qulonglong(scan.size) << scanState;
+    m_helper->m_bus.send(signal);
+}
+
+// As PatrolScan::Scheduler::start and stop.
+void FakeObject::StartScan()
+{
+    if (refused(Actions::Scan))
+        return;
+    scan.stopped = false;
+    if (!scan.passStarted) {
+        scan.passStarted = m_helper->now();
+        scan.position = 0;
+        scan.size = info.value(QStringLiteral("main-sectors")).toULongLong() * 512;
+        scan.readErrors = 0;
+    }
+    setScan(scan.position, QStringLiteral("running"));
+}
+
+void FakeObject::StopScan()
+{
+    if (refused(Actions::Scan))
+        return;
+    scan.stopped = true;
+    setScan(scan.position, QStringLiteral("stopped"));
 }
 
 DmRemap::RemapList FakeObject::ListRemaps(qulonglong offset, uint count)

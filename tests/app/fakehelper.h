@@ -45,6 +45,12 @@ public:
     // Moved blocks that cannot be written back: RemoveWithOptions refuses
     // with DataOnSpare unless forced.
     qulonglong stuckBlocks = 0;
+    // The background scan as the helper's scheduler keeps it (scanstatus.h).
+    History::ScanPosition scan;
+    QString scanState = QStringLiteral("idle");
+    quint64 scanRate = 0;
+    // Moves the scan on as the helper's reader would, with ScanProgress.
+    void setScan(quint64 position, const QString &state);
     QVariantMap lastRemoveOptions;
     QVariantMap lastReplaceOptions;
     // Pair1.GetStatus's answer, for use inside the fake.
@@ -92,6 +98,8 @@ public Q_SLOTS:
     void CancelReplace();
     // Worked out from the double's history as the helper does.
     QVariantMap GetForecast();
+    void StartScan();
+    void StopScan();
 
 Q_SIGNALS:
     void DiskAdded(const QDBusObjectPath &disk);

@@ -65,6 +65,8 @@ QMap<QString, QStringList> validArguments(const QString &disk, const QString &pa
             {QStringLiteral("org.dmremap.Pair1.CancelReplace"), {pair}},
             {QStringLiteral("org.dmremap.Pair1.GetHistory"), {pair, QStringLiteral("0"), QStringLiteral("86400"), QStringLiteral("3600")}},
             {QStringLiteral("org.dmremap.Pair1.GetForecast"), {pair}},
+            {QStringLiteral("org.dmremap.Pair1.StartScan"), {pair}},
+            {QStringLiteral("org.dmremap.Pair1.StopScan"), {pair}},
     };
 }
 
@@ -401,7 +403,7 @@ private Q_SLOTS:
         const QString pair = kManager + QStringLiteral("/pairs/nopair");
         const auto arguments = validArguments(m_disk, pair);
         const QStringList methods = methodsOfApi();
-        QCOMPARE(methods.size(), 29);
+        QCOMPARE(methods.size(), 31);
         for (const QString &method : methods) {
             QVERIFY2(arguments.contains(method), qPrintable(QStringLiteral("no denial check for %1").arg(method)));
             QString output;
@@ -892,10 +894,11 @@ private Q_SLOTS:
         }
         const QStringList admin{QStringLiteral("auth_admin"), QStringLiteral("auth_admin"), QStringLiteral("auth_admin")};
         const QStringList kept{QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep")};
-        QCOMPARE(defaults.size(), 8);
+        QCOMPARE(defaults.size(), 9);
         QCOMPARE(defaults.value(QStringLiteral("org.dmremap.read")),
                  QStringList({QStringLiteral("auth_admin_keep"), QStringLiteral("auth_admin_keep"), QStringLiteral("yes")}));
         QCOMPARE(defaults.value(QStringLiteral("org.dmremap.self-test")), kept);
+        QCOMPARE(defaults.value(QStringLiteral("org.dmremap.scan")), kept);
         for (const char *id : {"org.dmremap.remap", "org.dmremap.assemble", "org.dmremap.import", "org.dmremap.create-pair",
                                "org.dmremap.remove-pair", "org.dmremap.replace-main"})
             QCOMPARE(defaults.value(QLatin1String(id)), admin);

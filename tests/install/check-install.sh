@@ -68,7 +68,7 @@ quiet "icon is well-formed SVG" xmllint --noout "$stage/usr/share/icons/hicolor/
 quiet "polkit policy is well-formed XML" xmllint --noout "$stage/usr/share/polkit-1/actions/org.dmremap.Manager1.policy"
 actions=$(xmllint --xpath '//action/@id' "$stage/usr/share/polkit-1/actions/org.dmremap.Manager1.policy" \
           | grep -o '"[^"]*"' | tr -d '"' | sort | tr '\n' ' ')
-[ "$actions" = "org.dmremap.assemble org.dmremap.create-pair org.dmremap.import org.dmremap.read org.dmremap.remap org.dmremap.remove-pair org.dmremap.replace-main org.dmremap.self-test " ] \
+[ "$actions" = "org.dmremap.assemble org.dmremap.create-pair org.dmremap.import org.dmremap.read org.dmremap.remap org.dmremap.remove-pair org.dmremap.replace-main org.dmremap.scan org.dmremap.self-test " ] \
     || fail "polkit actions are: $actions"
 quiet "D-Bus policy is well-formed XML" xmllint --noout "$stage/usr/share/dbus-1/system.d/org.dmremap.Manager1.conf"
 cat > "$work/bus.conf" <<EOF
