@@ -1188,8 +1188,9 @@ int Client::scan(const QStringList &args)
     const auto r = callPair<QVariantMap>(args.at(1), QStringLiteral("GetStatus"), {}, &code);
     if (!r)
         return code;
+    const QVariantMap status = r->value();
     QVariantMap scan;
-    for (auto it = r->value().cbegin(); it != r->value().cend(); ++it)
+    for (auto it = status.cbegin(); it != status.cend(); ++it)
         if (it.key().startsWith(QLatin1String("scan-")))
             scan.insert(it.key().mid(5), it.value());
     if (m_options.json) {

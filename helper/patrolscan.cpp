@@ -375,6 +375,8 @@ void Scheduler::startReader(PairObject *pair, Scan &scan)
         scan.saved.position = 0;
         scan.saved.size = size;
         scan.saved.readErrors = 0;
+    }
+    if (scan.saved.position == 0) {
         qInfo("dm-remap-helper: pair %s: background scan started (%llu bytes at %llu bytes/s)", qPrintable(pair->name()),
               size, rateFor(m_options, size));
     } else {

@@ -16,7 +16,7 @@ QVariantMap statusKeys(const History::ScanPosition &position, const QString &sta
     m.insert(QStringLiteral("scan-pass-started"), qlonglong(position.passStarted));
     m.insert(QStringLiteral("scan-last-finished"), qlonglong(position.lastFinished));
     m.insert(QStringLiteral("scan-next"), qlonglong(nextPassSecs));
-    m.insert(QStringLiteral("scan-read-errors"), qulonglong(position.passStarted ? position.readErrors : 0));
+    m.insert(QStringLiteral("scan-read-errors"), qulonglong(position.readErrors));
     return m;
 }
 

@@ -4,6 +4,7 @@
 # last, the spare swapped for another disk while CreatePair waits for polkit.
 . "$(dirname "$0")/lib.sh" "$@"
 . "$(dirname "$0")/identity.sh"
+. "$(dirname "$0")/scan.sh"
 trap stop_services EXIT
 start_services
 
@@ -160,8 +161,9 @@ imported /dev/mapper/safe" ] || fail "import: $RUN_OUT"
 grep -q "^pair name=safe .*spare-id=SPARE0001" "$STATE/pairs" || fail "import not recorded: $(cat "$STATE/pairs")"
 ctl 1 import "$NVME"
 case $RUN_ERR in *org.dmremap.Error.Exists*) ;; *) fail "second import: $RUN_ERR" ;; esac
-# Gone without Remove, as at power-off: the record stays for the next boot.
-dmsetup remove safe
+# Gone without Remove, as at power-off (the helper stopped first): the record
+# and the scan's position stay for the next boot.
+scan_first_boot
 
 step "dialog text"
 dialog_name_escaped "$IDE" "$(disk_by_serial OLD0001)"
@@ -186,4 +188,7 @@ wait_for 10 grep -q '"event":"DiskRemoved"' "$OUT/monitor1.log" || fail "no Disk
 # Last: the NVMe spare is gone for the rest of this boot (not its image).
 step "the spare swapped while polkit asks"
 swap_while_authorizing "$IDE" SPARE0001 dev1
+# The history (the scan's position) goes to the next boot as the disk would keep it.
+stop_services
+cp "$HISTORY" "$OUT/history.db"
 echo "first boot: all checks passed"

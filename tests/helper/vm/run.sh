@@ -18,8 +18,9 @@ common=(--kernel "$kernel" --module "$module" --build-dir "$build/tests/vm/cache
         --timeout 900)
 for phase in pair assemble; do
     mkdir -p "$out/$phase"
-    # The helper's state directory (the pair record) survives the reboot.
-    [ "$phase" = pair ] || cp -a "$out/pair/remaps-before.json" "$out/pair/state" "$out/$phase/"
+    # The helper's state directory (the pair record) and history survive the reboot.
+    [ "$phase" = pair ] || cp -a "$out/pair/remaps-before.json" "$out/pair/state" "$out/pair/history.db" \
+        "$out/pair/scan-position" "$out/$phase/"
     if ! "$vm_run" "${common[@]}" --out "$out/$phase" "$here/$phase.sh" "$src" "$build"; then
         echo "--- $phase: guest log"
         tail -n 60 "$out/$phase/guest.log"
