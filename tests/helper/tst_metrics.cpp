@@ -146,6 +146,29 @@ private Q_SLOTS:
         QVERIFY(text.contains("# TYPE dmremap_pair_spare_days_left gauge\n"));
     }
 
+    // The background scan: one state series per state, the pass's progress,
+    // and the last whole pass only once there was one.
+    void scanMetrics()
+    {
+        Metrics::PairSample p = pair(QStringLiteral("data"), QStringLiteral("MAIN0001"), QStringLiteral("ok"));
+        p.scanState = QStringLiteral("paused-busy");
+        p.scanPositionBytes = 1 << 20;
+        p.scanSizeBytes = 4 << 20;
+        QByteArray text = Metrics::render({p}, {}, 1700000000);
+        const QByteArray labels = "pair=\"data\",main_serial=\"MAIN0001\",spare_serial=\"SPARE0001\"";
+        QVERIFY2(text.contains("\ndmremap_pair_scan_progress_ratio{" + labels + "} 0.25\n"), text.constData());
+        QVERIFY(text.contains("\ndmremap_pair_scan_state{" + labels + ",state=\"paused-busy\"} 1\n"));
+        QVERIFY(text.contains("\ndmremap_pair_scan_state{" + labels + ",state=\"running\"} 0\n"));
+        QCOMPARE(text.count("dmremap_pair_scan_state{"), Metrics::scanStates().size());
+        QVERIFY(!text.contains("dmremap_pair_scan_last_completed_timestamp_seconds{"));
+        p.scanState = QStringLiteral("idle");
+        p.scanPositionBytes = p.scanSizeBytes = 0;
+        p.scanLastFinishedSecs = 1699990000;
+        text = Metrics::render({p}, {}, 1700000000);
+        QVERIFY(text.contains("\ndmremap_pair_scan_progress_ratio{" + labels + "} 0\n"));
+        QVERIFY(text.contains("\ndmremap_pair_scan_last_completed_timestamp_seconds{" + labels + "} 1699990000\n"));
+    }
+
     // Label names are a fixed set: never a sector (or any other number's) label.
     void onlyKnownLabels()
     {

@@ -137,8 +137,17 @@ wait_for 45 event_with DMREMAP_EVENT=blocks-moved DMREMAP_PAIR=safe DMREMAP_MOVE
     || fail "the next event's hook did not run: $(cat "$EVENTS".* 2>&1)"
 expect 20 'dmremap_pair_moved_blocks{pair="safe"}' "main_serial=$MAIN_SERIAL,pair=safe,spare_serial=SPARE0001=2"
 
-step "the pair removed: gone from the file"
+step "the background scan as Prometheus reads it, then the pair removed while it runs"
+expect 10 'dmremap_pair_scan_state{pair="safe",state="idle"}' "main_serial=$MAIN_SERIAL,pair=safe,spare_serial=SPARE0001,state=idle=1"
+expect 10 'dmremap_pair_scan_progress_ratio{pair="safe"}' "main_serial=$MAIN_SERIAL,pair=safe,spare_serial=SPARE0001=0"
 medium_errors 0 0
+ctl 0 scan start safe
+expect 20 'dmremap_pair_scan_state{pair="safe",state="running"}' "main_serial=$MAIN_SERIAL,pair=safe,spare_serial=SPARE0001,state=running=1"
+scan_progress_scraped() { [ -n "$(query 'dmremap_pair_scan_progress_ratio{pair="safe"} > 0' 2>/dev/null)" ]; }
+wait_for 30 scan_progress_scraped || fail "no scan progress in Prometheus: $(grep scan_progress "$TEXTFILE_DIR/dm-remap.prom")"
+promtool check metrics < "$TEXTFILE_DIR/dm-remap.prom" || fail "promtool with a scan running"
+
+step "the pair removed: gone from the file"
 ctl 0 pair remove safe
 expect 20 'dmremap_pairs' "=0"
 expect 10 'count(dmremap_pair_moved_blocks)' ""
