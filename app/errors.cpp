@@ -129,4 +129,15 @@ QString describeReplace(const QDBusError &error)
     return describe(error);
 }
 
+QString describeScan(const QDBusError &error)
+{
+    // The helper's messages say which of these it is, in English: the
+    // sentence names them all.
+    if (error.name() == QLatin1String("org.dmremap.Error.Busy"))
+        return QCoreApplication::translate("ErrorText", "The scan cannot start now: the pair's main disk is being replaced, the pair is being removed, or the disk helper is still starting. Try again later.");
+    if (error.name() == QLatin1String("org.dmremap.Error.NotFound"))
+        return QCoreApplication::translate("ErrorText", "The pair's main disk is missing, so it cannot be scanned.");
+    return describe(error);
+}
+
 } // namespace ErrorText

@@ -16,6 +16,10 @@ QString describe(const QDBusError &error);
 // SameDisk: the new disk is one of the pair's own) and those only it sends.
 QString describeReplace(const QDBusError &error);
 
+// The same for a failed Pair1.StartScan or StopScan: Busy and NotFound
+// mean something else there.
+QString describeScan(const QDBusError &error);
+
 // True when the error means the helper is not there at all (not running, not
 // installed, crashed), as opposed to refusing or failing one request.
 bool isHelperMissing(const QDBusError &error);

@@ -526,9 +526,14 @@ QString formatBlockSize(qulonglong bytes)
     return QLocale().formattedDataSize(qint64(bytes), 0, QLocale::DataSizeIecFormat);
 }
 
-QString forecastDate(qint64 secs)
+QString shortDate(qint64 secs)
 {
     return QLocale().toString(QDateTime::fromSecsSinceEpoch(secs).date(), QLocale::ShortFormat);
+}
+
+QString forecastDate(qint64 secs)
+{
+    return shortDate(secs);
 }
 
 QString riskBandText(const QString &band)

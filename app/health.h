@@ -95,6 +95,9 @@ QString riskBandText(const QString &band); // "low", "elevated", "high", "severe
 // Whether the spare is forecast to be full (the likely date) within `days`
 // of nowSecs.
 bool spareFullWithin(const QVariantMap &forecast, qint64 nowSecs, int days);
+// A date (unix seconds) as the locale writes a short date; every date the
+// app shows is written so.
+QString shortDate(qint64 secs);
 // A forecast date (UTC seconds) as the locale writes a short date.
 QString forecastDate(qint64 secs);
 

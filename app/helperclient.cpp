@@ -70,6 +70,8 @@ HelperClient::HelperClient(const QDBusConnection &bus, QObject *parent, const QS
                   this, SLOT(onReplaceProgress(qulonglong, qulonglong, QDBusMessage)));
     m_bus.connect(m_service, QString(), pairInterface, QStringLiteral("ReplaceFinished"),
                   this, SLOT(onReplaceFinished(QString, QDBusMessage)));
+    m_bus.connect(m_service, QString(), pairInterface, QStringLiteral("ScanProgress"),
+                  this, SLOT(onScanProgress(qulonglong, qulonglong, QString, QDBusMessage)));
 
     m_pairFlush.setSingleShot(true);
     m_pairFlush.setInterval(pairFlushMs);
@@ -549,6 +551,49 @@ void HelperClient::cancelReplace(const QString &pair)
                      fetchPairStatus(pair);
                  return true;
              });
+}
+
+void HelperClient::startScan(const QString &pair)
+{
+    callPair(pair, QStringLiteral("StartScan"), {}, tr("Starting the background scan"), &ErrorText::describeScan,
+             [this, pair](const QDBusMessage &reply) {
+                 if (reply.type() == QDBusMessage::ErrorMessage)
+                     return false;
+                 if (m_pairs.contains(pair))
+                     fetchPairStatus(pair);
+                 return true;
+             });
+}
+
+void HelperClient::stopScan(const QString &pair)
+{
+    callPair(pair, QStringLiteral("StopScan"), {}, tr("Stopping the background scan"), &ErrorText::describeScan,
+             [this, pair](const QDBusMessage &reply) {
+                 if (reply.type() == QDBusMessage::ErrorMessage)
+                     return false;
+                 if (m_pairs.contains(pair))
+                     fetchPairStatus(pair);
+                 return true;
+             });
+}
+
+// At most every 5 s while a pass runs, and on every change of state: the
+// progress is taken as it comes; a new state also changes the pass's dates
+// and counts, which only GetStatus gives.
+void HelperClient::onScanProgress(qulonglong position, qulonglong size, const QString &state,
+                                  const QDBusMessage &message)
+{
+    const QString pair = message.path();
+    auto it = m_pairs.find(pair);
+    if (it == m_pairs.end())
+        return;
+    const bool changed = it->value(QStringLiteral("scan-state")).toString() != state;
+    it->insert(QStringLiteral("scan-position"), position);
+    it->insert(QStringLiteral("scan-size"), size);
+    it->insert(QStringLiteral("scan-state"), state);
+    Q_EMIT pairUpdated(pair);
+    if (changed)
+        fetchPairStatus(pair);
 }
 
 void HelperClient::onReplaceProgress(qulonglong copied, qulonglong total, const QDBusMessage &message)

@@ -89,6 +89,10 @@ public:
     void replaceMain(const QString &pair, const QString &newDisk);
     // Stops a running or interrupted copy: the pair goes on on its disks.
     void cancelReplace(const QString &pair);
+    // The background scan: go on with the pass under way or start one now
+    // (Pair1.StartScan), or stop it where it is (Pair1.StopScan).
+    void startScan(const QString &pair);
+    void stopScan(const QString &pair);
 
 Q_SIGNALS:
     void statusChanged();
@@ -134,6 +138,7 @@ private Q_SLOTS:
     void flushPairChanges();
     void onReplaceProgress(qulonglong copied, qulonglong total, const QDBusMessage &message);
     void onReplaceFinished(const QString &result, const QDBusMessage &message);
+    void onScanProgress(qulonglong position, qulonglong size, const QString &state, const QDBusMessage &message);
 
 private:
     // An interactive call of a Pair1 method; onReply gets its answer unless

@@ -206,6 +206,7 @@ void Notifier::checkPair(const QString &path)
     }
 
     checkForecast(path, key, name, item, ignored);
+    checkScan(path, key, name, item, ignored);
 
     // A disk that is gone has no path any more: name it as last seen.
     for (const QString &role : {QStringLiteral("main-path"), QStringLiteral("spare-path")}) {
@@ -269,6 +270,50 @@ void Notifier::checkForecast(const QString &path, const QString &key, const QStr
     }
     if (speak != Speak::Later)
         m_settings->setValue(key + QStringLiteral("/spare-full-soon"), soon);
+}
+
+// A pass is known by the time it finished ("scan-last-finished"): a later
+// time is a new pass, told when its reads found unreadable places and never
+// again, nor reminded (the unreadable blocks have their own reminders).
+void Notifier::checkScan(const QString &path, const QString &key, const QString &name, const QString &item,
+                         bool ignored)
+{
+    const QVariantMap status = m_client->pairStatus(path);
+    if (!status.contains(QStringLiteral("scan-state")))
+        return; // a helper without the scan
+    const qint64 started = status.value(QStringLiteral("scan-pass-started")).toLongLong();
+    const qint64 finished = status.value(QStringLiteral("scan-last-finished")).toLongLong();
+    qulonglong errors = status.value(QStringLiteral("scan-read-errors")).toULongLong();
+    const QString passKey = key + QStringLiteral("/scan-pass");
+    const QString passErrorsKey = key + QStringLiteral("/scan-pass-errors");
+    if (started > 0) {
+        // The failures of the pass under way, in case the helper no longer
+        // gives them once it has finished.
+        m_settings->setValue(passKey, started);
+        m_settings->setValue(passErrorsKey, errors);
+    } else if (errors == 0) {
+        const qint64 seenPass = m_settings->value(passKey, 0).toLongLong();
+        if (seenPass > 0 && seenPass <= finished)
+            errors = m_settings->value(passErrorsKey, 0).toULongLong();
+    }
+    const QString finishedKey = key + QStringLiteral("/scan-finished");
+    const qint64 seen = m_settings->value(finishedKey, 0).toLongLong();
+    const bool news = started == 0 && finished > seen && errors > 0;
+    const Speak speak = ignored ? Speak::No : schedule(key + QStringLiteral("/scan"), news, false);
+    if (speak == Speak::News) {
+        const int n = int(std::min<qulonglong>(errors, std::numeric_limits<int>::max()));
+        tell(key + QStringLiteral("/scan"), path, tr("Background scan of pair “%1”: unreadable places found").arg(name),
+             tr("The background scan of pair “%1”, finished on %2, found %Ln unreadable place(s) on the main disk. "
+                "What was stored there cannot be read now; each of these blocks is moved to the spare disk when "
+                "it is next written.", nullptr, n)
+                 .arg(name, Health::shortDate(finished)),
+             Urgency::Critical, item);
+    }
+    if (speak != Speak::Later && started == 0 && finished > seen) {
+        m_settings->setValue(finishedKey, finished);
+        m_settings->remove(passKey);
+        m_settings->remove(passErrorsKey);
+    }
 }
 
 QString Notifier::missingDiskText(const QString &key, const QString &name, const QVariantMap &status) const

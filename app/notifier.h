@@ -6,7 +6,8 @@
 // together. A problem that stays is recalled on a diminishing schedule (as
 // smartd -M diminishing): 1, 2, 4, 8 ... days after the previous notice. The
 // first start on an account tells what it finds in one summary. A spare
-// forecast to be full within 30 days is told once, when it first is. One
+// forecast to be full within 30 days is told once, when it first is; so is
+// a background-scan pass that found unreadable places, once per pass. One
 // persistent notification per problem, replaced when the problem grows, with
 // an action that opens the window on that device. Sent over
 // org.freedesktop.Notifications; QSystemTrayIcon's balloon is the fallback.
@@ -77,6 +78,8 @@ private:
     void checkPair(const QString &path);
     void checkDisk(const QString &path);
     void checkForecast(const QString &path, const QString &key, const QString &name, const QString &item, bool ignored);
+    // A background-scan pass that finished with read failures: told once per pass.
+    void checkScan(const QString &path, const QString &key, const QString &name, const QString &item, bool ignored);
     // A replacement of a pair's main disk ended: always told.
     void replaceFinished(const QString &pair, const QVariantMap &lastStatus, const QString &result);
     QString missingDiskText(const QString &key, const QString &name, const QVariantMap &status) const;

@@ -5,11 +5,13 @@
 #include "helperclient.h"
 #include "historychart.h"
 #include "notifier.h"
+#include "scanview.h"
 
 #include <QCheckBox>
 #include <QDBusObjectPath>
 #include <QFormLayout>
 #include <QFrame>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -39,6 +41,11 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     , m_replaceProgress(new QProgressBar(this))
     , m_restartReplace(new QPushButton(tr("Start &again"), this))
     , m_cancelReplace(new QPushButton(tr("Cancel replacemen&t"), this))
+    , m_scanBox(new QGroupBox(tr("Background scan"), this))
+    , m_scanForm(new QFormLayout)
+    , m_scanProgress(new QProgressBar(this))
+    , m_scanErrors(new QLabel(this))
+    , m_scanButton(new QPushButton(this))
 {
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
@@ -99,6 +106,25 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     replaceLayout->addWidget(m_replaceProgress);
     replaceLayout->addLayout(replaceButtons);
 
+    // The background scan: rows hidden when they have nothing to say.
+    m_scanProgress->setAccessibleName(tr("Scan progress"));
+    m_scanProgress->setRange(0, 1000);
+    m_scanProgress->setTextVisible(true);
+    m_scanErrors->setWordWrap(true);
+    m_scanErrors->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_scanErrors->setAccessibleName(tr("Read failures"));
+    addRow(m_scanForm, QStringLiteral("scan-state"), tr("State:"))->setWordWrap(true);
+    m_scanForm->addRow(tr("Progress:"), m_scanProgress);
+    m_scanForm->addRow(tr("Read failures:"), m_scanErrors);
+    addRow(m_scanForm, QStringLiteral("scan-last"), tr("Last whole pass:"));
+    addRow(m_scanForm, QStringLiteral("scan-next"), tr("Next pass:"));
+    auto *scanButtons = new QHBoxLayout;
+    scanButtons->addStretch();
+    scanButtons->addWidget(m_scanButton);
+    auto *scanLayout = new QVBoxLayout(m_scanBox);
+    scanLayout->addLayout(m_scanForm);
+    scanLayout->addLayout(scanButtons);
+
     m_forms->addWidget(m_diskForm);
     m_forms->addWidget(m_pairForm);
 
@@ -117,6 +143,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     layout->addSpacing(8);
     layout->addWidget(m_replaceBox);
     layout->addWidget(m_forms);
+    layout->addWidget(m_scanBox);
     layout->addWidget(m_history, 1);
     layout->addStretch();
     layout->addLayout(buttons);
@@ -131,6 +158,12 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     connect(m_wake, &QPushButton::clicked, this, [this] { m_client->wakeSmart(m_path); });
     connect(m_restartReplace, &QPushButton::clicked, this, [this] { Q_EMIT restartReplaceRequested(m_path); });
     connect(m_cancelReplace, &QPushButton::clicked, this, [this] { Q_EMIT cancelReplaceRequested(m_path); });
+    connect(m_scanButton, &QPushButton::clicked, this, [this] {
+        if (ScanView::Action(m_scanAction) == ScanView::Action::Stop)
+            m_client->stopScan(m_path);
+        else if (ScanView::Action(m_scanAction) != ScanView::Action::None)
+            m_client->startScan(m_path);
+    });
     connect(client, &HelperClient::diskUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
     connect(client, &HelperClient::smartUpdated, this, [this](const QString &p) { if (p == m_path || m_client->hasPair(m_path)) refresh(); });
     connect(client, &HelperClient::pairUpdated, this, [this](const QString &p) { if (p == m_path) refresh(); });
@@ -190,6 +223,7 @@ void OverviewPage::refresh()
     // A helper that says "asleep" can wake the disk (Smart1.Wake).
     m_wake->setVisible(isDisk && m_client->smart(m_path).value(QStringLiteral("asleep")).toBool());
     m_replaceBox->setVisible(false);
+    m_scanBox->setVisible(false);
     m_badge->setVisible(isPair || isDisk);
     if (!isPair && !isDisk) {
         m_title->setText(tr("No device selected"));
@@ -234,6 +268,7 @@ void OverviewPage::refresh()
         set(QStringLiteral("block-size"),
             Health::formatBlockSize(qulonglong(s.value(QStringLiteral("block-size")).toUInt()) * 512));
         refreshReplacement(s);
+        refreshScan(s);
         return;
     }
 
@@ -299,4 +334,26 @@ void OverviewPage::refreshReplacement(const QVariantMap &status)
     else
         m_replaceText->setText(tr("Copying the pair to %1 was stopped by a restart. Start it again, or cancel it: the "
                                   "pair then goes on on its own disks.").arg(disk));
+}
+
+void OverviewPage::refreshScan(const QVariantMap &status)
+{
+    const ScanView::View view = ScanView::of(status);
+    // An older helper has no background scan.
+    m_scanBox->setVisible(view.known);
+    if (!view.known)
+        return;
+    set(QStringLiteral("scan-state"), view.state);
+    m_scanProgress->setValue(view.permille);
+    m_scanProgress->setFormat(view.progress);
+    m_scanForm->setRowVisible(m_scanProgress, view.underWay);
+    m_scanErrors->setText(view.readErrorsText);
+    m_scanForm->setRowVisible(m_scanErrors, !view.readErrorsText.isEmpty());
+    set(QStringLiteral("scan-last"), view.lastPass);
+    set(QStringLiteral("scan-next"), view.nextPass);
+    m_scanForm->setRowVisible(m_values.value(QStringLiteral("scan-next")), !view.nextPass.isEmpty());
+    m_scanAction = int(view.action);
+    m_scanButton->setText(view.actionText);
+    m_scanButton->setToolTip(view.actionTip);
+    m_scanButton->setVisible(view.action != ScanView::Action::None);
 }

@@ -10,6 +10,7 @@ class HelperClient;
 class Notifier;
 class QCheckBox;
 class QFormLayout;
+class QGroupBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -35,6 +36,12 @@ public:
     QPushButton *cancelReplaceButton() const { return m_cancelReplace; }
     // For a disk found asleep: read its SMART data, waking it.
     QPushButton *wakeButton() const { return m_wake; }
+    // A pair's background scan: its state, the pass's progress and read
+    // failures, the last and next pass, Scan now / Go on / Stop scan.
+    QGroupBox *scanBox() const { return m_scanBox; }
+    QProgressBar *scanProgress() const { return m_scanProgress; }
+    QPushButton *scanButton() const { return m_scanButton; }
+    QLabel *scanErrorsLabel() const { return m_scanErrors; }
     // A pair's history chart with the spare's forecast, below its figures.
     HistoryPage *historyPage() const { return m_history; }
 
@@ -49,6 +56,7 @@ private:
     QLabel *addRow(QFormLayout *form, const QString &field, const QString &label);
     void set(const QString &field, const QString &text);
     void refreshReplacement(const QVariantMap &status);
+    void refreshScan(const QVariantMap &status);
 
     HelperClient *m_client;
     DeviceModel *m_devices;
@@ -71,5 +79,11 @@ private:
     QProgressBar *m_replaceProgress;
     QPushButton *m_restartReplace;
     QPushButton *m_cancelReplace;
+    QGroupBox *m_scanBox;
+    QFormLayout *m_scanForm;
+    QProgressBar *m_scanProgress;
+    QLabel *m_scanErrors;
+    QPushButton *m_scanButton;
+    int m_scanAction = 0; // ScanView::Action of the button
     QHash<QString, QLabel *> m_values;
 };

@@ -152,6 +152,14 @@ Zustand: %2. %3</translation>
         <source>The new disk is one of the pair&apos;s own disks. Choose a disk that is not in a pair.</source>
         <translation>Die neue Festplatte gehört selbst zum Paar. Wählen Sie eine Festplatte, die in keinem Paar ist.</translation>
     </message>
+    <message>
+        <source>The scan cannot start now: the pair&apos;s main disk is being replaced, the pair is being removed, or the disk helper is still starting. Try again later.</source>
+        <translation>Die Prüfung kann jetzt nicht beginnen: Die Hauptplatte des Paars wird gerade ersetzt, das Paar wird entfernt, oder der Festplattendienst startet noch. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The pair&apos;s main disk is missing, so it cannot be scanned.</source>
+        <translation>Die Hauptplatte des Paars fehlt, daher kann sie nicht geprüft werden.</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>
@@ -701,6 +709,14 @@ Zustand: %2. %3</translation>
         <source>Choosing the disk&apos;s USB adapter</source>
         <translation>Wählen des USB-Adapters der Festplatte</translation>
     </message>
+    <message>
+        <source>Starting the background scan</source>
+        <translation>Starten der Hintergrundprüfung</translation>
+    </message>
+    <message>
+        <source>Stopping the background scan</source>
+        <translation>Anhalten der Hintergrundprüfung</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPage</name>
@@ -1178,6 +1194,17 @@ Zustand: %2. %3</translation>
         <source>At the current rate the spare disk of pair “%1” will be full around %2 (80% likely between %3 and %4). Replace the main disk before then (Replace main disk… on the pair&apos;s overview).</source>
         <translation>Beim jetzigen Tempo ist die Ersatzplatte des Paars „%1“ um den %2 voll (mit 80 % Wahrscheinlichkeit zwischen %3 und %4). Ersetzen Sie die Hauptplatte vorher („Hauptplatte ersetzen …“ in der Übersicht des Paars).</translation>
     </message>
+    <message>
+        <source>Background scan of pair “%1”: unreadable places found</source>
+        <translation>Hintergrundprüfung des Paars „%1“: unlesbare Stellen gefunden</translation>
+    </message>
+    <message numerus="yes">
+        <source>The background scan of pair “%1”, finished on %2, found %Ln unreadable place(s) on the main disk. What was stored there cannot be read now; each of these blocks is moved to the spare disk when it is next written.</source>
+        <translation>
+            <numerusform>Die Hintergrundprüfung des Paars „%1“, beendet am %2, hat %Ln unlesbare Stelle auf der Hauptplatte gefunden. Was dort gespeichert war, kann jetzt nicht gelesen werden; jeder dieser Blöcke wird auf die Ersatzplatte verlagert, sobald er das nächste Mal beschrieben wird.</numerusform>
+            <numerusform>Die Hintergrundprüfung des Paars „%1“, beendet am %2, hat %Ln unlesbare Stellen auf der Hauptplatte gefunden. Was dort gespeichert war, kann jetzt nicht gelesen werden; jeder dieser Blöcke wird auf die Ersatzplatte verlagert, sobald er das nächste Mal beschrieben wird.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -1395,6 +1422,34 @@ Zustand: %2. %3</translation>
     <message>
         <source>Spare forecast:</source>
         <translation>Vorhersage Ersatz:</translation>
+    </message>
+    <message>
+        <source>Background scan</source>
+        <translation>Hintergrundprüfung</translation>
+    </message>
+    <message>
+        <source>Scan progress</source>
+        <translation>Fortschritt der Prüfung</translation>
+    </message>
+    <message>
+        <source>Read failures</source>
+        <translation>Fehlgeschlagene Lesevorgänge</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>Fortschritt:</translation>
+    </message>
+    <message>
+        <source>Read failures:</source>
+        <translation>Fehlgeschlagenes Lesen:</translation>
+    </message>
+    <message>
+        <source>Last whole pass:</source>
+        <translation>Letzter ganzer Durchgang:</translation>
+    </message>
+    <message>
+        <source>Next pass:</source>
+        <translation>Nächster Durchgang:</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1801,83 @@ Die Hauptplatte wurde nicht verändert; die Ersatzplatte wurde möglicherweise s
     <message>
         <source>I understand that all data on %1 will be &amp;erased</source>
         <translation>Mir ist klar, dass alle Daten auf %1 &amp;gelöscht werden</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <source>Waiting to go on</source>
+        <translation>Wartet auf Fortsetzung</translation>
+    </message>
+    <message>
+        <source>Not scanning now</source>
+        <translation>Prüft gerade nicht</translation>
+    </message>
+    <message>
+        <source>Reading the main disk</source>
+        <translation>Liest die Hauptplatte</translation>
+    </message>
+    <message>
+        <source>Paused while the pair is in use</source>
+        <translation>Unterbrochen, solange das Paar benutzt wird</translation>
+    </message>
+    <message>
+        <source>Paused while the main disk sleeps</source>
+        <translation>Unterbrochen, solange die Hauptplatte schläft</translation>
+    </message>
+    <message>
+        <source>Stopped until you start it again</source>
+        <translation>Angehalten, bis Sie sie wieder starten</translation>
+    </message>
+    <message>
+        <source>Unknown (“%1”)</source>
+        <translation>Unbekannt („%1“)</translation>
+    </message>
+    <message>
+        <source>%1% read</source>
+        <translation>%1 % gelesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read(s) of this pass found unreadable blocks. They are listed as unreadable now and are moved to the spare when next written.</source>
+        <translation>
+            <numerusform>%Ln Lesevorgang dieses Durchgangs hat unlesbare Blöcke gefunden. Sie sind jetzt als unlesbar vermerkt und werden beim nächsten Schreiben auf die Ersatzplatte verlagert.</numerusform>
+            <numerusform>%Ln Lesevorgänge dieses Durchgangs haben unlesbare Blöcke gefunden. Sie sind jetzt als unlesbar vermerkt und werden beim nächsten Schreiben auf die Ersatzplatte verlagert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read(s) of the last pass found unreadable blocks. They were listed as unreadable and are moved to the spare when next written.</source>
+        <translation>
+            <numerusform>%Ln Lesevorgang des letzten Durchgangs hat unlesbare Blöcke gefunden. Sie wurden als unlesbar vermerkt und werden beim nächsten Schreiben auf die Ersatzplatte verlagert.</numerusform>
+            <numerusform>%Ln Lesevorgänge des letzten Durchgangs haben unlesbare Blöcke gefunden. Sie wurden als unlesbar vermerkt und werden beim nächsten Schreiben auf die Ersatzplatte verlagert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p scan</source>
+        <translation>Prüfung st&amp;oppen</translation>
+    </message>
+    <message>
+        <source>Stop the background scan where it is; it waits until you start it again, also across restarts</source>
+        <translation>Die Hintergrundprüfung an dieser Stelle anhalten; sie wartet, bis Sie sie wieder starten, auch über Neustarts hinweg</translation>
+    </message>
+    <message>
+        <source>&amp;Go on</source>
+        <translation>Fortset&amp;zen</translation>
+    </message>
+    <message>
+        <source>Go on with the scan from where it stopped</source>
+        <translation>Die Prüfung dort fortsetzen, wo sie angehalten wurde</translation>
+    </message>
+    <message>
+        <source>Scan no&amp;w</source>
+        <translation>Jetzt &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Read the whole main disk now, slowly and in the background, to find unreadable places before your files do</source>
+        <translation>Die ganze Hauptplatte jetzt langsam im Hintergrund lesen, um unlesbare Stellen zu finden, bevor Ihre Dateien darauf stoßen</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,13 @@
             <numerusform>%Ln blocks of pair “%1” could not be read; files stored there may be unreadable now. Copy what you still can from %2 to another disk.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>The background scan of pair “%1”, finished on %2, found %Ln unreadable place(s) on the main disk. What was stored there cannot be read now; each of these blocks is moved to the spare disk when it is next written.</source>
+        <translation>
+            <numerusform>The background scan of pair “%1”, finished on %2, found %Ln unreadable place on the main disk. What was stored there cannot be read now; each of these blocks is moved to the spare disk when it is next written.</numerusform>
+            <numerusform>The background scan of pair “%1”, finished on %2, found %Ln unreadable places on the main disk. What was stored there cannot be read now; each of these blocks is moved to the spare disk when it is next written.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -145,6 +152,23 @@
         <translation>
             <numerusform>%Ln unreadable block waiting</numerusform>
             <numerusform>%Ln unreadable blocks waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message numerus="yes">
+        <source>%Ln read(s) of this pass found unreadable blocks. They are listed as unreadable now and are moved to the spare when next written.</source>
+        <translation>
+            <numerusform>%Ln read of this pass found unreadable blocks. They are listed as unreadable now and are moved to the spare when next written.</numerusform>
+            <numerusform>%Ln reads of this pass found unreadable blocks. They are listed as unreadable now and are moved to the spare when next written.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read(s) of the last pass found unreadable blocks. They were listed as unreadable and are moved to the spare when next written.</source>
+        <translation>
+            <numerusform>%Ln read of the last pass found unreadable blocks. They were listed as unreadable and are moved to the spare when next written.</numerusform>
+            <numerusform>%Ln reads of the last pass found unreadable blocks. They were listed as unreadable and are moved to the spare when next written.</numerusform>
         </translation>
     </message>
 </context>

@@ -152,6 +152,14 @@ Health: %2. %3</source>
         <source>The new disk is one of the pair&apos;s own disks. Choose a disk that is not in a pair.</source>
         <translation>Le nouveau disque fait partie de la paire elle-même. Choisissez un disque qui n’est dans aucune paire.</translation>
     </message>
+    <message>
+        <source>The scan cannot start now: the pair&apos;s main disk is being replaced, the pair is being removed, or the disk helper is still starting. Try again later.</source>
+        <translation>La vérification ne peut pas commencer maintenant&#xa0;: le disque principal de la paire est en cours de remplacement, la paire est en cours de suppression, ou le service des disques démarre encore. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The pair&apos;s main disk is missing, so it cannot be scanned.</source>
+        <translation>Le disque principal de la paire est absent&#xa0;; il ne peut donc pas être vérifié.</translation>
+    </message>
 </context>
 <context>
     <name>Health</name>
@@ -701,6 +709,14 @@ Health: %2. %3</source>
         <source>Choosing the disk&apos;s USB adapter</source>
         <translation>Le choix de l’adaptateur USB du disque</translation>
     </message>
+    <message>
+        <source>Starting the background scan</source>
+        <translation>Démarrage de la vérification en arrière-plan</translation>
+    </message>
+    <message>
+        <source>Stopping the background scan</source>
+        <translation>Arrêt de la vérification en arrière-plan</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPage</name>
@@ -1178,6 +1194,17 @@ Health: %2. %3</source>
         <source>At the current rate the spare disk of pair “%1” will be full around %2 (80% likely between %3 and %4). Replace the main disk before then (Replace main disk… on the pair&apos;s overview).</source>
         <translation>Au rythme actuel, le disque de secours de la paire «&#xa0;%1&#xa0;» sera plein vers le %2 (à 80&#xa0;% entre le %3 et le %4). Remplacez le disque principal avant («&#xa0;Remplacer le disque principal…&#xa0;» dans l’aperçu de la paire).</translation>
     </message>
+    <message>
+        <source>Background scan of pair “%1”: unreadable places found</source>
+        <translation>Vérification de la paire «&#xa0;%1&#xa0;»&#xa0;: endroits illisibles trouvés</translation>
+    </message>
+    <message numerus="yes">
+        <source>The background scan of pair “%1”, finished on %2, found %Ln unreadable place(s) on the main disk. What was stored there cannot be read now; each of these blocks is moved to the spare disk when it is next written.</source>
+        <translation>
+            <numerusform>La vérification en arrière-plan de la paire «&#xa0;%1&#xa0;», terminée le %2, a trouvé %Ln endroit illisible sur le disque principal. Ce qui y était stocké ne peut plus être lu&#xa0;; chacun de ces blocs est déplacé vers le disque de secours à sa prochaine écriture.</numerusform>
+            <numerusform>La vérification en arrière-plan de la paire «&#xa0;%1&#xa0;», terminée le %2, a trouvé %Ln endroits illisibles sur le disque principal. Ce qui y était stocké ne peut plus être lu&#xa0;; chacun de ces blocs est déplacé vers le disque de secours à sa prochaine écriture.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OverviewPage</name>
@@ -1395,6 +1422,34 @@ Health: %2. %3</source>
     <message>
         <source>Spare forecast:</source>
         <translation>Prévision du secours&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Background scan</source>
+        <translation>Vérification en arrière-plan</translation>
+    </message>
+    <message>
+        <source>Scan progress</source>
+        <translation>Avancement de la vérification</translation>
+    </message>
+    <message>
+        <source>Read failures</source>
+        <translation>Lectures échouées</translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation>Avancement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Read failures:</source>
+        <translation>Lectures échouées&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Last whole pass:</source>
+        <translation>Dernier passage complet&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Next pass:</source>
+        <translation>Prochain passage&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1801,83 @@ Le disque principal n’a pas été modifié&#xa0;; le disque de réserve a peut
     <message>
         <source>I understand that all data on %1 will be &amp;erased</source>
         <translation>J’ai compris que toutes les données de %1 seront &amp;effacées</translation>
+    </message>
+</context>
+<context>
+    <name>ScanView</name>
+    <message>
+        <source>Waiting to go on</source>
+        <translation>En attente de reprise</translation>
+    </message>
+    <message>
+        <source>Not scanning now</source>
+        <translation>Aucune vérification en cours</translation>
+    </message>
+    <message>
+        <source>Reading the main disk</source>
+        <translation>Lecture du disque principal</translation>
+    </message>
+    <message>
+        <source>Paused while the pair is in use</source>
+        <translation>En pause tant que la paire est utilisée</translation>
+    </message>
+    <message>
+        <source>Paused while the main disk sleeps</source>
+        <translation>En pause tant que le disque principal dort</translation>
+    </message>
+    <message>
+        <source>Stopped until you start it again</source>
+        <translation>Arrêtée jusqu’à ce que vous la relanciez</translation>
+    </message>
+    <message>
+        <source>Unknown (“%1”)</source>
+        <translation>Inconnu («&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>%1% read</source>
+        <translation>%1&#xa0;% lus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read(s) of this pass found unreadable blocks. They are listed as unreadable now and are moved to the spare when next written.</source>
+        <translation>
+            <numerusform>%Ln lecture de ce passage a trouvé des blocs illisibles. Ils sont désormais listés comme illisibles et seront déplacés vers le secours à leur prochaine écriture.</numerusform>
+            <numerusform>%Ln lectures de ce passage ont trouvé des blocs illisibles. Ils sont désormais listés comme illisibles et seront déplacés vers le secours à leur prochaine écriture.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln read(s) of the last pass found unreadable blocks. They were listed as unreadable and are moved to the spare when next written.</source>
+        <translation>
+            <numerusform>%Ln lecture du dernier passage a trouvé des blocs illisibles. Ils ont été listés comme illisibles et seront déplacés vers le secours à leur prochaine écriture.</numerusform>
+            <numerusform>%Ln lectures du dernier passage ont trouvé des blocs illisibles. Ils ont été listés comme illisibles et seront déplacés vers le secours à leur prochaine écriture.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Sto&amp;p scan</source>
+        <translation>Arrê&amp;ter la vérification</translation>
+    </message>
+    <message>
+        <source>Stop the background scan where it is; it waits until you start it again, also across restarts</source>
+        <translation>Arrêter la vérification là où elle en est&#xa0;; elle attend que vous la relanciez, même après un redémarrage</translation>
+    </message>
+    <message>
+        <source>&amp;Go on</source>
+        <translation>Con&amp;tinuer</translation>
+    </message>
+    <message>
+        <source>Go on with the scan from where it stopped</source>
+        <translation>Reprendre la vérification là où elle s’est arrêtée</translation>
+    </message>
+    <message>
+        <source>Scan no&amp;w</source>
+        <translation>Vérifier &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Read the whole main disk now, slowly and in the background, to find unreadable places before your files do</source>
+        <translation>Lire maintenant tout le disque principal, lentement et en arrière-plan, pour trouver les endroits illisibles avant vos fichiers</translation>
     </message>
 </context>
 <context>
