@@ -719,6 +719,10 @@ FakeObject *FakeHelper::addPair(const QString &name, const QString &mainId, cons
         {QStringLiteral("replace-copied"), qulonglong(0)},
         {QStringLiteral("replace-total"), mainSectors},
     };
+    // As the scheduler takes in a pair it has not seen: its first pass a day on.
+    pair->scan.pairId = historyId(name);
+    pair->scan.firstSeen = now();
+    pair->scan.size = mainSectors * 512;
     m_pairs.insert(name, pair);
     exportObject(pair, {QStringLiteral("Pair1")});
     updateRoles();
@@ -856,6 +860,17 @@ void FakeHelper::setPending(const QString &name, const QList<qulonglong> &sector
     std::sort(pair->pending.begin(), pair->pending.end());
     recordGrowth(pair, pair->remaps.size(), pendingBefore);
     Q_EMIT pair->Changed(qulonglong(pair->remaps.size()), qulonglong(pair->pending.size()));
+}
+
+void FakeHelper::scanFindsUnreadable(const QString &name, const QList<qulonglong> &sectors)
+{
+    FakeObject *pair = m_pairs.value(name);
+    QList<qulonglong> pending = pair->pending;
+    for (qulonglong sector : sectors)
+        if (!pending.contains(sector))
+            pending << sector;
+    pair->scan.readErrors += quint64(sectors.size());
+    setPending(name, pending);
 }
 
 void FakeHelper::setPairState(const QString &name, const QString &state)

@@ -172,6 +172,10 @@ public:
     void setRemaps(const QString &pair, const QList<qulonglong> &sortedSectors);
     void setPending(const QString &pair, const QList<qulonglong> &sectors);
     void setPairState(const QString &pair, const QString &state);
+    // The background scan's reads of a pair fail at these main sectors, as
+    // the helper's reader meets them: the target lists their blocks as
+    // pending (Changed) and the pass counts one read error each.
+    void scanFindsUnreadable(const QString &pair, const QList<qulonglong> &sectors);
     // The copy of a replacement (Pair1.ReplaceMain), driven by the test:
     // progress as the helper reports it (ReplaceProgress, "replace-copied"),
     // then its end as the helper ends it: "done" sends ReplaceFinished and

@@ -21,6 +21,7 @@
 #include "pairwizard.h"
 #include "privatebus.h"
 #include "replacedialog.h"
+#include "scanview.h"
 #include "remapmapmodel.h"
 #include "remapmapwidget.h"
 #include "smartmodels.h"
@@ -39,9 +40,12 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSettings>
 #include <QStyle>
@@ -202,6 +206,9 @@ private:
     void checkMnemonics(QWidget *window, const QString &where);
     void checkWords(const QString &text, const QString &where);
     void checkMapColours(const QString &where);
+    // Scrolls the current tab's page so that widget is in view (as much of
+    // it as fits, from its top).
+    void scrollTo(MainWindow *window, QWidget *widget);
     void fail(const QString &where, const QString &what);
     // Runs check on each modal dialog that opens while action runs; answer
     // closes it (or moves it on).
@@ -323,6 +330,16 @@ void TestWalkthrough::buildMachine()
     for (int day = 60; day >= 1; --day)
         m_fake->recordRemapHistory(QStringLiteral("safe-sda"), m_fake->now() - day * 86400, 3 + day % 4);
     m_fake->setPending(QStringLiteral("safe-sda"), {machineBlocks / 2 * 8, machineBlocks / 5 * 8});
+    // A background scan under way that found those two; its last whole pass
+    // a month ago.
+    {
+        FakeObject *pair = m_fake->pair(QStringLiteral("safe-sda"));
+        pair->scan.passStarted = m_fake->now() - 2 * 86400;
+        pair->scan.position = pair->scan.size / 1000 * 423;
+        pair->scan.readErrors = 2;
+        pair->scan.lastFinished = m_fake->now() - 32 * 86400;
+        pair->scanState = QStringLiteral("running");
+    }
     m_data = QStringList{QStringLiteral("WDC WD20EZRX-00D8PB0"), QStringLiteral("WD-WCC4M1KXT9Z2"),
                          QStringLiteral("Samsung SSD 860 EVO 250GB"), QStringLiteral("S3YHNX0K812345A"),
                          QStringLiteral("Samsung SSD 970 EVO Plus 500GB"), QStringLiteral("JMicron 0123456789AB"),
@@ -380,9 +397,13 @@ void TestWalkthrough::walk(const Setting &setting)
                     QTRY_VERIFY(window.smartPage()->findChild<QTableView *>() != nullptr);
                 if (tab == 2)
                     QTRY_VERIFY(window.mapPage()->model()->hasCounts());
-                if (tab == 0 && client.hasPair(row.data(DeviceModel::PathRole).toString())) // the history chart with the forecast line
+                if (tab == 0 && client.hasPair(row.data(DeviceModel::PathRole).toString())) { // the history chart with the forecast line
                     QTRY_VERIFY(window.overviewPage()->historyPage()->movedSeries()->count() > 0
                                 && window.overviewPage()->historyPage()->forecastSeries()->count() == 2);
+                    // The background scan under way, with its read failures.
+                    QTRY_VERIFY(window.overviewPage()->scanProgress()->isVisible()
+                                && window.overviewPage()->scanErrorsLabel()->isVisible());
+                }
                 QTest::qWait(50);
                 const QString where = QStringLiteral("%1 %2, tab %3").arg(tag, row.data().toString(), shown(window.tabs()->tabText(tab)));
                 if (tab == 2) {
@@ -394,6 +415,15 @@ void TestWalkthrough::walk(const Setting &setting)
                     checkMapColours(where);
                 }
                 checkWindow(&window, where);
+                // Below the fold of a pair's overview: the background scan,
+                // then the history chart, each scrolled into view.
+                if (tab == 0 && client.hasPair(row.data(DeviceModel::PathRole).toString())) {
+                    scrollTo(&window, window.overviewPage()->scanBox());
+                    checkWindow(&window, where + QStringLiteral(" (background scan)"));
+                    scrollTo(&window, window.overviewPage()->historyPage());
+                    checkWindow(&window, where + QStringLiteral(" (history chart)"));
+                    scrollTo(&window, window.overviewPage()->scanBox());
+                }
             }
         }
 
@@ -474,6 +504,29 @@ void TestWalkthrough::walk(const Setting &setting)
             client.reload();
             QTRY_COMPARE(client.status(), HelperClient::Status::Ready);
             QTRY_VERIFY(!client.smart(m_fake->diskPath(QStringLiteral("sdc"))).isEmpty());
+        }
+
+        // The background scan's other faces: paused with its pass (Stop
+        // scan), stopped (Go on), the pass done with the next one planned
+        // (Scan now).
+        {
+            FakeObject *fakePair = m_fake->pair(QStringLiteral("safe-sda"));
+            window.openObject(pair);
+            window.tabs()->setCurrentIndex(0);
+            for (const QString &state : {QStringLiteral("paused-asleep"), QStringLiteral("stopped")}) {
+                fakePair->setScan(fakePair->scan.position, state);
+                QTRY_COMPARE(window.overviewPage()->valueText(QStringLiteral("scan-state")),
+                             ScanView::stateText(state, true));
+                QTest::qWait(50);
+                scrollTo(&window, window.overviewPage()->scanBox());
+                checkWindow(&window, tag + QStringLiteral(" scan ") + state);
+            }
+            fakePair->setScan(fakePair->scan.size, QStringLiteral("running"));
+            QTRY_VERIFY(window.overviewPage()->valueText(QStringLiteral("scan-last")) == Health::shortDate(m_fake->now())
+                        && !window.overviewPage()->valueText(QStringLiteral("scan-next")).isEmpty());
+            QTest::qWait(50);
+            scrollTo(&window, window.overviewPage()->scanBox());
+            checkWindow(&window, tag + QStringLiteral(" scan done"));
         }
 
         // The pairing wizard, page by page, up to the pair created.
@@ -557,6 +610,24 @@ void TestWalkthrough::withDialogs(const std::function<void()> &action, const std
     poll.stop();
     if (!handled)
         fail(m_language, QStringLiteral("a dialog did not open"));
+}
+
+void TestWalkthrough::scrollTo(MainWindow *window, QWidget *widget)
+{
+    auto *area = qobject_cast<QScrollArea *>(window->tabs()->currentWidget());
+    if (!area) {
+        fail(m_language, QStringLiteral("the page is not in a scroll area"));
+        return;
+    }
+    for (int pass = 0; pass < 8; ++pass) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QApplication::processEvents();
+    }
+    const QPoint at = widget->mapTo(area->widget(), QPoint(0, 0));
+    area->verticalScrollBar()->setValue(at.y());
+    QApplication::processEvents();
+    if (widget->visibleRegion().isEmpty())
+        fail(m_language, QStringLiteral("%1 could not be scrolled into view").arg(QString::fromLatin1(widget->metaObject()->className())));
 }
 
 void TestWalkthrough::checkWindow(QWidget *window, const QString &where)
