@@ -42,10 +42,17 @@ void SelfTestRemapper::remapFailingSectors(DiskObject *disk)
     if (!smart.available || m_manager->roleOf(disk->info().devnum, &pair) != QLatin1String("main") || !pair)
         return;
     QSet<quint64> &asked = m_asked[pair->path().path()];
-    for (quint64 sector : SmartReport::failingSectors(smart.selfTests, disk->info().logicalBlockSize, disk->info().sectors())) {
-        if (asked.contains(sector))
-            continue;
-        asked.insert(sector);
-        pair->remapReportedSector(sector, QStringLiteral("the self-test log of %1").arg(disk->info().path));
-    }
+    const auto ask = [&](const QList<quint64> &sectors, const QString &source) {
+        for (quint64 sector : sectors) {
+            if (asked.contains(sector))
+                continue;
+            asked.insert(sector);
+            pair->remapReportedSector(sector, source);
+        }
+    };
+    const uint blockSize = disk->info().logicalBlockSize;
+    ask(SmartReport::failingSectors(smart.selfTests, blockSize, disk->info().sectors()),
+        QStringLiteral("the self-test log of %1").arg(disk->info().path));
+    ask(SmartReport::sectorsOfLbas(smart.nvmeErrorLbas, blockSize, disk->info().sectors()),
+        QStringLiteral("the NVMe error log of %1").arg(disk->info().path));
 }

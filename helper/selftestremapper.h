@@ -1,5 +1,6 @@
 // Moves the blocks that a main disk's SMART self-test log names as failing
-// (a failed test's first failing LBA) to the pair's spare, as Pair1.Remap
+// (a failed test's first failing LBA), and those of the media errors in an
+// NVMe disk's error log, to the pair's spare, as Pair1.Remap
 // would, when a SMART read shows them. Each sector is asked for once per run;
 // after a restart the log is read again and the target answers "already"
 // for a block it moved before. Like HistoryRecorder it reads nothing itself.

@@ -81,6 +81,33 @@ void parseAtaSelfTests(const QJsonObject &root, DmRemap::SelfTestList *out)
     }
 }
 
+// smartctl 7.4's nvme_error_information_log: the media errors' LBAs of the
+// one namespace the report is about (status code type 2, codes 0x80 write
+// fault to 0x84 reference tag check; not access denied or unwritten blocks).
+QList<quint64> parseNvmeErrorLog(const QJsonObject &root)
+{
+    QList<quint64> out;
+    const QJsonArray namespaces = root.value(QLatin1String("nvme_namespaces")).toArray();
+    const std::optional<quint64> nsid = namespaces.size() == 1
+            ? unsignedValue(namespaces.at(0).toObject().value(QLatin1String("id"))) : std::nullopt;
+    const QJsonArray table = root.value(QLatin1String("nvme_error_information_log")).toObject()
+                                     .value(QLatin1String("table")).toArray();
+    constexpr int kMaxEntries = 256; // NVMe allows 256 entries; a forged log gets no further
+    for (int i = 0; i < table.size() && i < kMaxEntries && out.size() < SmartReport::kMaxFailingSectors; ++i) {
+        const QJsonObject entry = table.at(i).toObject();
+        const QJsonObject status = entry.value(QLatin1String("status_field")).toObject();
+        const uint type = uintOr(status.value(QLatin1String("status_code_type")), 0);
+        const uint code = uintOr(status.value(QLatin1String("status_code")), 0);
+        const std::optional<quint64> lba = unsignedValue(entry.value(QLatin1String("lba")).toObject().value(QLatin1String("value")));
+        const std::optional<quint64> entryNsid = unsignedValue(entry.value(QLatin1String("nsid")));
+        if (type != 2 || code < 0x80 || code > 0x84 || !lba || (entryNsid && nsid && *entryNsid != *nsid) || (entryNsid && !nsid))
+            continue;
+        if (!out.contains(*lba))
+            out << *lba;
+    }
+    return out;
+}
+
 void parseNvmeSelfTests(const QJsonObject &log, DmRemap::SelfTestList *out)
 {
     for (const QJsonValue &v : log.value(QLatin1String("table")).toArray()) {
@@ -99,14 +126,23 @@ void parseNvmeSelfTests(const QJsonObject &log, DmRemap::SelfTestList *out)
 
 QList<quint64> SmartReport::failingSectors(const DmRemap::SelfTestList &log, uint logicalBlockSize, quint64 diskSectors)
 {
+    QList<quint64> lbas;
+    for (const DmRemap::SelfTest &test : log)
+        if (test.failingLba >= 0)
+            lbas << quint64(test.failingLba);
+    return sectorsOfLbas(lbas, logicalBlockSize, diskSectors);
+}
+
+QList<quint64> SmartReport::sectorsOfLbas(const QList<quint64> &lbas, uint logicalBlockSize, quint64 diskSectors)
+{
     QList<quint64> out;
     if (logicalBlockSize < 512 || logicalBlockSize % 512 != 0)
         return out;
     const quint64 perBlock = logicalBlockSize / 512;
-    for (const DmRemap::SelfTest &test : log) {
-        if (test.failingLba < 0 || quint64(test.failingLba) >= diskSectors / perBlock)
+    for (const quint64 lba : lbas) {
+        if (lba >= diskSectors / perBlock)
             continue;
-        const quint64 sector = quint64(test.failingLba) * perBlock;
+        const quint64 sector = lba * perBlock;
         if (!out.contains(sector))
             out << sector;
         if (out.size() == kMaxFailingSectors)
@@ -280,6 +316,7 @@ SmartReport SmartReport::parse(const QByteArray &json, int exitStatus)
             r.selfTestRemainingPercent = qBound(0, 100 - done, 100);
         }
         parseNvmeSelfTests(log, &r.selfTests);
+        r.nvmeErrorLbas = parseNvmeErrorLog(root);
     }
 
     // The verdict: failing beats warning beats passed. Each reason is kept

@@ -33,6 +33,8 @@ public:
     // disk's logical blocks), in log order, each once, only those inside
     // the disk, at most kMaxFailingSectors.
     static QList<quint64> failingSectors(const DmRemap::SelfTestList &log, uint logicalBlockSize, quint64 diskSectors);
+    // The same for LBAs in the disk's logical blocks (nvmeErrorLbas).
+    static QList<quint64> sectorsOfLbas(const QList<quint64> &lbas, uint logicalBlockSize, quint64 diskSectors);
 
     bool available = false;       // SMART data was read
     QString unavailableReason;    // why not, in words
@@ -62,6 +64,11 @@ public:
     uint nvmePercentageUsed = 0;
     uint nvmeAvailableSpare = 0;
     uint nvmeAvailableSpareThreshold = 0;
+    // LBAs of media errors (unrecovered read, write fault, integrity checks)
+    // in the NVMe error information log of this namespace, newest first,
+    // each once, at most kMaxFailingSectors. smartctl reports the log in its
+    // JSON from version 7.4 on; Debian 12's 7.3 does not.
+    QList<quint64> nvmeErrorLbas;
 
     bool selfTestRunning = false;
     int selfTestRemainingPercent = 0;

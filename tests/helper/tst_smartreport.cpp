@@ -296,6 +296,19 @@ private Q_SLOTS:
         QCOMPARE(sectors.last(), quint64(SmartReport::kMaxFailingSectors - 1));
     }
 
+    // smartctl 7.4's NVMe error log (Debian 12 has 7.3, which leaves it out
+    // of the JSON: the fixture follows 7.4's nvmeprint.cpp): only media
+    // errors of this namespace, each LBA once, inside the disk.
+    void mediaErrorsFromTheNvmeErrorLog()
+    {
+        const SmartReport nvme = parseFixture(QStringLiteral("nvme-error-log-7.4.json"));
+        QCOMPARE(nvme.nvmeErrorLbas, (QList<quint64>{4242, 100, 131072}));
+        QCOMPARE(SmartReport::sectorsOfLbas(nvme.nvmeErrorLbas, 512, 131072), (QList<quint64>{4242, 100}));
+        QCOMPARE(SmartReport::sectorsOfLbas(nvme.nvmeErrorLbas, 4096, 131072 * 8), (QList<quint64>{4242 * 8, 800}));
+        QVERIFY(parseFixture(QStringLiteral("nvme-qemu.json")).nvmeErrorLbas.isEmpty());
+        QVERIFY(parseFixture(QStringLiteral("nvme-damaged-selftest.json")).nvmeErrorLbas.isEmpty());
+    }
+
     void exitStatusBits()
     {
         QCOMPARE(SmartReport::decodeExitStatus(0), QStringList());
