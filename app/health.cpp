@@ -598,7 +598,27 @@ QString forecastText(const QVariantMap &forecast)
                                                 "year, %3–%4%, by Backblaze's drive statistics as Scrutiny publishes them).")
               .arg(riskBandText(band), percent("risk-annual-failure-rate"), percent("risk-interval-low"),
                    percent("risk-interval-high"));
-    return text + QLatin1Char(' ') + risk;
+    text += QLatin1Char(' ') + risk;
+    const QString window = firstReallocationText(forecast);
+    return window.isEmpty() ? text : text + QLatin1Char(' ') + window;
+}
+
+QString firstReallocationText(const QVariantMap &forecast)
+{
+    if (!forecast.value(QStringLiteral("first-reallocation-window")).toBool())
+        return {};
+    const qint64 ends = forecast.value(QStringLiteral("first-reallocation-window-ends")).toLongLong();
+    // The helper's source is an English citation: the app names it itself.
+    if (forecast.value(QStringLiteral("first-reallocation-source")).toString().isEmpty())
+        return QCoreApplication::translate("Health", "The main disk replaced its first sector less than 60 days ago: "
+                                                     "until %1 it is much more likely to fail than before.")
+            .arg(shortDate(ends));
+    return QCoreApplication::translate("Health", "The main disk replaced its first sector less than 60 days ago: "
+                                                 "until %1 it is much more likely to fail than before (disks were "
+                                                 "over 14 times as likely to fail within 60 days of their first "
+                                                 "reallocation in Google's study by Pinheiro, Weber and Barroso, "
+                                                 "FAST 2007).")
+        .arg(shortDate(ends));
 }
 
 bool spareFullWithin(const QVariantMap &forecast, qint64 nowSecs, int days)

@@ -91,7 +91,11 @@ int pairStateRank(const QString &state);
 // code in the app's words); then the main disk's failure-risk band and its
 // source when the helper gives one. An empty answer: not known yet.
 QString forecastText(const QVariantMap &forecast);
-QString riskBandText(const QString &band); // "low", "elevated", "high", "severe"
+QString riskBandText(const QString &band);
+// The warning of the 60 days after the main disk's first reallocation
+// ("first-reallocation-window" of GetForecast) with its date and source;
+// empty outside them. forecastText ends with it.
+QString firstReallocationText(const QVariantMap &forecast); // "low", "elevated", "high", "severe"
 // Whether the spare is forecast to be full (the likely date) within `days`
 // of nowSecs.
 bool spareFullWithin(const QVariantMap &forecast, qint64 nowSecs, int days);

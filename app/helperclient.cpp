@@ -412,6 +412,26 @@ void HelperClient::fetchPairHistory(const QString &pair, qint64 from, qint64 to,
     });
 }
 
+void HelperClient::fetchDiskHistory(const QString &disk, qint64 from, qint64 to, qint64 resolution)
+{
+    // As the pair's: the chart says why it is empty.
+    QDBusMessage call = QDBusMessage::createMethodCall(m_service, disk, QStringLiteral("org.dmremap.Disk1"),
+                                                       QStringLiteral("GetHistory"));
+    call << from << to << resolution;
+    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
+    const quint64 generation = m_generation;
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, generation, disk, from, resolution] {
+        watcher->deleteLater();
+        QDBusPendingReply<QList<QVariantMap>> reply = *watcher;
+        if (generation != m_generation)
+            return;
+        if (reply.isError())
+            Q_EMIT diskHistoryFailed(disk, ErrorText::describe(reply.error()));
+        else
+            Q_EMIT diskHistoryReady(disk, from, resolution, reply.value());
+    });
+}
+
 void HelperClient::fetchMap(const QString &pair, qulonglong first, qulonglong length, uint buckets)
 {
     OrgDmremapPair1Interface proxy(m_service, pair, m_bus);

@@ -73,6 +73,8 @@ public:
     void abortSelfTest(const QString &disk);
     // Pair1.GetHistory: moved and newly pending blocks per bucket.
     void fetchPairHistory(const QString &pair, qint64 from, qint64 to, qint64 resolution);
+    // Disk1.GetHistory: the disk's SMART values per bucket.
+    void fetchDiskHistory(const QString &disk, qint64 from, qint64 to, qint64 resolution);
     // Remap map buckets for [first, first + length) of the pair's main disk.
     void fetchMap(const QString &pair, qulonglong first, qulonglong length, uint buckets);
     // The remaps whose main sector lies in [first, first + length), at most
@@ -113,6 +115,8 @@ Q_SIGNALS:
                             const DmRemap::RemapList &remaps, qulonglong total);
     void pairHistoryReady(const QString &pair, qint64 from, qint64 resolution, const QList<QVariantMap> &buckets);
     void pairHistoryFailed(const QString &pair, const QString &message);
+    void diskHistoryReady(const QString &disk, qint64 from, qint64 resolution, const QList<QVariantMap> &buckets);
+    void diskHistoryFailed(const QString &disk, const QString &message);
     void pairCreated(const QString &pair);
     void pairCreationFailed(const QString &message);
     void pairRemovedByUser(const QString &pair);

@@ -85,6 +85,20 @@ Series build(const QList<QVariantMap> &buckets, qulonglong movedNow, const QVari
     return s;
 }
 
+QString legendHtml(const QList<LegendEntry> &entries)
+{
+    QStringList items;
+    for (const LegendEntry &e : entries) {
+        const QString mark = e.style == Qt::DashLine ? QStringLiteral("&#x254D;&#x254D;")  // ╍╍
+                           : e.style == Qt::DotLine  ? QStringLiteral("&#x2505;&#x2505;")  // ┅┅
+                           : e.style == Qt::NoPen    ? QStringLiteral("&#x2588;&#x2588;")  // ██ (an area)
+                                                     : QStringLiteral("&#x2501;&#x2501;"); // ━━
+        items << QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>&nbsp;%3")
+                     .arg(e.colour.name(), mark, e.name.toHtmlEscaped());
+    }
+    return items.join(QStringLiteral(" &nbsp; "));
+}
+
 } // namespace HistoryChart
 
 HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
@@ -92,6 +106,7 @@ HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
     , m_client(client)
     , m_rangeBox(new QComboBox(this))
     , m_status(new QLabel(this))
+    , m_legend(new QLabel(this))
     , m_chart(new QChart)
     , m_view(new QChartView(m_chart, this))
     , m_moved(new QLineSeries(this))
@@ -124,7 +139,10 @@ HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
     }
     m_y->setLabelFormat(QStringLiteral("%d"));
     m_y->setTitleText(tr("Blocks"));
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->legend()->hide();
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setAccessibleName(tr("Legend"));
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(240);
     m_view->setAccessibleName(tr("History chart"));
@@ -140,6 +158,7 @@ HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
     layout->addLayout(top);
     layout->addWidget(m_status);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_legend);
 
     connect(m_rangeBox, &QComboBox::currentIndexChanged, this, &HistoryPage::request);
     connect(client, &HelperClient::pairHistoryReady, this,
@@ -200,6 +219,7 @@ void HistoryPage::showBuckets(const QList<QVariantMap> &buckets)
     m_latest->replace(m_shown.latest);
     m_interval->setVisible(!m_shown.forecast.isEmpty());
     m_forecast->setVisible(!m_shown.forecast.isEmpty());
+    updateLegend();
     if (!buckets.isEmpty()) {
         m_status->setVisible(m_shown.maxY == 0);
         m_status->setText(tr("No blocks were moved or found unreadable in this time."));
@@ -237,4 +257,19 @@ void HistoryPage::applyPalette()
     band.setAlpha(60);
     m_interval->setBrush(band);
     m_interval->setPen(Qt::NoPen);
+    updateLegend();
+}
+
+void HistoryPage::updateLegend()
+{
+    const QPalette p = palette();
+    QList<HistoryChart::LegendEntry> entries{{m_moved->pen().color(), Qt::SolidLine, m_moved->name()},
+                                             {m_pending->pen().color(), Qt::SolidLine, m_pending->name()}};
+    if (m_forecast->isVisible()) {
+        entries.append({m_forecast->pen().color(), Qt::DashLine, m_forecast->name()});
+        // The band as painted over the chart's background.
+        entries.append({Health::blend(p.color(QPalette::Base), p.color(QPalette::Highlight), 60.0 / 255), Qt::NoPen,
+                        m_interval->name()});
+    }
+    m_legend->setText(HistoryChart::legendHtml(entries));
 }

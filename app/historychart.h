@@ -4,6 +4,7 @@
 // widgets); HistoryPage shows it with Qt Charts on the pair's overview.
 #pragma once
 
+#include <QColor>
 #include <QList>
 #include <QPointF>
 #include <QVariantMap>
@@ -45,6 +46,16 @@ struct Series {
 // history holds only what the helper saw).
 Series build(const QList<QVariantMap> &buckets, qulonglong movedNow, const QVariantMap &forecast, qint64 nowSecs);
 
+// A chart's legend as rich text for a word-wrapped label (Qt Charts' own
+// legend cuts long names to "..." in one row): a short line in each
+// series' colour and pen style, then its name.
+struct LegendEntry {
+    QColor colour;
+    Qt::PenStyle style = Qt::SolidLine;
+    QString name;
+};
+QString legendHtml(const QList<LegendEntry> &entries);
+
 } // namespace HistoryChart
 
 class HistoryPage : public QWidget
@@ -59,6 +70,7 @@ public:
     void setRange(HistoryChart::Range range);
     QComboBox *rangeBox() const { return m_rangeBox; }
     QLabel *statusLabel() const { return m_status; }
+    QLabel *legendLabel() const { return m_legend; }
     QChart *chart() const { return m_chart; }
     QLineSeries *movedSeries() const { return m_moved; }
     QLineSeries *pendingSeries() const { return m_pending; }
@@ -73,6 +85,7 @@ private:
     void request();
     void showBuckets(const QList<QVariantMap> &buckets);
     void applyPalette();
+    void updateLegend();
 
     HelperClient *m_client;
     QString m_pair;
@@ -80,6 +93,7 @@ private:
     HistoryChart::Series m_shown;
     QComboBox *m_rangeBox;
     QLabel *m_status;
+    QLabel *m_legend;
     QChart *m_chart;
     QChartView *m_view;
     QLineSeries *m_moved;

@@ -1,6 +1,7 @@
 #include "overviewpage.h"
 
 #include "devicemodel.h"
+#include "diskhistorychart.h"
 #include "health.h"
 #include "helperclient.h"
 #include "historychart.h"
@@ -31,6 +32,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     , m_diskForm(new QWidget(this))
     , m_pairForm(new QWidget(this))
     , m_history(new HistoryPage(client, this))
+    , m_diskHistory(new DiskHistoryPage(client, this))
     , m_gauge(new QProgressBar(this))
     , m_ignore(new QCheckBox(tr("Don't show &notifications about this device"), this))
     , m_remove(new QPushButton(QIcon(QStringLiteral(":/icons/remove.svg")), tr("&Remove pair…"), this))
@@ -145,6 +147,7 @@ OverviewPage::OverviewPage(HelperClient *client, DeviceModel *devices, Notifier 
     layout->addWidget(m_forms);
     layout->addWidget(m_scanBox);
     layout->addWidget(m_history, 1);
+    layout->addWidget(m_diskHistory, 1);
     layout->addStretch();
     layout->addLayout(buttons);
 
@@ -220,6 +223,8 @@ void OverviewPage::refresh()
     m_replace->setVisible(isPair);
     m_history->setVisible(isPair);
     m_history->setObject(isPair ? m_path : QString());
+    m_diskHistory->setVisible(isDisk);
+    m_diskHistory->setObject(isDisk ? m_path : QString());
     // A helper that says "asleep" can wake the disk (Smart1.Wake).
     m_wake->setVisible(isDisk && m_client->smart(m_path).value(QStringLiteral("asleep")).toBool());
     m_replaceBox->setVisible(false);

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class DeviceModel;
+class DiskHistoryPage;
 class HistoryPage;
 class HelperClient;
 class Notifier;
@@ -44,6 +45,8 @@ public:
     QLabel *scanErrorsLabel() const { return m_scanErrors; }
     // A pair's history chart with the spare's forecast, below its figures.
     HistoryPage *historyPage() const { return m_history; }
+    // A disk's SMART history charts, below its figures.
+    DiskHistoryPage *diskHistoryPage() const { return m_diskHistory; }
 
 Q_SIGNALS:
     void removePairRequested(const QString &pair);
@@ -69,6 +72,7 @@ private:
     QWidget *m_diskForm;
     QWidget *m_pairForm;
     HistoryPage *m_history;
+    DiskHistoryPage *m_diskHistory;
     QProgressBar *m_gauge;
     QCheckBox *m_ignore;
     QPushButton *m_remove;

@@ -43,6 +43,93 @@ Zustand: %2. %3</translation>
     </message>
 </context>
 <context>
+    <name>DiskHistoryPage</name>
+    <message>
+        <source>Chart of the disk&apos;s error counts</source>
+        <translation>Diagramm der Fehlerzähler der Festplatte</translation>
+    </message>
+    <message>
+        <source>Chart of the disk&apos;s temperature and spare</source>
+        <translation>Diagramm der Temperatur und Reserve der Festplatte</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Sectors replaced</source>
+        <translation>Ersetzte Sektoren</translation>
+    </message>
+    <message>
+        <source>Unreadable sectors</source>
+        <translation>Unlesbare Sektoren</translation>
+    </message>
+    <message>
+        <source>Found by the disk&apos;s own scan</source>
+        <translation>Von der eigenen Prüfung der Festplatte gefunden</translation>
+    </message>
+    <message>
+        <source>Cable errors (CRC)</source>
+        <translation>Kabelfehler (CRC)</translation>
+    </message>
+    <message>
+        <source>Uncorrected errors (NVMe)</source>
+        <translation>Nicht korrigierte Fehler (NVMe)</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>Temperatur (°C)</translation>
+    </message>
+    <message>
+        <source>Spare left (%)</source>
+        <translation>Verbleibende Reserve (%)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>Spare (%)</source>
+        <translation>Reserve (%)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Verlauf wird gelesen …</translation>
+    </message>
+    <message>
+        <source>No SMART readings were kept in this time.</source>
+        <translation>Aus dieser Zeit sind keine SMART-Werte gespeichert.</translation>
+    </message>
+    <message>
+        <source>The disk reported none of the values charted here in this time.</source>
+        <translation>Die Festplatte hat in dieser Zeit keinen der hier gezeigten Werte gemeldet.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The disk helper service did not answer in time. It may be busy or may have stopped.</source>
@@ -629,6 +716,14 @@ Zustand: %2. %3</translation>
     <message>
         <source>Failure risk of the main disk: %1 (about %2% likely to fail within a year, %3–%4%, by Backblaze&apos;s drive statistics as Scrutiny publishes them).</source>
         <translation>Ausfallrisiko der Hauptplatte: %1 (fällt mit etwa %2 % Wahrscheinlichkeit innerhalb eines Jahres aus, %3–%4 %, nach den Laufwerksstatistiken von Backblaze, wie Scrutiny sie veröffentlicht).</translation>
+    </message>
+    <message>
+        <source>The main disk replaced its first sector less than 60 days ago: until %1 it is much more likely to fail than before.</source>
+        <translation>Die Hauptplatte hat vor weniger als 60 Tagen ihren ersten Sektor ersetzt: Bis zum %1 fällt sie viel wahrscheinlicher aus als zuvor.</translation>
+    </message>
+    <message>
+        <source>The main disk replaced its first sector less than 60 days ago: until %1 it is much more likely to fail than before (disks were over 14 times as likely to fail within 60 days of their first reallocation in Google&apos;s study by Pinheiro, Weber and Barroso, FAST 2007).</source>
+        <translation>Die Hauptplatte hat vor weniger als 60 Tagen ihren ersten Sektor ersetzt: Bis zum %1 fällt sie viel wahrscheinlicher aus als zuvor (in der Google-Studie von Pinheiro, Weber und Barroso, FAST 2007, fielen Festplatten in den 60 Tagen nach ihrer ersten Sektorersetzung über 14-mal so häufig aus).</translation>
     </message>
 </context>
 <context>

@@ -43,6 +43,93 @@ Health: %2. %3</source>
     </message>
 </context>
 <context>
+    <name>DiskHistoryPage</name>
+    <message>
+        <source>Chart of the disk&apos;s error counts</source>
+        <translation>Graphique des compteurs d’erreurs du disque</translation>
+    </message>
+    <message>
+        <source>Chart of the disk&apos;s temperature and spare</source>
+        <translation>Graphique de la température et de la réserve du disque</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Dernière année</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Sectors replaced</source>
+        <translation>Secteurs remplacés</translation>
+    </message>
+    <message>
+        <source>Unreadable sectors</source>
+        <translation>Secteurs illisibles</translation>
+    </message>
+    <message>
+        <source>Found by the disk&apos;s own scan</source>
+        <translation>Trouvés par l’analyse propre du disque</translation>
+    </message>
+    <message>
+        <source>Cable errors (CRC)</source>
+        <translation>Erreurs de câble (CRC)</translation>
+    </message>
+    <message>
+        <source>Uncorrected errors (NVMe)</source>
+        <translation>Erreurs non corrigées (NVMe)</translation>
+    </message>
+    <message>
+        <source>Temperature (°C)</source>
+        <translation>Température (°C)</translation>
+    </message>
+    <message>
+        <source>Spare left (%)</source>
+        <translation>Réserve restante (&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>°C</source>
+        <translation>°C</translation>
+    </message>
+    <message>
+        <source>Spare (%)</source>
+        <translation>Réserve (&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The history could not be read: %1</source>
+        <translation>L’historique n’a pas pu être lu&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>Lecture de l’historique…</translation>
+    </message>
+    <message>
+        <source>No SMART readings were kept in this time.</source>
+        <translation>Aucune lecture SMART n’a été conservée pour cette période.</translation>
+    </message>
+    <message>
+        <source>The disk reported none of the values charted here in this time.</source>
+        <translation>Le disque n’a signalé aucune des valeurs présentées ici pendant cette période.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorText</name>
     <message>
         <source>The disk helper service did not answer in time. It may be busy or may have stopped.</source>
@@ -629,6 +716,14 @@ Health: %2. %3</source>
     <message>
         <source>Failure risk of the main disk: %1 (about %2% likely to fail within a year, %3–%4%, by Backblaze&apos;s drive statistics as Scrutiny publishes them).</source>
         <translation>Risque de panne du disque principal&#xa0;: %1 (environ %2&#xa0;% de risque de panne dans l’année, %3–%4&#xa0;%, d’après les statistiques de disques de Backblaze publiées par Scrutiny).</translation>
+    </message>
+    <message>
+        <source>The main disk replaced its first sector less than 60 days ago: until %1 it is much more likely to fail than before.</source>
+        <translation>Le disque principal a remplacé son premier secteur il y a moins de 60&#xa0;jours&#xa0;: jusqu’au %1, il risque beaucoup plus de tomber en panne qu’avant.</translation>
+    </message>
+    <message>
+        <source>The main disk replaced its first sector less than 60 days ago: until %1 it is much more likely to fail than before (disks were over 14 times as likely to fail within 60 days of their first reallocation in Google&apos;s study by Pinheiro, Weber and Barroso, FAST 2007).</source>
+        <translation>Le disque principal a remplacé son premier secteur il y a moins de 60&#xa0;jours&#xa0;: jusqu’au %1, il risque beaucoup plus de tomber en panne qu’avant (dans l’étude de Google de Pinheiro, Weber et Barroso, FAST 2007, les disques tombaient en panne plus de 14&#xa0;fois plus souvent dans les 60&#xa0;jours suivant leur premier remplacement de secteur).</translation>
     </message>
 </context>
 <context>
