@@ -616,6 +616,15 @@ void FakeHelper::recordRemapHistory(const QString &pair, qint64 timeSecs, quint6
         m_history->record(event);
 }
 
+void FakeHelper::recordSmartHistory(const QString &diskId, qint64 timeSecs, const History::SmartValues &values)
+{
+    History::SmartReading reading;
+    reading.timeSecs = timeSecs;
+    reading.diskId = diskHistoryId(m_disks.value(diskId)->info);
+    reading.values = values;
+    m_history->record(reading);
+}
+
 // As the helper records a status whose counts grew.
 void FakeHelper::recordGrowth(FakeObject *pair, quint64 movedBefore, quint64 pendingBefore)
 {

@@ -214,6 +214,10 @@ public:
     // Synthetic history: `moved` (and `pending`) new blocks of a pair at
     // timeSecs, without changing its counts (blocks moved long ago).
     void recordRemapHistory(const QString &pair, qint64 timeSecs, quint64 moved, quint64 pending = 0);
+    // Synthetic SMART history: a reading of a disk at timeSecs with these
+    // values (History::SmartField order; empty: not reported), as the
+    // helper records a read.
+    void recordSmartHistory(const QString &diskId, qint64 timeSecs, const History::SmartValues &values);
     // The id the helper keeps a pair's history by.
     static QString historyId(const QString &pair) { return QStringLiteral("name:") + pair; }
 

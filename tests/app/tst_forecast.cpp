@@ -5,6 +5,7 @@
 // double answers with the helper's own history store and forecast over
 // synthetic remap events.
 #include "devicemodel.h"
+#include "diskhistorychart.h"
 #include "fakehelper.h"
 #include "forecast.h"
 #include "health.h"
@@ -18,6 +19,9 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QLabel>
 #include <QElapsedTimer>
 #include <QLineSeries>
 #include <QDBusMessage>
@@ -99,7 +103,9 @@ private Q_SLOTS:
         QVERIFY(!band.isEmpty());
         QVERIFY2(page.valueText(QStringLiteral("forecast")).contains(Health::riskBandText(band) + QStringLiteral(" (about ")),
                  qPrintable(page.valueText(QStringLiteral("forecast"))));
-        QVERIFY(page.valueText(QStringLiteral("forecast")).endsWith(QStringLiteral("by Backblaze's drive statistics as Scrutiny publishes them).")));
+        // (then, as the fixture's disk reallocated its first sectors at this
+        // start, the warning of the 60 days after it)
+        QVERIFY(page.valueText(QStringLiteral("forecast")).contains(QStringLiteral("by Backblaze's drive statistics as Scrutiny publishes them).")));
 
         // A burst moves 40 blocks: asked again, the date comes closer.
         QList<qulonglong> burst;
@@ -185,6 +191,49 @@ private Q_SLOTS:
         QVERIFY2(!text.contains(QStringLiteral("150")), qPrintable(text));
     }
 
+    // Within 60 days of the main disk's first reallocation the helper says
+    // so (the window, its end, its source): the line ends with the warning,
+    // its date in the locale's short format and the study named, in en, de
+    // and fr; outside the window, nothing.
+    void firstReallocationWindow()
+    {
+        const qint64 first = now - 10 * day;
+        const Forecast::FailureRisk risk = Forecast::assessFailureRisk(3, first, now);
+        QVERIFY(risk.firstReallocationWindow);
+        QVariantMap map = HistoryFeed::forecastMap(Forecast::SpareForecast{}, 100, 3, now);
+        map.insert(QStringLiteral("history-available"), true);
+        HistoryFeed::addRisk(&map, risk, 3);
+        QVERIFY(map.value(QStringLiteral("first-reallocation-window")).toBool());
+        const qint64 ends = map.value(QStringLiteral("first-reallocation-window-ends")).toLongLong();
+        QCOMPARE(ends, first + 60 * day);
+        QString english;
+        for (const QLocale &locale : {QLocale(QLocale::English, QLocale::UnitedStates), QLocale(QLocale::German, QLocale::Germany),
+                                      QLocale(QLocale::French, QLocale::France)}) {
+            QLocale::setDefault(locale);
+            Translations::install(locale);
+            const QString text = Health::forecastText(map);
+            const QString warning = Health::firstReallocationText(map);
+            QVERIFY2(!warning.isEmpty() && text.endsWith(warning), qPrintable(text));
+            QVERIFY2(warning.contains(locale.toString(QDateTime::fromSecsSinceEpoch(ends).date(), QLocale::ShortFormat)),
+                     qPrintable(warning));
+            QVERIFY2(warning.contains(QStringLiteral("Pinheiro")) && warning.contains(QStringLiteral("FAST 2007")), qPrintable(warning));
+            QVERIFY2(!warning.contains(map.value(QStringLiteral("first-reallocation-source")).toString()), qPrintable(warning));
+            if (locale.language() == QLocale::English) {
+                english = warning;
+                QVERIFY(warning.startsWith(QStringLiteral("The main disk replaced its first sector less than 60 days ago: until ")));
+            } else {
+                QVERIFY2(!warning.contains(QStringLiteral("likely")) && !warning.contains(QStringLiteral("first sector")),
+                         qPrintable(warning));
+            }
+        }
+        // Outside the window: no warning.
+        QVariantMap later = map;
+        HistoryFeed::addRisk(&later, Forecast::assessFailureRisk(3, first, now + 70 * day), 3);
+        QVERIFY(!later.value(QStringLiteral("first-reallocation-window")).toBool());
+        QVERIFY(Health::firstReallocationText(later).isEmpty());
+        QVERIFY(!Health::forecastText(later).contains(QStringLiteral("Pinheiro")));
+    }
+
     // The double's GetHistory is the helper's: the recorded events per
     // bucket, the helper's range checks.
     void doubleAnswersHistoryAsTheHelper()
@@ -267,6 +316,91 @@ private Q_SLOTS:
         QTRY_VERIFY(page.movedSeries()->count() > 100 && page.movedSeries()->count() < 130);
         QCOMPARE(page.movedSeries()->at(page.movedSeries()->count() - 1).y(), double(2 * days));
         QVERIFY(page.rangeBox()->currentText() == QStringLiteral("Last 30 days"));
+    }
+
+    // A disk's SMART history on its overview (Disk1.GetHistory from the
+    // double's store, the helper's): the counts chart with the values an ATA
+    // disk reports and nothing of NVMe's, the condition chart with its
+    // temperature; an NVMe drive's media errors and available spare; the
+    // same ranges as the pair's chart; the dates on the axis in the locale's
+    // short format.
+    void diskHistoryCharts()
+    {
+        FakeHelper fake(m_bus.address());
+        const qint64 realNow = QDateTime::currentSecsSinceEpoch();
+        fake.addDisk(QStringLiteral("sda"), QStringLiteral("/dev/sda"), QStringLiteral("hdd"), 500 * GB,
+                     {{QStringLiteral("serial"), QStringLiteral("ATA-1")}});
+        fake.addDisk(QStringLiteral("nvme0n1"), QStringLiteral("/dev/nvme0n1"), QStringLiteral("nvme"), 500 * GB,
+                     {{QStringLiteral("serial"), QStringLiteral("NVME-1")}});
+        for (int d = 365; d >= 1; --d) {
+            History::SmartValues ata;
+            ata[History::Reallocated] = (365 - d) / 9;   // 0 to 40
+            ata[History::Pending] = d < 30 ? 2 : 0;
+            ata[History::OfflineUncorrectable] = 0;
+            ata[History::CrcErrors] = 1;
+            ata[History::Temperature] = 30 + d % 12;
+            ata[History::PowerOnHours] = 10000 + (365 - d) * 24;
+            fake.recordSmartHistory(QStringLiteral("sda"), realNow - qint64(d) * day + 600, ata);
+            History::SmartValues nvme;
+            nvme[History::NvmeMediaErrors] = (365 - d) / 73; // 0 to 4
+            nvme[History::NvmeAvailableSpare] = 100 - (365 - d) / 10;
+            nvme[History::Temperature] = 40 + d % 7;
+            fake.recordSmartHistory(QStringLiteral("nvme0n1"), realNow - qint64(d) * day + 600, nvme);
+        }
+        QVERIFY(fake.registerService());
+        QDBusConnection bus = QDBusConnection::connectToBus(m_bus.address(), QStringLiteral("disk-chart-app"));
+        HelperClient client(bus);
+        DeviceModel devices(&client);
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        Notifier notifier(&client, bus, &settings);
+        QTRY_VERIFY(client.hasDisk(fake.diskPath(QStringLiteral("nvme0n1"))));
+        OverviewPage page(&client, &devices, &notifier);
+        page.resize(900, 1400);
+        page.show();
+        page.setObject(fake.diskPath(QStringLiteral("sda")));
+        DiskHistoryPage *charts = page.diskHistoryPage();
+        QVERIFY(charts->isVisible());
+        QVERIFY(!page.historyPage()->isVisible());
+        using namespace DiskHistoryChart;
+        QTRY_VERIFY(charts->series(Reallocated)->count() > 300);
+        QCOMPARE(charts->series(Reallocated)->count(), charts->shown().lines[Reallocated].size());
+        // (The double's own read of the disk at the start, without these
+        // values, is the last point.)
+        auto maxOf = [](QLineSeries *series) {
+            double m = 0;
+            for (const QPointF &p : series->points())
+                m = std::max(m, p.y());
+            return m;
+        };
+        QCOMPARE(maxOf(charts->series(Reallocated)), 40.0);
+        QCOMPARE(charts->shown().maxCount, 40.0);
+        QCOMPARE(maxOf(charts->series(Pending)), 2.0);
+        QVERIFY(charts->series(Temperature)->count() > 300 && charts->series(Temperature)->isVisible());
+        QCOMPARE(charts->series(NvmeMediaErrors)->count(), 0);
+        QVERIFY(!charts->series(NvmeMediaErrors)->isVisible() && !charts->series(AvailableSpare)->isVisible());
+        QVERIFY(charts->countsLegend()->text().contains(QStringLiteral("Sectors replaced")));
+        QVERIFY(!charts->countsLegend()->text().contains(QStringLiteral("NVMe")));
+        QCOMPARE(charts->rangeBox()->currentText(), QStringLiteral("Last year"));
+
+        page.setObject(fake.diskPath(QStringLiteral("nvme0n1")));
+        QTRY_VERIFY(charts->series(NvmeMediaErrors)->count() > 300);
+        QCOMPARE(maxOf(charts->series(NvmeMediaErrors)), 4.0);
+        QVERIFY(charts->series(AvailableSpare)->isVisible());
+        QCOMPARE(charts->series(AvailableSpare)->at(charts->series(AvailableSpare)->count() - 2).y(), 64.0);
+        QCOMPARE(charts->series(Reallocated)->count(), 0);
+
+        // 30 days: quarter-day buckets, one reading a day.
+        charts->setRange(HistoryChart::Range::Month);
+        QTRY_VERIFY(charts->series(NvmeMediaErrors)->count() >= 29 && charts->series(NvmeMediaErrors)->count() <= 31);
+        auto *axis = qobject_cast<QDateTimeAxis *>(charts->countsChart()->axes(Qt::Horizontal).constFirst());
+        QVERIFY(axis);
+        QCOMPARE(axis->format(), QLocale().dateFormat(QLocale::ShortFormat));
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        Translations::install(QLocale());
+        charts->setRange(HistoryChart::Range::Year);
+        QTRY_VERIFY(charts->series(NvmeMediaErrors)->count() > 300);
+        QCOMPARE(axis->format(), QLocale(QLocale::German, QLocale::Germany).dateFormat(QLocale::ShortFormat));
     }
 
 private:

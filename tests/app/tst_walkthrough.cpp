@@ -10,6 +10,7 @@
 //   it (the grabbed pixels), the map's and badges' colours 3:1;
 // - no mnemonic twice in one window.
 #include "devicemodel.h"
+#include "diskhistorychart.h"
 #include "fakehelper.h"
 #include "health.h"
 #include "helperclient.h"
@@ -30,7 +31,11 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QChartView>
 #include <QCheckBox>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QTextDocument>
 #include <QDomDocument>
 #include <QFile>
 #include <QGroupBox>
@@ -55,7 +60,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTextDocument>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -204,6 +208,9 @@ private:
                        const QString &where);
     void checkView(QWidget *window, const QImage &image, QAbstractItemView *view, const QString &where);
     void checkMnemonics(QWidget *window, const QString &where);
+    // A chart's axis labels and titles and its legend: words, not cut
+    // (Qt Charts elides with "..."), 4.5:1 against what is painted under them.
+    void checkChart(QWidget *window, const QImage &image, QChartView *view, const QString &where);
     void checkWords(const QString &text, const QString &where);
     void checkMapColours(const QString &where);
     // Scrolls the current tab's page so that widget is in view (as much of
@@ -330,6 +337,22 @@ void TestWalkthrough::buildMachine()
     for (int day = 60; day >= 1; --day)
         m_fake->recordRemapHistory(QStringLiteral("safe-sda"), m_fake->now() - day * 86400, 3 + day % 4);
     m_fake->setPending(QStringLiteral("safe-sda"), {machineBlocks / 2 * 8, machineBlocks / 5 * 8});
+    // Two months of SMART readings of the ageing disk and the NVMe drive:
+    // their overviews' charts have lines, legends and axes.
+    for (int day = 60; day >= 1; --day) {
+        History::SmartValues ata;
+        ata[History::Reallocated] = 60 - day;
+        ata[History::Pending] = day < 10 ? 2 : 0;
+        ata[History::OfflineUncorrectable] = day < 5 ? 1 : 0;
+        ata[History::CrcErrors] = 3;
+        ata[History::Temperature] = 35 + day % 9;
+        m_fake->recordSmartHistory(QStringLiteral("sda"), m_fake->now() - day * 86400, ata);
+        History::SmartValues nvme;
+        nvme[History::NvmeMediaErrors] = (60 - day) / 6;
+        nvme[History::NvmeAvailableSpare] = 100 - (60 - day) / 2;
+        nvme[History::Temperature] = 45 + day % 5;
+        m_fake->recordSmartHistory(QStringLiteral("nvme0n1"), m_fake->now() - day * 86400, nvme);
+    }
     // A background scan under way that found those two; its last whole pass
     // a month ago.
     {
@@ -415,9 +438,18 @@ void TestWalkthrough::walk(const Setting &setting)
                     checkMapColours(where);
                 }
                 checkWindow(&window, where);
+                // Below the fold of a disk's overview: its SMART history.
+                const QString rowPath = row.data(DeviceModel::PathRole).toString();
+                if (tab == 0 && client.hasDisk(rowPath)) {
+                    DiskHistoryPage *charts = window.overviewPage()->diskHistoryPage();
+                    if (rowPath == m_fake->diskPath(QStringLiteral("sda")) || rowPath == m_fake->diskPath(QStringLiteral("nvme0n1")))
+                        QTRY_VERIFY(charts->series(DiskHistoryChart::Temperature)->count() > 50);
+                    scrollTo(&window, charts);
+                    checkWindow(&window, where + QStringLiteral(" (SMART history)"));
+                }
                 // Below the fold of a pair's overview: the background scan,
                 // then the history chart, each scrolled into view.
-                if (tab == 0 && client.hasPair(row.data(DeviceModel::PathRole).toString())) {
+                if (tab == 0 && client.hasPair(rowPath)) {
                     scrollTo(&window, window.overviewPage()->scanBox());
                     checkWindow(&window, where + QStringLiteral(" (background scan)"));
                     scrollTo(&window, window.overviewPage()->historyPage());
@@ -697,6 +729,8 @@ void TestWalkthrough::checkWindow(QWidget *window, const QString &where)
             }
         } else if (auto *view = qobject_cast<QAbstractItemView *>(w)) {
             checkView(window, image, view, where);
+        } else if (auto *chart = qobject_cast<QChartView *>(w)) {
+            checkChart(window, image, chart, where);
         } else if (auto *menuBar = qobject_cast<QMenuBar *>(w)) {
             for (QAction *a : menuBar->actions()) {
                 checkWords(shown(a->text()), where);
@@ -807,6 +841,42 @@ void TestWalkthrough::checkView(QWidget *window, const QImage &image, QAbstractI
         }
     };
     rowsOf({});
+}
+
+void TestWalkthrough::checkChart(QWidget *window, const QImage &image, QChartView *view, const QString &where)
+{
+    const QPoint viewportAt = view->viewport()->mapTo(window, QPoint(0, 0));
+    const QRect shownPart = view->viewport()->visibleRegion().boundingRect().translated(viewportAt);
+    int texts = 0;
+    for (QGraphicsItem *item : view->scene()->items()) {
+        if (!item->isVisible())
+            continue;
+        QString text;
+        QColor colour;
+        if (auto *t = dynamic_cast<QGraphicsTextItem *>(item)) {
+            text = t->document()->toRawText(); // keeps non-breaking spaces
+            colour = t->defaultTextColor();
+        } else if (auto *t = dynamic_cast<QGraphicsSimpleTextItem *>(item)) {
+            text = t->text();
+            colour = t->brush().color();
+        } else {
+            continue;
+        }
+        if (text.trimmed().isEmpty())
+            continue;
+        const QRect rect = view->mapFromScene(item->sceneBoundingRect()).boundingRect().translated(viewportAt);
+        if (!shownPart.intersects(rect))
+            continue;
+        ++texts;
+        checkWords(text, where);
+        if (text.endsWith(QLatin1String("...")) || text.contains(QChar(0x2026)))
+            fail(where, QStringLiteral("chart text cut: “%1”").arg(text));
+        // (The viewport covers the view: its region is the one painted.)
+        checkText(window, image, view->viewport(), rect.intersected(shownPart), text, colour, where);
+    }
+    // (A sliver of a chart at the edge of the view may hold none.)
+    if (texts == 0 && shownPart.height() > view->height() / 2)
+        fail(where, QStringLiteral("a chart in view shows no text"));
 }
 
 void TestWalkthrough::checkMnemonics(QWidget *window, const QString &where)
