@@ -1,13 +1,17 @@
-// Renders the screenshots in docs/screenshots/: the main window, the SMART
-// tab, the remap map and the pairing wizard, with the helper test double
+// Renders the screenshots in docs/screenshots/: the main window, a pair's
+// background scan and history chart, a disk's SMART history, the SMART tab,
+// the remap map and the pairing wizard, with the helper test double
 // serving a plausible machine (an ageing 2 TB disk paired with an SSD).
 // Run by scripts/app-screenshots.sh under Xvfb.
 #include "devicemodel.h"
+#include "diskhistorychart.h"
 #include "fakehelper.h"
+#include "historychart.h"
 #include "helperclient.h"
 #include "mainwindow.h"
 #include "mappage.h"
 #include "notifier.h"
+#include "overviewpage.h"
 #include "pairwizard.h"
 #include "privatebus.h"
 #include "remapmapmodel.h"
@@ -17,14 +21,20 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QGroupBox>
+#include <QLineSeries>
 #include <QListWidget>
 #include <QRandomGenerator>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
 #include <QTreeWidget>
+
+#include <cmath>
 
 static bool save(QWidget *widget, const QString &dir, const QString &name)
 {
@@ -90,6 +100,35 @@ int main(int argc, char *argv[])
     fake.setPending(QStringLiteral("safe-sda"), {blocks / 2 * 8, (blocks / 2 + 3) * 8, blocks / 5 * 8});
     fake.pair(QStringLiteral("safe-sda"))->info.insert(QStringLiteral("read-errors"), qulonglong(23));
     fake.pair(QStringLiteral("safe-sda"))->info.insert(QStringLiteral("write-errors"), qulonglong(1311));
+    // Two months of history: the chart's lines and the forecast.
+    fake.pair(QStringLiteral("safe-sda"))->info.insert(QStringLiteral("capacity"), qulonglong(4000));
+    for (int day = 60; day >= 1; --day)
+        fake.recordRemapHistory(QStringLiteral("safe-sda"), fake.now() - day * 86400, 20 + day % 9, day % 20 == 0 ? 1 : 0);
+    // SMART readings of the ageing disk over the last year, rising to what
+    // the fixture reports now (its sectors replaced in the last two months).
+    {
+        const History::SmartValues nowValues =
+            History::SmartReading::fromReport(QString(), 0, FakeHelper::fixtureReport(QStringLiteral("ide-damaged-failing.json"))).values;
+        const double reallocatedNow = double(nowValues[History::Reallocated].value_or(0));
+        for (int day = 365; day >= 1; --day) {
+            History::SmartValues v;
+            v[History::Reallocated] = day > 60 ? 0 : qint64(reallocatedNow * (60 - day) * (60 - day) / 3600);
+            v[History::Pending] = day < 20 ? 3 : 0;
+            v[History::OfflineUncorrectable] = day < 10 ? 1 : 0;
+            v[History::CrcErrors] = day < 200 ? 2 : 0;
+            v[History::Temperature] = qint64(std::lround(37 + 5 * std::sin(day * 2 * M_PI / 365) + (day % 3)));
+            fake.recordSmartHistory(sda->info.value(QStringLiteral("id")).toString(), fake.now() - day * 86400, v);
+        }
+    }
+    // A background scan under way that found the unreadable blocks.
+    {
+        FakeObject *pair = fake.pair(QStringLiteral("safe-sda"));
+        pair->scan.passStarted = fake.now() - 3 * 86400;
+        pair->scan.position = pair->scan.size / 1000 * 387;
+        pair->scan.readErrors = 3;
+        pair->scan.lastFinished = fake.now() - 33 * 86400;
+        pair->scanState = QStringLiteral("running");
+    }
     fake.registerService();
 
     HelperClient client(QDBusConnection::connectToBus(bus.address(), QStringLiteral("app")));
@@ -110,7 +149,23 @@ int main(int argc, char *argv[])
     window.tabs()->setCurrentIndex(0);
     bool ok = save(&window, out, QStringLiteral("main-window.png"));
 
+    // Below the fold: the background scan and the history chart.
+    auto scrollTo = [&](QWidget *widget) {
+        auto *area = qobject_cast<QScrollArea *>(window.tabs()->currentWidget());
+        QTest::qWait(300);
+        area->verticalScrollBar()->setValue(widget->mapTo(area->widget(), QPoint(0, 0)).y() - 8);
+        QTest::qWait(300);
+    };
+    QTest::qWaitFor([&] { return window.overviewPage()->historyPage()->movedSeries()->count() > 0; }, 10000);
+    scrollTo(window.overviewPage()->scanBox());
+    ok &= save(&window, out, QStringLiteral("pair-scan-history.png"));
+
     window.openObject(fake.diskPath(sda->info.value(QStringLiteral("id")).toString()));
+    window.tabs()->setCurrentIndex(0);
+    QTest::qWaitFor([&] { return window.overviewPage()->diskHistoryPage()->series(DiskHistoryChart::Temperature)->count() > 300; }, 10000);
+    scrollTo(window.overviewPage()->diskHistoryPage());
+    ok &= save(&window, out, QStringLiteral("disk-history.png"));
+
     window.tabs()->setCurrentIndex(1);
     QTest::qWait(500);
     ok &= save(&window, out, QStringLiteral("smart.png"));
