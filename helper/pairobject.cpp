@@ -551,19 +551,18 @@ void PairObject::CancelReplace()
 
 void PairObject::StartScan()
 {
-    authorizeThen(Actions::Scan, {{QStringLiteral("name"), dialogName(m_name)}}, [this](const QDBusMessage &call) {
-        const Error error = m_manager->patrolScans()->start(this);
-        if (error.isError())
-            sendError(call, error);
-        else
-            sendReply(call);
-    });
+    controlScan(&PatrolScan::Scheduler::start);
 }
 
 void PairObject::StopScan()
 {
-    authorizeThen(Actions::Scan, {{QStringLiteral("name"), dialogName(m_name)}}, [this](const QDBusMessage &call) {
-        const Error error = m_manager->patrolScans()->stop(this);
+    controlScan(&PatrolScan::Scheduler::stop);
+}
+
+void PairObject::controlScan(Error (PatrolScan::Scheduler::*control)(PairObject *))
+{
+    authorizeThen(Actions::Scan, {{QStringLiteral("name"), dialogName(m_name)}}, [this, control](const QDBusMessage &call) {
+        const Error error = (m_manager->patrolScans()->*control)(this);
         if (error.isError())
             sendError(call, error);
         else

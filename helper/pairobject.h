@@ -17,6 +17,9 @@
 #include <sys/types.h>
 
 class DiskObject;
+namespace PatrolScan {
+class Scheduler;
+}
 
 class PairObject : public ServiceObject
 {
@@ -95,6 +98,8 @@ private:
     void endReplacement(bool finish, const QString &failure);
     // Both Remove methods; withResult: answer the a{sv} of RemoveWithOptions.
     void remove(const QVariantMap &options, bool withResult);
+    // StartScan and StopScan: control once polkit allows it.
+    void controlScan(Validation::Error (PatrolScan::Scheduler::*control)(PairObject *));
     // The removal itself, once the background scan has let go of the device.
     void removeHeld(const QDBusMessage &call, bool force, bool withResult);
     // refresh(), then then(); if this object is gone by then, call is

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <mutex>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
@@ -47,10 +48,10 @@ qint64 nowMs()
 
 // The calling thread's I/O at idle priority: served only when the disk has
 // nothing else to do (with an I/O scheduler that honours priorities).
-void setIdleIoPriority()
+bool setIdleIoPriority()
 {
     constexpr int kWhoProcess = 1, kClassIdle = 3, kClassShift = 13;
-    syscall(SYS_ioprio_set, kWhoProcess, 0, kClassIdle << kClassShift);
+    return syscall(SYS_ioprio_set, kWhoProcess, 0, kClassIdle << kClassShift) == 0;
 }
 
 struct IoCounters {
@@ -162,7 +163,10 @@ private:
     static bool run(Shared &shared, const Params &params, const QPointer<QObject> &context,
                     const std::function<void(const QString &)> &stateChanged, QString *error)
     {
-        setIdleIoPriority();
+        pthread_setname_np(pthread_self(), "dm-remap-scan");
+        if (!setIdleIoPriority())
+            qWarning("dm-remap-helper: the background scan of %s reads at normal I/O priority: ioprio_set: %s",
+                     qPrintable(params.device), strerror(errno));
         const auto tell = [&](const QString &state) {
             if (context)
                 QMetaObject::invokeMethod(context, [stateChanged, state] { stateChanged(state); }, Qt::QueuedConnection);
@@ -281,6 +285,7 @@ Scheduler::~Scheduler()
         if (!scan.reader)
             continue;
         scan.reader->requestStop();
+        scan.reader->waitDone(2000);
         scan.saved.position = scan.reader->position();
         scan.saved.readErrors = scan.reader->readErrors();
         save(scan);

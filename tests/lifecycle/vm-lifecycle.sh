@@ -175,6 +175,19 @@ call "$pair_obj" org.dmremap.Pair1 GetForecast > "$OUT/forecast.json" 2>&1 || fa
 grep -qF '"history-available":{"type":"b","data":true}' "$OUT/forecast.json" \
     || fail "no history under the sandbox: $(cat "$OUT/forecast.json")"
 [ -s /var/lib/dm-remap/history.db ] || fail "no /var/lib/dm-remap/history.db under the sandbox"
+# The background scan under the sandbox: its thread reads at idle I/O
+# priority (the unit's system-call filter must let ioprio_set through).
+call "$pair_obj" org.dmremap.Pair1 StartScan > /dev/null || fail "Pair1.StartScan"
+helper_pid=$(systemctl show -p MainPID --value dm-remap-helper.service)
+scan_thread_idle() {
+    local task
+    for task in /proc/"$helper_pid"/task/*; do
+        [ "$(cat "$task/comm" 2>/dev/null)" = dm-remap-scan ] && ionice -p "${task##*/}" | grep -qx idle && return 0
+    done
+    return 1
+}
+wait_for 10 scan_thread_idle || fail "no scan thread at idle I/O priority: $(for t in /proc/"$helper_pid"/task/*; do echo "$(cat "$t/comm") $(ionice -p "${t##*/}")"; done)"
+call "$pair_obj" org.dmremap.Pair1 StopScan > /dev/null || fail "Pair1.StopScan"
 call /org/dmremap/Manager1 org.dmremap.Manager1 Assemble > "$OUT/assemble.json" || fail "Manager1.Assemble"
 journalctl -u dm-remap-helper.service --no-pager > "$OUT/helper-journal.log" 2>&1 || true
 
