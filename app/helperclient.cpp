@@ -561,40 +561,30 @@ void HelperClient::replaceMain(const QString &pair, const QString &newDisk)
              });
 }
 
+std::function<bool(const QDBusMessage &)> HelperClient::statusAfterSuccess(const QString &pair)
+{
+    return [this, pair](const QDBusMessage &reply) {
+        if (reply.type() == QDBusMessage::ErrorMessage)
+            return false;
+        if (m_pairs.contains(pair))
+            fetchPairStatus(pair);
+        return true;
+    };
+}
+
 void HelperClient::cancelReplace(const QString &pair)
 {
-    callPair(pair, QStringLiteral("CancelReplace"), {}, tr("Cancelling the replacement"), &ErrorText::describeReplace,
-             [this, pair](const QDBusMessage &reply) {
-                 if (reply.type() == QDBusMessage::ErrorMessage)
-                     return false;
-                 if (m_pairs.contains(pair))
-                     fetchPairStatus(pair);
-                 return true;
-             });
+    callPair(pair, QStringLiteral("CancelReplace"), {}, tr("Cancelling the replacement"), &ErrorText::describeReplace, statusAfterSuccess(pair));
 }
 
 void HelperClient::startScan(const QString &pair)
 {
-    callPair(pair, QStringLiteral("StartScan"), {}, tr("Starting the background scan"), &ErrorText::describeScan,
-             [this, pair](const QDBusMessage &reply) {
-                 if (reply.type() == QDBusMessage::ErrorMessage)
-                     return false;
-                 if (m_pairs.contains(pair))
-                     fetchPairStatus(pair);
-                 return true;
-             });
+    callPair(pair, QStringLiteral("StartScan"), {}, tr("Starting the background scan"), &ErrorText::describeScan, statusAfterSuccess(pair));
 }
 
 void HelperClient::stopScan(const QString &pair)
 {
-    callPair(pair, QStringLiteral("StopScan"), {}, tr("Stopping the background scan"), &ErrorText::describeScan,
-             [this, pair](const QDBusMessage &reply) {
-                 if (reply.type() == QDBusMessage::ErrorMessage)
-                     return false;
-                 if (m_pairs.contains(pair))
-                     fetchPairStatus(pair);
-                 return true;
-             });
+    callPair(pair, QStringLiteral("StopScan"), {}, tr("Stopping the background scan"), &ErrorText::describeScan, statusAfterSuccess(pair));
 }
 
 // At most every 5 s while a pass runs, and on every change of state: the

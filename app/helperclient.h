@@ -150,6 +150,8 @@ private:
     // returns false) is reported as operationFailed(what, describe(error)).
     void callPair(const QString &pair, const QString &method, const QVariantList &arguments, const QString &what,
                   QString (*describe)(const QDBusError &), std::function<bool(const QDBusMessage &)> onReply);
+    // A callPair answer handler: on success, the pair's status is read again.
+    std::function<bool(const QDBusMessage &)> statusAfterSuccess(const QString &pair);
     void setStatus(Status status, const QString &text = {});
     void failLoad(const QDBusError &error);
     void fetchDiskInfo(const QString &disk);
