@@ -86,7 +86,6 @@ class Reader
 {
 public:
     struct Params {
-        QString pairId;
         QString device;
         quint64 start = 0;
         quint64 size = 0;
@@ -391,7 +390,7 @@ void Scheduler::startReader(PairObject *pair, Scan &scan)
     save(scan);
     const QString id = pair->historyId();
     const quint64 generation = ++scan.generation;
-    const Reader::Params params{id, QStringLiteral("/dev/mapper/") + pair->name(), scan.saved.position, size,
+    const Reader::Params params{QStringLiteral("/dev/mapper/") + pair->name(), scan.saved.position, size,
                                 rateFor(m_options, size), scan.saved.readErrors};
     scan.reader = std::make_shared<Reader>(
             params, this, [this, id, generation](const QString &state) { readerProgress(id, generation, state); },
