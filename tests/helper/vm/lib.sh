@@ -38,7 +38,9 @@ start_services() {
     PIDS+=($!)
     wait_for 20 gdbus introspect --system --dest org.freedesktop.PolicyKit1 --object-path /org/freedesktop/PolicyKit1/Authority \
         || fail "polkitd did not start"
-    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" --history "$HISTORY" ${HELPER_ARGS[@]+"${HELPER_ARGS[@]}"} >> "$OUT/helper.log" 2>&1 &
+    # $OUT outlives the boot: this boot's log only, or a check would find an
+    # earlier run's lines.
+    "$BUILD/helper/dm-remap-helper" --state-dir "$STATE" --history "$HISTORY" ${HELPER_ARGS[@]+"${HELPER_ARGS[@]}"} > "$OUT/helper.log" 2>&1 &
     HELPER_PID=$!
     PIDS+=($HELPER_PID)
     wait_for 30 "$CTL" disks || fail "dm-remap-helper did not answer"

@@ -173,7 +173,7 @@ exit \$rc
 EOF
 chmod +x /run/smartctl-failed-test
 mount --bind /run/smartctl-failed-test /usr/sbin/smartctl
-asked() { grep -c 'reports sector 50003 failing' "$OUT/helper.log" || true; } # the log is kept across runs
+asked() { grep -c 'reports sector 50003 failing' "$OUT/helper.log" || true; }
 asked_before=$(asked)
 ctl 0 --json smart "$MAIN" --refresh
 [ "$(json "[t['failing-lba'] for t in j['self-tests']]")" = "[50003]" ] || fail "the forged self-test log: $RUN_OUT"
