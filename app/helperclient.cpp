@@ -229,6 +229,7 @@ void HelperClient::reload()
 
 void HelperClient::fetchSystemStatus()
 {
+    m_systemStatusAnswered = false;
     if (!m_systemStatus.isEmpty()) {
         m_systemStatus.clear();
         Q_EMIT systemStatusChanged();
@@ -242,9 +243,11 @@ void HelperClient::fetchSystemStatus()
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         QDBusPendingReply<QVariantMap> reply = *watcher;
-        if (generation != m_generation || reply.isError())
+        if (generation != m_generation)
             return;
-        m_systemStatus = reply.value();
+        m_systemStatusAnswered = true;
+        if (!reply.isError())
+            m_systemStatus = reply.value();
         Q_EMIT systemStatusChanged();
     });
 }

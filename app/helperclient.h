@@ -38,6 +38,9 @@ public:
     // disks or read their health (SystemCheck). Empty while unknown or from
     // a helper without the method.
     QVariantMap systemStatus() const { return m_systemStatus; }
+    // The helper has answered GetSystemStatus since it was last asked (with
+    // an error when it is older than the method).
+    bool systemStatusAnswered() const { return m_systemStatusAnswered; }
 
     QStringList diskPaths() const;
     QStringList pairPaths() const;
@@ -171,6 +174,7 @@ private:
     QString m_statusText;
     QString m_version;
     QVariantMap m_systemStatus;
+    bool m_systemStatusAnswered = false;
     quint64 m_generation = 0; // replies from before a reload are dropped
     QHash<QString, QVariantMap> m_disks;
     QHash<QString, QVariantMap> m_smart;

@@ -44,6 +44,10 @@ int main(int argc, char *argv[])
         QApplication::translate("main", "Open the window on this page: overview, smart or map."),
         QApplication::translate("main", "page"));
     parser.addOption(pageOption);
+    const QCommandLineOption pairDisksOption(
+        QStringLiteral("pair-disks"),
+        QApplication::translate("main", "Open the window on the wizard that protects a disk with a spare disk."));
+    parser.addOption(pairDisksOption);
     parser.process(app);
 
     const QString page = parser.value(pageOption);
@@ -58,7 +62,10 @@ int main(int argc, char *argv[])
     if (!instance.claim()) {
         // Already running: a tray start has nothing to add, anything else
         // shows that instance's window.
-        if (parser.isSet(trayOption) || instance.forward(parser.value(showOption), page))
+        if (parser.isSet(trayOption))
+            return EXIT_SUCCESS;
+        if (parser.isSet(pairDisksOption) ? instance.forwardPairDisks()
+                                          : instance.forward(parser.value(showOption), page))
             return EXIT_SUCCESS;
         std::fprintf(stderr, "%s\n",
                      qPrintable(QApplication::translate("main", "Another dm-remap-manager is running but does not "
@@ -90,7 +97,9 @@ int main(int argc, char *argv[])
         window.showPage(*MainWindow::pageNamed(page));
     if (parser.isSet(showOption))
         window.openByName(parser.value(showOption));
-    if (MainWindow::startPlan(parser.isSet(trayOption), parser.isSet(showOption) || parser.isSet(pageOption)).showWindow)
+    if (parser.isSet(pairDisksOption))
+        window.requestNewPair();
+    else if (MainWindow::startPlan(parser.isSet(trayOption), parser.isSet(showOption) || parser.isSet(pageOption)).showWindow)
         window.show();
     return app.exec();
 }

@@ -304,6 +304,16 @@ void MainWindow::updateHelperBar()
     m_newPair->setToolTip(canPair ? tr("Protect a disk with a spare disk")
                                   : tr("Pairing is not possible now: %1").arg(text));
     m_refresh->setEnabled(m_client->status() != HelperClient::Status::Connecting);
+    openWantedWizard();
+}
+
+void MainWindow::openWantedWizard()
+{
+    if (!m_newPairWanted || m_client->status() != HelperClient::Status::Ready || !m_client->systemStatusAnswered())
+        return;
+    m_newPairWanted = false;
+    if (m_newPair->isEnabled())
+        newPair();
 }
 
 void MainWindow::showError(const QString &action, const QString &message)
@@ -323,6 +333,13 @@ void MainWindow::newPair()
             openObject(wizard->createdPair());
     });
     wizard->open();
+}
+
+void MainWindow::requestNewPair()
+{
+    openObject({});
+    m_newPairWanted = true;
+    openWantedWizard();
 }
 
 void MainWindow::removePair(const QString &pair)

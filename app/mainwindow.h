@@ -70,6 +70,10 @@ public:
 
 public Q_SLOTS:
     void newPair();
+    // Shows the window and opens the pairing wizard once the helper has said
+    // what this machine has (--pair-disks); when pairing is not possible the
+    // banner says why instead.
+    void requestNewPair();
     void removePair(const QString &pair);
     // The helper could not write every moved block back: offer a forced
     // removal, confirmed twice.
@@ -89,6 +93,7 @@ protected:
 
 private:
     void updateHelperBar();
+    void openWantedWizard();
     void colourMessageBars();
     void fitMessageTexts();
     void openNamedObject();
@@ -118,6 +123,7 @@ private:
     QString m_wantedSelection; // restored after the tree is rebuilt
     QString m_wantedName; // given by the user, opened when the helper is ready
     int m_wantedPage = -1; // a Page, shown once something is selected
+    bool m_newPairWanted = false; // opened when the helper is ready
     bool m_hideOnClose = false;
     bool m_haveTray = true;
 };

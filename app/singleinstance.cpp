@@ -35,12 +35,21 @@ bool SingleInstance::claim()
 
 bool SingleInstance::forward(const QString &object, const QString &page)
 {
-    QDBusMessage call = QDBusMessage::createMethodCall(serviceName(), objectPath, serviceName(),
-                                                       QStringLiteral("Show"));
-    call << object << page;
+    return call(QStringLiteral("Show"), {object, page});
+}
+
+bool SingleInstance::forwardPairDisks()
+{
+    return call(QStringLiteral("PairDisks"), {});
+}
+
+bool SingleInstance::call(const QString &method, const QVariantList &arguments)
+{
+    QDBusMessage message = QDBusMessage::createMethodCall(serviceName(), objectPath, serviceName(), method);
+    message.setArguments(arguments);
     // A local loop rather than a blocking call: the owner may be this very
     // thread (tests), which must keep serving while it waits.
-    QDBusPendingCallWatcher watcher(m_bus.asyncCall(call, forwardTimeoutMs));
+    QDBusPendingCallWatcher watcher(m_bus.asyncCall(message, forwardTimeoutMs));
     QEventLoop loop;
     connect(&watcher, &QDBusPendingCallWatcher::finished, &loop, &QEventLoop::quit);
     if (!watcher.isFinished())
@@ -58,4 +67,10 @@ void SingleInstance::Show(const QString &object, const QString &page)
         m_window->openObject({});
     else
         m_window->openByName(object);
+}
+
+void SingleInstance::PairDisks()
+{
+    if (m_window)
+        m_window->requestNewPair();
 }

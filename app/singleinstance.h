@@ -2,7 +2,8 @@
 // org.dmremap.Manager on the session bus; a later start (the menu entry while
 // the tray icon runs, or `dm-remap-manager --show sdb`) hands what it was
 // asked to show to that one and exits, so there is never a second tray icon
-// or a second notification about the same disk.
+// or a second notification about the same disk. `--pair-disks` (the menu
+// entry's action) hands over the same way.
 #pragma once
 
 #include <QDBusConnection>
@@ -28,11 +29,16 @@ public:
     // as MainWindow::openByName takes it, or empty) on `page` (a page name or
     // empty); false when it does not answer.
     bool forward(const QString &object, const QString &page);
+    // Asks it to open the pairing wizard (--pair-disks).
+    bool forwardPairDisks();
 
 public Q_SLOTS:
     Q_SCRIPTABLE void Show(const QString &object, const QString &page);
+    Q_SCRIPTABLE void PairDisks();
 
 private:
+    bool call(const QString &method, const QVariantList &arguments);
+
     QDBusConnection m_bus;
     MainWindow *m_window = nullptr;
 };

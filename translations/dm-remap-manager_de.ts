@@ -128,6 +128,10 @@ Zustand: %2. %3</translation>
         <source>The disk reported none of the values charted here in this time.</source>
         <translation>Die Festplatte hat in dieser Zeit keinen der hier gezeigten Werte gemeldet.</translation>
     </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -870,6 +874,10 @@ Zustand: %2. %3</translation>
     <message>
         <source>No blocks were moved or found unreadable in this time.</source>
         <translation>In diesem Zeitraum wurden keine Blöcke verlagert oder als unlesbar gefunden.</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2413,10 @@ Verbleibender Reservebereich: %4 % (Warnung unter %5 %)</translation>
     <message>
         <source>Start in the background, without the window: watch the disks (in the system tray where there is one) and notify.</source>
         <translation>Im Hintergrund ohne Fenster starten: die Festplatten überwachen (im Systemabschnitt der Kontrollleiste, wo es einen gibt) und benachrichtigen.</translation>
+    </message>
+    <message>
+        <source>Open the window on the wizard that protects a disk with a spare disk.</source>
+        <translation>Das Fenster mit dem Assistenten öffnen, der eine Festplatte mit einer Ersatzplatte schützt.</translation>
     </message>
 </context>
 </TS>

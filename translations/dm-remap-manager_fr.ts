@@ -128,6 +128,10 @@ Health: %2. %3</source>
         <source>The disk reported none of the values charted here in this time.</source>
         <translation>Le disque n’a signalé aucune des valeurs présentées ici pendant cette période.</translation>
     </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
 </context>
 <context>
     <name>ErrorText</name>
@@ -870,6 +874,10 @@ Health: %2. %3</source>
     <message>
         <source>No blocks were moved or found unreadable in this time.</source>
         <translation>Aucun bloc n’a été déplacé ni trouvé illisible pendant cette période.</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2413,10 @@ Réserve restante&#xa0;: %4 % (alerte en dessous de %5 %)</translation>
     <message>
         <source>Start in the background, without the window: watch the disks (in the system tray where there is one) and notify.</source>
         <translation>Démarrer en arrière-plan, sans la fenêtre&#xa0;: surveiller les disques (dans la zone de notification s’il y en a une) et prévenir.</translation>
+    </message>
+    <message>
+        <source>Open the window on the wizard that protects a disk with a spare disk.</source>
+        <translation>Ouvrir la fenêtre sur l’assistant qui protège un disque par un disque de secours.</translation>
     </message>
 </context>
 </TS>

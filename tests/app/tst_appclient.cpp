@@ -72,6 +72,7 @@ private Q_SLOTS:
     void asleepDiskIsShownAsleepAndWoken();
     void usbBridgeTypeIsChosen();
     void missingPartsShowOneBanner();
+    void pairDisksOpensTheWizardWhenPossible();
 
 private:
     void makeTypicalDisks();
@@ -932,6 +933,60 @@ void TestAppClient::secondStartShowsTheRunningWindow()
     QTRY_VERIFY(window.isVisible());
     QCOMPARE(window.selectedObject(), pair);
     QCOMPARE(window.currentPage(), window.mapPage());
+
+    // The menu entry's Pair Disks action (--pair-disks): the running window
+    // opens the wizard.
+    window.hide();
+    QVERIFY(!window.findChild<PairWizard *>());
+    QVERIFY(second.forwardPairDisks());
+    QTRY_VERIFY(window.isVisible());
+    QTRY_VERIFY(window.findChild<PairWizard *>() && window.findChild<PairWizard *>()->isVisible());
+}
+
+static bool wizardShown(const MainWindow &window)
+{
+    const PairWizard *wizard = window.findChild<PairWizard *>();
+    return wizard && wizard->isVisible();
+}
+
+// --pair-disks opens the wizard once the helper has said what this machine
+// has, never while it cannot pair (the banner says why), and only once.
+void TestAppClient::pairDisksOpensTheWizardWhenPossible()
+{
+    makeTypicalDisks();
+    m_fake->system.deviceMapper = false;
+    QVERIFY(m_fake->registerService());
+    startClient();
+    MainWindow window(m_client, m_devices, m_notifier);
+    window.requestNewPair();
+    QVERIFY(window.isVisible());
+    QTRY_COMPARE(window.helperBarText()->text(),
+                 QStringLiteral("This kernel has no device-mapper; dm-remap cannot pair disks here."));
+    QTest::qWait(200);
+    QVERIFY(!wizardShown(window));
+
+    // Fixed and checked again: the request was answered by the banner, so no
+    // wizard comes unasked now.
+    m_fake->system.deviceMapper = true;
+    QTest::mouseClick(window.retryButton(), Qt::LeftButton);
+    QTRY_VERIFY(!window.helperBar()->isVisible() && window.newPairAction()->isEnabled());
+    QTest::qWait(200);
+    QVERIFY(!wizardShown(window));
+    window.requestNewPair();
+    QTRY_VERIFY(wizardShown(window));
+    window.findChild<PairWizard *>()->reject();
+    QTRY_VERIFY(!window.findChild<PairWizard *>());
+
+    // Asked while the helper is away: the wizard opens when it is back, as
+    // soon as it has answered what the machine has.
+    m_fake->unregisterService();
+    QTRY_COMPARE(m_client->status(), HelperClient::Status::Unavailable);
+    window.requestNewPair();
+    QTest::qWait(200);
+    QVERIFY(!wizardShown(window));
+    QVERIFY(m_fake->registerService());
+    QTRY_VERIFY(wizardShown(window));
+    QVERIFY(m_client->systemStatusAnswered());
 }
 
 static QPushButton *buttonNamed(QWidget *parent, const QString &text)
