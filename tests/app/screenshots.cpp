@@ -156,13 +156,14 @@ int main(int argc, char *argv[])
         area->verticalScrollBar()->setValue(widget->mapTo(area->widget(), QPoint(0, 0)).y() - 8);
         QTest::qWait(300);
     };
-    QTest::qWaitFor([&] { return window.overviewPage()->historyPage()->movedSeries()->count() > 0; }, 10000);
+    // A screenshot without its chart is a wrong screenshot: fail.
+    ok &= QTest::qWaitFor([&] { return window.overviewPage()->historyPage()->movedSeries()->count() > 0; }, 10000);
     scrollTo(window.overviewPage()->scanBox());
     ok &= save(&window, out, QStringLiteral("pair-scan-history.png"));
 
     window.openObject(fake.diskPath(sda->info.value(QStringLiteral("id")).toString()));
     window.tabs()->setCurrentIndex(0);
-    QTest::qWaitFor([&] { return window.overviewPage()->diskHistoryPage()->series(DiskHistoryChart::Temperature)->count() > 300; }, 10000);
+    ok &= QTest::qWaitFor([&] { return window.overviewPage()->diskHistoryPage()->series(DiskHistoryChart::Temperature)->count() > 300; }, 10000);
     scrollTo(window.overviewPage()->diskHistoryPage());
     ok &= save(&window, out, QStringLiteral("disk-history.png"));
 
