@@ -5,16 +5,11 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QComboBox>
 #include <QDateTime>
 #include <QDateTimeAxis>
-#include <QEvent>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineSeries>
-#include <QLocale>
 #include <QValueAxis>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -72,46 +67,20 @@ Series build(const QList<QVariantMap> &buckets, qint64 nowSecs)
 
 using namespace DiskHistoryChart;
 
-static QChartView *chartView(QChart *chart, const QString &name, QWidget *parent)
-{
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(240);
-    view->setAccessibleName(name);
-    // Each page writes its legend in a label, which wraps.
-    chart->legend()->hide();
-    return view;
-}
-
 DiskHistoryPage::DiskHistoryPage(HelperClient *client, QWidget *parent)
-    : QWidget(parent)
-    , m_client(client)
-    , m_rangeBox(new QComboBox(this))
-    , m_status(new QLabel(this))
-    , m_countsLegend(new QLabel(this))
-    , m_conditionLegend(new QLabel(this))
+    : HistoryView(client, parent)
     , m_counts(new QChart)
     , m_condition(new QChart)
-    , m_countsView(chartView(m_counts, tr("Chart of the disk's error counts"), this))
-    , m_conditionView(chartView(m_condition, tr("Chart of the disk's temperature and spare"), this))
+    , m_countsView(addChart(m_counts, tr("Chart of the disk's error counts")))
+    , m_countsLegend(addLegend())
+    , m_conditionView(addChart(m_condition, tr("Chart of the disk's temperature and spare")))
+    , m_conditionLegend(addLegend())
     , m_countsX(new QDateTimeAxis(this))
     , m_countsY(new QValueAxis(this))
     , m_conditionX(new QDateTimeAxis(this))
     , m_temperatureY(new QValueAxis(this))
     , m_spareY(new QValueAxis(this))
 {
-    m_rangeBox->addItem(tr("Last 30 days"), int(HistoryChart::Range::Month));
-    m_rangeBox->addItem(tr("Last year"), int(HistoryChart::Range::Year));
-    m_rangeBox->addItem(tr("All"), int(HistoryChart::Range::All));
-    m_rangeBox->setCurrentIndex(1);
-    m_rangeBox->setAccessibleName(tr("Time range"));
-    m_status->setWordWrap(true);
-    for (QLabel *legend : {m_countsLegend, m_conditionLegend}) {
-        legend->setWordWrap(true);
-        legend->setTextFormat(Qt::RichText);
-        legend->setAccessibleName(tr("Legend"));
-    }
-
     const QString names[ValueCount] = {
         tr("Sectors replaced"), tr("Unreadable sectors"), tr("Found by the disk's own scan"),
         tr("Cable errors (CRC)"), tr("Uncorrected errors (NVMe)"), tr("Temperature (°C)"),
@@ -142,35 +111,18 @@ DiskHistoryPage::DiskHistoryPage(HelperClient *client, QWidget *parent)
     m_temperatureY->setTitleText(tr("°C"));
     m_spareY->setLabelFormat(QStringLiteral("%d"));
     m_spareY->setRange(0, 100);
+    m_spareY->setTickCount(6);
     m_spareY->setTitleText(tr("Spare (%)"));
     applyPalette();
 
-    auto *top = new QHBoxLayout;
-    auto *rangeLabel = new QLabel(tr("Show:"), this);
-    rangeLabel->setBuddy(m_rangeBox);
-    top->addWidget(rangeLabel);
-    top->addWidget(m_rangeBox);
-    top->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(top);
-    layout->addWidget(m_status);
-    layout->addWidget(m_countsView, 1);
-    layout->addWidget(m_countsLegend);
-    layout->addWidget(m_conditionView, 1);
-    layout->addWidget(m_conditionLegend);
-
-    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, &DiskHistoryPage::request);
     connect(client, &HelperClient::diskHistoryReady, this,
             [this](const QString &disk, qint64 from, qint64 resolution, const QList<QVariantMap> &buckets) {
                 if (disk == m_disk && from == m_request.from && resolution == m_request.resolution)
                     showBuckets(buckets);
             });
     connect(client, &HelperClient::diskHistoryFailed, this, [this](const QString &disk, const QString &message) {
-        if (disk != m_disk)
-            return;
-        m_status->setText(tr("The history could not be read: %1").arg(message));
-        m_status->setVisible(true);
+        if (disk == m_disk)
+            showStatus(tr("The history could not be read: %1").arg(message));
     });
     // A new reading is a new point.
     connect(client, &HelperClient::smartUpdated, this, [this](const QString &disk) {
@@ -188,24 +140,16 @@ void DiskHistoryPage::setObject(const QString &disk)
     request();
 }
 
-void DiskHistoryPage::setRange(HistoryChart::Range range)
-{
-    m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
-}
-
 void DiskHistoryPage::request()
 {
     if (m_disk.isEmpty()) {
         showBuckets({});
         return;
     }
-    m_request = HistoryChart::requestFor(HistoryChart::Range(m_rangeBox->currentData().toInt()),
-                                         QDateTime::currentSecsSinceEpoch());
-    if (m_shown.lines[Temperature].isEmpty() && m_shown.maxCount == 0) {
-        m_status->setText(tr("Reading the history…"));
-        m_status->setVisible(true);
-    }
-    m_client->fetchDiskHistory(m_disk, m_request.from, m_request.to, m_request.resolution);
+    const HistoryChart::Request &r = newRequest();
+    if (m_shown.lines[Temperature].isEmpty() && m_shown.maxCount == 0)
+        showStatus(tr("Reading the history…"));
+    m_client->fetchDiskHistory(m_disk, r.from, r.to, r.resolution);
 }
 
 void DiskHistoryPage::showBuckets(const QList<QVariantMap> &buckets)
@@ -228,46 +172,25 @@ void DiskHistoryPage::showBuckets(const QList<QVariantMap> &buckets)
     m_countsView->setVisible(any);
     updateLegends();
     m_spareY->setVisible(!m_shown.lines[AvailableSpare].isEmpty());
-    m_status->setVisible(!any);
-    if (!any)
-        m_status->setText(m_disk.isEmpty() || buckets.isEmpty()
-                              ? tr("No SMART readings were kept in this time.")
-                              : tr("The disk reported none of the values charted here in this time."));
-    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_request.from * 1000);
-    const QDateTime to = QDateTime::fromMSecsSinceEpoch(std::max(now * 1000, m_request.from * 1000 + 1000));
-    // Dates as the locale writes them (a short date).
-    const QString format = QLocale().dateFormat(QLocale::ShortFormat);
-    for (QDateTimeAxis *x : {m_countsX, m_conditionX}) {
-        x->setRange(from, to);
-        x->setFormat(format);
-    }
-    m_countsY->setRange(0, std::max(1.0, m_shown.maxCount * 1.1));
-    m_temperatureY->setRange(0, std::max(60.0, m_shown.maxTemperature + 5));
+    if (any)
+        showStatus({});
+    else
+        showStatus(m_disk.isEmpty() || buckets.isEmpty()
+                       ? tr("No SMART readings were kept in this time.")
+                       : tr("The disk reported none of the values charted here in this time."));
+    for (QDateTimeAxis *x : {m_countsX, m_conditionX})
+        setTimeRange(x, now * 1000);
+    setCountRange(m_countsY, m_shown.maxCount);
+    setCountRange(m_temperatureY, std::max(60.0, m_shown.maxTemperature + 5));
 }
 
-void DiskHistoryPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-    QWidget::changeEvent(event);
-}
-
-// Colours from the palette: the lines 3:1 against the chart's Base, text
-// 4.5:1 (the palette's Text).
+// The lines 3:1 against the chart's Base, text 4.5:1 (the palette's Text).
 void DiskHistoryPage::applyPalette()
 {
     const QPalette p = palette();
     const QColor base = p.color(QPalette::Base);
-    for (QChart *chart : {m_counts, m_condition}) {
-        chart->setBackgroundBrush(base);
-        chart->legend()->setLabelColor(p.color(QPalette::Text));
-    }
-    for (QAbstractAxis *axis : std::initializer_list<QAbstractAxis *>{m_countsX, m_countsY, m_conditionX, m_temperatureY, m_spareY}) {
-        axis->setLabelsColor(p.color(QPalette::Text));
-        axis->setTitleBrush(p.color(QPalette::Text));
-        axis->setGridLineColor(p.color(QPalette::Mid));
-        axis->setLinePenColor(p.color(QPalette::Mid));
-    }
+    colourChart(m_counts, {m_countsX, m_countsY});
+    colourChart(m_condition, {m_conditionX, m_temperatureY, m_spareY});
     auto line = [&](const QColor &c) { return Health::readableOn(c, base, 3.0); };
     const QColor colours[ValueCount] = {
         line(p.color(QPalette::Highlight)),              // reallocated: as the pair's moved blocks

@@ -16,7 +16,6 @@
 class HelperClient;
 class QChart;
 class QChartView;
-class QComboBox;
 class QLabel;
 class QDateTimeAxis;
 class QLineSeries;
@@ -44,7 +43,7 @@ Series build(const QList<QVariantMap> &buckets, qint64 nowSecs);
 
 } // namespace DiskHistoryChart
 
-class DiskHistoryPage : public QWidget
+class DiskHistoryPage : public HistoryView
 {
     Q_OBJECT
 public:
@@ -53,37 +52,28 @@ public:
     // A disk, or "" for none.
     void setObject(const QString &disk);
     QString disk() const { return m_disk; }
-    void setRange(HistoryChart::Range range);
-    QComboBox *rangeBox() const { return m_rangeBox; }
-    QLabel *statusLabel() const { return m_status; }
     QLabel *countsLegend() const { return m_countsLegend; }
     QLabel *conditionLegend() const { return m_conditionLegend; }
     QChart *countsChart() const { return m_counts; }
     QChart *conditionChart() const { return m_condition; }
     QLineSeries *series(DiskHistoryChart::Value value) const { return m_lines[value]; }
+    QValueAxis *countAxis() const { return m_countsY; }
     const DiskHistoryChart::Series &shown() const { return m_shown; }
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
-    void request();
+    void request() override;
+    void applyPalette() override;
     void showBuckets(const QList<QVariantMap> &buckets);
-    void applyPalette();
     void updateLegends();
 
-    HelperClient *m_client;
     QString m_disk;
-    HistoryChart::Request m_request;
     DiskHistoryChart::Series m_shown;
-    QComboBox *m_rangeBox;
-    QLabel *m_status;
-    QLabel *m_countsLegend;
-    QLabel *m_conditionLegend;
     QChart *m_counts;
     QChart *m_condition;
     QChartView *m_countsView;
+    QLabel *m_countsLegend;
     QChartView *m_conditionView;
+    QLabel *m_conditionLegend;
     QLineSeries *m_lines[DiskHistoryChart::ValueCount];
     QDateTimeAxis *m_countsX;
     QValueAxis *m_countsY;

@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace HistoryChart {
 
@@ -43,6 +44,33 @@ Request requestFor(Range range, qint64 nowSecs)
     r.from = std::max<qint64>(0, r.from / r.resolution * r.resolution);
     r.to = nowSecs + 1;
     return r;
+}
+
+Scale countScale(double highest)
+{
+    // Some room above the highest point, so that a line at the top shows.
+    const double wanted = std::max(1.0, highest * 1.05);
+    double step = 1;
+    for (double power = 1; step * 5 < wanted; power *= 10) {
+        for (const double m : {1.0, 2.0, 5.0}) {
+            step = m * power;
+            if (step * 5 >= wanted)
+                break;
+        }
+    }
+    Scale scale;
+    const double steps = std::ceil(wanted / step);
+    scale.top = steps * step;
+    scale.tickCount = int(steps) + 1;
+    return scale;
+}
+
+qint64 timeAxisEnd(const Request &request, const Series &series)
+{
+    const qint64 now = std::max<qint64>(request.to - 1, 0) * 1000;
+    const qint64 from = request.from * 1000;
+    const qint64 ahead = now + (now - from);
+    return std::max({now, std::min(series.maxX, ahead), from + 1000});
 }
 
 Series build(const QList<QVariantMap> &buckets, qulonglong movedNow, const QVariantMap &forecast, qint64 nowSecs)
@@ -101,14 +129,109 @@ QString legendHtml(const QList<LegendEntry> &entries)
 
 } // namespace HistoryChart
 
-HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
+HistoryView::HistoryView(HelperClient *client, QWidget *parent)
     : QWidget(parent)
     , m_client(client)
     , m_rangeBox(new QComboBox(this))
     , m_status(new QLabel(this))
-    , m_legend(new QLabel(this))
+    , m_layout(new QVBoxLayout(this))
+{
+    m_rangeBox->addItem(tr("Last 30 days"), int(HistoryChart::Range::Month));
+    m_rangeBox->addItem(tr("Last year"), int(HistoryChart::Range::Year));
+    m_rangeBox->addItem(tr("All"), int(HistoryChart::Range::All));
+    m_rangeBox->setCurrentIndex(1);
+    m_rangeBox->setAccessibleName(tr("Time range"));
+    m_status->setWordWrap(true);
+    auto *top = new QHBoxLayout;
+    auto *rangeLabel = new QLabel(tr("Show:"), this);
+    rangeLabel->setBuddy(m_rangeBox);
+    top->addWidget(rangeLabel);
+    top->addWidget(m_rangeBox);
+    top->addStretch();
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->addLayout(top);
+    m_layout->addWidget(m_status);
+    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, [this] { request(); });
+}
+
+void HistoryView::setRange(HistoryChart::Range range)
+{
+    m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
+}
+
+const HistoryChart::Request &HistoryView::newRequest()
+{
+    m_request = HistoryChart::requestFor(HistoryChart::Range(m_rangeBox->currentData().toInt()),
+                                         QDateTime::currentSecsSinceEpoch());
+    return m_request;
+}
+
+void HistoryView::showStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
+}
+
+QChartView *HistoryView::addChart(QChart *chart, const QString &accessibleName)
+{
+    auto *view = new QChartView(chart, this);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(240);
+    view->setAccessibleName(accessibleName);
+    // Each chart's legend is a label below it, which wraps.
+    chart->legend()->hide();
+    m_layout->addWidget(view, 1);
+    return view;
+}
+
+QLabel *HistoryView::addLegend()
+{
+    auto *legend = new QLabel(this);
+    legend->setWordWrap(true);
+    legend->setTextFormat(Qt::RichText);
+    legend->setAccessibleName(tr("Legend"));
+    m_layout->addWidget(legend);
+    return legend;
+}
+
+// Colours from the palette, so that a dark desktop gets a dark chart.
+void HistoryView::colourChart(QChart *chart, std::initializer_list<QAbstractAxis *> axes) const
+{
+    const QPalette p = palette();
+    chart->setBackgroundBrush(p.color(QPalette::Base));
+    chart->setTitleBrush(p.color(QPalette::Text));
+    for (QAbstractAxis *axis : axes) {
+        axis->setLabelsColor(p.color(QPalette::Text));
+        axis->setTitleBrush(p.color(QPalette::Text));
+        axis->setGridLineColor(p.color(QPalette::Mid));
+        axis->setLinePenColor(p.color(QPalette::Mid));
+    }
+}
+
+void HistoryView::setTimeRange(QDateTimeAxis *axis, qint64 toMs) const
+{
+    axis->setRange(QDateTime::fromMSecsSinceEpoch(m_request.from * 1000),
+                   QDateTime::fromMSecsSinceEpoch(std::max(toMs, m_request.from * 1000 + 1000)));
+    axis->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
+}
+
+void HistoryView::setCountRange(QValueAxis *axis, double highest)
+{
+    const HistoryChart::Scale scale = HistoryChart::countScale(highest);
+    axis->setRange(0, scale.top);
+    axis->setTickCount(scale.tickCount);
+}
+
+void HistoryView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
+    : HistoryView(client, parent)
     , m_chart(new QChart)
-    , m_view(new QChartView(m_chart, this))
     , m_moved(new QLineSeries(this))
     , m_pending(new QLineSeries(this))
     , m_forecast(new QLineSeries(this))
@@ -118,19 +241,12 @@ HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
     , m_x(new QDateTimeAxis(this))
     , m_y(new QValueAxis(this))
 {
-    m_rangeBox->addItem(tr("Last 30 days"), int(HistoryChart::Range::Month));
-    m_rangeBox->addItem(tr("Last year"), int(HistoryChart::Range::Year));
-    m_rangeBox->addItem(tr("All"), int(HistoryChart::Range::All));
-    m_rangeBox->setCurrentIndex(1);
-    m_rangeBox->setAccessibleName(tr("Time range"));
-    m_status->setWordWrap(true);
     m_moved->setName(tr("Blocks moved to the spare"));
     m_pending->setName(tr("Blocks found unreadable"));
     m_forecast->setName(tr("Forecast: spare full"));
     m_interval->setName(tr("80% interval"));
-    for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{m_interval, m_moved, m_pending, m_forecast}) {
+    for (QAbstractSeries *series : std::initializer_list<QAbstractSeries *>{m_interval, m_moved, m_pending, m_forecast})
         m_chart->addSeries(series);
-    }
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
     for (QAbstractSeries *series : m_chart->series()) {
@@ -139,38 +255,18 @@ HistoryPage::HistoryPage(HelperClient *client, QWidget *parent)
     }
     m_y->setLabelFormat(QStringLiteral("%d"));
     m_y->setTitleText(tr("Blocks"));
-    m_chart->legend()->hide();
-    m_legend->setWordWrap(true);
-    m_legend->setTextFormat(Qt::RichText);
-    m_legend->setAccessibleName(tr("Legend"));
-    m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumHeight(240);
-    m_view->setAccessibleName(tr("History chart"));
+    addChart(m_chart, tr("History chart"));
+    m_legend = addLegend();
     applyPalette();
 
-    auto *top = new QHBoxLayout;
-    auto *rangeLabel = new QLabel(tr("Show:"), this);
-    rangeLabel->setBuddy(m_rangeBox);
-    top->addWidget(rangeLabel);
-    top->addWidget(m_rangeBox);
-    top->addStretch();
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(top);
-    layout->addWidget(m_status);
-    layout->addWidget(m_view, 1);
-    layout->addWidget(m_legend);
-
-    connect(m_rangeBox, &QComboBox::currentIndexChanged, this, &HistoryPage::request);
     connect(client, &HelperClient::pairHistoryReady, this,
             [this](const QString &pair, qint64 from, qint64 resolution, const QList<QVariantMap> &buckets) {
                 if (pair == m_pair && from == m_request.from && resolution == m_request.resolution)
                     showBuckets(buckets);
             });
     connect(client, &HelperClient::pairHistoryFailed, this, [this](const QString &pair, const QString &message) {
-        if (pair != m_pair)
-            return;
-        m_status->setText(tr("The history could not be read: %1").arg(message));
-        m_status->setVisible(true);
+        if (pair == m_pair)
+            showStatus(tr("The history could not be read: %1").arg(message));
     });
     // A new forecast comes with new counts: read the history again.
     connect(client, &HelperClient::forecastUpdated, this, [this](const QString &pair) {
@@ -188,21 +284,14 @@ void HistoryPage::setObject(const QString &path)
     request();
 }
 
-void HistoryPage::setRange(HistoryChart::Range range)
-{
-    m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
-}
-
 void HistoryPage::request()
 {
     showBuckets({});
     if (m_pair.isEmpty())
         return;
-    m_status->setText(tr("Reading the history…"));
-    m_status->setVisible(true);
-    m_request = HistoryChart::requestFor(HistoryChart::Range(m_rangeBox->currentData().toInt()),
-                                         QDateTime::currentSecsSinceEpoch());
-    m_client->fetchPairHistory(m_pair, m_request.from, m_request.to, m_request.resolution);
+    showStatus(tr("Reading the history…"));
+    const HistoryChart::Request &r = newRequest();
+    m_client->fetchPairHistory(m_pair, r.from, r.to, r.resolution);
 }
 
 void HistoryPage::showBuckets(const QList<QVariantMap> &buckets)
@@ -220,36 +309,16 @@ void HistoryPage::showBuckets(const QList<QVariantMap> &buckets)
     m_interval->setVisible(!m_shown.forecast.isEmpty());
     m_forecast->setVisible(!m_shown.forecast.isEmpty());
     updateLegend();
-    if (!buckets.isEmpty()) {
-        m_status->setVisible(m_shown.maxY == 0);
-        m_status->setText(tr("No blocks were moved or found unreadable in this time."));
-    }
-    m_x->setRange(QDateTime::fromMSecsSinceEpoch(m_request.from * 1000),
-                  QDateTime::fromMSecsSinceEpoch(std::max(m_shown.maxX, m_request.from * 1000 + 1000)));
-    m_y->setRange(0, std::max(1.0, m_shown.maxY * 1.05));
-    m_x->setFormat(QLocale().dateFormat(QLocale::ShortFormat));
+    if (!buckets.isEmpty())
+        showStatus(m_shown.maxY == 0 ? tr("No blocks were moved or found unreadable in this time.") : QString());
+    setTimeRange(m_x, HistoryChart::timeAxisEnd(m_request, m_shown));
+    setCountRange(m_y, m_shown.maxY);
 }
 
-void HistoryPage::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyPalette();
-    QWidget::changeEvent(event);
-}
-
-// Colours from the palette, so that a dark desktop gets a dark chart.
 void HistoryPage::applyPalette()
 {
     const QPalette p = palette();
-    m_chart->setBackgroundBrush(p.color(QPalette::Base));
-    m_chart->setTitleBrush(p.color(QPalette::Text));
-    m_chart->legend()->setLabelColor(p.color(QPalette::Text));
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_x), static_cast<QAbstractAxis *>(m_y)}) {
-        axis->setLabelsColor(p.color(QPalette::Text));
-        axis->setTitleBrush(p.color(QPalette::Text));
-        axis->setGridLineColor(p.color(QPalette::Mid));
-        axis->setLinePenColor(p.color(QPalette::Mid));
-    }
+    colourChart(m_chart, {m_x, m_y});
     m_moved->setPen(QPen(p.color(QPalette::Highlight), 2));
     m_pending->setPen(QPen(Health::badgeColors(Health::Level::Bad, p).background, 2));
     m_forecast->setPen(QPen(p.color(QPalette::Text), 2, Qt::DashLine));

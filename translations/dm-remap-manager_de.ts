@@ -53,22 +53,6 @@ Zustand: %2. %3</translation>
         <translation>Diagramm der Temperatur und Reserve der Festplatte</translation>
     </message>
     <message>
-        <source>Last 30 days</source>
-        <translation>Letzte 30 Tage</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>Letztes Jahr</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alles</translation>
-    </message>
-    <message>
-        <source>Time range</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
         <source>Sectors replaced</source>
         <translation>Ersetzte Sektoren</translation>
     </message>
@@ -109,10 +93,6 @@ Zustand: %2. %3</translation>
         <translation>Reserve (%)</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Zeigen:</translation>
-    </message>
-    <message>
         <source>The history could not be read: %1</source>
         <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
@@ -127,10 +107,6 @@ Zustand: %2. %3</translation>
     <message>
         <source>The disk reported none of the values charted here in this time.</source>
         <translation>Die Festplatte hat in dieser Zeit keinen der hier gezeigten Werte gemeldet.</translation>
-    </message>
-    <message>
-        <source>Legend</source>
-        <translation>Legende</translation>
     </message>
 </context>
 <context>
@@ -820,22 +796,6 @@ Zustand: %2. %3</translation>
 <context>
     <name>HistoryPage</name>
     <message>
-        <source>Last 30 days</source>
-        <translation>Letzte 30 Tage</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>Letztes Jahr</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alles</translation>
-    </message>
-    <message>
-        <source>Time range</source>
-        <translation>Zeitraum</translation>
-    </message>
-    <message>
         <source>Blocks moved to the spare</source>
         <translation>Auf die Ersatzplatte verlagerte Blöcke</translation>
     </message>
@@ -860,10 +820,6 @@ Zustand: %2. %3</translation>
         <translation>Verlaufsdiagramm</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Zeigen:</translation>
-    </message>
-    <message>
         <source>The history could not be read: %1</source>
         <translation>Der Verlauf konnte nicht gelesen werden: %1</translation>
     </message>
@@ -874,6 +830,29 @@ Zustand: %2. %3</translation>
     <message>
         <source>No blocks were moved or found unreadable in this time.</source>
         <translation>In diesem Zeitraum wurden keine Blöcke verlagert oder als unlesbar gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Letztes Jahr</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Zeigen:</translation>
     </message>
     <message>
         <source>Legend</source>

@@ -53,22 +53,6 @@ Health: %2. %3</source>
         <translation>Graphique de la température et de la réserve du disque</translation>
     </message>
     <message>
-        <source>Last 30 days</source>
-        <translation>30 derniers jours</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>Dernière année</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Tout</translation>
-    </message>
-    <message>
-        <source>Time range</source>
-        <translation>Période</translation>
-    </message>
-    <message>
         <source>Sectors replaced</source>
         <translation>Secteurs remplacés</translation>
     </message>
@@ -109,10 +93,6 @@ Health: %2. %3</source>
         <translation>Réserve (&#xa0;%)</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Afficher&#xa0;:</translation>
-    </message>
-    <message>
         <source>The history could not be read: %1</source>
         <translation>L’historique n’a pas pu être lu&#xa0;: %1</translation>
     </message>
@@ -127,10 +107,6 @@ Health: %2. %3</source>
     <message>
         <source>The disk reported none of the values charted here in this time.</source>
         <translation>Le disque n’a signalé aucune des valeurs présentées ici pendant cette période.</translation>
-    </message>
-    <message>
-        <source>Legend</source>
-        <translation>Légende</translation>
     </message>
 </context>
 <context>
@@ -820,22 +796,6 @@ Health: %2. %3</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <source>Last 30 days</source>
-        <translation>30 derniers jours</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>Dernière année</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Tout</translation>
-    </message>
-    <message>
-        <source>Time range</source>
-        <translation>Période</translation>
-    </message>
-    <message>
         <source>Blocks moved to the spare</source>
         <translation>Blocs déplacés sur le secours</translation>
     </message>
@@ -860,10 +820,6 @@ Health: %2. %3</source>
         <translation>Graphique de l’historique</translation>
     </message>
     <message>
-        <source>Show:</source>
-        <translation>Afficher&#xa0;:</translation>
-    </message>
-    <message>
         <source>The history could not be read: %1</source>
         <translation>L’historique n’a pas pu être lu&#xa0;: %1</translation>
     </message>
@@ -874,6 +830,29 @@ Health: %2. %3</source>
     <message>
         <source>No blocks were moved or found unreadable in this time.</source>
         <translation>Aucun bloc n’a été déplacé ni trouvé illisible pendant cette période.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryView</name>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Dernière année</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tout</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>Période</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
         <source>Legend</source>

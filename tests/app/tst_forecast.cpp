@@ -31,11 +31,25 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QValueAxis>
+
+#include <cmath>
 
 namespace {
 constexpr qulonglong GB = 1000ull * 1000 * 1000;
 constexpr qint64 day = 86400;
 const qint64 now = QDateTime(QDate(2026, 6, 1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+
+// A count axis whose ticks are whole and 1, 2 or 5 times a power of ten apart.
+bool roundTicks(const QValueAxis *axis)
+{
+    if (axis->min() != 0 || axis->tickCount() < 2)
+        return false;
+    const double step = axis->max() / (axis->tickCount() - 1);
+    const double power = std::pow(10, std::floor(std::log10(step)));
+    const double mantissa = step / power;
+    return step >= 1 && (mantissa == 1 || mantissa == 2 || mantissa == 5);
+}
 } // namespace
 
 class TestForecast : public QObject
@@ -316,6 +330,51 @@ private Q_SLOTS:
         QTRY_VERIFY(page.movedSeries()->count() > 100 && page.movedSeries()->count() < 130);
         QCOMPARE(page.movedSeries()->at(page.movedSeries()->count() - 1).y(), double(2 * days));
         QVERIFY(page.rangeBox()->currentText() == QStringLiteral("Last 30 days"));
+        // The forecast's far end lies beyond the month ahead; the axis stops
+        // there rather than squeezing the month to a fraction of the chart.
+        QVERIFY(page.shown().latest.last().x() > double(realNow + 31 * day) * 1000);
+        QVERIFY2(page.timeAxis()->max().toSecsSinceEpoch() <= realNow + 31 * day,
+                 qPrintable(page.timeAxis()->max().toString(Qt::ISODate)));
+        QVERIFY(page.timeAxis()->max().toSecsSinceEpoch() >= realNow);
+        QVERIFY2(roundTicks(page.countAxis()), qPrintable(QStringLiteral("%1 in %2 ticks").arg(page.countAxis()->max()).arg(page.countAxis()->tickCount())));
+        QVERIFY(page.countAxis()->max() >= 7400);
+    }
+
+    void countScaleIsRound_data()
+    {
+        QTest::addColumn<double>("highest");
+        QTest::addColumn<double>("top");
+        QTest::addColumn<int>("tickCount");
+        QTest::newRow("nothing") << 0.0 << 1.0 << 2;
+        QTest::newRow("3") << 3.0 << 4.0 << 5;
+        QTest::newRow("40") << 40.0 << 50.0 << 6;
+        QTest::newRow("1960 (was 514 a tick)") << 1960.0 << 2500.0 << 6;
+        QTest::newRow("7400") << 7400.0 << 8000.0 << 5;
+        QTest::newRow("a million") << 1e6 << 1.5e6 << 4;
+    }
+    void countScaleIsRound()
+    {
+        QFETCH(double, highest);
+        QFETCH(double, top);
+        QFETCH(int, tickCount);
+        const HistoryChart::Scale scale = HistoryChart::countScale(highest);
+        QCOMPARE(scale.top, top);
+        QCOMPARE(scale.tickCount, tickCount);
+    }
+
+    // A forecast soon is shown whole; one years away is cut at as much time
+    // ahead as the range looks back; without one the axis ends now.
+    void timeAxisEndsWithinTheRange()
+    {
+        const HistoryChart::Request year = HistoryChart::requestFor(HistoryChart::Range::Year, now);
+        HistoryChart::Series series;
+        series.maxX = now * 1000;
+        QCOMPARE(HistoryChart::timeAxisEnd(year, series), now * 1000);
+        series.maxX = (now + 40 * day) * 1000;
+        QCOMPARE(HistoryChart::timeAxisEnd(year, series), (now + 40 * day) * 1000);
+        series.maxX = (now + 5 * 365 * day) * 1000;
+        QVERIFY(HistoryChart::timeAxisEnd(year, series) <= (now + 366 * day) * 1000);
+        QVERIFY(HistoryChart::timeAxisEnd(year, series) >= (now + 365 * day) * 1000);
     }
 
     // A disk's SMART history on its overview (Disk1.GetHistory from the
@@ -375,6 +434,8 @@ private Q_SLOTS:
         };
         QCOMPARE(maxOf(charts->series(Reallocated)), 40.0);
         QCOMPARE(charts->shown().maxCount, 40.0);
+        QCOMPARE(charts->countAxis()->max(), 50.0);
+        QVERIFY(roundTicks(charts->countAxis()));
         QCOMPARE(maxOf(charts->series(Pending)), 2.0);
         QVERIFY(charts->series(Temperature)->count() > 300 && charts->series(Temperature)->isVisible());
         QCOMPARE(charts->series(NvmeMediaErrors)->count(), 0);
