@@ -37,13 +37,8 @@ cleanup() {
     e2e_stop_system
 }
 
-ctl_json() { # <dm-remapctl arguments...> -> JSON on stdout
-    dm-remapctl --json "$@" || e2e_fail "dm-remapctl $* failed"
-}
-
-json() { # <python expression on j> <JSON>
-    python3 -c "import json, sys; j = json.loads(sys.argv[2]); print($1)" "$1" "$2"
-}
+# ctl and json (tests/vm/lib.sh) run the installed dm-remapctl.
+CTL=dm-remapctl
 
 # The whole X screen once it has settled (the app has drawn what the helper
 # told it).
@@ -69,11 +64,12 @@ main=$MAIN
 spare=$(disk_with_serial SPARE0001) || e2e_fail "no NVMe disk SPARE0001"
 [ -b "$spare" ] || e2e_fail "no NVMe spare disk"
 
-disks=$(ctl_json disks)
+ctl 0 --json disks
+disks=$RUN_OUT
 e2e_helper_running || e2e_fail "the first call did not start the helper by D-Bus activation"
 say "dm-remap-helper started by D-Bus activation"
 describe_disk() { # <path>
-    json "[f\"{d['path']} ({d['model'].strip()}, serial {d['serial']}, {int(d['size']) // 2**20} MiB)\" for d in j if d['path'] == '$1'][0]" "$disks"
+    RUN_OUT=$disks json "[f\"{d['path']} ({d['model'].strip()}, serial {d['serial']}, {int(d['size']) // 2**20} MiB)\" for d in j if d['path'] == '$1'][0]"
 }
 main_text=$(describe_disk "$main")
 spare_text=$(describe_disk "$spare")
@@ -105,18 +101,19 @@ for range in 8192:128 40000:192 90000:64; do
     first=$((start / 8 - 8)) blocks=$((count / 8 + 16))
     dd if="$dev" of=/dev/null bs=4096 skip=$first count=$blocks iflag=direct conv=noerror \
         2> /dev/null || true
-    pending=$(json "len(j)" "$(ctl_json pending "$pair")")
+    ctl 0 --json pending "$pair"
+    pending=$(json "len(j)")
     [ "$pending" = $((count / 8)) ] || e2e_fail "pending blocks: $pending, expected $((count / 8))"
     dd if=/run/data.bin of="$dev" bs=4096 skip=$first seek=$first count=$blocks oflag=direct \
         conv=notrunc,fsync status=none || e2e_fail "rewriting over the bad blocks failed"
     expected=$((expected + count / 8))
 done
 
-status=$(ctl_json pair list)
-remapped=$(json "int(j[0]['remapped'])" "$status")
-capacity=$(json "int(j[0]['capacity'])" "$status")
-pending=$(json "int(j[0]['pending'])" "$status")
-state=$(json "j[0]['state']" "$status")
+ctl 0 --json pair list
+remapped=$(json "int(j[0]['remapped'])")
+capacity=$(json "int(j[0]['capacity'])")
+pending=$(json "int(j[0]['pending'])")
+state=$(json "j[0]['state']")
 [ "$remapped" = $expected ] || e2e_fail "remapped blocks: $remapped, expected $expected"
 [ "$pending" = 0 ] || e2e_fail "$pending blocks still pending after the rewrite"
 say "$remapped blocks moved to the spare ($capacity slots), $pending pending, state $state"
@@ -148,7 +145,8 @@ screenshot 03-remap-map.png
 say "main disk: sectors 120000-120007 unreadable, read and not written again"
 medium_errors 120000 8
 dd if="$dev" of=/dev/null bs=4096 skip=$((120000 / 8)) count=1 iflag=direct 2> /dev/null && e2e_fail "the unreadable block was read"
-unreadable=$(json "int(j[0]['pending'])" "$(ctl_json pair list)")
+ctl 0 --json pair list
+unreadable=$(json "int(j[0]['pending'])")
 [ "$unreadable" = 1 ] || e2e_fail "pending blocks: $unreadable, expected 1"
 wait_for 60 grep -q "could not be read" "$E2E_NOTIFICATIONS" \
     || e2e_fail "no notification of the unreadable block: $(cat "$E2E_NOTIFICATIONS")"
@@ -170,6 +168,32 @@ dunstctl close-all
 QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager --show "$old_disk" --page smart >> "$OUT/app.log" 2>&1 \
     || e2e_fail "showing the SMART page failed"
 screenshot 05-failing-disk-smart.png
+
+# The menu entry's Pair Disks action: the wizard over the running window,
+# its candidates as the real helper describes them (the paired disks named
+# as such).
+QT_QPA_PLATFORM=xcb /usr/bin/dm-remap-manager --pair-disks >> "$OUT/app.log" 2>&1 \
+    || e2e_fail "opening the pairing wizard failed"
+screenshot 06-pair-wizard.png
+
+# A dark colour scheme, as a desktop without KDE sets one for Qt programs
+# (qt6ct): the pair with moved and unreadable blocks again.
+kill "$app_pid"
+wait "$app_pid" 2> /dev/null || true
+app_pid=
+qt6ct_conf=${XDG_CONFIG_HOME:-$HOME/.config}/qt6ct/qt6ct.conf
+mkdir -p "$(dirname "$qt6ct_conf")"
+cat > "$qt6ct_conf" <<CONF
+[Appearance]
+color_scheme_path=/usr/share/qt6ct/colors/darker.conf
+custom_palette=true
+style=Fusion
+CONF
+log "starting dm-remap-manager in a dark colour scheme"
+QT_QPA_PLATFORMTHEME=qt6ct QT_QPA_PLATFORM=xcb \
+    /usr/bin/dm-remap-manager --show "$pair" --page overview >> "$OUT/app.log" 2>&1 &
+app_pid=$!
+screenshot 07-dark-pair-unreadable.png
 
 {
     printf 'MAIN=%q\nSPARE=%q\nPAIR=%q\n' "$main_text" "$spare_text" "$pair ($dev)"

@@ -9,8 +9,9 @@
 #   --out <dir>   where screenshots, summary.txt and the VM's logs go
 #                 (default: ./dm-remap-sandbox)
 #   --check       also assert on the results (the ctest test): every
-#                 screenshot a PNG of the screen's size and not blank, remaps
-#                 seen, the data read back equal to what was written
+#                 screenshot a PNG of the screen's size and not blank (the
+#                 dark scheme's darker than the light one), remaps seen, the
+#                 data read back equal to what was written
 # The build dir must hold a complete build (the module for the default 6.1
 # kernel is built by tests/vm, the screen grabber by tests/app).
 set -euo pipefail
@@ -133,16 +134,22 @@ problem() {
     echo "sandbox check: $*" >&2
     problems=$((problems + 1))
 }
-[ ${#shots[@]} = 5 ] || problem "${#shots[@]} screenshots, expected 5"
+[ ${#shots[@]} = 7 ] || problem "${#shots[@]} screenshots, expected 7"
+declare -A lightness
 for f in "${shots[@]}"; do
     [ "$(head -c 8 "$f" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || { problem "$f is not a PNG"; continue; }
-    read -r width height colours < <("$grab" --describe "$f") || { problem "$f cannot be read"; continue; }
+    read -r width height colours lightness["$(basename "$f")"] < <("$grab" --describe "$f") \
+        || { problem "$f cannot be read"; continue; }
     [ "${width}x$height" = "$SCREEN" ] || problem "$f is ${width}x$height, not the screen's $SCREEN"
     # A window with text, icons and a map has hundreds of colours; an empty
     # screen has one.
     [ "$colours" -ge 100 ] || problem "$f has only $colours colours"
 done
 [ "$(md5sum "${shots[@]}" | cut -d' ' -f1 | sort -u | wc -l)" = ${#shots[@]} ] || problem "two screenshots are identical"
+# The same page in the dark colour scheme is far darker than in the light one
+# (the screen around the window is black in both).
+light=${lightness[04-pair-unreadable.png]:-0} dark=${lightness[07-dark-pair-unreadable.png]:-255}
+[ $((dark * 2)) -lt "$light" ] || problem "the dark scheme's screenshot is not dark: lightness $dark, light scheme $light"
 [ "$REMAPPED" -gt 0 ] || problem "no remaps"
 [ "$data" = intact ] || problem "the data read back differs"
 case $NOTIFICATION in *"Bad blocks on pair"*"$REMAPPED blocks have been moved"*) ;; *) problem "notification: $NOTIFICATION" ;; esac

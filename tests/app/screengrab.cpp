@@ -6,7 +6,7 @@
 //       more than a blank screen, then saves it; fails after the timeout
 //       (default 120 s) and saves the last picture anyway
 //   dmremap-screengrab --describe <in.png>
-//       prints "<width> <height> <distinct colours>"
+//       prints "<width> <height> <distinct colours> <mean lightness 0-255>"
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QImage>
@@ -31,6 +31,19 @@ static qsizetype colourCount(const QImage &picture)
     return colours.size();
 }
 
+static int meanLightness(const QImage &picture)
+{
+    const QImage image = picture.convertToFormat(QImage::Format_RGB32);
+    qint64 sum = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        const auto *line = reinterpret_cast<const QRgb *>(image.constScanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            sum += qGray(line[x]);
+    }
+    const qint64 pixels = qint64(image.width()) * image.height();
+    return pixels ? int(sum / pixels) : 0;
+}
+
 static int describe(const char *file)
 {
     const QImage image(QString::fromLocal8Bit(file));
@@ -38,7 +51,8 @@ static int describe(const char *file)
         std::fprintf(stderr, "dmremap-screengrab: %s is not a readable image\n", file);
         return 1;
     }
-    std::printf("%d %d %lld\n", image.width(), image.height(), static_cast<long long>(colourCount(image)));
+    std::printf("%d %d %lld %d\n", image.width(), image.height(), static_cast<long long>(colourCount(image)),
+                meanLightness(image));
     return 0;
 }
 
