@@ -165,8 +165,13 @@ int main(int argc, char **argv)
                                             QStringLiteral("KiB per second a background scan reads at most (default: the pair's "
                                                            "size over half the interval, 256 KiB/s to 4 MiB/s)."),
                                             QStringLiteral("KiB/s"), QStringLiteral("0"));
+    const QCommandLineOption scanWindowOption(QStringLiteral("scan-window"),
+                                              QStringLiteral("Daily hours (local time) in which a background scan may wake a "
+                                                             "main disk in standby, e.g. 01:00-05:00 (default: it never wakes one)."),
+                                              QStringLiteral("HH:MM-HH:MM"));
     parser.addOptions({busOption, smartOption, maxPairsOption, stateOption, metricsOption, hookOption, hookTimeoutOption,
-                       authTimeoutOption, historyOption, scanIntervalOption, scanRateOption, assembleOption});
+                       authTimeoutOption, historyOption, scanIntervalOption, scanRateOption, scanWindowOption,
+                       assembleOption});
     parser.process(app);
 
     Manager::Options options;
@@ -189,7 +194,9 @@ int main(int argc, char **argv)
     options.scan.intervalDays = parser.value(scanIntervalOption).toInt(&ok5);
     const qulonglong scanRate = parser.value(scanRateOption).toULongLong(&ok6);
     options.scan.rateBytesPerSec = scanRate * 1024;
-    if (!ok5 || options.scan.intervalDays < 0 || options.scan.intervalDays > 3650 || !ok6 || scanRate > 1024 * 1024
+    const bool windowOk = !parser.isSet(scanWindowOption)
+                          || PatrolScan::parseWindow(parser.value(scanWindowOption), &options.scan);
+    if (!ok5 || options.scan.intervalDays < 0 || options.scan.intervalDays > 3650 || !ok6 || scanRate > 1024 * 1024 || !windowOk
         || !ok3 || hookTimeout < 1 || hookTimeout > 3600 || !ok4 || authTimeout < 1 || authTimeout > 3600 || !ok1 || options.smartIntervalMinutes < 1 || !ok2 || options.maxPairs < 1 || options.maxPairs > 1024
         || (busName != QLatin1String("system") && busName != QLatin1String("session")) || options.historyPath.isEmpty()) {
         fprintf(stderr, "dm-remap-helper: invalid option value (see --help)\n");

@@ -272,6 +272,17 @@ Scheduler::Scheduler(Manager *manager, const Options &options, QObject *parent)
     // A pair gone from device-mapper: its reading ends, its position stays
     // for when it comes back.
     connect(manager, &Manager::PairRemoved, this, [this] { reconsider(); });
+    // A main disk found asleep (or awake again) by a SMART read.
+    connect(manager, &Manager::DiskAdded, this, [this](const QDBusObjectPath &path) {
+        const QPointer<DiskObject> disk(m_manager->diskByPath(path));
+        if (!disk)
+            return;
+        connect(disk, &DiskObject::Updated, this, [this, disk] {
+            PairObject *pair = nullptr;
+            if (disk && m_manager->roleOf(disk->info().devnum, &pair) == QLatin1String("main") && pair)
+                reconsider(pair);
+        });
+    });
     m_schedule.setInterval(60 * 1000);
     connect(&m_schedule, &QTimer::timeout, this, qOverload<>(&Scheduler::reconsider));
     m_schedule.start();
@@ -350,8 +361,10 @@ void Scheduler::reconsider(PairObject *pair)
         return;
     Scan &scan = *it;
     const DiskObject *main = m_manager->diskByDevnum(pair->mainDevnum());
-    // Reading would wake a sleeping disk: the pass waits for it to be woken.
-    const bool asleep = main && main->smart().standby;
+    // Reading would wake a sleeping disk: the pass waits for it to be woken,
+    // or for the window in which it may wake it.
+    const int minuteOfDay = QTime::currentTime().msecsSinceStartOfDay() / 60000;
+    const bool asleep = main && main->smart().standby && !inWindow(m_options, minuteOfDay);
     const qint64 now = nowSecs();
     const qint64 next = nextPass(m_options, scan.saved);
     const bool due = !scan.saved.stopped && (scan.saved.passStarted || (next && now >= next));

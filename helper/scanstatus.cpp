@@ -1,5 +1,6 @@
 #include "scanstatus.h"
 
+#include <QRegularExpression>
 #include <QtGlobal>
 #include <algorithm>
 
@@ -35,6 +36,29 @@ qint64 nextPass(const Options &options, const History::ScanPosition &position)
     if (position.lastFinished)
         return position.lastFinished + qint64(options.intervalDays) * 86400;
     return position.firstSeen + kFirstPassDelaySecs;
+}
+
+bool parseWindow(const QString &text, Options *options)
+{
+    static const QRegularExpression form(QStringLiteral("^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$"));
+    const QRegularExpressionMatch m = form.match(text);
+    if (!m.hasMatch())
+        return false;
+    const int start = m.captured(1).toInt() * 60 + m.captured(2).toInt();
+    const int end = m.captured(3).toInt() * 60 + m.captured(4).toInt();
+    if (start == end)
+        return false;
+    options->windowStartMinute = start;
+    options->windowEndMinute = end;
+    return true;
+}
+
+bool inWindow(const Options &options, int minuteOfDay)
+{
+    const int start = options.windowStartMinute, end = options.windowEndMinute;
+    if (start < 0 || end < 0)
+        return false;
+    return start < end ? minuteOfDay >= start && minuteOfDay < end : minuteOfDay >= start || minuteOfDay < end;
 }
 
 } // namespace PatrolScan

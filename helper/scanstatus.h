@@ -18,6 +18,12 @@ QVariantMap statusKeys(const History::ScanPosition &position, const QString &sta
 struct Options {
     int intervalDays = 30;      // between passes; 0: passes start only on StartScan
     quint64 rateBytesPerSec = 0; // 0: the pair's size spread over half the interval, within the bounds below
+    // The daily window (local time, minutes since midnight; the end may be
+    // earlier than the start, over midnight) in which a pass may wake a main
+    // disk in standby; outside it, and without one, the pass waits for the
+    // disk to wake. -1: no window.
+    int windowStartMinute = -1;
+    int windowEndMinute = -1;
 };
 inline constexpr quint64 kMinAutomaticRate = 256 * 1024;
 inline constexpr quint64 kMaxAutomaticRate = 4 * 1024 * 1024; // a few percent of a disk's bandwidth
@@ -30,5 +36,10 @@ inline constexpr quint64 kBusyBytesPerSec = 64 * 1024;
 quint64 rateFor(const Options &options, quint64 sizeBytes);
 // When the next automatic pass starts (unix seconds); 0 for never.
 qint64 nextPass(const Options &options, const History::ScanPosition &position);
+// "HH:MM-HH:MM" (--scan-window) into the options; false for anything else
+// (a window of no time, or a malformed one).
+bool parseWindow(const QString &text, Options *options);
+// Whether a minute of the day (0-1439) lies in the window.
+bool inWindow(const Options &options, int minuteOfDay);
 
 } // namespace PatrolScan

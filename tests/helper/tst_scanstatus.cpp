@@ -73,6 +73,33 @@ private slots:
         QCOMPARE(keys.value(QStringLiteral("scan-read-errors")).toULongLong(), 2u);
         QCOMPARE(keys.value(QStringLiteral("scan-next")).toLongLong(), kNow + kDay);
     }
+
+    // --scan-window: the hours in which a sleeping main disk may be woken.
+    void windowParsedAndChecked()
+    {
+        Options none;
+        QVERIFY(!inWindow(none, 0) && !inWindow(none, 120));
+        Options night;
+        QVERIFY(parseWindow(QStringLiteral("01:00-05:30"), &night));
+        QCOMPARE(night.windowStartMinute, 60);
+        QCOMPARE(night.windowEndMinute, 330);
+        QVERIFY(!inWindow(night, 59));
+        QVERIFY(inWindow(night, 60));
+        QVERIFY(inWindow(night, 329));
+        QVERIFY(!inWindow(night, 330));
+        // Over midnight.
+        Options late;
+        QVERIFY(parseWindow(QStringLiteral("23:30-00:15"), &late));
+        QVERIFY(inWindow(late, 23 * 60 + 45) && inWindow(late, 0) && inWindow(late, 14));
+        QVERIFY(!inWindow(late, 15) && !inWindow(late, 12 * 60) && !inWindow(late, 23 * 60 + 29));
+        // Anything else is refused and changes nothing.
+        for (const char *bad : {"", "1:00-5:00", "01:00", "01:00-24:00", "01:60-02:00", "02:00-02:00", "01:00-05:00 ",
+                                "01:00–05:00", "-1:00-05:00", "01:00-05:00-06:00"}) {
+            Options o;
+            QVERIFY2(!parseWindow(QString::fromUtf8(bad), &o), bad);
+            QCOMPARE(o.windowStartMinute, -1);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestScanStatus)

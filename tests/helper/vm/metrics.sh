@@ -153,6 +153,40 @@ scan_progress_scraped() { [ -n "$(query 'dmremap_pair_scan_progress_ratio{pair="
 wait_for 30 scan_progress_scraped || fail "no scan progress in Prometheus: $(grep scan_progress "$TEXTFILE_DIR/dm-remap.prom")"
 promtool check metrics < "$TEXTFILE_DIR/dm-remap.prom" || fail "promtool with a scan running"
 
+step "the main disk in standby: the scan waits for it, and wakes it only within --scan-window"
+# QEMU's disks never sleep: smartctl answers for the main disk what it
+# answers for a disk in standby (the fixture of tests/helper/fixtures).
+cp /usr/sbin/smartctl /run/smartctl.real
+cat > /run/smartctl-standby <<SH
+#!/bin/sh
+case " \$* " in
+*" -n standby "*" $MAIN "*) cat "$SRC/tests/helper/fixtures/ide-damaged-standby.json"; exit 2 ;;
+esac
+exec /run/smartctl.real "\$@"
+SH
+chmod +x /run/smartctl-standby
+mount --bind /run/smartctl-standby /usr/sbin/smartctl
+scan_state_is() { ctl 0 --json scan status safe; [ "$(json "j['state']")" = "$1" ]; }
+main_sectors_read() { awk '{ print $3 }' "/sys/block/$(basename "$MAIN")/stat"; }
+main_read_since() { [ "$(main_sectors_read)" -gt "$1" ]; }
+ctl 0 smart "$MAIN" --refresh
+wait_for 10 scan_state_is paused-asleep || fail "the scan goes on while the main disk sleeps: $RUN_OUT"
+expect 20 'dmremap_pair_scan_state{pair="safe",state="paused-asleep"}' "main_serial=$MAIN_SERIAL,pair=safe,spare_serial=SPARE0001,state=paused-asleep=1"
+before=$(main_sectors_read)
+sleep 3
+! main_read_since "$before" || fail "the sleeping main disk was read: $before, then $(main_sectors_read) sectors"
+# A window that holds now (and the next half hour): the pass may wake it.
+window="$(date -d '-1 min' +%H:%M)-$(date -d '+30 min' +%H:%M)"
+HELPER_ARGS+=(--scan-window "$window")
+restart_helper_with true
+main_asleep() { ctl 0 --json smart "$MAIN"; [ "$(json "j.get('asleep')")" = True ]; }
+wait_for 30 main_asleep || fail "the main disk is not asleep to the restarted helper: $RUN_OUT"
+sleep 1 # what the helper decided once it knew
+scan_state_is running || fail "no scan within the window $window: $RUN_OUT"
+before=$(main_sectors_read)
+wait_for 10 main_read_since "$before" || fail "the scan read nothing within the window"
+umount /usr/sbin/smartctl
+
 step "the pair removed: gone from the file"
 ctl 0 pair remove safe
 expect 20 'dmremap_pairs' "=0"
