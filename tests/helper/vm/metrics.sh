@@ -4,7 +4,9 @@
 # blocks injected into the main disk (scsi_debug medium errors) show in
 # Prometheus' answers, and the event hook gets each event with its
 # environment, a hanging hook neither blocks the helper nor outlives its
-# timeout.
+# timeout. Then the background scan: paused while the main disk sleeps, and
+# finding weak blocks on a second disk (QEMU's blkdebug) for the target to
+# move.
 . "$(dirname "$0")/lib.sh" "$@"
 trap stop_services EXIT
 TEXTFILE_DIR=/var/lib/prometheus/node-exporter # the helper's and node_exporter's default
@@ -192,4 +194,33 @@ ctl 0 pair remove safe
 expect 20 'dmremap_pairs' "=0"
 expect 10 'count(dmremap_pair_moved_blocks)' ""
 promtool check metrics < "$TEXTFILE_DIR/dm-remap.prom" || fail "promtool after the removal"
+
+step "weak blocks: the scan reads them on a retry, the target moves them with their data"
+# WEAK0001 fails the first two reads of sectors 30000 and 40000 with EIO and
+# reads them after (vm-run --weak-sectors, QEMU's blkdebug): the scan's read
+# of a chunk fails, the target's read of each of its blocks finds the one
+# that fails once more and reads on a retry. Nothing reads the middle of the
+# disk before the scan.
+WEAK=
+for d in /sys/block/vd*; do [ "$(cat "$d/serial" 2>/dev/null)" = WEAK0001 ] && WEAK=/dev/$(basename "$d"); done
+[ -n "$WEAK" ] || fail "no virtio disk WEAK0001"
+head -c 32M /dev/urandom > /run/weak-data
+dd if=/run/weak-data of="$WEAK" bs=1M oflag=direct conv=fsync status=none || fail "writing the weak disk's data"
+HELPER_ARGS+=(--scan-rate 8192)
+restart_helper_with true
+ctl 0 pair create weak "$WEAK" "$NVME" --erase-spare --block-size 8 --read-retries 2
+ctl 0 scan start weak
+pass_done() { ctl 0 --json scan status weak; [ "$(json "j['state']")" = idle ] && [ "$(json "j['last-finished'] > 0")" = True ]; }
+wait_for 120 pass_done || fail "the scan of the weak disk did not end: $RUN_OUT"
+[ "$(json "j['read-errors']")" = 0 ] || fail "a weak block failed the scan's read: $RUN_OUT"
+ctl 0 --json remaps weak
+[ "$(json "sorted(r['main-sector'] for r in j)")" = "[30000, 40000]" ] || fail "the weak blocks were not moved: $RUN_OUT"
+ctl 0 --json pair list
+[ "$(json "[p['pending'] for p in j if p['name'] == 'weak'][0]")" = 0 ] || fail "pending blocks after the scan: $RUN_OUT"
+for block in 3750 5000; do
+    cmp <(dd if=/dev/mapper/weak bs=4096 skip=$block count=1 iflag=direct status=none) \
+        <(dd if=/run/weak-data bs=4096 skip=$block count=1 status=none) || fail "moved block $block lost its data"
+done
+expect 20 'dmremap_pair_moved_blocks{pair="weak"}' "main_serial=WEAK0001,pair=weak,spare_serial=SPARE0001=2"
+ctl 0 pair remove weak
 echo "metrics: all checks passed"
