@@ -40,7 +40,8 @@ qint64 nextPass(const Options &options, const History::ScanPosition &position)
 
 bool parseWindow(const QString &text, Options *options)
 {
-    static const QRegularExpression form(QStringLiteral("^([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])$"));
+    static const QRegularExpression form(QRegularExpression::anchoredPattern(
+            QStringLiteral("([01][0-9]|2[0-3]):([0-5][0-9])-([01][0-9]|2[0-3]):([0-5][0-9])")));
     const QRegularExpressionMatch m = form.match(text);
     if (!m.hasMatch())
         return false;

@@ -94,7 +94,7 @@ private slots:
         QVERIFY(!inWindow(late, 15) && !inWindow(late, 12 * 60) && !inWindow(late, 23 * 60 + 29));
         // Anything else is refused and changes nothing.
         for (const char *bad : {"", "1:00-5:00", "01:00", "01:00-24:00", "01:60-02:00", "02:00-02:00", "01:00-05:00 ",
-                                "01:00–05:00", "-1:00-05:00", "01:00-05:00-06:00"}) {
+                                "01:00–05:00", "-1:00-05:00", "01:00-05:00-06:00", "01:00-05:00\n"}) {
             Options o;
             QVERIFY2(!parseWindow(QString::fromUtf8(bad), &o), bad);
             QCOMPARE(o.windowStartMinute, -1);
