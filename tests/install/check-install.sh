@@ -55,8 +55,16 @@ grep -q '<launchable type="desktop-id">dm-remap-manager.desktop</launchable>' \
     && [ -e "$stage/usr/share/applications/dm-remap-manager.desktop" ] \
     || fail "the metainfo's launchable is not the installed desktop file"
 for desktop in "$stage/usr/share/applications/dm-remap-manager.desktop" "$stage/etc/xdg/autostart/dm-remap-manager-tray.desktop"; do
-    exec_name=$(sed -n 's/^Exec=\([^ ]*\).*/\1/p' "$desktop")
-    [ -x "$stage/usr/bin/$exec_name" ] || fail "$(basename "$desktop"): Exec=$exec_name is not in /usr/bin"
+    # Every Exec= (the entry's and its actions'): the program, and options
+    # it knows.
+    while read -r exec_name exec_args; do
+        [ -x "$stage/usr/bin/$exec_name" ] || { fail "$(basename "$desktop"): Exec=$exec_name is not in /usr/bin"; continue; }
+        usage=$(QT_QPA_PLATFORM=offscreen "$stage/usr/bin/$exec_name" --help 2>/dev/null || true)
+        for arg in $exec_args; do
+            case $arg in --*) ;; *) continue ;; esac
+            grep -q -- "^ *${arg%%=*}\b" <<< "$usage" || fail "$(basename "$desktop"): $exec_name does not know $arg"
+        done
+    done < <(sed -n 's/^Exec=//p' "$desktop")
     icon=$(sed -n 's/^Icon=//p' "$desktop")
     [ -f "$stage/usr/share/icons/hicolor/scalable/apps/$icon.svg" ] || fail "$(basename "$desktop"): no icon $icon"
 done
