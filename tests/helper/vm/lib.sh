@@ -57,6 +57,21 @@ restart_helper_with() {
     wait_for 30 "$CTL" disks || fail "dm-remap-helper did not answer after its restart"
 }
 
+# --- the background scan of pair safe (scan.sh, metrics.sh) -----------------
+main_sectors_read() {
+    awk '{ print $3 }' "/sys/block/$(basename "$MAIN")/stat"
+}
+
+scan_field() { # <key of dm-remapctl --json scan status>
+    ctl 0 --json scan status safe
+    json "j['$1']"
+}
+
+scan_state_is() { # <state>; $RUN_OUT holds the status it read
+    ctl 0 --json scan status safe
+    [ "$(json "j['state']")" = "$1" ]
+}
+
 stop_services() {
     local pid
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done

@@ -168,8 +168,6 @@ exec /run/smartctl.real "\$@"
 SH
 chmod +x /run/smartctl-standby
 mount --bind /run/smartctl-standby /usr/sbin/smartctl
-scan_state_is() { ctl 0 --json scan status safe; [ "$(json "j['state']")" = "$1" ]; }
-main_sectors_read() { awk '{ print $3 }' "/sys/block/$(basename "$MAIN")/stat"; }
 main_read_since() { [ "$(main_sectors_read)" -gt "$1" ]; }
 ctl 0 smart "$MAIN" --refresh
 wait_for 10 scan_state_is paused-asleep || fail "the scan goes on while the main disk sleeps: $RUN_OUT"

@@ -8,19 +8,6 @@ SCAN_RATE=$((2048 * 1024))
 SCAN_CHUNK=$((512 * 1024)) # the reader's chunk at that rate
 HELPER_ARGS+=(--scan-rate 2048)
 
-main_sectors_read() {
-    awk '{ print $3 }' "/sys/block/$(basename "$MAIN")/stat"
-}
-
-scan_field() { # <key of dm-remapctl --json scan status>
-    ctl 0 --json scan status safe
-    json "j['$1']"
-}
-
-scan_state_is() { # <state>
-    [ "$(scan_field state)" = "$1" ]
-}
-
 scan_position_above() { # <bytes>
     [ "$(scan_field position)" -gt "$1" ]
 }
